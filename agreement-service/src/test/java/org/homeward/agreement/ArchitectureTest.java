@@ -1,0 +1,36 @@
+package org.homeward.agreement;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the domain package free of REST, messaging and framework code (DESIGN.md 2). */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.homeward.agreement");
+
+    @Test
+    void domainDependsOnNoRestMessagingOrFramework() {
+        noClasses().that().resideInAPackage("org.homeward.agreement")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..",
+                        "org.eclipse.microprofile.reactive..", "io.smallrye..", "org.apache.kafka..",
+                        "io.quarkus..", "com.fasterxml.jackson..",
+                        "org.homeward.agreement.api..", "org.homeward.agreement.messaging..",
+                        "org.homeward.agreement.application..", "org.homeward.agreement.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void restResourcesDoNotReachIntoMessaging() {
+        noClasses().that().resideInAPackage("org.homeward.agreement.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.homeward.agreement.messaging..",
+                        "org.apache.kafka..", "jakarta.persistence..")
+                .check(CLASSES);
+    }
+}

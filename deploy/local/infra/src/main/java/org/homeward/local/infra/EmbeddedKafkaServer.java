@@ -1,0 +1,88 @@
+package org.homeward.local.infra;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real single-node Kafka broker in KRaft mode, running in this JVM (the Apache Kafka server jars).
+ * Topics are auto-created with three partitions so that keying by aggregate id matters locally as it
+ * does in production.
+ */
+public final class EmbeddedKafkaServer implements AutoCloseable {
+
+    /** Fixed so that a persistent log directory formatted once is accepted on every restart. */
+    private static final String LOCAL_CLUSTER_ID = "aG9tZXdhcmQtbG9jYWwx";
+
+    private final EmbeddedKafkaBroker broker;
+
+    private EmbeddedKafkaServer(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    /** A throw-away broker on free ports. */
+    public static EmbeddedKafkaServer startEphemeral() {
+        return start(null, freePort());
+    }
+
+    /** A throw-away broker on a given port: for tests that take a broker away and bring one back. */
+    public static EmbeddedKafkaServer startEphemeral(int port) {
+        return start(null, port);
+    }
+
+    public static int freeTcpPort() {
+        return freePort();
+    }
+
+    /** A broker whose log survives restarts, listening on the given port. */
+    public static EmbeddedKafkaServer startPersistent(Path logDirectory, int port) {
+        try {
+            Files.createDirectories(logDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(logDirectory, port);
+    }
+
+    private static EmbeddedKafkaServer start(Path logDirectory, int port) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withNodeId(1)
+                .withKafkaPort(port)
+                .withClusterId(LOCAL_CLUSTER_ID)
+                .withDeleteLogDirsOnClose(logDirectory == null)
+                .withAdditionalProperties(properties -> {
+                    properties.put("num.partitions", "3");
+                    properties.put("auto.create.topics.enable", "true");
+                    properties.put("offsets.topic.replication.factor", "1");
+                    properties.put("transaction.state.log.replication.factor", "1");
+                    properties.put("transaction.state.log.min.isr", "1");
+                    properties.put("group.initial.rebalance.delay.ms", "0");
+                    if (logDirectory != null) {
+                        properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
+                    }
+                });
+        return new EmbeddedKafkaServer(broker.start());
+    }
+
+    public String bootstrapServers() {
+        return broker.getAdvertisedListeners().replaceAll("[A-Z_]+://", "");
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.homeward.local.infra;
+
+/**
+ * One service's database on the embedded PostgreSQL server. Each service gets two roles: an owner that
+ * runs the Flyway migrations, and an application role with only the privileges the migrations grant it
+ * (so that, for example, it cannot update or delete audit rows).
+ */
+public record ServiceDatabase(String service, String database, String jdbcUrl,
+                              String ownerUser, String ownerPassword,
+                              String appUser, String appPassword) {
+
+    /** The Quarkus configuration that points a service at this database. */
+    public java.util.Map<String, String> quarkusConfig() {
+        return java.util.Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", appUser,
+                "quarkus.datasource.password", appPassword,
+                "quarkus.flyway.username", ownerUser,
+                "quarkus.flyway.password", ownerPassword,
+                "quarkus.flyway.placeholders.app_role", appUser);
+    }
+}

@@ -1,0 +1,25 @@
+package org.homeward.local.infra;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Bearer tokens for tests, signed by the shared test issuer. */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    public static String token(String organisation, String party, String... roles) {
+        return SharedTestInfrastructure.runningJwtIssuer()
+                .mint("user-of-" + organisation, organisation, party, List.of(roles), Duration.ofMinutes(30));
+    }
+
+    public static String bearer(String organisation, String party, String... roles) {
+        return "Bearer " + token(organisation, party, roles);
+    }
+
+    public static String forgedBearer(String organisation, String party, String... roles) {
+        return "Bearer " + SharedTestInfrastructure.runningJwtIssuer()
+                .mintForged("user-of-" + organisation, organisation, party, List.of(roles));
+    }
+}
