@@ -27,10 +27,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void restResourcesDoNotReachIntoMessaging() {
+    void restResourcesStayThin() {
         noClasses().that().resideInAPackage("org.homeward.agreement.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.homeward.agreement.messaging..",
-                        "org.apache.kafka..", "jakarta.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.smallrye.reactive..",
+                        "jakarta.persistence..", "org.hibernate..")
                 .check(CLASSES);
     }
 }

@@ -1,0 +1,56 @@
+package org.homeward.transfer.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Agreement events as agreement-service publishes them, checked against the producer's own JSON Schema
+ * file so that this consumer is tested with what it will really receive.
+ */
+final class AgreementEventsFixture {
+
+    private static final Path PRODUCER_SCHEMAS = Path.of("..", "agreement-service", "src", "main", "resources", "events");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AgreementEventsFixture() {
+    }
+
+    static String created(UUID eventId, UUID agreementId, long sequence, String title, String... extraDataFields) {
+        String extra = extraDataFields.length == 0 ? "" : ", " + String.join(", ", extraDataFields);
+        String event = """
+                {"specversion": "1.0", "id": "%s", "source": "/homeward/agreement-service",
+                 "type": "agreement.agreement.created", "subject": "%s", "time": "2025-06-02T10:00:00Z",
+                 "datacontenttype": "application/json", "dataschema": "urn:homeward:event-schema:agreement.agreement.created:1",
+                 "data": {"agreementId": "%s", "sequence": %d, "reference": "IST-1", "title": "%s",
+                          "concludedOn": "2025-06-02", "venue": "Istanbul", "status": "DRAFT",
+                          "parties": [{"code": "UA", "name": "Ukraine"}, {"code": "RU", "name": "Russia"}],
+                          "mediators": ["org-tr-mfa"], "intermediaries": ["org-icrc"],
+                          "accessScope": {"parties": ["UA", "RU"], "organisations": ["org-tr-mfa", "org-icrc"]}%s}}
+                """.formatted(eventId, agreementId, agreementId, sequence, title, extra);
+        Set<ValidationMessage> problems = validate("agreement.agreement.created", event);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
+        }
+        return event;
+    }
+
+    static Set<ValidationMessage> validate(String type, String event) {
+        try {
+            JsonNode schema = JSON.readTree(Files.readString(PRODUCER_SCHEMAS.resolve(type + ".json")));
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+                    .validate(JSON.readTree(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
