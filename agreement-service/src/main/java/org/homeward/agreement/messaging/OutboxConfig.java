@@ -37,8 +37,11 @@ public interface OutboxConfig {
     @WithDefault("PT1H")
     Duration retention();
 
-    /** How often the relay looks for unpublished rows (a scheduler interval such as "0.2s"). */
-    @WithDefault("0.2s")
+    /**
+     * How often the relay looks for unpublished rows besides being woken by each commit (a scheduler
+     * interval; the scheduler's minimum is one second).
+     */
+    @WithDefault("1s")
     String pollEvery();
 
     @WithDefault("1m")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -24,11 +25,13 @@ public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final OutboxConfig config;
+    private final Event<OutboxAppended> appended;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json, OutboxConfig config) {
+    public Outbox(EntityManager entityManager, ObjectMapper json, OutboxConfig config, Event<OutboxAppended> appended) {
         this.entityManager = entityManager;
         this.json = json;
         this.config = config;
+        this.appended = appended;
     }
 
     /**
@@ -52,6 +55,7 @@ public class Outbox {
         row.timestamp = now;
         row.tracingSpanContext = currentTraceParent();
         entityManager.persist(row);
+        appended.fire(new OutboxAppended(row.id));
         return event.id();
     }
 

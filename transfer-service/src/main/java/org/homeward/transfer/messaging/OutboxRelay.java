@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,8 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox rows to Kafka in commit order, outside any business transaction (it runs on the
@@ -44,6 +49,13 @@ public class OutboxRelay {
     private final RelayStatus status;
     private final Counter published;
     private final Counter failures;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(EntityManager entityManager, OutboxConfig config, RelayStatus status, MeterRegistry registry) {
@@ -56,9 +68,27 @@ public class OutboxRelay {
                 .description("Relay attempts that failed (broker or database unreachable)").register(registry);
     }
 
-    @Scheduled(every = "${homeward.outbox.poll-every:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
-        if (!status.mayAttempt(Instant.now())) {
+    /**
+     * Publishes right after a business transaction that wrote to the outbox commits, on the relay's own
+     * thread (never the committing one), so events leave within milliseconds rather than at the next poll.
+     */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpPending.set(false);
+                relay();
+            });
+        }
+    }
+
+    /** The safety net: rows committed by other replicas, or left behind by a failure, are found here. */
+    @Scheduled(every = "${homeward.outbox.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        relay();
+    }
+
+    private void relay() {
+        if (!status.mayAttempt(Instant.now()) || !running.tryLock()) {
             return;
         }
         try {
@@ -72,6 +102,8 @@ public class OutboxRelay {
             Duration backoff = status.failed(e, Instant.now(), config.maxBackoff());
             LOG.warnf("Outbox relay could not publish (%s); next attempt in %s", e.getClass().getSimpleName(), backoff);
             resetProducer();
+        } finally {
+            running.unlock();
         }
     }
 
@@ -149,6 +181,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        wakeUps.shutdownNow();
         resetProducer();
     }
 }

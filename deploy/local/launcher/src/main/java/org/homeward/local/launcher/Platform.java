@@ -1,0 +1,131 @@
+package org.homeward.local.launcher;
+
+import org.homeward.local.infra.EmbeddedKafkaServer;
+import org.homeward.local.infra.EmbeddedPostgresServer;
+import org.homeward.local.infra.JwtIssuer;
+import org.homeward.local.infra.ServiceDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: a real PostgreSQL server (one database and two roles per service),
+ * a real Kafka broker in KRaft mode, a local token issuer, and the four services as separate processes.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("agreement", "transfer", "identification", "notification");
+
+    /** Where things run and whether their data outlives this process. */
+    public record Settings(Path repositoryRoot, Path workDirectory, boolean persistent, int postgresPort,
+                           int kafkaPort, Map<String, Integer> servicePorts) {
+
+        /** The launcher's defaults: fixed ports, data kept in .homeward/ of the repository. */
+        public static Settings local(Path root) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                ports.put(SERVICES.get(i), 8081 + i);
+            }
+            return new Settings(root, root.resolve(".homeward"), true, 15432, 19092, ports);
+        }
+
+        /** Throw-away data on free ports: for end-to-end tests. */
+        public static Settings ephemeral(Path root, Path workDirectory) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(service -> ports.put(service, EmbeddedKafkaServer.freeTcpPort()));
+            return new Settings(root, workDirectory, false, 0, EmbeddedKafkaServer.freeTcpPort(), ports);
+        }
+    }
+
+    private final Settings settings;
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafkaServer kafka;
+    private final JwtIssuer jwtIssuer;
+    private final Map<String, ServiceDatabase> databases = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(Settings settings) {
+        this.settings = settings;
+        Path work = settings.workDirectory();
+        this.postgres = settings.persistent()
+                ? EmbeddedPostgresServer.startPersistent(work.resolve("postgres"), settings.postgresPort())
+                : EmbeddedPostgresServer.startEphemeral();
+        this.kafka = settings.persistent()
+                ? EmbeddedKafkaServer.startPersistent(work.resolve("kafka"), settings.kafkaPort())
+                : EmbeddedKafkaServer.startEphemeral(settings.kafkaPort());
+        this.jwtIssuer = JwtIssuer.loadOrCreate(work.resolve("jwt"));
+        for (String service : SERVICES) {
+            ServiceDatabase database = postgres.provision(service);
+            databases.put(service, database);
+            Map<String, String> config = new HashMap<>(database.quarkusConfig());
+            config.putAll(jwtIssuer.quarkusConfig());
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            Path application = settings.repositoryRoot().resolve(service + "-service")
+                    .resolve("target/quarkus-app/quarkus-run.jar");
+            services.put(service, new ServiceProcess(service + "-service", application,
+                    settings.servicePorts().get(service), config, work.resolve("logs").resolve(service + "-service.log")));
+        }
+    }
+
+    /** Starts the infrastructure and every service, and waits until each service is ready. */
+    public static Platform start(Settings settings) {
+        Platform platform = new Platform(settings);
+        try {
+            platform.services.values().forEach(ServiceProcess::start);
+            CompletableFuture.allOf(platform.services.values().stream()
+                    .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
+                    .toArray(CompletableFuture[]::new)).join();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public ServiceDatabase database(String service) {
+        return databases.get(service);
+    }
+
+    public JwtIssuer jwtIssuer() {
+        return jwtIssuer;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public int postgresPort() {
+        return postgres.port();
+    }
+
+    public Path logDirectory() {
+        return settings.workDirectory().resolve("logs");
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::stop);
+        kafka.close();
+        postgres.close();
+    }
+
+    /** The repository root: the folder that holds the services' modules. */
+    public static Path findRepositoryRoot(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("agreement-service/pom.xml")) && Files.exists(dir.resolve("deploy/local"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run from inside the Homeward repository (no agreement-service/ above " + start + ")");
+    }
+}

@@ -1,0 +1,161 @@
+package org.homeward.local.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.homeward.local.infra.ServiceDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform as it runs for real: four service processes, real PostgreSQL and Kafka. Plays the walking
+ * skeleton's story, then kills transfer-service with SIGKILL while agreements keep being created.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        Path root = Path.of(System.getProperty("homeward.root", "."));
+        // Under target/ so that the services' logs stay for inspection after a failure.
+        Path work = Path.of("target", "e2e-" + System.currentTimeMillis()).toAbsolutePath();
+        platform = Platform.start(Platform.Settings.ephemeral(Platform.findRepositoryRoot(root), work));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static String token(String organisation, String party, String role) {
+        return platform.jwtIssuer().mint("e2e-" + organisation, organisation, party, List.of(role), Duration.ofMinutes(30));
+    }
+
+    private static HttpResponse<String> call(String service, String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.service(service).baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String createAgreement(String reference) throws Exception {
+        String body = """
+                {"reference": "%s", "title": "Istanbul exchange", "concludedOn": "2025-06-02",
+                 "parties": [{"code": "UA", "name": "Ukraine"}, {"code": "RU", "name": "Russia"}],
+                 "mediators": ["org-tr-mfa"], "intermediaries": ["org-icrc"]}""".formatted(reference);
+        HttpResponse<String> response = call("agreement", "POST", "/api/v1/agreements",
+                token("org-ua-coordination", "UA", "coordinator"), body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private static int viewStatus(String agreementId) throws Exception {
+        return call("transfer", "GET", "/api/v1/agreement-views/" + agreementId,
+                token("org-ru-coordination", "RU", "coordinator"), null).statusCode();
+    }
+
+    private static double metric(String service, String name) throws Exception {
+        String metrics = call(service, "GET", "/q/metrics", null, null).body();
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*consumer=\"transfer-service.agreement-read-model\"[^}]*} ([0-9.Ee+-]+)( #.*)?$")
+                .matcher(metrics);
+        if (!matcher.find()) {
+            throw new AssertionError("No " + name + " for the read model in:\n" + metrics.lines()
+                    .filter(line -> line.startsWith("homeward_")).reduce("", (a, b) -> a + b + "\n"));
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static long queryTransferDatabase(String sql) throws SQLException {
+        ServiceDatabase db = platform.database("transfer");
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUser(), db.appPassword());
+             ResultSet result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReadyWithItsDatabaseAndTheBroker() throws Exception {
+        for (String service : Platform.SERVICES) {
+            HttpResponse<String> health = call(service, "GET", "/q/health/ready", null, null);
+            assertThat(health.statusCode()).as(service + ": " + health.body()).isEqualTo(200);
+            JsonNode checks = JSON.readTree(health.body()).path("checks");
+            assertThat(checks.toString()).contains("Database connections health check", "Kafka connection health check");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anAgreementCreatedInAgreementServiceArrivesInTransferService() throws Exception {
+        String id = createAgreement("E2E-FIRST");
+        await().atMost(Duration.ofSeconds(60)).until(() -> viewStatus(id) == 200);
+        HttpResponse<String> stranger = call("transfer", "GET", "/api/v1/agreement-views/" + id,
+                token("org-fr", "FR", "coordinator"), null);
+        assertThat(stranger.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
+    void agreementsCreatedWhileTransferServiceIsDeadArriveExactlyOnceAfterItRestarts() throws Exception {
+        ServiceProcess transfer = platform.service("transfer");
+        transfer.kill();
+        assertThat(transfer.isAlive()).isFalse();
+
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(createAgreement("E2E-WHILE-DOWN-" + i));
+        }
+
+        transfer.start();
+        transfer.awaitReady(Duration.ofMinutes(2));
+        for (String id : created) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> viewStatus(id) == 200);
+        }
+
+        // After the restart exactly the five new events were applied: the one consumed before the kill
+        // was not applied again, even when its offset commit was lost with the process (it is then
+        // counted in homeward_events_duplicates_total instead).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(metric("transfer", "homeward_events_applied_total")).isEqualTo(5.0));
+        assertThat(queryTransferDatabase("select count(*) from agreement_view")).isEqualTo(6);
+        assertThat(queryTransferDatabase("select count(*) from processed_event")).isEqualTo(6);
+        assertThat(queryTransferDatabase("select max(sequence) from agreement_view")).isEqualTo(1);
+    }
+}
