@@ -121,7 +121,7 @@ public final class Platform implements AutoCloseable {
 
     /** The repository root: the folder that holds the services' modules. */
     public static Path findRepositoryRoot(Path start) {
-        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("agreement-service/pom.xml")) && Files.exists(dir.resolve("deploy/local"))) {
                 return dir;
             }
