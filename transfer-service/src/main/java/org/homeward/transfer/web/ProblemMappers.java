@@ -71,9 +71,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        String field = pathOf(e);
-        return Problem.of(ProblemType.UNKNOWN_FIELD, "Field '" + field + "' is not accepted by this endpoint",
-                List.of(new Problem.Violation(field, "unknown field"))).toResponse();
+        return typeProblem(e);
     }
 
     @ServerExceptionMapper
@@ -142,7 +140,7 @@ public class ProblemMappers {
             return Problem.of(ProblemType.BODY_TOO_LARGE, "The body exceeds this endpoint's limit").toResponse();
         }
         if (e.getCause() instanceof JsonProcessingException json) {
-            return json instanceof JsonMappingException mapping ? typeProblem(mapping) : malformed(json);
+            return jsonProblem(json);
         }
         return new Problem(ProblemType.BAD_REQUEST.type(), ProblemType.BAD_REQUEST.title(), status,
                 "The request cannot be processed", List.of()).toResponse();
@@ -151,13 +149,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return json instanceof JsonMappingException mapping ? typeProblem(mapping) : malformed(json);
+            return jsonProblem(json);
         }
         // The error id lets an operator find the stack trace in the log without exposing it to the caller.
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return Problem.of(ProblemType.INTERNAL_ERROR, "Error id " + errorId + "; an operator can look it up")
                 .toResponse();
+    }
+
+    /** The body reader may wrap Jackson's exception; answer it as if it had arrived unwrapped. */
+    private Response jsonProblem(JsonProcessingException e) {
+        return e instanceof JsonMappingException mapping ? typeProblem(mapping) : malformed(e);
     }
 
     private static Response typeProblem(JsonMappingException e) {
