@@ -1,6 +1,18 @@
 package org.homeward.agreement;
 
-/** Where an agreement stands in its lifecycle (DESIGN.md 1; the full lifecycle arrives with its issue). */
+/**
+ * Where an agreement stands: DRAFT until every party signed, SIGNED until its effective date, then
+ * ACTIVE (SUSPENDED and back), and finally COMPLETED or TERMINATED.
+ */
 public enum AgreementStatus {
-    DRAFT
+    DRAFT,
+    SIGNED,
+    ACTIVE,
+    SUSPENDED,
+    COMPLETED,
+    TERMINATED;
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == TERMINATED;
+    }
 }

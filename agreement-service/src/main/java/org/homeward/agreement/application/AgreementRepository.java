@@ -3,30 +3,61 @@ package org.homeward.agreement.application;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.homeward.agreement.Agreement;
+import org.homeward.agreement.AgreementStatus;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
 
+    /** Optional filters of the agreement list; null means "any". */
+    public record Filter(String party, AgreementStatus status, LocalDate concludedFrom, LocalDate concludedTo) {
+    }
+
     /**
      * The agreements a caller may see (its party is a party, or its organisation is named), newest
-     * first, optionally only those naming {@code partyFilter}.
+     * first, narrowed by the filter.
      */
-    public List<Agreement> visibleTo(String callerParty, String callerOrganisation, String partyFilter,
-                                     int page, int size) {
-        String visible = "(exists (select 1 from a.parties p where p.code = :callerParty)"
-                + " or exists (select 1 from a.organisations o where o.organisationId = :callerOrganisation))";
-        String filter = partyFilter == null ? "" : " and exists (select 1 from a.parties f where f.code = :partyFilter)";
-        var query = getEntityManager().createQuery(
-                        "select a from Agreement a where " + visible + filter + " order by a.createdAt desc, a.id",
-                        Agreement.class)
+    public List<Agreement> visibleTo(String callerParty, String callerOrganisation, Filter filter, int page, int size) {
+        StringBuilder jpql = new StringBuilder("select a from Agreement a where"
+                + " (exists (select 1 from a.parties p where p.code = :callerParty)"
+                + " or exists (select 1 from a.organisations o where o.organisationId = :callerOrganisation))");
+        if (filter.party() != null) {
+            jpql.append(" and exists (select 1 from a.parties f where f.code = :party)");
+        }
+        if (filter.status() != null) {
+            jpql.append(" and a.status = :status");
+        }
+        if (filter.concludedFrom() != null) {
+            jpql.append(" and a.concludedOn >= :from");
+        }
+        if (filter.concludedTo() != null) {
+            jpql.append(" and a.concludedOn <= :to");
+        }
+        jpql.append(" order by a.createdAt desc, a.id");
+        var query = getEntityManager().createQuery(jpql.toString(), Agreement.class)
                 .setParameter("callerParty", callerParty == null ? "" : callerParty)
                 .setParameter("callerOrganisation", callerOrganisation);
-        if (partyFilter != null) {
-            query.setParameter("partyFilter", partyFilter);
+        if (filter.party() != null) {
+            query.setParameter("party", filter.party());
+        }
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status());
+        }
+        if (filter.concludedFrom() != null) {
+            query.setParameter("from", filter.concludedFrom());
+        }
+        if (filter.concludedTo() != null) {
+            query.setParameter("to", filter.concludedTo());
         }
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    /** Signed agreements: candidates for activation once their effective date comes. */
+    public List<UUID> signed() {
+        return getEntityManager().createQuery("select a.id from Agreement a where a.status = :signed", UUID.class)
+                .setParameter("signed", AgreementStatus.SIGNED).getResultList();
     }
 }

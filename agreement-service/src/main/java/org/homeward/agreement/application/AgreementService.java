@@ -1,9 +1,17 @@
 package org.homeward.agreement.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.agreement.Agreement;
+import org.homeward.agreement.AgreementContent;
+import org.homeward.agreement.AgreementStatus;
+import org.homeward.agreement.AgreementVersion;
+import org.homeward.agreement.Signature;
+import org.homeward.agreement.Term;
 import org.homeward.agreement.audit.AuditLog;
+import org.homeward.agreement.fulfilment.Fulfilment;
+import org.homeward.agreement.fulfilment.Grouping;
 import org.homeward.agreement.messaging.AgreementEvents;
 import org.homeward.agreement.security.Caller;
 import org.homeward.agreement.security.Roles;
@@ -12,12 +20,14 @@ import org.homeward.agreement.web.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Use cases on agreements. Each write commits the state change, its outbox event and its audit line in
- * one transaction.
+ * one transaction; reads of agreements (which name signatories) are audited.
  */
 @ApplicationScoped
 @Transactional
@@ -25,45 +35,165 @@ public class AgreementService {
 
     private final AgreementRepository agreements;
     private final AgreementEvents events;
+    private final Ledger ledger;
     private final AuditLog audit;
     private final Caller caller;
     private final Clock clock;
 
-    public AgreementService(AgreementRepository agreements, AgreementEvents events, AuditLog audit, Caller caller,
-                            Clock clock) {
+    public AgreementService(AgreementRepository agreements, AgreementEvents events, Ledger ledger, AuditLog audit,
+                            Caller caller, Clock clock) {
         this.agreements = agreements;
         this.events = events;
+        this.ledger = ledger;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
     }
 
     public Agreement draft(DraftAgreement command) {
-        Agreement agreement = Agreement.draft(command.reference(), command.title(), command.concludedOn(),
-                command.venue(), command.parties(), command.organisations(), caller.organisation(),
-                Instant.now(clock));
-        if (!agreement.mayBeDraftedBy(caller.party().orElse(null), caller.organisation(),
-                caller.hasRole(Roles.COORDINATOR), caller.hasRole(Roles.MEDIATOR))) {
-            throw new ProblemException(ProblemType.FORBIDDEN,
-                    "A coordinator may draft only for its own party, a mediator only an agreement it mediates");
-        }
+        Agreement agreement = Agreement.draft(command.content(), command.parties(), command.organisations(),
+                caller.organisation(), Instant.now(clock));
+        requireDrafter(agreement);
         agreements.persist(agreement);
-        events.created(agreement);
+        events.publish(AgreementEvents.CREATED, agreement);
         audit.record("agreement.create", "agreement", agreement.id().toString());
         return agreement;
     }
 
+    /** Edits a draft; {@code expectedVersion} (from If-Match) guards against overwriting another edit. */
+    public Agreement editDraft(UUID id, long expectedVersion, Function<Agreement, AgreementContent> content) {
+        Agreement agreement = visible(id);
+        requireDrafter(agreement);
+        if (agreement.version() != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The agreement changed since version " + expectedVersion + "; fetch it again");
+        }
+        agreement.editDraft(content.apply(agreement));
+        return changed(agreement, AgreementEvents.UPDATED, "agreement.edit");
+    }
+
+    public Agreement sign(UUID id, String signatoryName, String signatoryTitle) {
+        Agreement agreement = visible(id);
+        String party = requireCoordinatorOfAParty(agreement);
+        AgreementStatus before = agreement.status();
+        agreement.sign(signature(party, signatoryName, signatoryTitle), today());
+        String type = agreement.status() == AgreementStatus.ACTIVE ? AgreementEvents.ACTIVATED
+                : agreement.status() != before ? AgreementEvents.SIGNED : AgreementEvents.UPDATED;
+        return changed(agreement, type, "agreement.sign");
+    }
+
+    public Agreement suspend(UUID id, String reason) {
+        Agreement agreement = visible(id);
+        requireCoordinatorOfAParty(agreement);
+        agreement.suspend(reason);
+        return changed(agreement, AgreementEvents.SUSPENDED, "agreement.suspend");
+    }
+
+    public Agreement resume(UUID id, String reason) {
+        Agreement agreement = visible(id);
+        requireCoordinatorOfAParty(agreement);
+        agreement.resume(reason);
+        return changed(agreement, AgreementEvents.RESUMED, "agreement.resume");
+    }
+
+    public Agreement terminate(UUID id, String reason) {
+        Agreement agreement = visible(id);
+        requireCoordinatorOfAParty(agreement);
+        agreement.terminate(reason);
+        return changed(agreement, AgreementEvents.TERMINATED, "agreement.terminate");
+    }
+
+    public Agreement declareComplete(UUID id) {
+        Agreement agreement = visible(id);
+        String party = requireCoordinatorOfAParty(agreement);
+        agreement.declareComplete(party);
+        String type = agreement.status() == AgreementStatus.COMPLETED ? AgreementEvents.COMPLETED : AgreementEvents.UPDATED;
+        return changed(agreement, type, "agreement.declare-complete");
+    }
+
+    public Agreement proposeAmendment(UUID id, Function<Agreement, List<Term>> terms, LocalDate effectiveDate,
+                                      String reason) {
+        Agreement agreement = visible(id);
+        requireDrafter(agreement);
+        agreement.proposeAmendment(effectiveDate, terms.apply(agreement), reason, caller.organisation(),
+                Instant.now(clock));
+        return changed(agreement, AgreementEvents.AMENDMENT_PROPOSED, "agreement.amend");
+    }
+
+    public Agreement signAmendment(UUID id, int number, String signatoryName, String signatoryTitle) {
+        Agreement agreement = visible(id);
+        String party = requireCoordinatorOfAParty(agreement);
+        int adoptedBefore = agreement.currentVersion().number();
+        agreement.signAmendment(number, signature(party, signatoryName, signatoryTitle), today());
+        String type = agreement.currentVersion().number() != adoptedBefore ? AgreementEvents.AMENDED
+                : AgreementEvents.UPDATED;
+        return changed(agreement, type, "agreement.sign-amendment");
+    }
+
     /** Outside the caller's scope an agreement answers as if it did not exist. */
     public Agreement get(UUID id) {
-        Agreement agreement = agreements.findByIdOptional(id)
-                .filter(found -> caller.canSee(found.accessScope()))
-                .orElseThrow(() -> ProblemException.notFound("Agreement " + id));
+        Agreement agreement = visible(id);
         audit.record("agreement.read", "agreement", id.toString());
         return agreement;
     }
 
+    public List<AgreementVersion> versions(UUID id) {
+        Agreement agreement = visible(id);
+        audit.record("agreement.read-versions", "agreement", id.toString());
+        return agreement.versions();
+    }
+
+    /**
+     * Counts only, so observers (press, public bodies) may read them for any agreement past its draft;
+     * everyone else within their scope.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Agreement> list(String party, int page, int size) {
-        return agreements.visibleTo(caller.party().orElse(null), caller.organisation(), party, page, size);
+    public Fulfilment fulfilment(UUID id, LocalDate from, LocalDate to, Grouping groupBy) {
+        Agreement agreement = agreements.findByIdOptional(id)
+                .filter(found -> caller.canSee(found.accessScope())
+                        || (caller.hasRole(Roles.OBSERVER) && found.status() != AgreementStatus.DRAFT))
+                .orElseThrow(() -> ProblemException.notFound("Agreement " + id));
+        return ledger.fulfilment(agreement, from, to, groupBy);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Agreement> list(AgreementRepository.Filter filter, int page, int size) {
+        return agreements.visibleTo(caller.party().orElse(null), caller.organisation(), filter, page, size);
+    }
+
+    private Agreement changed(Agreement agreement, String eventType, String auditAction) {
+        events.publish(eventType, agreement);
+        audit.record(auditAction, "agreement", agreement.id().toString());
+        return agreement;
+    }
+
+    private Agreement visible(UUID id) {
+        return agreements.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(found -> caller.canSee(found.accessScope()))
+                .orElseThrow(() -> ProblemException.notFound("Agreement " + id));
+    }
+
+    private void requireDrafter(Agreement agreement) {
+        if (!agreement.mayBeDraftedBy(caller.party().orElse(null), caller.organisation(),
+                caller.hasRole(Roles.COORDINATOR), caller.hasRole(Roles.MEDIATOR))) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "A coordinator may act only for its own party, a mediator only on an agreement it mediates");
+        }
+    }
+
+    private String requireCoordinatorOfAParty(Agreement agreement) {
+        String party = caller.party().orElse(null);
+        if (!caller.hasRole(Roles.COORDINATOR) || party == null || !agreement.partyCodes().contains(party)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a coordinator of a party to the agreement may do this");
+        }
+        return party;
+    }
+
+    private Signature signature(String party, String name, String title) {
+        return new Signature(party, name, title, Instant.now(clock), caller.subject());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

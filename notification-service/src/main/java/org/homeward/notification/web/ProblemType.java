@@ -23,6 +23,7 @@ public enum ProblemType {
     IDEMPOTENCY_IN_FLIGHT("idempotency-key-in-flight", "A request with this Idempotency-Key is still being processed", Status.CONFLICT),
     IDEMPOTENCY_MISMATCH("idempotency-key-reused", "This Idempotency-Key was used with a different request body", 422),
     PRECONDITION_FAILED("precondition-failed", "The resource was changed by someone else", Status.PRECONDITION_FAILED),
+    PRECONDITION_REQUIRED("precondition-required", "This update needs an If-Match header", 428),
     BODY_TOO_LARGE("body-too-large", "The request body is larger than this endpoint accepts", Status.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "This endpoint does not accept that content type", Status.UNSUPPORTED_MEDIA_TYPE),
     RULE_VIOLATION("rule-violation", "The request breaks a rule of the domain", 422),

@@ -1,0 +1,32 @@
+package org.homeward.agreement;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One commitment of an agreement: who hands over what to whom, on which basis, by when. {@code id} is
+ * stable across versions of the agreement. An N_FOR_N term names its reciprocal term (the other
+ * direction) and the ratio between them, e.g. 6,000 for 6,000 is two terms with ratio 1:1; their
+ * balance may differ by at most {@code tolerance} before it is flagged.
+ */
+public record Term(UUID id, TermKind kind, String fromParty, String toParty, TermBasis basis, Integer quantity,
+                   PrisonerCategory category, String customCategory, LocalDate dueDate, UUID reciprocalTermId,
+                   Integer ratio, Integer reciprocalRatio, Integer tolerance) {
+
+    /** The committed number, or null where the basis commits none. */
+    public Integer committed() {
+        return basis.commitsANumber() ? quantity : null;
+    }
+
+    public int toleranceOrDefault() {
+        return tolerance == null ? 0 : tolerance;
+    }
+
+    public int ratioOrDefault() {
+        return ratio == null ? 1 : ratio;
+    }
+
+    public int reciprocalRatioOrDefault() {
+        return reciprocalRatio == null ? 1 : reciprocalRatio;
+    }
+}

@@ -1,0 +1,148 @@
+package org.homeward.agreement.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.homeward.agreement.Agreement;
+import org.homeward.agreement.fulfilment.Fulfilment;
+import org.homeward.agreement.fulfilment.FulfilmentCalculator;
+import org.homeward.agreement.fulfilment.Grouping;
+import org.homeward.agreement.messaging.AgreementEvents;
+import org.homeward.agreement.messaging.CloudEvent;
+import org.homeward.agreement.messaging.EventHandler;
+import org.homeward.agreement.messaging.PoisonMessage;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The fulfilment ledger, fed by transfer events. Each event carries a transfer's full state with absolute
+ * counts per term; the ledger keeps the latest state per transfer, so duplicates, reordering and
+ * corrections never double-count. After each change it announces terms that became fulfilled or fell
+ * back, and reciprocal balances that left or re-entered their tolerance, and completes an agreement whose
+ * every committed number was received.
+ */
+@ApplicationScoped
+public class Ledger implements EventHandler {
+
+    public static final String CONSUMER = "agreement-service.fulfilment-ledger";
+    public static final String TOPIC = "homeward.transfer.events";
+    private static final String TYPE_PREFIX = "transfer.transfer.";
+
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .findAndAddModules()
+            .build();
+
+    private final EntityManager entityManager;
+    private final LedgerRepository ledger;
+    private final AgreementEvents events;
+    private final Clock clock;
+
+    public Ledger(EntityManager entityManager, LedgerRepository ledger, AgreementEvents events, Clock clock) {
+        this.entityManager = entityManager;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        if (!event.type().startsWith(TYPE_PREFIX)) {
+            return;
+        }
+        TransferStateMessage transfer = read(event);
+        // Serialises ledger updates of one agreement across partitions and replicas.
+        Agreement agreement = entityManager.find(Agreement.class, transfer.agreementId(), LockModeType.PESSIMISTIC_WRITE);
+        if (agreement == null) {
+            throw new PoisonMessage("The transfer names an agreement this service does not know");
+        }
+        Set<UUID> knownTerms = new HashSet<>();
+        agreement.versions().forEach(v -> v.terms().forEach(t -> knownTerms.add(t.id())));
+        if (!transfer.terms().stream().allMatch(t -> knownTerms.contains(t.termId()))) {
+            throw new PoisonMessage("The transfer names a term the agreement never had");
+        }
+        LocalDate receiptDate = transfer.receivedAt() == null ? null
+                : transfer.receivedAt().atZone(zone(transfer)).toLocalDate();
+        boolean stored = ledger.replaceIfNewer(transfer, receiptDate, event.data().toString(),
+                "CANCELLED".equals(transfer.state()));
+        if (stored) {
+            announceChanges(agreement);
+        }
+    }
+
+    /** The fulfilment of an agreement's current terms, over all time and within a period. */
+    public Fulfilment fulfilment(Agreement agreement, LocalDate from, LocalDate to, Grouping groupBy) {
+        return FulfilmentCalculator.compute(agreement.currentVersion().terms(), ledger.lines(agreement.id()), from, to,
+                groupBy, LocalDate.now(clock));
+    }
+
+    private void announceChanges(Agreement agreement) {
+        Fulfilment fulfilment = fulfilment(agreement, null, null, Grouping.DAY);
+        for (Fulfilment.TermProgress term : fulfilment.terms()) {
+            if (term.committed() == null) {
+                continue;
+            }
+            boolean announced = ledger.hasFlag(agreement.id(), term.termId(), LedgerRepository.FULFILLED);
+            if (term.fulfilled() != announced) {
+                ledger.setFlag(agreement.id(), term.termId(), LedgerRepository.FULFILLED, term.fulfilled());
+                agreement.recordFulfilmentChange();
+                events.termChanged(term.fulfilled() ? AgreementEvents.TERM_FULFILLED : AgreementEvents.TERM_REOPENED,
+                        agreement, term.termId(), term.committed(), term.received());
+            }
+        }
+        for (Fulfilment.ReciprocalBalance balance : fulfilment.balances()) {
+            boolean announced = ledger.hasFlag(agreement.id(), balance.termId(), LedgerRepository.OUT_OF_TOLERANCE);
+            if (balance.outOfTolerance() != announced) {
+                ledger.setFlag(agreement.id(), balance.termId(), LedgerRepository.OUT_OF_TOLERANCE, balance.outOfTolerance());
+                agreement.recordFulfilmentChange();
+                events.balanceChanged(balance.outOfTolerance() ? AgreementEvents.BALANCE_OUT_OF_TOLERANCE
+                                : AgreementEvents.BALANCE_WITHIN_TOLERANCE, agreement, balance.termId(),
+                        balance.reciprocalTermId(), balance.balance(), balance.tolerance());
+            }
+        }
+        if (agreement.completeIfEveryQuantityFulfilled(FulfilmentCalculator.fulfilledTerms(fulfilment))) {
+            events.publish(AgreementEvents.COMPLETED, agreement);
+        }
+    }
+
+    private static ZoneId zone(TransferStateMessage transfer) {
+        try {
+            return ZoneId.of(transfer.handoverPoint().timeZone());
+        } catch (DateTimeException e) {
+            throw new PoisonMessage("The handover point's time zone is not an IANA zone id");
+        }
+    }
+
+    private static TransferStateMessage read(CloudEvent event) {
+        TransferStateMessage transfer;
+        try {
+            transfer = READER.treeToValue(event.data(), TransferStateMessage.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonMessage("Transfer event data does not match its schema: " + e.getClass().getSimpleName());
+        }
+        if (!transfer.isComplete()) {
+            throw new PoisonMessage("Transfer event data lacks a required field or has a negative count");
+        }
+        return transfer;
+    }
+}
