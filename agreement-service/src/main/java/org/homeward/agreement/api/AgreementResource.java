@@ -151,6 +151,7 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/completion-declarations")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Declare for your party that the agreement is complete",
             description = "With every party's declaration the agreement is COMPLETED.")

@@ -30,7 +30,7 @@ public class LedgerConsistencyCheck {
     }
 
     @Scheduled(every = "${homeward.ledger.check-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void check() {
+    public void check() {
         long[] totals = QuarkusTransaction.requiringNew().call(ledger::receivedTotals);
         ledgerTotal.set(totals[0]);
         difference.set(totals[0] - totals[1]);

@@ -34,7 +34,9 @@ final class AgreementEventsFixture {
                  "data": {"agreementId": "%s", "sequence": %d, "reference": "IST-1", "title": "%s",
                           "concludedOn": "2025-06-02", "venue": "Istanbul", "status": "DRAFT",
                           "parties": [{"code": "UA", "name": "Ukraine"}, {"code": "RU", "name": "Russia"}],
-                          "mediators": ["org-tr-mfa"], "intermediaries": ["org-icrc"],
+                          "mediators": ["org-tr-mfa"], "intermediaries": ["org-icrc"], "version": 1,
+                          "effectiveDate": "2025-06-07", "terms": [], "signedBy": [], "pendingAmendment": null,
+                          "completionDeclaredBy": [],
                           "accessScope": {"parties": ["UA", "RU"], "organisations": ["org-tr-mfa", "org-icrc"]}%s}}
                 """.formatted(eventId, agreementId, agreementId, sequence, title, extra);
         Set<ValidationMessage> problems = validate("agreement.agreement.created", event);

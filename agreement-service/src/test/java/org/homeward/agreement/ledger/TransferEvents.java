@@ -1,0 +1,66 @@
+package org.homeward.agreement.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Transfer events as transfer-service publishes them, each checked against the producer's JSON Schema
+ * file, so that the ledger is tested with what it will really receive.
+ */
+final class TransferEvents {
+
+    private static final Path PRODUCER_SCHEMAS = Path.of("..", "transfer-service", "src", "main", "resources", "events");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TransferEvents() {
+    }
+
+    /** One transfer of remains for one term, in the given state, with absolute counts. */
+    static String remains(UUID transfer, long sequence, String agreement, String term, String from, String to,
+                          Instant receivedAt, String state, int declared, int dispatched, int received) {
+        String type = "transfer.transfer." + switch (state) {
+            case "RECEIVED", "PARTIALLY_RECEIVED" -> "received";
+            case "DISPATCHED" -> "dispatched";
+            case "CANCELLED" -> "cancelled";
+            default -> "reconciled";
+        };
+        String event = """
+                {"specversion": "1.0", "id": "%s", "source": "/homeward/transfer-service", "type": "%s",
+                 "subject": "%s", "time": "2025-06-16T00:00:00Z", "datacontenttype": "application/json",
+                 "data": {"transferId": "%s", "sequence": %d, "agreementId": "%s", "kind": "REMAINS",
+                          "fromParty": "%s", "toParty": "%s", "escortOrganisation": "org-icrc",
+                          "handoverPoint": {"name": "Border crossing", "timeZone": "Europe/Kyiv"},
+                          "dispatchedAt": "2025-06-10T06:00:00Z", "receivedAt": %s, "state": "%s",
+                          "terms": [{"termId": "%s", "declared": %d, "dispatched": %d, "received": %d}],
+                          "accessScope": {"parties": ["UA", "RU"], "organisations": ["org-icrc", "org-tr-mfa"]},
+                          "aFieldFromTheFuture": true}}
+                """.formatted(UUID.randomUUID(), type, transfer, transfer, sequence, agreement, from, to,
+                receivedAt == null ? "null" : "\"" + receivedAt + "\"", state, term, declared, dispatched, received);
+        Set<ValidationMessage> problems = validate(type, event);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
+        }
+        return event;
+    }
+
+    static Set<ValidationMessage> validate(String type, String event) {
+        try {
+            JsonNode schema = JSON.readTree(Files.readString(PRODUCER_SCHEMAS.resolve(type + ".json")));
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+                    .validate(JSON.readTree(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
