@@ -15,6 +15,12 @@ CREATE TABLE agreement_version (
     UNIQUE (agreement_id, number)
 );
 
+-- Agreements drafted before versions existed become version 1 with no terms yet.
+INSERT INTO agreement_version (id, agreement_id, number, effective_date, terms, reason, proposed_by_organisation,
+                               proposed_at, state)
+SELECT gen_random_uuid(), id, 1, NULL, '[]'::jsonb, NULL, created_by_organisation, created_at, 'PROPOSED'
+FROM agreement;
+
 -- Signatory name and title are personal data: never on events, audited when read.
 CREATE TABLE agreement_signature (
     version_id      uuid         NOT NULL REFERENCES agreement_version (id),
