@@ -62,7 +62,7 @@ public class AgreementService {
 
     /** Edits a draft; {@code expectedVersion} (from If-Match) guards against overwriting another edit. */
     public Agreement editDraft(UUID id, long expectedVersion, Function<Agreement, AgreementContent> content) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         requireDrafter(agreement);
         if (agreement.version() != expectedVersion) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
@@ -73,7 +73,7 @@ public class AgreementService {
     }
 
     public Agreement sign(UUID id, String signatoryName, String signatoryTitle) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         String party = requireCoordinatorOfAParty(agreement);
         AgreementStatus before = agreement.status();
         agreement.sign(signature(party, signatoryName, signatoryTitle), today());
@@ -83,28 +83,28 @@ public class AgreementService {
     }
 
     public Agreement suspend(UUID id, String reason) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         requireCoordinatorOfAParty(agreement);
         agreement.suspend(reason);
         return changed(agreement, AgreementEvents.SUSPENDED, "agreement.suspend");
     }
 
     public Agreement resume(UUID id, String reason) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         requireCoordinatorOfAParty(agreement);
         agreement.resume(reason);
         return changed(agreement, AgreementEvents.RESUMED, "agreement.resume");
     }
 
     public Agreement terminate(UUID id, String reason) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         requireCoordinatorOfAParty(agreement);
         agreement.terminate(reason);
         return changed(agreement, AgreementEvents.TERMINATED, "agreement.terminate");
     }
 
     public Agreement declareComplete(UUID id) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         String party = requireCoordinatorOfAParty(agreement);
         agreement.declareComplete(party);
         String type = agreement.status() == AgreementStatus.COMPLETED ? AgreementEvents.COMPLETED : AgreementEvents.UPDATED;
@@ -113,7 +113,7 @@ public class AgreementService {
 
     public Agreement proposeAmendment(UUID id, Function<Agreement, List<Term>> terms, LocalDate effectiveDate,
                                       String reason) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         requireDrafter(agreement);
         agreement.proposeAmendment(effectiveDate, terms.apply(agreement), reason, caller.organisation(),
                 Instant.now(clock));
@@ -121,7 +121,7 @@ public class AgreementService {
     }
 
     public Agreement signAmendment(UUID id, int number, String signatoryName, String signatoryTitle) {
-        Agreement agreement = visible(id);
+        Agreement agreement = visibleForUpdate(id);
         String party = requireCoordinatorOfAParty(agreement);
         int adoptedBefore = agreement.currentVersion().number();
         agreement.signAmendment(number, signature(party, signatoryName, signatoryTitle), today());
@@ -168,6 +168,13 @@ public class AgreementService {
     }
 
     private Agreement visible(UUID id) {
+        return agreements.findByIdOptional(id)
+                .filter(found -> caller.canSee(found.accessScope()))
+                .orElseThrow(() -> ProblemException.notFound("Agreement " + id));
+    }
+
+    /** Locks the row: a write waits for the ledger or another write on the same agreement, never interleaves. */
+    private Agreement visibleForUpdate(UUID id) {
         return agreements.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .filter(found -> caller.canSee(found.accessScope()))
                 .orElseThrow(() -> ProblemException.notFound("Agreement " + id));

@@ -120,9 +120,18 @@ class FulfilmentLedgerTest {
         String ruToUa = remainsTerm(id, "RU");
         UUID transfer = UUID.randomUUID();
         KafkaTestClient kafka = KafkaTestClient.shared();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
         kafka.send(TRANSFERS, transfer.toString(), TransferEvents.remains(transfer, 1, id, ruToUa, "RU", "UA",
-                Instant.parse("2025-06-20T10:00:00Z"), "RECEIVED", 6000, 6000, 6000));
+                        Instant.parse("2025-06-20T10:00:00Z"), "RECEIVED", 6000, 6000, 6000),
+                Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
         List<JsonNode> fulfilled = agreementEvents(id, "agreement.term.fulfilled", 1);
+        // The consumer continued the producer's trace, and the event it caused carries it on.
+        assertThat(KafkaTestClient.shared().readUntil("homeward.agreement.events",
+                        r -> r.stream().anyMatch(x -> x.value().contains("agreement.term.fulfilled") && id.equals(x.key())),
+                        Duration.ofSeconds(30)).stream()
+                .filter(r -> id.equals(r.key()) && r.value().contains("agreement.term.fulfilled"))
+                .map(r -> new String(r.headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.UTF_8)))
+                .singleElement().asString().startsWith("00-" + traceId + "-");
         assertThat(fulfilled).singleElement().satisfies(e -> {
             assertThat(e.path("data").path("termId").asText()).isEqualTo(ruToUa);
             assertThat(e.path("data").path("received").asLong()).isEqualTo(6000);

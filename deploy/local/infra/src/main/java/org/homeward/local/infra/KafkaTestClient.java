@@ -56,6 +56,11 @@ public final class KafkaTestClient {
 
     /** Sends a record as the services' outbox relays do: structured-mode CloudEvents content type. */
     public void send(String topic, String key, String value) {
+        send(topic, key, value, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, String)}, with extra headers such as a W3C traceparent. */
+    public void send(String topic, String key, String value, java.util.Map<String, String> headers) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -63,6 +68,7 @@ public final class KafkaTestClient {
                      new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
