@@ -2,6 +2,7 @@ package org.homeward.transfer.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,7 +23,7 @@ public class DeadLetters {
     private final InboxProcessor inbox;
     private final AuditLog audit;
 
-    public DeadLetters(EntityManager entityManager, Instance<EventHandler> handlers, InboxProcessor inbox,
+    public DeadLetters(EntityManager entityManager, @Any Instance<EventHandler> handlers, InboxProcessor inbox,
                        AuditLog audit) {
         this.entityManager = entityManager;
         this.handlers = handlers;

@@ -24,7 +24,7 @@ public final class Platform implements AutoCloseable {
 
     /** Where things run and whether their data outlives this process. */
     public record Settings(Path repositoryRoot, Path workDirectory, boolean persistent, int postgresPort,
-                           int kafkaPort, Map<String, Integer> servicePorts) {
+                           int kafkaPort, Map<String, Integer> servicePorts, Map<String, Map<String, String>> overrides) {
 
         /** The launcher's defaults: fixed ports, data kept in .homeward/ of the repository. */
         public static Settings local(Path root) {
@@ -32,14 +32,21 @@ public final class Platform implements AutoCloseable {
             for (int i = 0; i < SERVICES.size(); i++) {
                 ports.put(SERVICES.get(i), 8081 + i);
             }
-            return new Settings(root, root.resolve(".homeward"), true, 15432, 19092, ports);
+            return new Settings(root, root.resolve(".homeward"), true, 15432, 19092, ports, Map.of());
         }
 
         /** Throw-away data on free ports: for end-to-end tests. */
         public static Settings ephemeral(Path root, Path workDirectory) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(service -> ports.put(service, EmbeddedKafkaServer.freeTcpPort()));
-            return new Settings(root, workDirectory, false, 0, EmbeddedKafkaServer.freeTcpPort(), ports);
+            return new Settings(root, workDirectory, false, 0, EmbeddedKafkaServer.freeTcpPort(), ports, Map.of());
+        }
+
+        /** The same settings with extra configuration for one service (tests shorten retry schedules, say). */
+        public Settings withOverrides(String service, Map<String, String> config) {
+            Map<String, Map<String, String>> all = new HashMap<>(overrides);
+            all.put(service, Map.copyOf(config));
+            return new Settings(repositoryRoot, workDirectory, persistent, postgresPort, kafkaPort, servicePorts, all);
         }
     }
 
@@ -66,6 +73,10 @@ public final class Platform implements AutoCloseable {
             Map<String, String> config = new HashMap<>(database.quarkusConfig());
             config.putAll(jwtIssuer.quarkusConfig());
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            if (service.equals("notification")) {
+                config.putAll(localWebhookConfig(work.resolve("webhooks")));
+            }
+            config.putAll(settings.overrides().getOrDefault(service, Map.of()));
             Path application = settings.repositoryRoot().resolve(service + "-service")
                     .resolve("target/quarkus-app/quarkus-run.jar");
             services.put(service, new ServiceProcess(service + "-service", application,
@@ -117,6 +128,21 @@ public final class Platform implements AutoCloseable {
         services.values().forEach(ServiceProcess::stop);
         kafka.close();
         postgres.close();
+    }
+
+    /**
+     * Local webhook settings: a signing-secret encryption key generated once and kept with the local data,
+     * the loopback receivers a developer runs allowed (production allows no internal address), and links
+     * to the local services.
+     */
+    private Map<String, String> localWebhookConfig(Path directory) {
+        Map<String, String> config = new HashMap<>();
+        config.put("homeward.webhooks.encryption-key", LocalKeys.loadOrCreateAesKey(directory.resolve("encryption-key")));
+        config.put("homeward.webhooks.allowed-ranges", "127.0.0.1/32");
+        for (String service : SERVICES) {
+            config.put("homeward.webhooks.links." + service, "http://localhost:" + settings.servicePorts().get(service));
+        }
+        return config;
     }
 
     /** The repository root: the folder that holds the services' modules. */

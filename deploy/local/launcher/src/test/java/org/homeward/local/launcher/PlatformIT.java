@@ -46,7 +46,9 @@ class PlatformIT {
         Path root = Path.of(System.getProperty("homeward.root", "."));
         // Under target/ so that the services' logs stay for inspection after a failure.
         Path work = Path.of("target", "e2e-" + System.currentTimeMillis()).toAbsolutePath();
-        platform = Platform.start(Platform.Settings.ephemeral(Platform.findRepositoryRoot(root), work));
+        platform = Platform.start(Platform.Settings.ephemeral(Platform.findRepositoryRoot(root), work)
+                .withOverrides("notification", java.util.Map.of("homeward.webhooks.retry-schedule",
+                        "PT0S,PT2S,PT2S,PT2S,PT2S,PT2S,PT2S,PT2S,PT2S,PT2S")));
     }
 
     @AfterAll
@@ -157,5 +159,32 @@ class PlatformIT {
         assertThat(queryTransferDatabase("select count(*) from agreement_view")).isEqualTo(6);
         assertThat(queryTransferDatabase("select count(*) from processed_event")).isEqualTo(6);
         assertThat(queryTransferDatabase("select max(sequence) from agreement_view")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void webhooksSurviveARestartOfNotificationServiceMidRetry() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(2)) {
+            HttpResponse<String> subscribed = call("notification", "POST", "/api/v1/subscriptions",
+                    token("org-ua-cases", "UA", "subscriber-admin"),
+                    "{\"url\": \"" + receiver.url() + "\", \"eventTypes\": [\"agreement.agreement.*\"]}");
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+
+            String first = createAgreement("E2E-WEBHOOK-1");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.answered().isEmpty());
+            ServiceProcess notification = platform.service("notification");
+            notification.kill();
+            String second = createAgreement("E2E-WEBHOOK-2");
+            notification.start();
+            notification.awaitReady(Duration.ofMinutes(2));
+
+            // Both events reach the receiver with a 2xx answer: the failed first attempts, the kill and the
+            // restart lost nothing.
+            await().atMost(Duration.ofSeconds(120)).until(() -> receiver.answered().stream()
+                    .filter(a -> a.status() == 200).map(WebhookReceiver.Answered::body)
+                    .filter(body -> body.contains(first) || body.contains(second))
+                    .map(body -> body.contains(first) ? first : second).distinct().count() == 2);
+            assertThat(receiver.answered()).anyMatch(a -> a.status() == 500);
+        }
     }
 }

@@ -1,0 +1,192 @@
+package org.homeward.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An organisation's webhook endpoint and what it wants to hear about. The signing secret is held only
+ * encrypted; during a rotation the previous secret stays valid (and is signed with) until its overlap ends.
+ */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String organisation;
+
+    private String party;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Audience audience;
+
+    @Column(nullable = false)
+    private String url;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "event_types", nullable = false)
+    private List<String> eventTypes;
+
+    @Column(name = "agreement_filter")
+    private UUID agreementFilter;
+
+    @Column(name = "party_filter")
+    private String partyFilter;
+
+    private String description;
+
+    @Column(name = "rate_limit_per_second", nullable = false)
+    private int rateLimitPerSecond;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SubscriptionStatus status;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Column(name = "secret_encrypted", nullable = false)
+    private String secretEncrypted;
+
+    @Column(name = "previous_secret_encrypted")
+    private String previousSecretEncrypted;
+
+    @Column(name = "previous_secret_valid_until")
+    private Instant previousSecretValidUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_success_at")
+    private Instant lastSuccessAt;
+
+    @Column(name = "failing_since")
+    private Instant failingSince;
+
+    @Version
+    private long version;
+
+    protected Subscription() {
+        // for JPA
+    }
+
+    public Subscription(String organisation, String party, Audience audience, SubscriptionSettings settings,
+                        String secretEncrypted, Instant now) {
+        this.id = UUID.randomUUID();
+        this.organisation = organisation;
+        this.party = party;
+        this.audience = audience;
+        this.status = SubscriptionStatus.ACTIVE;
+        this.secretEncrypted = secretEncrypted;
+        this.createdAt = now;
+        update(settings);
+    }
+
+    public void update(SubscriptionSettings settings) {
+        for (String pattern : settings.eventTypes()) {
+            if (!EventTypeFilter.isValid(pattern)) {
+                throw new RuleViolation("eventTypes", "Use exact event types or prefixes such as transfer.*");
+            }
+        }
+        this.url = settings.url();
+        this.eventTypes = List.copyOf(settings.eventTypes());
+        this.agreementFilter = settings.agreementFilter();
+        this.partyFilter = settings.partyFilter();
+        this.description = settings.description();
+        this.rateLimitPerSecond = settings.rateLimitPerSecond();
+    }
+
+    /** Whether this subscription is to be told of an event, by type, filters and visibility. */
+    public boolean wants(String eventType, UUID agreementId, AccessScope scope) {
+        return status != SubscriptionStatus.DISABLED
+                && EventTypeFilter.matches(eventTypes, eventType)
+                && (agreementFilter == null || agreementFilter.equals(agreementId))
+                && (partyFilter == null || scope.parties().contains(partyFilter))
+                && audience.mayReceive(eventType, scope, party, organisation);
+    }
+
+    public void pause() {
+        requireNotDisabled("pause");
+        status = SubscriptionStatus.PAUSED;
+    }
+
+    /** Resuming also re-enables an endpoint that was disabled, once its owner has fixed it. */
+    public void resume() {
+        status = SubscriptionStatus.ACTIVE;
+        statusReason = null;
+        failingSince = null;
+    }
+
+    public void disable(String reason) {
+        status = SubscriptionStatus.DISABLED;
+        statusReason = reason;
+    }
+
+    public void rotateSecret(String newSecretEncrypted, Instant previousValidUntil) {
+        previousSecretEncrypted = secretEncrypted;
+        previousSecretValidUntil = previousValidUntil;
+        secretEncrypted = newSecretEncrypted;
+    }
+
+    public void recordSuccess(Instant now) {
+        lastSuccessAt = now;
+        failingSince = null;
+    }
+
+    /** A failed attempt; an endpoint with no success for {@code disableAfter} is disabled. Returns whether it was. */
+    public boolean recordFailure(Instant now, Duration disableAfter) {
+        if (failingSince == null) {
+            failingSince = now;
+        }
+        if (status != SubscriptionStatus.DISABLED && !failingSince.plus(disableAfter).isAfter(now)) {
+            disable("No successful delivery since " + failingSince);
+            return true;
+        }
+        return false;
+    }
+
+    /** The encrypted secrets to sign with now: the current one, and the previous one during its overlap. */
+    public List<String> signingSecrets(Instant now) {
+        return previousSecretEncrypted != null && previousSecretValidUntil != null && previousSecretValidUntil.isAfter(now)
+                ? List.of(secretEncrypted, previousSecretEncrypted) : List.of(secretEncrypted);
+    }
+
+    private void requireNotDisabled(String action) {
+        if (status == SubscriptionStatus.DISABLED) {
+            throw new InvalidTransition("Cannot " + action + " a DISABLED subscription; resume it instead");
+        }
+    }
+
+    public UUID id() { return id; }
+    public String organisation() { return organisation; }
+    public String party() { return party; }
+    public Audience audience() { return audience; }
+    public String url() { return url; }
+    public List<String> eventTypes() { return eventTypes; }
+    public UUID agreementFilter() { return agreementFilter; }
+    public String partyFilter() { return partyFilter; }
+    public String description() { return description; }
+    public int rateLimitPerSecond() { return rateLimitPerSecond; }
+    public SubscriptionStatus status() { return status; }
+    public String statusReason() { return statusReason; }
+    public Instant createdAt() { return createdAt; }
+    public Instant lastSuccessAt() { return lastSuccessAt; }
+    public Instant failingSince() { return failingSince; }
+    public Instant previousSecretValidUntil() { return previousSecretValidUntil; }
+    public long version() { return version; }
+}

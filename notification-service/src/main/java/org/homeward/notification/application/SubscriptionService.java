@@ -1,0 +1,196 @@
+package org.homeward.notification.application;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.homeward.notification.Audience;
+import org.homeward.notification.Delivery;
+import org.homeward.notification.DeliveryAttempt;
+import org.homeward.notification.DeliveryStatus;
+import org.homeward.notification.RuleViolation;
+import org.homeward.notification.Subscription;
+import org.homeward.notification.SubscriptionSettings;
+import org.homeward.notification.audit.AuditLog;
+import org.homeward.notification.delivery.SecretCipher;
+import org.homeward.notification.delivery.SsrfGuard;
+import org.homeward.notification.delivery.TargetRefused;
+import org.homeward.notification.delivery.WebhookConfig;
+import org.homeward.notification.messaging.CloudEvent;
+import org.homeward.notification.security.Caller;
+import org.homeward.notification.security.Roles;
+import org.homeward.notification.web.ProblemException;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An organisation's subscriber-admin manages its own organisation's subscriptions; nobody sees another
+ * organisation's. Secrets are returned once, at creation and at rotation.
+ */
+@ApplicationScoped
+@Transactional
+public class SubscriptionService {
+
+    /** A subscription with the secret that is shown this once. */
+    public record WithSecret(Subscription subscription, String secret) {
+    }
+
+    private final EntityManager entityManager;
+    private final SecretCipher cipher;
+    private final WebhookConfig config;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public SubscriptionService(EntityManager entityManager, SecretCipher cipher, WebhookConfig config, Caller caller,
+                               AuditLog audit, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.cipher = cipher;
+        this.config = config;
+        this.caller = caller;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public WithSecret create(SubscriptionSettings settings) {
+        checkUrl(settings.url());
+        String secret = SecretCipher.newSecret();
+        Audience audience = caller.hasRole(Roles.OBSERVER) && caller.party().isEmpty() ? Audience.COUNTS_ONLY : Audience.SCOPED;
+        Subscription subscription = new Subscription(caller.organisation(), caller.party().orElse(null), audience,
+                settings, cipher.encrypt(secret), Instant.now());
+        entityManager.persist(subscription);
+        audit.record("subscription.create", "subscription", subscription.id().toString());
+        return new WithSecret(subscription, secret);
+    }
+
+    public Subscription update(UUID id, SubscriptionSettings settings) {
+        checkUrl(settings.url());
+        Subscription subscription = own(id);
+        subscription.update(settings);
+        audit.record("subscription.update", "subscription", id.toString());
+        return subscription;
+    }
+
+    public Subscription pause(UUID id) {
+        Subscription subscription = own(id);
+        subscription.pause();
+        audit.record("subscription.pause", "subscription", id.toString());
+        return subscription;
+    }
+
+    public Subscription resume(UUID id) {
+        Subscription subscription = own(id);
+        subscription.resume();
+        audit.record("subscription.resume", "subscription", id.toString());
+        return subscription;
+    }
+
+    public void delete(UUID id) {
+        entityManager.remove(own(id));
+        audit.record("subscription.delete", "subscription", id.toString());
+    }
+
+    public WithSecret rotateSecret(UUID id) {
+        Subscription subscription = own(id);
+        String secret = SecretCipher.newSecret();
+        subscription.rotateSecret(cipher.encrypt(secret), Instant.now().plus(config.rotationOverlap()));
+        audit.record("subscription.rotate-secret", "subscription", id.toString());
+        return new WithSecret(subscription, secret);
+    }
+
+    /** Queues a {@code homeward.test} event for this subscription only. */
+    public Delivery sendTest(UUID id) {
+        Subscription subscription = own(id);
+        UUID eventId = UUID.randomUUID();
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, eventId, URI.create("/homeward/notification-service"),
+                "homeward.test", subscription.id().toString(), OffsetDateTime.now(ZoneOffset.UTC), "application/json",
+                null, json.valueToTree(Map.of("subscriptionId", subscription.id().toString())));
+        Delivery delivery = new Delivery(subscription.id(), eventId, event.type(),
+                ThinPayload.of(event, config.links(), json), null, Instant.now());
+        entityManager.persist(delivery);
+        audit.record("subscription.test", "subscription", id.toString());
+        return delivery;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Subscription get(UUID id) {
+        return own(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Subscription> list(int page, int size) {
+        return entityManager.createQuery("select s from Subscription s where s.organisation = :organisation"
+                        + " order by s.createdAt desc, s.id", Subscription.class)
+                .setParameter("organisation", caller.organisation())
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Delivery> deliveries(UUID id, DeliveryStatus status, int page, int size) {
+        own(id);
+        String filter = status == null ? "" : " and d.status = :status";
+        var query = entityManager.createQuery("select d from Delivery d where d.subscriptionId = :id" + filter
+                + " order by d.createdAt desc, d.id", Delivery.class).setParameter("id", id);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeliveryAttempt> attempts(UUID subscriptionId, UUID deliveryId) {
+        ownDelivery(subscriptionId, deliveryId);
+        return entityManager.createQuery("select a from DeliveryAttempt a where a.deliveryId = :id order by a.id",
+                DeliveryAttempt.class).setParameter("id", deliveryId).getResultList();
+    }
+
+    public Delivery retry(UUID subscriptionId, UUID deliveryId) {
+        Delivery delivery = ownDelivery(subscriptionId, deliveryId);
+        delivery.retryNow(Instant.now());
+        audit.record("delivery.retry", "delivery", deliveryId.toString());
+        return delivery;
+    }
+
+    /** Queues again every delivery of this subscription that FAILED since the given time. */
+    public int recover(UUID id, Instant since) {
+        own(id);
+        int count = entityManager.createQuery("update Delivery d set d.status = :pending, d.nextAttemptAt = :now,"
+                        + " d.lockedUntil = null where d.subscriptionId = :id and d.status = :failed and d.createdAt >= :since")
+                .setParameter("pending", DeliveryStatus.PENDING).setParameter("failed", DeliveryStatus.FAILED)
+                .setParameter("now", Instant.now()).setParameter("id", id).setParameter("since", since)
+                .executeUpdate();
+        audit.record("subscription.recover", "subscription", id.toString());
+        return count;
+    }
+
+    private Subscription own(UUID id) {
+        Subscription subscription = entityManager.find(Subscription.class, id);
+        if (subscription == null || !subscription.organisation().equals(caller.organisation())) {
+            throw ProblemException.notFound("Subscription " + id);
+        }
+        return subscription;
+    }
+
+    private Delivery ownDelivery(UUID subscriptionId, UUID deliveryId) {
+        own(subscriptionId);
+        Delivery delivery = entityManager.find(Delivery.class, deliveryId);
+        if (delivery == null || !delivery.subscriptionId().equals(subscriptionId)) {
+            throw ProblemException.notFound("Delivery " + deliveryId);
+        }
+        return delivery;
+    }
+
+    private static void checkUrl(String url) {
+        try {
+            SsrfGuard.checkForm(url);
+        } catch (TargetRefused refused) {
+            throw new RuleViolation("url", refused.getMessage());
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.homeward.notification.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.homeward.notification.Delivery;
+import org.homeward.notification.Subscription;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Delivers due webhooks. A claim takes at most one due delivery per endpoint, and none from an endpoint
+ * that already has one in flight, so a slow or hanging endpoint only ever holds one worker and never
+ * delays the others. Claims are leases in the database (several replicas may run; a crashed replica's
+ * claims expire), serialised by an advisory lock so two replicas never claim the same delivery.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final EntityManager entityManager;
+    private final WebhookConfig config;
+    private final SsrfGuard guard;
+    private final WebhookSender sender;
+    private final DeliveryRecorder recorder;
+    private final SecretCipher cipher;
+    private final Timer latency;
+    private ExecutorService workers;
+    private Semaphore capacity;
+    private Thread dispatcher;
+    private volatile boolean running;
+
+    public DeliveryWorker(EntityManager entityManager, WebhookConfig config, SsrfGuard guard, WebhookSender sender,
+                          DeliveryRecorder recorder, SecretCipher cipher, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.guard = guard;
+        this.sender = sender;
+        this.recorder = recorder;
+        this.cipher = cipher;
+        this.latency = Timer.builder("homeward.webhook.attempt.latency").register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        workers = Executors.newFixedThreadPool(config.workers(), runnable -> new Thread(runnable, "webhook-delivery"));
+        capacity = new Semaphore(config.workers());
+        dispatcher = new Thread(this::dispatchLoop, "webhook-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        dispatcher.interrupt();
+        workers.shutdownNow();
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                int free = capacity.availablePermits();
+                List<UUID> claimed = free == 0 ? List.of() : claim(free);
+                for (UUID id : claimed) {
+                    capacity.acquire();
+                    workers.execute(() -> {
+                        try {
+                            deliver(id);
+                        } finally {
+                            capacity.release();
+                        }
+                    });
+                }
+                if (claimed.isEmpty()) {
+                    Thread.sleep(config.idlePoll().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Database unreachable: deliveries wait in the database; try again shortly.
+                LOG.warnf("Webhook dispatcher could not claim deliveries (%s)", e.getClass().getSimpleName());
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> claim(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('homeward-webhook-claim'))")
+                    .getSingleResult();
+            return (List<UUID>) entityManager.createNativeQuery("""
+                            with due as (
+                                select distinct on (d.subscription_id) d.id
+                                from delivery d join subscription s on s.id = d.subscription_id
+                                where d.status = 'PENDING' and d.next_attempt_at <= now()
+                                  and (d.locked_until is null or d.locked_until < now())
+                                  and s.status = 'ACTIVE'
+                                  and not exists (select 1 from delivery busy where busy.subscription_id = d.subscription_id
+                                                  and busy.status = 'PENDING' and busy.locked_until >= now())
+                                  and (s.last_attempt_at is null
+                                       or s.last_attempt_at <= now() - make_interval(secs => 1.0 / s.rate_limit_per_second))
+                                order by d.subscription_id, d.next_attempt_at
+                                limit :limit)
+                            update delivery set locked_until = now() + make_interval(secs => :leaseSeconds)
+                            from due where delivery.id = due.id
+                            returning delivery.id""")
+                    .setParameter("limit", limit)
+                    .setParameter("leaseSeconds", (double) config.lease().toSeconds())
+                    .getResultList();
+        });
+    }
+
+    /** One attempt: check the target, sign afresh, send, record the outcome. */
+    void deliver(UUID deliveryId) {
+        Instant started = Instant.now();
+        Delivery delivery;
+        Subscription subscription;
+        try {
+            Object[] loaded = QuarkusTransaction.requiringNew().call(() -> {
+                Delivery d = entityManager.find(Delivery.class, deliveryId);
+                return new Object[] {d, entityManager.find(Subscription.class, d.subscriptionId())};
+            });
+            delivery = (Delivery) loaded[0];
+            subscription = (Subscription) loaded[1];
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not load delivery %s (%s); its lease will expire and it will be retried", deliveryId,
+                    e.getClass().getSimpleName());
+            return;
+        }
+        recorder.attemptStarted(subscription.id());
+        SsrfGuard.Target target;
+        try {
+            target = guard.check(subscription.url());
+        } catch (TargetRefused refused) {
+            recorder.record(deliveryId, null, null, "Refused: " + refused.getMessage(), started, null);
+            return;
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        List<String> secrets = subscription.signingSecrets(Instant.now()).stream().map(cipher::decrypt).toList();
+        String webhookId = delivery.eventId().toString();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", "Homeward-Webhooks/1");
+        headers.put("webhook-id", webhookId);
+        headers.put("webhook-timestamp", String.valueOf(timestamp));
+        headers.put("webhook-signature", WebhookSigner.signatureHeader(secrets, webhookId, timestamp, delivery.payload()));
+        if (delivery.traceparent() != null) {
+            headers.put("traceparent", delivery.traceparent());
+        }
+        try {
+            WebhookSender.Answer answer = sender.post(target, headers, delivery.payload());
+            latency.record(Duration.between(started, Instant.now()));
+            recorder.record(deliveryId, answer.status(), answer.bodyExcerpt(), null, started,
+                    RetryAfter.parse(answer.headers().get("retry-after"), Instant.now()));
+        } catch (TimeoutException e) {
+            recorder.record(deliveryId, null, null, "Timed out", started, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            recorder.record(deliveryId, null, null, "Connection failed: " + cause.getClass().getSimpleName(), started, null);
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

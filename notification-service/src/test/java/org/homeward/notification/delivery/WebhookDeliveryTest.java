@@ -1,0 +1,212 @@
+package org.homeward.notification.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.local.infra.KafkaTestClient;
+import org.homeward.local.infra.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Webhooks from public events on the real broker to a real HTTP receiver, verified with a few lines of
+ * javax.crypto that share no code with the signer.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HomewardTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "notification"))
+class WebhookDeliveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Receiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = new Receiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    private static String admin(String organisation, String party) {
+        return TestTokens.bearer(organisation, party, "subscriber-admin");
+    }
+
+    /** Creates a subscription and returns its id and secret. */
+    private static String[] subscribe(String token, String url, String... types) {
+        var response = given().header("Authorization", token).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "eventTypes", List.of(types), "description", "test"))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract();
+        return new String[] {response.path("id"), response.path("secret")};
+    }
+
+    private static String agreementEvent(UUID eventId, UUID agreementId, String type, String party) {
+        return """
+                {"specversion": "1.0", "id": "%s", "source": "/homeward/agreement-service", "type": "%s",
+                 "subject": "%s", "time": "2025-06-02T10:00:00Z", "datacontenttype": "application/json",
+                 "data": {"agreementId": "%s", "sequence": 1, "reference": "IST-1", "title": "Istanbul",
+                          "status": "ACTIVE", "signatoryName": "must never leave", "received": 1200,
+                          "accessScope": {"parties": ["%s", "RU"], "organisations": ["org-icrc"]}}}
+                """.formatted(eventId, type, agreementId, agreementId, party);
+    }
+
+    private static void publish(UUID eventId, String type, String party) {
+        KafkaTestClient.shared().send("homeward.agreement.events", UUID.randomUUID().toString(),
+                agreementEvent(eventId, UUID.randomUUID(), type, party),
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+    }
+
+    /** Standard Webhooks verification, written independently of the signer. */
+    static boolean verifies(String secret, Receiver.Received request) throws Exception {
+        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        String signed = request.headers().get("webhook-id") + "." + request.headers().get("webhook-timestamp") + "."
+                + request.body();
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        long age = Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(request.headers().get("webhook-timestamp")));
+        return age < 300 && Arrays.asList(request.headers().get("webhook-signature").split(" ")).contains(expected);
+    }
+
+    @Test
+    void aVisibleEventArrivesSignedThinAndTraced() throws Exception {
+        String[] sub = subscribe(admin("org-ua-cases", "UA"), receiver.url("/ok"), "agreement.*");
+        String[] stranger = subscribe(admin("org-fr-cases", "FR"), receiver.url("/stranger"), "agreement.*");
+        String[] wrongType = subscribe(admin("org-ua-press", "UA"), receiver.url("/transfers-only"), "transfer.*");
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, "agreement.agreement.activated", "UA");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.at("/ok").isEmpty());
+        Receiver.Received request = receiver.at("/ok").get(0);
+        assertThat(verifies(sub[1], request)).isTrue();
+        assertThat(request.headers().get("webhook-id")).isEqualTo(eventId.toString());
+        assertThat(request.headers().get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+        JsonNode body = JSON.readTree(request.body());
+        assertThat(body.path("type").asText()).isEqualTo("agreement.agreement.activated");
+        assertThat(body.path("data").path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(body.path("data").path("received").asInt()).isEqualTo(1200);
+        assertThat(body.path("data").path("links").path("agreement").asText()).startsWith("http://localhost:8081/api/v1/agreements/");
+        assertThat(request.body()).doesNotContain("must never leave").doesNotContain("Istanbul");
+
+        // A later marker: once it is delivered, the event above would have been too had it matched.
+        publish(UUID.randomUUID(), "agreement.agreement.suspended", "UA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/ok").size() >= 2);
+        assertThat(receiver.at("/stranger")).isEmpty();
+        assertThat(receiver.at("/transfers-only")).isEmpty();
+        given().header("Authorization", admin("org-fr-cases", "FR")).get("/api/v1/subscriptions/" + sub[0])
+                .then().statusCode(404);
+        given().header("Authorization", admin("org-ua-cases", "UA")).get("/api/v1/subscriptions/" + sub[0])
+                .then().statusCode(200).body("secret", nullValue());
+        assertThat(stranger[0]).isNotEqualTo(wrongType[0]);
+    }
+
+    @Test
+    void aFailingEndpointGetsEveryEventOnceItRecoversWithTheSameWebhookId() {
+        receiver.script("/flaky", 500, 503, 500);
+        String[] sub = subscribe(admin("org-flaky", "UA"), receiver.url("/flaky"), "agreement.agreement.*");
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, "agreement.agreement.activated", "UA");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/flaky").size() >= 4);
+        assertThat(receiver.at("/flaky")).extracting(r -> r.headers().get("webhook-id")).containsOnly(eventId.toString());
+        String deliveryId = given().header("Authorization", admin("org-flaky", "UA"))
+                .get("/api/v1/subscriptions/" + sub[0] + "/deliveries").then().statusCode(200)
+                .body("items[0].status", equalTo("SUCCEEDED")).body("items[0].attempts", equalTo(4))
+                .extract().path("items[0].id");
+        given().header("Authorization", admin("org-flaky", "UA"))
+                .get("/api/v1/subscriptions/" + sub[0] + "/deliveries/" + deliveryId + "/attempts").then()
+                .statusCode(200).body("statusCode", equalTo(List.of(500, 503, 500, 200)));
+    }
+
+    @Test
+    void redirectsAreNotFollowedAndGoneDisablesTheEndpoint() {
+        receiver.script("/moved", 302, 302, 302, 302, 302, 302);
+        receiver.script("/gone", 410);
+        String[] moved = subscribe(admin("org-moved", "UA"), receiver.url("/moved"), "agreement.*");
+        String[] gone = subscribe(admin("org-gone", "UA"), receiver.url("/gone"), "agreement.*");
+        publish(UUID.randomUUID(), "agreement.agreement.activated", "UA");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", admin("org-gone", "UA"))
+                .get("/api/v1/subscriptions/" + gone[0]).then().body("status", equalTo("DISABLED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", admin("org-moved", "UA"))
+                .queryParam("status", "FAILED").get("/api/v1/subscriptions/" + moved[0] + "/deliveries")
+                .then().body("items[0].lastStatus", equalTo(302)));
+        assertThat(receiver.at("/trap")).isEmpty();
+        assertThat(receiver.at("/gone")).hasSize(1);
+    }
+
+    @Test
+    void aHangingEndpointNeverDelaysAHealthyOne() {
+        receiver.script("/hanging", -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+        subscribe(admin("org-hanging", "UA"), receiver.url("/hanging"), "agreement.*");
+        subscribe(admin("org-healthy", "UA"), receiver.url("/healthy"), "agreement.*");
+        for (int i = 0; i < 5; i++) {
+            publish(UUID.randomUUID(), "agreement.agreement.updated", "UA");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/healthy").size() >= 5);
+        // The hanging endpoint holds at most one request at a time, and cannot have seen them all yet.
+        assertThat(receiver.at("/hanging").size()).isLessThan(5);
+    }
+
+    @Test
+    void duringARotationBothSecretsVerifyAndAfterwardsTheNewOne() throws Exception {
+        String[] sub = subscribe(admin("org-rotating", "UA"), receiver.url("/rotating"), "agreement.*");
+        String rotated = given().header("Authorization", admin("org-rotating", "UA"))
+                .post("/api/v1/subscriptions/" + sub[0] + "/secret-rotation").then().statusCode(200)
+                .extract().path("secret");
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(sub[1]);
+        publish(UUID.randomUUID(), "agreement.agreement.updated", "UA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.at("/rotating").isEmpty());
+        Receiver.Received request = receiver.at("/rotating").get(0);
+        assertThat(request.headers().get("webhook-signature").split(" ")).hasSize(2);
+        assertThat(verifies(sub[1], request)).isTrue();
+        assertThat(verifies(rotated, request)).isTrue();
+    }
+
+    @Test
+    void aNameThatResolvesToAPrivateAddressIsRefusedAtConnectTime() {
+        String[] sub = subscribe(admin("org-ssrf", "UA"), "http://private.homeward.test:" + receiver.port() + "/ssrf",
+                "agreement.*");
+        publish(UUID.randomUUID(), "agreement.agreement.updated", "UA");
+        String deliveryId = await().atMost(Duration.ofSeconds(30)).until(() -> given()
+                .header("Authorization", admin("org-ssrf", "UA")).get("/api/v1/subscriptions/" + sub[0] + "/deliveries")
+                .then().extract().path("items[0].id"), id -> id != null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", admin("org-ssrf", "UA"))
+                .get("/api/v1/subscriptions/" + sub[0] + "/deliveries/" + deliveryId + "/attempts").then()
+                .body("[0].error", equalTo("Refused: The host resolves to an internal address")));
+        assertThat(receiver.at("/ssrf")).isEmpty();
+
+        given().header("Authorization", admin("org-ssrf", "UA")).contentType(ContentType.JSON)
+                .body(Map.of("url", "ftp://receiver.homeward.test/", "eventTypes", List.of("agreement.*")))
+                .post("/api/v1/subscriptions").then().statusCode(422).body("violations[0].field", equalTo("url"));
+        given().header("Authorization", admin("org-ssrf", "UA")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://2130706433/", "eventTypes", List.of("agreement.*")))
+                .post("/api/v1/subscriptions").then().statusCode(422);
+        given().header("Authorization", TestTokens.bearer("org-ssrf", "UA", "coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url("/x"), "eventTypes", List.of("agreement.*")))
+                .post("/api/v1/subscriptions").then().statusCode(403);
+    }
+}
