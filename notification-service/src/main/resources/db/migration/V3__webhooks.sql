@@ -53,7 +53,9 @@ CREATE TABLE delivery (
     delivered_at    timestamptz,
     UNIQUE (subscription_id, event_id)
 );
-CREATE INDEX delivery_due ON delivery (next_attempt_at) WHERE status = 'PENDING';
+-- The dispatcher's claim: the next due delivery of each endpoint, and whether an endpoint has one in flight.
+CREATE INDEX delivery_next_per_subscription ON delivery (subscription_id, next_attempt_at) WHERE status = 'PENDING';
+CREATE INDEX delivery_in_flight ON delivery (subscription_id, locked_until) WHERE status = 'PENDING';
 CREATE INDEX delivery_subscription_status ON delivery (subscription_id, status, created_at);
 
 CREATE TABLE delivery_attempt (

@@ -37,12 +37,6 @@ public class DeliveryRecorder {
         this.registry = registry;
     }
 
-    void attemptStarted(UUID subscriptionId) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("update subscription set last_attempt_at = now() where id = :id")
-                .setParameter("id", subscriptionId).executeUpdate());
-    }
-
     void record(UUID deliveryId, Integer status, String excerpt, String error, Instant started, Duration retryAfter) {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -43,6 +44,8 @@ public class DeliveryWorker {
     private final Timer latency;
     private ExecutorService workers;
     private Semaphore capacity;
+    /** Released whenever an attempt ends, so the dispatcher looks for that endpoint's next delivery at once. */
+    private final Semaphore attemptEnded = new Semaphore(0);
     private Thread dispatcher;
     private volatile boolean running;
 
@@ -84,11 +87,13 @@ public class DeliveryWorker {
                             deliver(id);
                         } finally {
                             capacity.release();
+                            attemptEnded.release();
                         }
                     });
                 }
                 if (claimed.isEmpty()) {
-                    Thread.sleep(config.idlePoll().toMillis());
+                    attemptEnded.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                    attemptEnded.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -101,30 +106,41 @@ public class DeliveryWorker {
         }
     }
 
+    /**
+     * Claims up to {@code limit} due deliveries, the next one of each endpoint that has none in flight and
+     * whose rate limit allows another request, and stamps the endpoint's last attempt.
+     */
     @SuppressWarnings("unchecked")
     List<UUID> claim(int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('homeward-webhook-claim'))")
                     .getSingleResult();
-            return (List<UUID>) entityManager.createNativeQuery("""
-                            with due as (
-                                select distinct on (d.subscription_id) d.id
-                                from delivery d join subscription s on s.id = d.subscription_id
-                                where d.status = 'PENDING' and d.next_attempt_at <= now()
+            List<Object[]> due = entityManager.createNativeQuery("""
+                            select next.id, s.id from subscription s
+                            cross join lateral (
+                                select d.id from delivery d
+                                where d.subscription_id = s.id and d.status = 'PENDING' and d.next_attempt_at <= now()
                                   and (d.locked_until is null or d.locked_until < now())
-                                  and s.status = 'ACTIVE'
-                                  and not exists (select 1 from delivery busy where busy.subscription_id = d.subscription_id
-                                                  and busy.status = 'PENDING' and busy.locked_until >= now())
-                                  and (s.last_attempt_at is null
-                                       or s.last_attempt_at <= now() - make_interval(secs => 1.0 / s.rate_limit_per_second))
-                                order by d.subscription_id, d.next_attempt_at
-                                limit :limit)
-                            update delivery set locked_until = now() + make_interval(secs => :leaseSeconds)
-                            from due where delivery.id = due.id
-                            returning delivery.id""")
+                                order by d.next_attempt_at limit 1) next
+                            where s.status = 'ACTIVE'
+                              and (s.last_attempt_at is null
+                                   or s.last_attempt_at <= now() - make_interval(secs => 1.0 / s.rate_limit_per_second))
+                              and not exists (select 1 from delivery busy where busy.subscription_id = s.id
+                                              and busy.status = 'PENDING' and busy.locked_until >= now())
+                            limit :limit""")
                     .setParameter("limit", limit)
-                    .setParameter("leaseSeconds", (double) config.lease().toSeconds())
                     .getResultList();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            List<UUID> deliveries = due.stream().map(row -> (UUID) row[0]).toList();
+            entityManager.createNativeQuery("update delivery set locked_until = now() + make_interval(secs => :lease)"
+                            + " where id in (:ids)")
+                    .setParameter("lease", (double) config.lease().toSeconds())
+                    .setParameter("ids", deliveries).executeUpdate();
+            entityManager.createNativeQuery("update subscription set last_attempt_at = now() where id in (:ids)")
+                    .setParameter("ids", due.stream().map(row -> (UUID) row[1]).toList()).executeUpdate();
+            return deliveries;
         });
     }
 
@@ -145,7 +161,6 @@ public class DeliveryWorker {
                     e.getClass().getSimpleName());
             return;
         }
-        recorder.attemptStarted(subscription.id());
         SsrfGuard.Target target;
         try {
             target = guard.check(subscription.url());
