@@ -8,6 +8,7 @@ import org.homeward.notification.Delivery;
 import org.homeward.notification.DeliveryAttempt;
 import org.homeward.notification.RetrySchedule;
 import org.homeward.notification.Subscription;
+import org.homeward.notification.messaging.SubscriptionEvents;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -29,12 +30,15 @@ public class DeliveryRecorder {
     private final WebhookConfig config;
     private final RetrySchedule schedule;
     private final MeterRegistry registry;
+    private final SubscriptionEvents events;
 
-    public DeliveryRecorder(EntityManager entityManager, WebhookConfig config, MeterRegistry registry) {
+    public DeliveryRecorder(EntityManager entityManager, WebhookConfig config, MeterRegistry registry,
+                            SubscriptionEvents events) {
         this.entityManager = entityManager;
         this.config = config;
         this.schedule = new RetrySchedule(config.retrySchedule());
         this.registry = registry;
+        this.events = events;
     }
 
     void record(UUID deliveryId, Integer status, String excerpt, String error, Instant started, Duration retryAfter) {
@@ -59,6 +63,7 @@ public class DeliveryRecorder {
             if (status != null && status == 410) {
                 delivery.failed(status, null);
                 subscription.disable("The endpoint answered 410 Gone");
+                events.disabled(subscription);
                 registry.counter("homeward.webhook.deliveries", "outcome", "gone").increment();
                 LOG.infof("Subscription %s disabled: its endpoint answered 410", subscription.id());
                 return;
@@ -68,6 +73,7 @@ public class DeliveryRecorder {
                     .map(now::plus).orElse(null);
             delivery.failed(status, next);
             if (subscription.recordFailure(now, config.disableAfter())) {
+                events.disabled(subscription);
                 LOG.infof("Subscription %s disabled after %s without a successful delivery", subscription.id(),
                         config.disableAfter());
             }

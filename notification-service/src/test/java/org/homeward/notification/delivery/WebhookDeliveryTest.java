@@ -156,6 +156,21 @@ class WebhookDeliveryTest {
                 .then().body("items[0].lastStatus", equalTo(302)));
         assertThat(receiver.at("/trap")).isEmpty();
         assertThat(receiver.at("/gone")).hasSize(1);
+
+        // Disabling is announced as an operational event, valid against its schema, without URL or secret.
+        var disabled = KafkaTestClient.shared().readUntil("homeward.notification.events",
+                r -> r.stream().anyMatch(x -> gone[0].equals(x.key())), Duration.ofSeconds(30)).stream()
+                .filter(r -> gone[0].equals(r.key())).toList();
+        assertThat(disabled).singleElement().satisfies(r -> {
+            JsonNode event = JSON.readTree(r.value());
+            assertThat(event.path("type").asText()).isEqualTo("notification.subscription.disabled");
+            assertThat(event.path("data").path("reason").asText()).contains("410");
+            assertThat(r.value()).doesNotContain("/gone").doesNotContain("whsec_");
+            try (var schema = getClass().getResourceAsStream("/events/notification.subscription.disabled.json")) {
+                assertThat(com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                        .getSchema(schema).validate(event)).isEmpty();
+            }
+        });
     }
 
     @Test

@@ -1,0 +1,187 @@
+package org.homeward.notification.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes outbox rows to Kafka in commit order, outside any business transaction (it runs on the
+ * scheduler's thread, so no request transaction can leak into the send: quarkus#39098, #47480).
+ *
+ * <p>Several replicas may run: a transaction-scoped advisory lock makes one of them the publisher of a
+ * batch, which keeps each aggregate's events in order. A row is marked published only after the broker
+ * acknowledged it (acks=all, idempotent producer); a crash in between republishes it, and consumers drop
+ * the duplicate by event id. While the broker is unreachable the relay backs off and health says so.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String RELAY_LOCK = "homeward-outbox-relay";
+
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+    private final RelayStatus status;
+    private final Counter published;
+    private final Counter failures;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private KafkaProducer<String, String> producer;
+
+    public OutboxRelay(EntityManager entityManager, OutboxConfig config, RelayStatus status, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.status = status;
+        this.published = Counter.builder("homeward.outbox.published").description("Outbox rows published to Kafka")
+                .register(registry);
+        this.failures = Counter.builder("homeward.outbox.publish.failures")
+                .description("Relay attempts that failed (broker or database unreachable)").register(registry);
+    }
+
+    /**
+     * Publishes right after a business transaction that wrote to the outbox commits, on the relay's own
+     * thread (never the committing one), so events leave within milliseconds rather than at the next poll.
+     */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpPending.set(false);
+                relay();
+            });
+        }
+    }
+
+    /** The safety net: rows committed by other replicas, or left behind by a failure, are found here. */
+    @Scheduled(every = "${homeward.outbox.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        relay();
+    }
+
+    private void relay() {
+        if (!status.mayAttempt(Instant.now()) || !running.tryLock()) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (sent == config.batchSize());
+            status.succeeded();
+        } catch (RuntimeException e) {
+            failures.increment();
+            Duration backoff = status.failed(e, Instant.now(), config.maxBackoff());
+            LOG.warnf("Outbox relay could not publish (%s); next attempt in %s", e.getClass().getSimpleName(), backoff);
+            resetProducer();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private int publishBatch() throws Exception {
+        Object leader = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:lock))")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(leader)) {
+            return 0;
+        }
+        List<OutboxEvent> batch = entityManager.createQuery(
+                        "select e from OutboxEvent e where e.publishedAt is null order by e.position", OutboxEvent.class)
+                .setMaxResults(config.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(kafka.send(toRecord(event)));
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        Instant now = Instant.now();
+        batch.forEach(event -> event.publishedAt = now);
+        published.increment(batch.size());
+        return batch.size();
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(config.topicFor(event.aggregateType),
+                event.aggregateId, event.payload);
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (event.tracingSpanContext != null && event.tracingSpanContext.startsWith("traceparent=")) {
+            record.headers().add("traceparent",
+                    event.tracingSpanContext.substring("traceparent=".length()).getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    /** Published rows are deleted after the retention window: outbox rows may hold restricted data. */
+    @Scheduled(every = "${homeward.outbox.purge-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
+                .setParameter("cutoff", Instant.now().minus(config.retention()))
+                .executeUpdate());
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.defaultTopic());
+            int timeoutMs = (int) config.sendTimeout().toMillis();
+            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMs));
+            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, timeoutMs / 2)));
+            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs + 5));
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private synchronized void resetProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        wakeUps.shutdownNow();
+        resetProducer();
+    }
+}
