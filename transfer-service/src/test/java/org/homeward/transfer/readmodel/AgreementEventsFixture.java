@@ -17,12 +17,31 @@ import java.util.UUID;
  * Agreement events as agreement-service publishes them, checked against the producer's own JSON Schema
  * file so that this consumer is tested with what it will really receive.
  */
-final class AgreementEventsFixture {
+public final class AgreementEventsFixture {
 
     private static final Path PRODUCER_SCHEMAS = Path.of("..", "agreement-service", "src", "main", "resources", "events");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AgreementEventsFixture() {
+    }
+
+    /** An ACTIVE agreement with a 6,000-for-6,000 pair of remains terms, ids as given. */
+    public static String activeWithRemainsTerms(UUID agreementId, UUID ruToUa, UUID uaToRu) {
+        String terms = """
+                [{"id": "%s", "kind": "REMAINS_REPATRIATION", "fromParty": "RU", "toParty": "UA", "basis": "N_FOR_N",
+                  "quantity": 6000, "reciprocalTermId": "%s", "ratio": 1, "reciprocalRatio": 1, "tolerance": 0},
+                 {"id": "%s", "kind": "REMAINS_REPATRIATION", "fromParty": "UA", "toParty": "RU", "basis": "N_FOR_N",
+                  "quantity": 6000, "reciprocalTermId": "%s", "ratio": 1, "reciprocalRatio": 1, "tolerance": 0}]"""
+                .formatted(ruToUa, uaToRu, uaToRu, ruToUa);
+        String event = created(UUID.randomUUID(), agreementId, 3, "Istanbul")
+                .replace("\"agreement.agreement.created\"", "\"agreement.agreement.activated\"")
+                .replace("\"status\": \"DRAFT\"", "\"status\": \"ACTIVE\"")
+                .replace("\"terms\": []", "\"terms\": " + terms);
+        Set<ValidationMessage> problems = validate("agreement.agreement.activated", event);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
+        }
+        return event;
     }
 
     static String created(UUID eventId, UUID agreementId, long sequence, String title, String... extraDataFields) {

@@ -1,0 +1,97 @@
+package org.homeward.transfer.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.transfer.Transfer;
+import org.homeward.transfer.TransferState;
+import org.homeward.transfer.application.TransferService;
+import org.homeward.transfer.idempotency.Created;
+import org.homeward.transfer.idempotency.IdempotentCreation;
+import org.homeward.transfer.security.Caller;
+import org.homeward.transfer.security.Roles;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/v1/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Transfers", description = "Handovers: planned, dispatched, received")
+public class TransferResource {
+
+    private final TransferService transfers;
+    private final IdempotentCreation idempotency;
+    private final Caller caller;
+
+    public TransferResource(TransferService transfers, IdempotentCreation idempotency, Caller caller) {
+        this.transfers = transfers;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Plan a handover", description = "The agreement must be ACTIVE; every named term must be of "
+            + "the transfer's kind and go from the sending to the receiving party. Send an Idempotency-Key.")
+    public Response plan(@HeaderParam(IdempotentCreation.HEADER) String idempotencyKey,
+                         @Valid @NotNull PlanTransferRequest request) {
+        return idempotency.create(caller.organisation(), "POST /api/v1/transfers", idempotencyKey, request, () -> {
+            Transfer transfer = transfers.plan(request.toCommand());
+            return new Created(URI.create("/api/v1/transfers/" + transfer.id()), TransferResponse.of(transfer));
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MEDIATOR, Roles.INTERMEDIARY})
+    @Operation(summary = "Read a transfer", description = "404 outside your scope.")
+    public TransferResponse get(@PathParam("id") UUID id) {
+        return TransferResponse.of(transfers.get(id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.MEDIATOR, Roles.INTERMEDIARY})
+    @Operation(summary = "Transfers you send, receive, escort or mediate, latest scheduled first")
+    public Page<TransferResponse> list(@QueryParam("agreementId") UUID agreementId,
+                                       @QueryParam("party") @Pattern(regexp = "[A-Z]{2}") String party,
+                                       @QueryParam("state") TransferState state,
+                                       @QueryParam("scheduledFrom") Instant from,
+                                       @QueryParam("scheduledTo") Instant to,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return Page.of(transfers.list(agreementId, party, state, from, to, page, size + 1).stream()
+                .map(TransferResponse::of).toList(), page, size);
+    }
+
+    /** Why a handover is called off. */
+    public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Call a handover off before dispatch, with a reason")
+    public TransferResponse cancel(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
+        return TransferResponse.of(transfers.cancel(id, request.reason()));
+    }
+}

@@ -1,0 +1,151 @@
+package org.homeward.transfer.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.transfer.RuleViolation;
+import org.homeward.transfer.Transfer;
+import org.homeward.transfer.TransferState;
+import org.homeward.transfer.audit.AuditLog;
+import org.homeward.transfer.messaging.TransferEvents;
+import org.homeward.transfer.readmodel.AgreementView;
+import org.homeward.transfer.readmodel.AgreementViews;
+import org.homeward.transfer.security.Caller;
+import org.homeward.transfer.security.Roles;
+import org.homeward.transfer.web.ProblemException;
+import org.homeward.transfer.web.ProblemType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Use cases on transfers. Each write commits the change, its outbox event and its audit line together.
+ * A plan is checked against transfer-service's read model of agreements (the agreement as last published).
+ */
+@ApplicationScoped
+@Transactional
+public class TransferService {
+
+    private static final ObjectMapper STATE_READER = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
+
+    private final EntityManager entityManager;
+    private final AgreementViews agreements;
+    private final TransferEvents events;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final Clock clock;
+
+    public TransferService(EntityManager entityManager, AgreementViews agreements, TransferEvents events,
+                           AuditLog audit, Caller caller, Clock clock) {
+        this.entityManager = entityManager;
+        this.agreements = agreements;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** A coordinator of either party plans a handover under an agreement it can see. */
+    public Transfer plan(PlanTransfer command) {
+        String party = caller.party().orElse(null);
+        if (!caller.hasRole(Roles.COORDINATOR) || party == null
+                || (!party.equals(command.fromParty()) && !party.equals(command.toParty()))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A coordinator of the sending or receiving party plans a handover");
+        }
+        AgreementView view = agreements.find(command.agreementId(), party, caller.organisation())
+                .orElseThrow(() -> new RuleViolation("agreementId", "No such agreement is known here"));
+        AgreementSnapshot agreement = snapshot(view);
+        Transfer transfer = Transfer.plan(command.agreementId(), agreement.status(), agreement.mediatorsOrEmpty(),
+                agreement.termsOrEmpty(),
+                command.termIds(), command.kind(), command.fromParty(), command.toParty(),
+                command.escortOrganisation(), command.handoverPoint(), command.scheduledAt(), caller.organisation(),
+                Instant.now(clock));
+        entityManager.persist(transfer);
+        events.publish(TransferEvents.PLANNED, transfer);
+        audit.record("transfer.plan", "transfer", transfer.id().toString());
+        return transfer;
+    }
+
+    public Transfer cancel(UUID id, String reason) {
+        Transfer transfer = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        if (!caller.hasRole(Roles.COORDINATOR) || !transfer.involvesParty(caller.party().orElse(""))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A coordinator of the sending or receiving party cancels");
+        }
+        transfer.cancel(reason);
+        events.publish(TransferEvents.CANCELLED, transfer);
+        audit.record("transfer.cancel", "transfer", id.toString());
+        return transfer;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Transfer get(UUID id) {
+        return visible(id, LockModeType.NONE);
+    }
+
+    /** Transfers the caller sends, receives or escorts, or mediates through the agreement; newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Transfer> list(UUID agreementId, String partyFilter, TransferState state, Instant from, Instant to,
+                               int page, int size) {
+        StringBuilder jpql = new StringBuilder("select t from Transfer t where (t.fromParty = :party or t.toParty = :party"
+                + " or :organisation member of t.organisations)");
+        if (agreementId != null) {
+            jpql.append(" and t.agreementId = :agreementId");
+        }
+        if (partyFilter != null) {
+            jpql.append(" and (t.fromParty = :partyFilter or t.toParty = :partyFilter)");
+        }
+        if (state != null) {
+            jpql.append(" and t.state = :state");
+        }
+        if (from != null) {
+            jpql.append(" and t.scheduledAt >= :from");
+        }
+        if (to != null) {
+            jpql.append(" and t.scheduledAt < :to");
+        }
+        jpql.append(" order by t.scheduledAt desc, t.id");
+        var query = entityManager.createQuery(jpql.toString(), Transfer.class)
+                .setParameter("party", caller.party().orElse(""))
+                .setParameter("organisation", caller.organisation());
+        if (agreementId != null) {
+            query.setParameter("agreementId", agreementId);
+        }
+        if (partyFilter != null) {
+            query.setParameter("partyFilter", partyFilter);
+        }
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    private Transfer visible(UUID id, LockModeType lock) {
+        Transfer transfer = entityManager.find(Transfer.class, id, lock);
+        if (transfer == null || !caller.canSee(transfer.accessScope())) {
+            throw ProblemException.notFound("Transfer " + id);
+        }
+        return transfer;
+    }
+
+    private static AgreementSnapshot snapshot(AgreementView view) {
+        try {
+            return STATE_READER.readValue(view.state, AgreementSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The agreement read model holds unreadable state", e);
+        }
+    }
+}
