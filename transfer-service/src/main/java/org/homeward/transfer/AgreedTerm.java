@@ -2,6 +2,26 @@ package org.homeward.transfer;
 
 import java.util.UUID;
 
-/** A term of an agreement as transfer-service knows it from agreement events: enough to check a plan against. */
-public record AgreedTerm(UUID id, String kind, String fromParty, String toParty) {
+/**
+ * A term of an agreement as transfer-service knows it from agreement events: enough to check a plan
+ * against, and to tell which term a manifest item counts towards ({@code category}, or the name of a
+ * CUSTOM category).
+ */
+public record AgreedTerm(UUID id, String kind, String fromParty, String toParty, String category,
+                         String customCategory) {
+
+    public AgreedTerm(UUID id, String kind, String fromParty, String toParty) {
+        this(id, kind, fromParty, toParty, null, null);
+    }
+
+    /** True when an item of the given category belongs to exactly this term's category. */
+    public boolean namesCategory(String itemCategory) {
+        return itemCategory != null && (itemCategory.equalsIgnoreCase(category)
+                || (customCategory != null && itemCategory.equalsIgnoreCase(customCategory)));
+    }
+
+    /** A term without a category, or for ALL, takes persons of any category. */
+    public boolean takesAnyCategory() {
+        return category == null || "ALL".equals(category);
+    }
 }

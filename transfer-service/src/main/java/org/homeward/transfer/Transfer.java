@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,6 +73,33 @@ public class Transfer {
     @CollectionTable(name = "transfer_organisation", joinColumns = @JoinColumn(name = "transfer_id"))
     @Column(name = "organisation_id")
     private Set<String> organisations = new HashSet<>();
+
+    /** Absolute counts per term, in the order of {@link #termIds}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "term_counts", nullable = false)
+    private List<TermCount> termCounts = new ArrayList<>();
+
+    @Column(name = "manifest_items", nullable = false)
+    private int manifestItems;
+
+    @Column(name = "manifest_submitted_at")
+    private Instant manifestSubmittedAt;
+
+    /** Prisoners on the current manifest whose consent to repatriation the escort has confirmed. */
+    @Column(name = "consents_confirmed", nullable = false)
+    private int consentsConfirmed;
+
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Column(name = "counted_at_receipt")
+    private Integer countedAtReceipt;
+
+    @Column(name = "reconciled_at")
+    private Instant reconciledAt;
 
     @Column(name = "planned_by_organisation", nullable = false)
     private String plannedByOrganisation;
@@ -128,6 +156,7 @@ public class Transfer {
         transfer.id = UUID.randomUUID();
         transfer.agreementId = agreementId;
         transfer.termIds = new ArrayList<>(termIds);
+        transfer.termCounts = new ArrayList<>(termIds.stream().map(TermCount::none).toList());
         transfer.kind = kind;
         transfer.fromParty = fromParty;
         transfer.toParty = toParty;
@@ -155,6 +184,118 @@ public class Transfer {
         eventSequence++;
     }
 
+    /**
+     * The sending party submits (or replaces) the manifest until dispatch. Replacing it withdraws the
+     * consents recorded against the previous one: they were given by the persons on that list.
+     */
+    public void submitManifest(Map<UUID, Integer> declaredPerTerm, Instant now) {
+        ensureManifestMayChange();
+        termCounts = new ArrayList<>(termCounts.stream()
+                .map(count -> count.withDeclared(declaredPerTerm.getOrDefault(count.termId(), 0))).toList());
+        manifestItems = declaredPerTerm.values().stream().mapToInt(Integer::intValue).sum();
+        manifestSubmittedAt = now;
+        consentsConfirmed = 0;
+        state = TransferState.MANIFEST_SUBMITTED;
+        eventSequence++;
+    }
+
+    public void ensureManifestMayChange() {
+        if (!state.beforeDispatch()) {
+            throw new InvalidTransition("The manifest cannot change: the transfer is " + state);
+        }
+    }
+
+    /**
+     * Third Geneva Convention Art. 109: no prisoner is repatriated against his will. The escorting
+     * intermediary confirms each person's consent before dispatch.
+     */
+    public void recordConsents(int confirmedNow) {
+        if (kind != TransferKind.PRISONERS) {
+            throw new RuleViolation(null, "Consent to repatriation is recorded for prisoners of war");
+        }
+        if (state != TransferState.MANIFEST_SUBMITTED) {
+            throw new InvalidTransition("Consents are recorded against a submitted manifest before dispatch; the transfer is " + state);
+        }
+        consentsConfirmed = confirmedNow;
+    }
+
+    /** The sending party confirms the handover left, with the count it sent: the manifest's count. */
+    public void dispatch(int count, Instant now) {
+        if (state != TransferState.MANIFEST_SUBMITTED) {
+            throw new InvalidTransition("Only a transfer with a submitted manifest can be dispatched; it is " + state);
+        }
+        if (count != manifestItems) {
+            throw new RuleViolation("count", "The manifest lists " + manifestItems
+                    + " item(s); replace the manifest or confirm its count");
+        }
+        if (kind == TransferKind.PRISONERS && consentsConfirmed < manifestItems) {
+            throw new RuleViolation(null, (manifestItems - consentsConfirmed)
+                    + " prisoner(s) on the manifest have no consent to repatriation confirmed by the escort");
+        }
+        termCounts = new ArrayList<>(termCounts.stream().map(TermCount::dispatchedAsDeclared).toList());
+        dispatchedAt = now;
+        state = TransferState.DISPATCHED;
+        eventSequence++;
+    }
+
+    /**
+     * The receiving party records at once how many arrived, per term. A count equal to the dispatched
+     * count establishes that every manifest item arrived; any other count leaves that to reconciliation.
+     * The state is provisional until reconciled.
+     *
+     * @return true when the receipt established that every manifest item arrived
+     */
+    public boolean recordReceipt(Map<UUID, Integer> receivedPerTerm, Instant at, Instant now) {
+        if (state != TransferState.DISPATCHED) {
+            throw new InvalidTransition("Only a dispatched transfer can be received; it is " + state);
+        }
+        if (at.isBefore(dispatchedAt) || at.isAfter(now)) {
+            throw new RuleViolation("receivedAt", "Between the dispatch and now");
+        }
+        if (!termIds.containsAll(receivedPerTerm.keySet())) {
+            throw new RuleViolation("terms", "Name only terms this transfer fulfils");
+        }
+        int count = receivedPerTerm.values().stream().mapToInt(Integer::intValue).sum();
+        termCounts = new ArrayList<>(termCounts.stream()
+                .map(c -> c.withReceived(receivedPerTerm.getOrDefault(c.termId(), 0))).toList());
+        receivedAt = at;
+        countedAtReceipt = count;
+        state = count == manifestItems ? TransferState.RECEIVED
+                : count < manifestItems ? TransferState.PARTIALLY_RECEIVED : TransferState.DISPUTED;
+        eventSequence++;
+        return count == manifestItems;
+    }
+
+    /** True once a receipt count equal to the dispatched count established that every item arrived. */
+    public boolean allArrivedAtReceipt() {
+        return countedAtReceipt != null && countedAtReceipt == manifestItems;
+    }
+
+    /** The item-by-item account replaces the receipt's counts and settles the final state, once. */
+    public void reconcile(Map<UUID, Integer> receivedPerTerm, TransferState finalState, Instant now) {
+        ensureReconcilable();
+        termCounts = new ArrayList<>(termCounts.stream()
+                .map(c -> c.withReceived(receivedPerTerm.getOrDefault(c.termId(), 0))).toList());
+        reconciledAt = now;
+        state = finalState;
+        eventSequence++;
+    }
+
+    public void ensureReconcilable() {
+        if (receivedAt == null) {
+            throw new InvalidTransition("Only a received transfer can be reconciled; it is " + state);
+        }
+        if (reconciledAt != null) {
+            throw new InvalidTransition("The transfer was already reconciled; it is " + state);
+        }
+    }
+
+    /** The sending side, the receiving side and the escort: who may read the items (personal data). */
+    public boolean admitsItemReaders(String party, String organisation) {
+        return (party != null && involvesParty(party))
+                || (escortOrganisation != null && escortOrganisation.equals(organisation));
+    }
+
     /** The two parties, the escorting intermediary and the agreement's mediators see a transfer. */
     public AccessScope accessScope() {
         return new AccessScope(Set.of(fromParty, toParty), organisations);
@@ -175,6 +316,14 @@ public class Transfer {
     public Instant scheduledAt() { return scheduledAt; }
     public TransferState state() { return state; }
     public String statusReason() { return statusReason; }
+    public List<TermCount> termCounts() { return List.copyOf(termCounts); }
+    public int manifestItems() { return manifestItems; }
+    public Instant manifestSubmittedAt() { return manifestSubmittedAt; }
+    public int consentsConfirmed() { return consentsConfirmed; }
+    public Instant dispatchedAt() { return dispatchedAt; }
+    public Instant receivedAt() { return receivedAt; }
+    public Integer countedAtReceipt() { return countedAtReceipt; }
+    public Instant reconciledAt() { return reconciledAt; }
     public String plannedByOrganisation() { return plannedByOrganisation; }
     public Instant createdAt() { return createdAt; }
     public long eventSequence() { return eventSequence; }

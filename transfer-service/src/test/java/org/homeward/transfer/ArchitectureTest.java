@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps the domain package free of REST, messaging and framework code (DESIGN.md 2). */
+/** Keeps the domain packages (transfers, manifest rules) free of REST, messaging and framework code (DESIGN.md 2). */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -16,13 +16,22 @@ class ArchitectureTest {
 
     @Test
     void domainDependsOnNoRestMessagingOrFramework() {
-        noClasses().that().resideInAPackage("org.homeward.transfer")
+        noClasses().that().resideInAnyPackage("org.homeward.transfer", "org.homeward.transfer.manifest")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..",
                         "org.eclipse.microprofile.reactive..", "io.smallrye..", "org.apache.kafka..",
                         "io.quarkus..", "com.fasterxml.jackson..",
                         "org.homeward.transfer.api..", "org.homeward.transfer.messaging..",
                         "org.homeward.transfer.application..", "org.homeward.transfer.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void manifestFormatsAreOnlyFormats() {
+        noClasses().that().resideInAPackage("org.homeward.transfer.manifest.format..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.persistence..",
+                        "org.hibernate..", "io.quarkus..", "org.homeward.transfer.application..",
+                        "org.homeward.transfer.web..", "org.homeward.transfer.messaging..")
                 .check(CLASSES);
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,5 +61,49 @@ class TransferTest {
         assertThat(transfer.eventSequence()).isEqualTo(2);
         assertThatThrownBy(() -> transfer.cancel("again")).isInstanceOf(InvalidTransition.class)
                 .hasMessageContaining("CANCELLED");
+    }
+
+    @Test
+    void dispatchConfirmsTheManifestsCountAndPrisonersNeedConsent() {
+        Transfer remains = plan("ACTIVE", List.of(RU_TO_UA), TransferKind.REMAINS, "RU", "UA", BORDER);
+        assertThatThrownBy(() -> remains.dispatch(3, NOW)).isInstanceOf(InvalidTransition.class);
+        remains.submitManifest(Map.of(RU_TO_UA, 3), NOW);
+        assertThatThrownBy(() -> remains.dispatch(2, NOW)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("lists 3 item(s)");
+        remains.dispatch(3, NOW);
+        assertThat(remains.termCounts()).containsExactly(new TermCount(RU_TO_UA, 3, 3, 0));
+        assertThat(remains.eventSequence()).isEqualTo(3);
+        assertThatThrownBy(() -> remains.submitManifest(Map.of(RU_TO_UA, 4), NOW)).isInstanceOf(InvalidTransition.class);
+        assertThatThrownBy(() -> remains.cancel("too late")).isInstanceOf(InvalidTransition.class);
+
+        List<AgreedTerm> pow = List.of(new AgreedTerm(RU_TO_UA, "POW_EXCHANGE", "RU", "UA"));
+        Transfer prisoners = Transfer.plan(UUID.randomUUID(), "ACTIVE", Set.of(), pow, List.of(RU_TO_UA),
+                TransferKind.PRISONERS, "RU", "UA", "org-icrc", BORDER, NOW, "org-ru", NOW);
+        prisoners.submitManifest(Map.of(RU_TO_UA, 2), NOW);
+        prisoners.recordConsents(1);
+        assertThatThrownBy(() -> prisoners.dispatch(2, NOW)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("1 prisoner(s)");
+        prisoners.recordConsents(2);
+        prisoners.dispatch(2, NOW);
+        assertThat(prisoners.state()).isEqualTo(TransferState.DISPATCHED);
+        assertThatThrownBy(() -> remains.recordConsents(1)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void aReceiptCountIsProvisionalUntilReconciled() {
+        Transfer transfer = plan("ACTIVE", List.of(RU_TO_UA), TransferKind.REMAINS, "RU", "UA", BORDER);
+        transfer.submitManifest(Map.of(RU_TO_UA, 10), NOW);
+        transfer.dispatch(10, NOW);
+        assertThatThrownBy(() -> transfer.recordReceipt(Map.of(RU_TO_UA, 9), NOW.minusSeconds(1), NOW))
+                .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("receivedAt");
+        assertThatThrownBy(() -> transfer.reconcile(Map.of(), TransferState.RECEIVED, NOW))
+                .isInstanceOf(InvalidTransition.class);
+        assertThat(transfer.recordReceipt(Map.of(RU_TO_UA, 9), NOW, NOW)).isFalse();
+        assertThat(transfer.state()).isEqualTo(TransferState.PARTIALLY_RECEIVED);
+        assertThat(transfer.termCounts()).containsExactly(new TermCount(RU_TO_UA, 10, 10, 9));
+        transfer.reconcile(Map.of(RU_TO_UA, 9), TransferState.PARTIALLY_RECEIVED, NOW);
+        assertThatThrownBy(() -> transfer.reconcile(Map.of(RU_TO_UA, 9), TransferState.RECEIVED, NOW))
+                .isInstanceOf(InvalidTransition.class).hasMessageContaining("already reconciled");
+        assertThat(transfer.eventSequence()).isEqualTo(5);
     }
 }

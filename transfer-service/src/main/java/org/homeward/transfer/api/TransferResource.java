@@ -21,8 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.transfer.PeriodGrouping;
+import org.homeward.transfer.ReceiptPeriods;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.TransferState;
+import org.homeward.transfer.application.HandoverService;
+import org.homeward.transfer.application.ReconciliationReport;
 import org.homeward.transfer.application.TransferService;
 import org.homeward.transfer.idempotency.Created;
 import org.homeward.transfer.idempotency.IdempotentCreation;
@@ -31,6 +35,10 @@ import org.homeward.transfer.security.Roles;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 @Path("/api/v1/transfers")
@@ -40,11 +48,14 @@ import java.util.UUID;
 public class TransferResource {
 
     private final TransferService transfers;
+    private final HandoverService handovers;
     private final IdempotentCreation idempotency;
     private final Caller caller;
 
-    public TransferResource(TransferService transfers, IdempotentCreation idempotency, Caller caller) {
+    public TransferResource(TransferService transfers, HandoverService handovers, IdempotentCreation idempotency,
+                            Caller caller) {
         this.transfers = transfers;
+        this.handovers = handovers;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -81,6 +92,61 @@ public class TransferResource {
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return Page.of(transfers.list(agreementId, party, state, from, to, page, size + 1).stream()
                 .map(TransferResponse::of).toList(), page, size);
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MEDIATOR, Roles.INTERMEDIARY})
+    @Operation(summary = "What arrived per period and direction", description = "Counts received in the transfers "
+            + "you may see, by receipt date in the handover point's time zone (as the agreement ledger counts), per "
+            + "day or ISO week; from and to are inclusive local dates, at most 366 days apart.")
+    public List<ReceiptPeriods.PeriodTotal> summary(@QueryParam("from") @NotNull LocalDate from,
+                                                    @QueryParam("to") @NotNull LocalDate to,
+                                                    @QueryParam("groupBy") @DefaultValue("WEEK") PeriodGrouping groupBy,
+                                                    @QueryParam("agreementId") UUID agreementId) {
+        return transfers.summary(from, to, groupBy, agreementId);
+    }
+
+    @POST
+    @Path("/{id}/dispatch")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Confirm dispatch with the count sent (sending party)", description = "The count must equal "
+            + "the manifest's; for prisoners, every person's consent must have been confirmed by the escort.")
+    public TransferResponse dispatch(@PathParam("id") UUID id, @Valid @NotNull HandoverRequests.Dispatch request) {
+        return TransferResponse.of(handovers.dispatch(id, request.count()));
+    }
+
+    @POST
+    @Path("/{id}/receipt")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Record how many arrived (receiving party)", description = "A count equal to the dispatched "
+            + "count establishes that every item arrived (RECEIVED); otherwise the state is provisional "
+            + "(PARTIALLY_RECEIVED, or DISPUTED when more arrived than were sent) until reconciled.")
+    public TransferResponse receipt(@PathParam("id") UUID id, @Valid @NotNull HandoverRequests.Receipt request) {
+        Map<UUID, Integer> perTerm = request.terms() == null ? null : request.terms().stream()
+                .collect(Collectors.toMap(HandoverRequests.TermReceipt::termId, HandoverRequests.TermReceipt::received,
+                        Integer::sum));
+        return TransferResponse.of(handovers.recordReceipt(id, request.count(), perTerm, request.receivedAt()));
+    }
+
+    @POST
+    @Path("/{id}/reconciliation")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Account for every item (receiving party, once)", description = "Each manifest tag as "
+            + "received or missing, plus extra items with tags of your own. Final state: RECEIVED when all arrived "
+            + "and nothing else; PARTIALLY_RECEIVED with missing or extra items; DISPUTED when the items accounted "
+            + "for contradict the count at receipt, or none of the manifest arrived.")
+    public TransferResponse reconcile(@PathParam("id") UUID id,
+                                      @Valid @NotNull HandoverRequests.Reconciliation request) {
+        return TransferResponse.of(handovers.reconcile(id, request.received(), request.missing(), request.extras()));
+    }
+
+    @GET
+    @Path("/{id}/reconciliation")
+    @RolesAllowed({Roles.COORDINATOR, Roles.INTERMEDIARY})
+    @Operation(summary = "The discrepancy report (the two parties and the escort; audited)")
+    public ReconciliationReport report(@PathParam("id") UUID id) {
+        return handovers.report(id);
     }
 
     /** Why a handover is called off. */

@@ -1,7 +1,13 @@
 package org.homeward.transfer.application;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.homeward.transfer.AgreedTerm;
+import org.homeward.transfer.Transfer;
+import org.homeward.transfer.readmodel.AgreementView;
 
 import java.util.List;
 import java.util.Set;
@@ -9,6 +15,22 @@ import java.util.Set;
 /** What a plan is checked against, read from the agreement's last published state (tolerant reader). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<String> mediators) {
+
+    private static final ObjectMapper STATE_READER = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
+
+    static AgreementSnapshot of(AgreementView view) {
+        try {
+            return STATE_READER.readValue(view.state, AgreementSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The agreement read model holds unreadable state", e);
+        }
+    }
+
+    /** The terms a transfer fulfils, as the agreement last published them. */
+    List<AgreedTerm> termsOf(Transfer transfer) {
+        return termsOrEmpty().stream().filter(term -> transfer.termIds().contains(term.id())).toList();
+    }
 
     public List<AgreedTerm> termsOrEmpty() {
         return terms == null ? List.of() : terms;

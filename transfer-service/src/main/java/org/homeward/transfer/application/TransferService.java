@@ -1,14 +1,13 @@
 package org.homeward.transfer.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.homeward.transfer.PeriodGrouping;
+import org.homeward.transfer.ReceiptPeriods;
 import org.homeward.transfer.RuleViolation;
+import org.homeward.transfer.TermCount;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.TransferState;
 import org.homeward.transfer.audit.AuditLog;
@@ -22,6 +21,9 @@ import org.homeward.transfer.web.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,8 +35,11 @@ import java.util.UUID;
 @Transactional
 public class TransferService {
 
-    private static final ObjectMapper STATE_READER = JsonMapper.builder()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
+    /** A summary spans at most a year: what a ministry reports, not an export. */
+    static final int MAX_SUMMARY_DAYS = 366;
+    /** The caller's scope: transfers it sends, receives or escorts, or mediates through the agreement. */
+    private static final String VISIBLE_TO_CALLER = "(t.fromParty = :party or t.toParty = :party"
+            + " or :organisation member of t.organisations)";
 
     private final EntityManager entityManager;
     private final AgreementViews agreements;
@@ -42,9 +47,11 @@ public class TransferService {
     private final AuditLog audit;
     private final Caller caller;
     private final Clock clock;
+    private final TransferAccess access;
 
     public TransferService(EntityManager entityManager, AgreementViews agreements, TransferEvents events,
-                           AuditLog audit, Caller caller, Clock clock) {
+                           AuditLog audit, Caller caller, Clock clock, TransferAccess access) {
+        this.access = access;
         this.entityManager = entityManager;
         this.agreements = agreements;
         this.events = events;
@@ -62,7 +69,7 @@ public class TransferService {
         }
         AgreementView view = agreements.find(command.agreementId(), party, caller.organisation())
                 .orElseThrow(() -> new RuleViolation("agreementId", "No such agreement is known here"));
-        AgreementSnapshot agreement = snapshot(view);
+        AgreementSnapshot agreement = AgreementSnapshot.of(view);
         Transfer transfer = Transfer.plan(command.agreementId(), agreement.status(), agreement.mediatorsOrEmpty(),
                 agreement.termsOrEmpty(),
                 command.termIds(), command.kind(), command.fromParty(), command.toParty(),
@@ -75,7 +82,7 @@ public class TransferService {
     }
 
     public Transfer cancel(UUID id, String reason) {
-        Transfer transfer = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Transfer transfer = access.visible(id, LockModeType.PESSIMISTIC_WRITE);
         if (!caller.hasRole(Roles.COORDINATOR) || !transfer.involvesParty(caller.party().orElse(""))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A coordinator of the sending or receiving party cancels");
         }
@@ -87,15 +94,44 @@ public class TransferService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Transfer get(UUID id) {
-        return visible(id, LockModeType.NONE);
+        return access.visible(id, LockModeType.NONE);
+    }
+
+    /**
+     * What arrived per period and direction among the transfers the caller may see, by receipt date in
+     * each handover point's time zone (the basis of agreement-service's ledger).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReceiptPeriods.PeriodTotal> summary(LocalDate from, LocalDate to, PeriodGrouping grouping,
+                                                    UUID agreementId) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > MAX_SUMMARY_DAYS) {
+            throw new RuleViolation("to", "On or after 'from', and at most " + MAX_SUMMARY_DAYS + " days later");
+        }
+        // Time zones run from UTC-12 to UTC+14: a day's receipts lie within a day either side of UTC.
+        Instant earliest = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant latest = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        var query = entityManager.createQuery("select t from Transfer t where " + VISIBLE_TO_CALLER
+                        + " and t.receivedAt >= :earliest and t.receivedAt < :latest"
+                        + (agreementId == null ? "" : " and t.agreementId = :agreementId"), Transfer.class)
+                .setParameter("party", caller.party().orElse(""))
+                .setParameter("organisation", caller.organisation())
+                .setParameter("earliest", earliest)
+                .setParameter("latest", latest);
+        if (agreementId != null) {
+            query.setParameter("agreementId", agreementId);
+        }
+        List<ReceiptPeriods.Receipt> receipts = query.getResultList().stream()
+                .map(t -> new ReceiptPeriods.Receipt(t.fromParty(), t.toParty(), t.kind(), t.receivedAt(),
+                        t.handoverPoint().timeZone(), t.termCounts().stream().mapToInt(TermCount::received).sum()))
+                .toList();
+        return ReceiptPeriods.summarise(receipts, grouping, from, to);
     }
 
     /** Transfers the caller sends, receives or escorts, or mediates through the agreement; newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Transfer> list(UUID agreementId, String partyFilter, TransferState state, Instant from, Instant to,
                                int page, int size) {
-        StringBuilder jpql = new StringBuilder("select t from Transfer t where (t.fromParty = :party or t.toParty = :party"
-                + " or :organisation member of t.organisations)");
+        StringBuilder jpql = new StringBuilder("select t from Transfer t where " + VISIBLE_TO_CALLER);
         if (agreementId != null) {
             jpql.append(" and t.agreementId = :agreementId");
         }
@@ -131,21 +167,5 @@ public class TransferService {
             query.setParameter("to", to);
         }
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
-    }
-
-    private Transfer visible(UUID id, LockModeType lock) {
-        Transfer transfer = entityManager.find(Transfer.class, id, lock);
-        if (transfer == null || !caller.canSee(transfer.accessScope())) {
-            throw ProblemException.notFound("Transfer " + id);
-        }
-        return transfer;
-    }
-
-    private static AgreementSnapshot snapshot(AgreementView view) {
-        try {
-            return STATE_READER.readValue(view.state, AgreementSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The agreement read model holds unreadable state", e);
-        }
     }
 }

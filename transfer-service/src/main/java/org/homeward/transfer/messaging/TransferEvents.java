@@ -3,6 +3,7 @@ package org.homeward.transfer.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.homeward.transfer.AccessScope;
 import org.homeward.transfer.HandoverPoint;
+import org.homeward.transfer.TermCount;
 import org.homeward.transfer.Transfer;
 
 import java.time.Instant;
@@ -18,17 +19,17 @@ public class TransferEvents {
 
     public static final String AGGREGATE_TYPE = "transfer";
     public static final String PLANNED = "transfer.transfer.planned";
+    public static final String MANIFEST_SUBMITTED = "transfer.transfer.manifest-submitted";
+    public static final String DISPATCHED = "transfer.transfer.dispatched";
+    public static final String RECEIVED = "transfer.transfer.received";
+    public static final String RECONCILED = "transfer.transfer.reconciled";
     public static final String CANCELLED = "transfer.transfer.cancelled";
-
-    /** Absolute counts of one term in this transfer. */
-    public record TermCounts(UUID termId, int declared, int dispatched, int received) {
-    }
 
     /** The public state of a transfer: no personal data (manifest items travel on a restricted topic). */
     public record TransferPublicState(UUID transferId, long sequence, UUID agreementId, String kind, String fromParty,
                                       String toParty, String escortOrganisation, HandoverPoint handoverPoint,
                                       Instant scheduledAt, Instant dispatchedAt, Instant receivedAt, String state,
-                                      List<TermCounts> terms, AccessScope accessScope) {
+                                      List<TermCount> terms, AccessScope accessScope) {
     }
 
     private final Outbox outbox;
@@ -38,10 +39,10 @@ public class TransferEvents {
     }
 
     public void publish(String type, Transfer transfer) {
-        List<TermCounts> counts = transfer.termIds().stream().map(id -> new TermCounts(id, 0, 0, 0)).toList();
         outbox.append(AGGREGATE_TYPE, transfer.id().toString(), type, new TransferPublicState(transfer.id(),
                 transfer.eventSequence(), transfer.agreementId(), transfer.kind().name(), transfer.fromParty(),
                 transfer.toParty(), transfer.escortOrganisation(), transfer.handoverPoint(), transfer.scheduledAt(),
-                null, null, transfer.state().name(), counts, transfer.accessScope()));
+                transfer.dispatchedAt(), transfer.receivedAt(), transfer.state().name(), transfer.termCounts(),
+                transfer.accessScope()));
     }
 }

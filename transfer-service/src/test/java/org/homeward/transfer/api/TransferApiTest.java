@@ -116,4 +116,18 @@ class TransferApiTest {
                 .body(Map.of("agreementId", agreement.toString(), "kind", "BODIES")).post("/api/v1/transfers")
                 .then().statusCode(400);
     }
+
+    @Test
+    void aPlanUnderASuspendedAgreementIsRefused() {
+        UUID suspended = UUID.randomUUID();
+        KafkaTestClient.shared().send("homeward.agreement.events", suspended.toString(),
+                AgreementEventsFixture.suspendedWithRemainsTerms(suspended, ruToUa, uaToRu));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", ru())
+                .get("/api/v1/agreement-views/" + suspended).then().statusCode(200).body("status", equalTo("SUSPENDED")));
+        Map<String, Object> plan = new java.util.HashMap<>(plan(ruToUa, "REMAINS", "RU", "UA"));
+        plan.put("agreementId", suspended.toString());
+        given().header("Authorization", ru()).contentType(ContentType.JSON).body(plan).post("/api/v1/transfers")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("SUSPENDED, not ACTIVE"));
+    }
 }

@@ -33,6 +33,30 @@ public final class AgreementEventsFixture {
                  {"id": "%s", "kind": "REMAINS_REPATRIATION", "fromParty": "UA", "toParty": "RU", "basis": "N_FOR_N",
                   "quantity": 6000, "reciprocalTermId": "%s", "ratio": 1, "reciprocalRatio": 1, "tolerance": 0}]"""
                 .formatted(ruToUa, uaToRu, uaToRu, ruToUa);
+        return active(agreementId, terms);
+    }
+
+    /** An ACTIVE agreement with one RU-to-UA prisoner-of-war term for the seriously wounded or sick. */
+    public static String activeWithPrisonerTerm(UUID agreementId, UUID ruToUa) {
+        String terms = """
+                [{"id": "%s", "kind": "POW_EXCHANGE", "fromParty": "RU", "toParty": "UA", "basis": "ALL_FOR_ALL",
+                  "category": "SERIOUSLY_WOUNDED_OR_SICK"}]""".formatted(ruToUa);
+        return active(agreementId, terms);
+    }
+
+    /** The remains fixture, but SUSPENDED: no handover may be planned under it. */
+    public static String suspendedWithRemainsTerms(UUID agreementId, UUID ruToUa, UUID uaToRu) {
+        String event = activeWithRemainsTerms(agreementId, ruToUa, uaToRu)
+                .replace("\"agreement.agreement.activated\"", "\"agreement.agreement.suspended\"")
+                .replace("\"status\": \"ACTIVE\"", "\"status\": \"SUSPENDED\"");
+        Set<ValidationMessage> problems = validate("agreement.agreement.suspended", event);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
+        }
+        return event;
+    }
+
+    private static String active(UUID agreementId, String terms) {
         String event = created(UUID.randomUUID(), agreementId, 3, "Istanbul")
                 .replace("\"agreement.agreement.created\"", "\"agreement.agreement.activated\"")
                 .replace("\"status\": \"DRAFT\"", "\"status\": \"ACTIVE\"")

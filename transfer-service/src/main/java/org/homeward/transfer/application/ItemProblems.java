@@ -1,0 +1,21 @@
+package org.homeward.transfer.application;
+
+import org.homeward.transfer.manifest.ItemsRejected;
+import org.homeward.transfer.web.Problem;
+import org.homeward.transfer.web.ProblemException;
+import org.homeward.transfer.web.ProblemType;
+
+/** Answers a rejected list of items with one problem listing each row and field at fault. */
+final class ItemProblems {
+
+    private ItemProblems() {
+    }
+
+    static ProblemException of(String detail, ItemsRejected rejected) {
+        String count = rejected.total() > rejected.errors().size()
+                ? rejected.total() + " errors, the first " + rejected.errors().size() + " listed"
+                : rejected.total() + " error(s)";
+        return new ProblemException(ProblemType.RULE_VIOLATION, detail + ": " + count, rejected.errors().stream()
+                .map(error -> new Problem.Violation(error.field(), error.message())).toList());
+    }
+}

@@ -1,0 +1,189 @@
+package org.homeward.transfer.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.homeward.transfer.manifest.ManifestItem;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The items of transfers' manifests, stored with JDBC batches on the transaction's own connection: a
+ * manifest of 10,000 items is one statement per 1,000 rows rather than 10,000 entity inserts. Always
+ * called inside the business transaction, so items commit or roll back with the transfer they belong to.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ManifestItems {
+
+    private static final int BATCH = 1000;
+    private static final String COLUMNS = "item_id, origin, tag, term_id, category, nationality, surname, first_names,"
+            + " patronymic, rank, date_of_birth, service_number, recovery_place, recovery_date, personal_effects,"
+            + " health_notes, consent_confirmed_at, receipt, arrival_published_at";
+
+    private final EntityManager entityManager;
+
+    public ManifestItems(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Replaces a transfer's manifest (and with it any consents recorded against the old one). */
+    public void replace(UUID transferId, List<ManifestItem> items) {
+        work(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM manifest_item WHERE transfer_id = ?")) {
+                delete.setObject(1, transferId);
+                delete.executeUpdate();
+            }
+            insert(connection, transferId, items, StoredItem.MANIFEST, 0);
+        });
+    }
+
+    /** Items the receiver found that no manifest line accounts for, after the manifest's own. */
+    public void addExtras(UUID transferId, List<ManifestItem> extras, int firstPosition) {
+        work(connection -> insert(connection, transferId, extras, StoredItem.EXTRA, firstPosition));
+    }
+
+    /** Every item of a transfer: the manifest's in its order, then extras. */
+    public List<StoredItem> list(UUID transferId) {
+        List<StoredItem> items = new ArrayList<>();
+        work(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM manifest_item WHERE transfer_id = ? ORDER BY position")) {
+                select.setObject(1, transferId);
+                select.setFetchSize(BATCH);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(stored(rows));
+                    }
+                }
+            }
+        });
+        return items;
+    }
+
+    /** Records the escort's confirmation for the given manifest tags; returns how many now have one. */
+    public int confirmConsents(UUID transferId, Collection<String> tags, String organisation, Instant at) {
+        int[] confirmed = new int[1];
+        work(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE manifest_item"
+                    + " SET consent_confirmed_at = ?, consent_confirmed_by = ?"
+                    + " WHERE transfer_id = ? AND tag = ANY (?) AND consent_confirmed_at IS NULL")) {
+                update.setTimestamp(1, Timestamp.from(at));
+                update.setString(2, organisation);
+                update.setObject(3, transferId);
+                update.setArray(4, connection.createArrayOf("varchar", tags.toArray()));
+                update.executeUpdate();
+            }
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM manifest_item"
+                    + " WHERE transfer_id = ? AND origin = 'MANIFEST' AND consent_confirmed_at IS NOT NULL")) {
+                count.setObject(1, transferId);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    confirmed[0] = rows.getInt(1);
+                }
+            }
+        });
+        return confirmed[0];
+    }
+
+    /** Marks manifest items received or missing; extras are received by definition. */
+    public void recordReceipt(UUID transferId, Collection<String> tags, String receipt) {
+        work(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE manifest_item SET receipt = ?"
+                    + " WHERE transfer_id = ? AND tag = ANY (?)")) {
+                update.setString(1, receipt);
+                update.setObject(2, transferId);
+                update.setArray(3, connection.createArrayOf("varchar", tags.toArray()));
+                update.executeUpdate();
+            }
+        });
+    }
+
+    public void markArrivalPublished(UUID transferId, Collection<UUID> itemIds, Instant at) {
+        work(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE manifest_item SET arrival_published_at = ?"
+                    + " WHERE transfer_id = ? AND item_id = ANY (?)")) {
+                update.setTimestamp(1, Timestamp.from(at));
+                update.setObject(2, transferId);
+                update.setArray(3, connection.createArrayOf("uuid", itemIds.toArray()));
+                update.executeUpdate();
+            }
+        });
+    }
+
+    private static void insert(Connection connection, UUID transferId, List<ManifestItem> items, String origin,
+                               int firstPosition) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO manifest_item (transfer_id, position,"
+                + " item_id, origin, tag, term_id, category, nationality, surname, first_names, patronymic, rank,"
+                + " date_of_birth, service_number, recovery_place, recovery_date, personal_effects, health_notes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < items.size(); i++) {
+                ManifestItem item = items.get(i);
+                int p = 1;
+                insert.setObject(p++, transferId);
+                insert.setInt(p++, firstPosition + i);
+                insert.setObject(p++, UUID.randomUUID());
+                insert.setString(p++, origin);
+                insert.setString(p++, item.tag());
+                insert.setObject(p++, item.termId());
+                insert.setString(p++, item.category());
+                insert.setString(p++, item.nationality());
+                insert.setString(p++, item.surname());
+                insert.setString(p++, item.firstNames());
+                insert.setString(p++, item.patronymic());
+                insert.setString(p++, item.rank());
+                setDate(insert, p++, item.dateOfBirth());
+                insert.setString(p++, item.serviceNumber());
+                insert.setString(p++, item.recoveryPlace());
+                setDate(insert, p++, item.recoveryDate());
+                insert.setString(p++, item.personalEffects());
+                insert.setString(p, item.healthNotes());
+                insert.addBatch();
+                if ((i + 1) % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setDate(index, Date.valueOf(date));
+        }
+    }
+
+    private static StoredItem stored(ResultSet rows) throws SQLException {
+        Date dateOfBirth = rows.getDate("date_of_birth");
+        Date recoveryDate = rows.getDate("recovery_date");
+        Timestamp consent = rows.getTimestamp("consent_confirmed_at");
+        ManifestItem item = new ManifestItem(rows.getString("tag"), rows.getObject("term_id", UUID.class),
+                rows.getString("category"), rows.getString("nationality"), rows.getString("surname"),
+                rows.getString("first_names"), rows.getString("patronymic"), rows.getString("rank"),
+                dateOfBirth == null ? null : dateOfBirth.toLocalDate(), rows.getString("service_number"),
+                rows.getString("recovery_place"), recoveryDate == null ? null : recoveryDate.toLocalDate(),
+                rows.getString("personal_effects"), rows.getString("health_notes"));
+        return new StoredItem(rows.getObject("item_id", UUID.class), rows.getString("origin"), item,
+                consent == null ? null : consent.toInstant(), rows.getString("receipt"),
+                rows.getTimestamp("arrival_published_at") != null);
+    }
+
+    private void work(org.hibernate.jdbc.Work work) {
+        entityManager.unwrap(Session.class).doWork(work);
+    }
+}

@@ -1,0 +1,120 @@
+package org.homeward.transfer.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.transfer.Transfer;
+import org.homeward.transfer.audit.AuditLog;
+import org.homeward.transfer.manifest.ItemsRejected;
+import org.homeward.transfer.manifest.ManifestItem;
+import org.homeward.transfer.manifest.ManifestRow;
+import org.homeward.transfer.manifest.ManifestValidator;
+import org.homeward.transfer.manifest.RowError;
+import org.homeward.transfer.manifest.format.ManifestFormat;
+import org.homeward.transfer.messaging.TransferEvents;
+import org.homeward.transfer.security.Caller;
+import org.homeward.transfer.security.Roles;
+import org.homeward.transfer.web.ProblemException;
+import org.homeward.transfer.web.ProblemType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Manifests: the sending side's claim of who or what it hands over. Uploaded whole (CSV or JSON), checked
+ * whole, stored whole or not at all, replaceable until dispatch. Items are personal data: every read and
+ * write is audited, and only the two parties and the escort may touch them.
+ */
+@ApplicationScoped
+@Transactional
+public class ManifestService {
+
+    private final TransferAccess access;
+    private final TransferTerms terms;
+    private final ManifestItems items;
+    private final TransferEvents events;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final ManifestConfig config;
+    private final Clock clock;
+
+    public ManifestService(TransferAccess access, TransferTerms terms, ManifestItems items,
+                           TransferEvents events, AuditLog audit, Caller caller, ManifestConfig config, Clock clock) {
+        this.access = access;
+        this.terms = terms;
+        this.items = items;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Submits or replaces the manifest; returns the transfer with its declared counts. */
+    public Transfer submit(UUID transferId, ManifestFormat format, byte[] body) {
+        Transfer transfer = access.withItems(transferId, LockModeType.PESSIMISTIC_WRITE);
+        access.requireCoordinatorOf(transfer.fromParty(), "(the sending party) submits the manifest");
+        transfer.ensureManifestMayChange();
+        List<ManifestItem> manifest;
+        try {
+            List<ManifestRow> rows = format.read(body, transfer.kind(), config.maxItems());
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(transfer.handoverPoint().timeZone())));
+            manifest = new ManifestValidator(transfer.kind(), terms.selectionFor(transfer), today).validate(rows);
+        } catch (ItemsRejected rejected) {
+            throw ItemProblems.of("The manifest was rejected; nothing was stored", rejected);
+        }
+        Map<UUID, Integer> declared = new HashMap<>();
+        manifest.forEach(item -> declared.merge(item.termId(), 1, Integer::sum));
+        items.replace(transferId, manifest);
+        transfer.submitManifest(declared, Instant.now(clock));
+        events.publish(TransferEvents.MANIFEST_SUBMITTED, transfer);
+        audit.record("transfer.manifest.submit", "transfer", transferId.toString());
+        return transfer;
+    }
+
+    /** The items of a transfer, for one of the two parties or the escort; the read is audited. */
+    public ManifestView read(UUID transferId) {
+        Transfer transfer = access.withItems(transferId, LockModeType.NONE);
+        if (transfer.manifestSubmittedAt() == null) {
+            throw ProblemException.notFound("The manifest of transfer " + transferId);
+        }
+        audit.record("transfer.manifest.read", "transfer", transferId.toString());
+        return new ManifestView(transfer, items.list(transferId));
+    }
+
+    /**
+     * The escort confirms, per person, that the prisoner consents to repatriation (GC III Art. 109).
+     * Confirming twice is harmless; a tag not on the manifest refuses the whole request.
+     */
+    public Transfer confirmConsents(UUID transferId, List<String> tags) {
+        Transfer transfer = access.visible(transferId, LockModeType.PESSIMISTIC_WRITE);
+        if (!caller.hasRole(Roles.INTERMEDIARY) || !caller.organisation().equals(transfer.escortOrganisation())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The escorting intermediary records consent to repatriation");
+        }
+        Set<String> onManifest = new HashSet<>();
+        items.list(transferId).stream().filter(item -> StoredItem.MANIFEST.equals(item.origin()))
+                .forEach(item -> onManifest.add(item.item().tag()));
+        List<RowError> unknown = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            if (!onManifest.contains(tags.get(i))) {
+                unknown.add(new RowError("tags[" + i + "]", "Not a tag on the manifest"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ItemProblems.of("No consent was recorded", new ItemsRejected(unknown));
+        }
+        int confirmed = items.confirmConsents(transferId, tags, caller.organisation(), Instant.now(clock));
+        transfer.recordConsents(confirmed);
+        audit.record("transfer.consent.confirm", "transfer", transferId.toString());
+        return transfer;
+    }
+}

@@ -1,0 +1,19 @@
+package org.homeward.transfer.application;
+
+import org.homeward.transfer.manifest.ManifestItem;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A manifest item as kept: its stable id (the key of its record on the restricted topic), whether the
+ * sender declared it or the receiver found it, the escort's consent confirmation and the receipt.
+ */
+public record StoredItem(UUID itemId, String origin, ManifestItem item, Instant consentConfirmedAt,
+                         String receipt, boolean arrivalPublished) {
+
+    public static final String MANIFEST = "MANIFEST";
+    public static final String EXTRA = "EXTRA";
+    public static final String RECEIVED = "RECEIVED";
+    public static final String MISSING = "MISSING";
+}

@@ -1,0 +1,117 @@
+package org.homeward.transfer.manifest.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.homeward.transfer.TransferKind;
+import org.homeward.transfer.manifest.ItemsRejected;
+import org.homeward.transfer.manifest.ManifestItem;
+import org.homeward.transfer.manifest.ManifestLayout;
+import org.homeward.transfer.manifest.ManifestRow;
+import org.homeward.transfer.manifest.RowError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Manifests as CSV (RFC 4180, comma-separated, header row with the documented column names). Reading is
+ * Jackson's CSV parser; writing escapes every cell a spreadsheet would run as a formula.
+ */
+public final class CsvManifest {
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS)
+            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+            .build();
+    /** Spreadsheets run a cell starting with these as a formula (OWASP: CSV injection). */
+    private static final String FORMULA_TRIGGERS = "=+-@\t\r";
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private CsvManifest() {
+    }
+
+    static List<ManifestRow> read(String text, TransferKind kind, int maxItems) {
+        try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            checkColumns(((CsvSchema) rows.getParserSchema()), kind);
+            List<ManifestRow> result = new ArrayList<>();
+            while (true) {
+                int line = rows.getCurrentLocation().getLineNr();
+                if (!rows.hasNextValue()) {
+                    return result;
+                }
+                if (result.size() == maxItems) {
+                    throw ItemsRejected.of(RowError.file("More than " + maxItems + " items; split the manifest"));
+                }
+                Map<String, String> cells = new HashMap<>();
+                rows.nextValue().forEach((column, value) -> {
+                    if (value != null && !value.isBlank()) {
+                        cells.put(column, value.strip());
+                    }
+                });
+                result.add(new ManifestRow(result.size() + 1, line, cells));
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw ItemsRejected.of(RowError.file("Not readable as CSV near line " + line
+                    + " (a row with more cells than the header, or an unclosed quote)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void checkColumns(CsvSchema header, TransferKind kind) {
+        List<String> expected = ManifestLayout.columns(kind);
+        List<RowError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CsvSchema.Column column : header) {
+            String name = column.getName().strip();
+            if (!expected.contains(name)) {
+                errors.add(RowError.column(name.isEmpty() ? "(blank)" : name,
+                        "Not a column of a " + kind + " manifest"));
+            } else if (!seen.add(name)) {
+                errors.add(RowError.column(name, "Appears more than once"));
+            }
+        }
+        expected.stream().filter(name -> !seen.contains(name))
+                .forEach(name -> errors.add(RowError.column(name, "Missing: a " + kind + " manifest has the columns "
+                        + String.join(",", expected))));
+        if (!errors.isEmpty()) {
+            throw new ItemsRejected(errors);
+        }
+    }
+
+    /** A manifest as UTF-8 CSV with a byte-order mark (so spreadsheets show Cyrillic right) and a header. */
+    public static byte[] write(TransferKind kind, List<ManifestItem> items) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        ManifestLayout.columns(kind).forEach(schema::addColumn);
+        List<List<String>> rows = items.stream()
+                .map(item -> ManifestLayout.cells(kind, item).stream().map(CsvManifest::defused).toList())
+                .toList();
+        try {
+            byte[] body = CSV.writer(schema.build()).writeValueAsBytes(rows);
+            byte[] withMark = new byte[BYTE_ORDER_MARK.length + body.length];
+            System.arraycopy(BYTE_ORDER_MARK, 0, withMark, 0, BYTE_ORDER_MARK.length);
+            System.arraycopy(body, 0, withMark, BYTE_ORDER_MARK.length, body.length);
+            return withMark;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A manifest could not be written as CSV", e);
+        }
+    }
+
+    /** Prefixes a cell a spreadsheet would evaluate with an apostrophe, so it is shown as text. */
+    static String defused(String cell) {
+        return !cell.isEmpty() && FORMULA_TRIGGERS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+}

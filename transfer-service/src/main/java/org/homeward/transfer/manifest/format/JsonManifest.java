@@ -1,0 +1,69 @@
+package org.homeward.transfer.manifest.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.homeward.transfer.manifest.ItemsRejected;
+import org.homeward.transfer.manifest.ManifestRow;
+import org.homeward.transfer.manifest.RowError;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Manifests as JSON: {@code {"items": [{"tag": "...", ...}]}} with the documented field names, values as
+ * strings (dates as YYYY-MM-DD). Numbers are taken as their text; nested values are refused.
+ */
+final class JsonManifest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private JsonManifest() {
+    }
+
+    static List<ManifestRow> read(String text, int maxItems) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw ItemsRejected.of(RowError.file("Not well-formed JSON near line " + line));
+        }
+        if (root == null || !root.isObject() || !root.path("items").isArray() || root.size() != 1) {
+            throw ItemsRejected.of(RowError.file("A JSON manifest is an object with one field, items, an array"));
+        }
+        JsonNode items = root.get("items");
+        if (items.size() > maxItems) {
+            throw ItemsRejected.of(RowError.file("More than " + maxItems + " items; split the manifest"));
+        }
+        List<ManifestRow> rows = new ArrayList<>(items.size());
+        List<RowError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            ManifestRow row = new ManifestRow(i + 1, null, Map.of());
+            if (!item.isObject()) {
+                errors.add(RowError.row(row, "Each item is a JSON object"));
+                continue;
+            }
+            Map<String, String> cells = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                if (value.isContainerNode()) {
+                    errors.add(RowError.cell(row, field.getKey(), "A text value, not an object or array"));
+                } else if (!value.isNull() && !value.asText().isBlank()) {
+                    cells.put(field.getKey(), value.asText().strip());
+                }
+            }
+            rows.add(new ManifestRow(i + 1, null, cells));
+        }
+        if (!errors.isEmpty()) {
+            throw new ItemsRejected(errors);
+        }
+        return rows;
+    }
+}
