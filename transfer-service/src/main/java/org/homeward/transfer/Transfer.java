@@ -219,8 +219,11 @@ public class Transfer {
         consentsConfirmed = confirmedNow;
     }
 
-    /** The sending party confirms the handover left, with the count it sent: the manifest's count. */
-    public void dispatch(int count, Instant now) {
+    /**
+     * The sending party confirms the handover left, with the count it sent: the manifest's count. It may
+     * confirm later than the departure, so it states when that was.
+     */
+    public void dispatch(int count, Instant at, Instant now) {
         if (state != TransferState.MANIFEST_SUBMITTED) {
             throw new InvalidTransition("Only a transfer with a submitted manifest can be dispatched; it is " + state);
         }
@@ -232,8 +235,11 @@ public class Transfer {
             throw new RuleViolation(null, (manifestItems - consentsConfirmed)
                     + " prisoner(s) on the manifest have no consent to repatriation confirmed by the escort");
         }
+        if (at.isAfter(now)) {
+            throw new RuleViolation("dispatchedAt", "Not in the future");
+        }
         termCounts = new ArrayList<>(termCounts.stream().map(TermCount::dispatchedAsDeclared).toList());
-        dispatchedAt = now;
+        dispatchedAt = at;
         state = TransferState.DISPATCHED;
         eventSequence++;
     }

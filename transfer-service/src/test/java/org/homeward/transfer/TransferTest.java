@@ -66,11 +66,13 @@ class TransferTest {
     @Test
     void dispatchConfirmsTheManifestsCountAndPrisonersNeedConsent() {
         Transfer remains = plan("ACTIVE", List.of(RU_TO_UA), TransferKind.REMAINS, "RU", "UA", BORDER);
-        assertThatThrownBy(() -> remains.dispatch(3, NOW)).isInstanceOf(InvalidTransition.class);
+        assertThatThrownBy(() -> remains.dispatch(3, NOW, NOW)).isInstanceOf(InvalidTransition.class);
         remains.submitManifest(Map.of(RU_TO_UA, 3), NOW);
-        assertThatThrownBy(() -> remains.dispatch(2, NOW)).isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> remains.dispatch(2, NOW, NOW)).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("lists 3 item(s)");
-        remains.dispatch(3, NOW);
+        assertThatThrownBy(() -> remains.dispatch(3, NOW.plusSeconds(60), NOW)).isInstanceOf(RuleViolation.class)
+                .extracting("field").isEqualTo("dispatchedAt");
+        remains.dispatch(3, NOW, NOW);
         assertThat(remains.termCounts()).containsExactly(new TermCount(RU_TO_UA, 3, 3, 0));
         assertThat(remains.eventSequence()).isEqualTo(3);
         assertThatThrownBy(() -> remains.submitManifest(Map.of(RU_TO_UA, 4), NOW)).isInstanceOf(InvalidTransition.class);
@@ -81,10 +83,10 @@ class TransferTest {
                 TransferKind.PRISONERS, "RU", "UA", "org-icrc", BORDER, NOW, "org-ru", NOW);
         prisoners.submitManifest(Map.of(RU_TO_UA, 2), NOW);
         prisoners.recordConsents(1);
-        assertThatThrownBy(() -> prisoners.dispatch(2, NOW)).isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> prisoners.dispatch(2, NOW, NOW)).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("1 prisoner(s)");
         prisoners.recordConsents(2);
-        prisoners.dispatch(2, NOW);
+        prisoners.dispatch(2, NOW, NOW);
         assertThat(prisoners.state()).isEqualTo(TransferState.DISPATCHED);
         assertThatThrownBy(() -> remains.recordConsents(1)).isInstanceOf(RuleViolation.class);
     }
@@ -93,7 +95,7 @@ class TransferTest {
     void aReceiptCountIsProvisionalUntilReconciled() {
         Transfer transfer = plan("ACTIVE", List.of(RU_TO_UA), TransferKind.REMAINS, "RU", "UA", BORDER);
         transfer.submitManifest(Map.of(RU_TO_UA, 10), NOW);
-        transfer.dispatch(10, NOW);
+        transfer.dispatch(10, NOW, NOW);
         assertThatThrownBy(() -> transfer.recordReceipt(Map.of(RU_TO_UA, 9), NOW.minusSeconds(1), NOW))
                 .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("receivedAt");
         assertThatThrownBy(() -> transfer.reconcile(Map.of(), TransferState.RECEIVED, NOW))

@@ -24,7 +24,8 @@ public final class HandoverRequests {
     }
 
     @Schema(name = "Dispatch", description = "The count sent; it must equal the manifest's count")
-    public record Dispatch(@NotNull @Min(1) @Max(MAX_ITEMS) Integer count) {
+    public record Dispatch(@NotNull @Min(1) @Max(MAX_ITEMS) Integer count,
+                           @Schema(description = "When the handover left; now when omitted") Instant dispatchedAt) {
     }
 
     @Schema(name = "Receipt", description = "How many arrived, at once; per term when the transfer fulfils several")

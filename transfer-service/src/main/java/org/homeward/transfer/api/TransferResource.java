@@ -113,7 +113,7 @@ public class TransferResource {
     @Operation(summary = "Confirm dispatch with the count sent (sending party)", description = "The count must equal "
             + "the manifest's; for prisoners, every person's consent must have been confirmed by the escort.")
     public TransferResponse dispatch(@PathParam("id") UUID id, @Valid @NotNull HandoverRequests.Dispatch request) {
-        return TransferResponse.of(handovers.dispatch(id, request.count()));
+        return TransferResponse.of(handovers.dispatch(id, request.count(), request.dispatchedAt()));
     }
 
     @POST

@@ -51,10 +51,14 @@ public class HandoverService {
         this.clock = clock;
     }
 
-    public Transfer dispatch(UUID id, int count) {
+    /**
+     * @param dispatchedAt when the handover left; now when omitted
+     */
+    public Transfer dispatch(UUID id, int count, Instant dispatchedAt) {
         Transfer transfer = access.visible(id, LockModeType.PESSIMISTIC_WRITE);
         access.requireCoordinatorOf(transfer.fromParty(), "(the sending party) confirms dispatch");
-        transfer.dispatch(count, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        transfer.dispatch(count, dispatchedAt == null ? now : dispatchedAt, now);
         events.publish(TransferEvents.DISPATCHED, transfer);
         audit.record("transfer.dispatch", "transfer", id.toString());
         return transfer;

@@ -64,6 +64,11 @@ class PlatformIT {
 
     private static HttpResponse<String> call(String service, String method, String path, String token, String body)
             throws IOException, InterruptedException {
+        return call(service, method, path, token, "application/json", body);
+    }
+
+    private static HttpResponse<String> call(String service, String method, String path, String token,
+                                             String contentType, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.service(service).baseUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -71,7 +76,7 @@ class PlatformIT {
             request.header("Authorization", "Bearer " + token);
         }
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -186,5 +191,61 @@ class PlatformIT {
                     .map(body -> body.contains(first) ? first : second).distinct().count() == 2);
             assertThat(receiver.answered()).anyMatch(a -> a.status() == 500);
         }
+    }
+
+    @Test
+    @Order(5)
+    void aReconciledHandoverIsCountedInTheAgreementsLedger() throws Exception {
+        String ua = token("org-ua-coordination", "UA", "coordinator");
+        String ru = token("org-ru-coordination", "RU", "coordinator");
+        HttpResponse<String> created = call("agreement", "POST", "/api/v1/agreements", ua, """
+                {"reference": "E2E-HANDOVER", "title": "Repatriation of remains", "concludedOn": "2025-06-02",
+                 "effectiveDate": "2025-06-07",
+                 "parties": [{"code": "UA", "name": "Ukraine"}, {"code": "RU", "name": "Russia"}],
+                 "mediators": ["org-tr-mfa"], "intermediaries": ["org-icrc"],
+                 "terms": [{"kind": "REMAINS_REPATRIATION", "fromParty": "RU", "toParty": "UA", "basis": "QUANTITY",
+                            "quantity": 100}]}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode agreement = JSON.readTree(created.body());
+        String id = agreement.path("id").asText();
+        String term = agreement.path("terms").get(0).path("id").asText();
+        for (String signer : List.of(ua, ru)) {
+            HttpResponse<String> signed = call("agreement", "POST", "/api/v1/agreements/" + id + "/signatures", signer,
+                    "{\"signatoryName\": \"A. Signatory\", \"signatoryTitle\": \"Head of delegation\"}");
+            assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> call("transfer", "GET", "/api/v1/agreement-views/" + id, ru, null)
+                .body().contains("\"ACTIVE\""));
+
+        HttpResponse<String> planned = call("transfer", "POST", "/api/v1/transfers", ru, """
+                {"agreementId": "%s", "termIds": ["%s"], "kind": "REMAINS", "fromParty": "RU", "toParty": "UA",
+                 "escortOrganisation": "org-icrc", "scheduledAt": "2025-06-11T06:00:00Z",
+                 "handoverPoint": {"name": "Border crossing", "timeZone": "Europe/Kyiv"}}""".formatted(id, term));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String transfer = JSON.readTree(planned.body()).path("id").asText();
+        String manifest = """
+                tag,nationality,category,surname,firstNames,patronymic,dateOfBirth,serviceNumber,recoveryPlace,recoveryDate,personalEffects
+                RU-1,UA,MILITARY,Шевченко,Тарас,,1991-03-09,,"Запорізька обл.",2025-03-10,жетон
+                RU-2,UA,UNKNOWN,,,,,,"Донецька обл.",2025-04-02,
+                RU-3,UA,CIVILIAN,Коваленко,Петро,,1958-11-30,,Бахмут,2025-04-05,
+                """;
+        String base = "/api/v1/transfers/" + transfer;
+        assertThat(call("transfer", "PUT", base + "/manifest", ru, "text/csv", manifest).statusCode()).isEqualTo(200);
+        assertThat(call("transfer", "POST", base + "/dispatch", ru,
+                "{\"count\": 3, \"dispatchedAt\": \"2025-06-15T18:00:00Z\"}").statusCode()).isEqualTo(200);
+        assertThat(call("transfer", "POST", base + "/receipt", ua,
+                "{\"count\": 2, \"receivedAt\": \"2025-06-15T22:30:00Z\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> reconciled = call("transfer", "POST", base + "/reconciliation", ua,
+                "{\"received\": [\"RU-1\", \"RU-3\"], \"missing\": [\"RU-2\"]}");
+        assertThat(reconciled.body()).contains("\"state\":\"PARTIALLY_RECEIVED\"");
+
+        // Received on Sunday 22:30 UTC is Monday 16 June in Kyiv: ISO week 25 in the agreement's ledger.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode fulfilment = JSON.readTree(call("agreement", "GET", "/api/v1/agreements/" + id
+                    + "/fulfilment?from=2025-06-09&to=2025-06-22&groupBy=WEEK", ua, null).body());
+            assertThat(fulfilment.path("terms").get(0).path("received").asLong()).isEqualTo(2);
+            assertThat(fulfilment.path("terms").get(0).path("declared").asLong()).isEqualTo(3);
+            assertThat(fulfilment.path("period").path("groups").toString()).contains("2025-W25");
+        });
     }
 }
