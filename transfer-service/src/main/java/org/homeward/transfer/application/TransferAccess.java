@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.security.Caller;
+import org.homeward.transfer.security.Roles;
 import org.homeward.transfer.web.ProblemException;
 import org.homeward.transfer.web.ProblemType;
 
@@ -44,7 +45,7 @@ public class TransferAccess {
 
     /** A coordinator of the given party (the sending or the receiving one), else 403. */
     public void requireCoordinatorOf(String party, String action) {
-        if (!caller.hasRole(org.homeward.transfer.security.Roles.COORDINATOR)
+        if (!caller.hasRole(Roles.COORDINATOR)
                 || !party.equals(caller.party().orElse(null))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A coordinator of " + party + " " + action);
         }

@@ -51,13 +51,13 @@ public class TransferService {
 
     public TransferService(EntityManager entityManager, AgreementViews agreements, TransferEvents events,
                            AuditLog audit, Caller caller, Clock clock, TransferAccess access) {
-        this.access = access;
         this.entityManager = entityManager;
         this.agreements = agreements;
         this.events = events;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
+        this.access = access;
     }
 
     /** A coordinator of either party plans a handover under an agreement it can see. */

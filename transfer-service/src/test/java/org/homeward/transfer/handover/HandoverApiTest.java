@@ -236,6 +236,13 @@ class HandoverApiTest {
                 "rows[1].recoveryPlace", "rows[1].recoveryDate");
         given().header("Authorization", ru()).contentType("text/plain").body("tag\n")
                 .put("/api/v1/transfers/" + transfer + "/manifest").then().statusCode(415);
+        given().header("Authorization", ru()).body(new byte[0])
+                .put("/api/v1/transfers/" + transfer + "/manifest").then().statusCode(415)
+                .contentType("application/problem+json");
+        given().header("Authorization", ru()).contentType("text/csv").body(new byte[0])
+                .put("/api/v1/transfers/" + transfer + "/manifest").then().statusCode(422)
+                .body("violations[0].field", equalTo("manifest"))
+                .body("violations[0].message", containsString("header row"));
 
         given().header("Authorization", ru()).get("/api/v1/transfers/" + transfer).then().statusCode(200)
                 .body("state", equalTo("PLANNED")).body("manifestItems", equalTo(0))

@@ -41,6 +41,9 @@ public final class CsvManifest {
     }
 
     static List<ManifestRow> read(String text, TransferKind kind, int maxItems) {
+        if (text.isBlank()) {
+            throw ItemsRejected.of(RowError.file("Empty: a CSV manifest is a header row naming the columns, then a row per item"));
+        }
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
             checkColumns(((CsvSchema) rows.getParserSchema()), kind);
@@ -62,8 +65,9 @@ public final class CsvManifest {
                 result.add(new ManifestRow(result.size() + 1, line, cells));
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw ItemsRejected.of(RowError.file("Not readable as CSV near line " + line
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " near line " + e.getLocation().getLineNr();
+            throw ItemsRejected.of(RowError.file("Not readable as CSV" + where
                     + " (a row with more cells than the header, or an unclosed quote)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

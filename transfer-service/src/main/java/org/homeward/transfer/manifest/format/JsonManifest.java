@@ -30,8 +30,9 @@ final class JsonManifest {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw ItemsRejected.of(RowError.file("Not well-formed JSON near line " + line));
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " near line " + e.getLocation().getLineNr();
+            throw ItemsRejected.of(RowError.file("Not well-formed JSON" + where));
         }
         if (root == null || !root.isObject() || !root.path("items").isArray() || root.size() != 1) {
             throw ItemsRejected.of(RowError.file("A JSON manifest is an object with one field, items, an array"));
