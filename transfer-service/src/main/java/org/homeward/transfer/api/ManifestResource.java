@@ -88,4 +88,17 @@ public class ManifestResource {
     public TransferResponse consents(@PathParam("id") UUID id, @Valid @NotNull HandoverRequests.Consents request) {
         return TransferResponse.of(manifests.confirmConsents(id, request.tags()));
     }
+
+    @POST
+    @Path("/consent-withdrawals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INTERMEDIARY)
+    @Operation(summary = "Record that prisoners no longer consent to repatriation (the escorting intermediary)",
+            description = "Until dispatch. The transfer cannot then be dispatched until each consents again or the "
+                    + "manifest is replaced without them.")
+    public TransferResponse withdrawConsents(@PathParam("id") UUID id,
+                                             @Valid @NotNull HandoverRequests.Consents request) {
+        return TransferResponse.of(manifests.withdrawConsents(id, request.tags()));
+    }
 }

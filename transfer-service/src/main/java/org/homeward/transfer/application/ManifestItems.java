@@ -76,7 +76,6 @@ public class ManifestItems {
 
     /** Records the escort's confirmation for the given manifest tags; returns how many now have one. */
     public int confirmConsents(UUID transferId, Collection<String> tags, String organisation, Instant at) {
-        int[] confirmed = new int[1];
         work(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE manifest_item"
                     + " SET consent_confirmed_at = ?, consent_confirmed_by = ?"
@@ -87,6 +86,27 @@ public class ManifestItems {
                 update.setArray(4, connection.createArrayOf("varchar", tags.toArray()));
                 update.executeUpdate();
             }
+        });
+        return consentsConfirmed(transferId);
+    }
+
+    /** Removes the escort's confirmation for the given manifest tags; returns how many still have one. */
+    public int withdrawConsents(UUID transferId, Collection<String> tags) {
+        work(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE manifest_item"
+                    + " SET consent_confirmed_at = NULL, consent_confirmed_by = NULL"
+                    + " WHERE transfer_id = ? AND tag = ANY (?)")) {
+                update.setObject(1, transferId);
+                update.setArray(2, connection.createArrayOf("varchar", tags.toArray()));
+                update.executeUpdate();
+            }
+        });
+        return consentsConfirmed(transferId);
+    }
+
+    private int consentsConfirmed(UUID transferId) {
+        int[] confirmed = new int[1];
+        work(connection -> {
             try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM manifest_item"
                     + " WHERE transfer_id = ? AND origin = 'MANIFEST' AND consent_confirmed_at IS NOT NULL")) {
                 count.setObject(1, transferId);

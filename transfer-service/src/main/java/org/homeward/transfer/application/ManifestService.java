@@ -96,6 +96,18 @@ public class ManifestService {
      * Confirming twice is harmless; a tag not on the manifest refuses the whole request.
      */
     public Transfer confirmConsents(UUID transferId, List<String> tags) {
+        return changeConsents(transferId, tags, true);
+    }
+
+    /**
+     * A prisoner may change his mind until he leaves: the escort withdraws the confirmation, and the
+     * transfer cannot be dispatched until the person consents again or the manifest is replaced without him.
+     */
+    public Transfer withdrawConsents(UUID transferId, List<String> tags) {
+        return changeConsents(transferId, tags, false);
+    }
+
+    private Transfer changeConsents(UUID transferId, List<String> tags, boolean consent) {
         Transfer transfer = access.visible(transferId, LockModeType.PESSIMISTIC_WRITE);
         if (!caller.hasRole(Roles.INTERMEDIARY) || !caller.organisation().equals(transfer.escortOrganisation())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The escorting intermediary records consent to repatriation");
@@ -110,11 +122,14 @@ public class ManifestService {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ItemProblems.of("No consent was recorded", new ItemsRejected(unknown));
+            throw ItemProblems.of("No consent was changed", new ItemsRejected(unknown));
         }
-        int confirmed = items.confirmConsents(transferId, tags, caller.organisation(), Instant.now(clock));
+        int confirmed = consent
+                ? items.confirmConsents(transferId, tags, caller.organisation(), Instant.now(clock))
+                : items.withdrawConsents(transferId, tags);
         transfer.recordConsents(confirmed);
-        audit.record("transfer.consent.confirm", "transfer", transferId.toString());
+        audit.record(consent ? "transfer.consent.confirm" : "transfer.consent.withdraw", "transfer",
+                transferId.toString());
         return transfer;
     }
 }

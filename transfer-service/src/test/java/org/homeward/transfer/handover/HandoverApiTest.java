@@ -294,8 +294,19 @@ class HandoverApiTest {
         given().header("Authorization", icrc()).contentType(ContentType.JSON).body(Map.of("tags", List.of("POW-1", "POW-2")))
                 .post("/api/v1/transfers/" + transfer + "/manifest/consents").then().statusCode(200)
                 .body("consentsConfirmed", equalTo(2));
+        // A person who changes his mind before leaving stops the dispatch until he consents again.
+        given().header("Authorization", icrc()).contentType(ContentType.JSON).body(Map.of("tags", List.of("POW-2")))
+                .post("/api/v1/transfers/" + transfer + "/manifest/consent-withdrawals").then().statusCode(200)
+                .body("consentsConfirmed", equalTo(1));
+        given().header("Authorization", ru()).contentType(ContentType.JSON).body(Map.of("count", 2))
+                .post("/api/v1/transfers/" + transfer + "/dispatch").then().statusCode(422);
+        given().header("Authorization", icrc()).contentType(ContentType.JSON).body(Map.of("tags", List.of("POW-2")))
+                .post("/api/v1/transfers/" + transfer + "/manifest/consents").then().statusCode(200)
+                .body("consentsConfirmed", equalTo(2));
         given().header("Authorization", ru()).contentType(ContentType.JSON).body(Map.of("count", 2))
                 .post("/api/v1/transfers/" + transfer + "/dispatch").then().statusCode(200);
+        given().header("Authorization", icrc()).contentType(ContentType.JSON).body(Map.of("tags", List.of("POW-2")))
+                .post("/api/v1/transfers/" + transfer + "/manifest/consent-withdrawals").then().statusCode(409);
 
         // A receipt of the full count establishes every arrival: the records go out without a reconciliation.
         given().header("Authorization", ua()).contentType(ContentType.JSON).body(Map.of("count", 2))
