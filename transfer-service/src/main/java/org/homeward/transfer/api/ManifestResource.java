@@ -66,7 +66,8 @@ public class ManifestResource {
     }
 
     @GET
-    @Produces(CSV)
+    // JSON is the default for clients that accept anything; CSV is for those that ask for it.
+    @Produces(CSV + ";qs=0.5")
     @RolesAllowed({Roles.COORDINATOR, Roles.INTERMEDIARY})
     @Operation(summary = "Download the manifest as CSV (the two parties and the escort; audited)",
             description = "The sender's items in the upload's columns, with a byte-order mark. Cells starting with "

@@ -330,6 +330,8 @@ class HandoverApiTest {
                 .get("/api/v1/transfers/" + transfer + "/manifest").then().statusCode(200)
                 .header("Content-Disposition", containsString("manifest-" + transfer + ".csv")).extract().asString();
         assertThat(downloaded).contains("\"'=HYPERLINK(\"\"http://x\"\")\"", "\"'+380501234567\"", "\"'@Бахмут\"", "\"'-жетон\"");
+        given().header("Authorization", ru()).get("/api/v1/transfers/" + transfer + "/manifest").then().statusCode(200)
+                .contentType(ContentType.JSON).body("items[0].serviceNumber", equalTo("+380501234567"));
         given().header("Authorization", TestTokens.bearer("org-fr", "FR", "coordinator")).accept("text/csv")
                 .get("/api/v1/transfers/" + transfer + "/manifest").then().statusCode(404);
     }
