@@ -129,9 +129,13 @@ class BadInputTest {
     }
 
     @Test
-    void unknownPathAndBadIdAreProblemsToo() {
+    void unknownPathAndBadParametersAreProblemsToo() {
         given().header("Authorization", AgreementApiTest.uaCoordinator()).get("/api/v1/agreements/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:homeward:problem:bad-request"));
+        given().header("Authorization", AgreementApiTest.uaCoordinator())
+                .get("/api/v1/agreements?status=SIGNED_TWICE").then().statusCode(400)
+                .contentType("application/problem+json");
         given().header("Authorization", AgreementApiTest.uaCoordinator()).get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("stackTrace", nullValue());

@@ -112,6 +112,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
+        // JAX-RS answers a path or query parameter it cannot convert with a 404 carrying the cause;
+        // that is bad input, not a missing resource.
+        if (e.getCause() != null) {
+            return Problem.of(ProblemType.BAD_REQUEST, "A path or query parameter is not in its expected form"
+                    + " (a UUID, a date YYYY-MM-DD, an instant, a number or one of the listed values)").toResponse();
+        }
         return Problem.of(ProblemType.NOT_FOUND, "No resource at this address").toResponse();
     }
 
