@@ -209,6 +209,6 @@ class LifecycleApiTest {
                 .get("/api/v1/agreements").then().statusCode(200).body("items.id", hasItem(id))
                 .body("items.status", not(hasItem("DRAFT")));
         given().header("Authorization", AgreementFixtures.ua()).queryParam("status", "NOT_A_STATUS")
-                .get("/api/v1/agreements").then().statusCode(404).contentType("application/problem+json");
+                .get("/api/v1/agreements").then().statusCode(400).contentType("application/problem+json");
     }
 }
