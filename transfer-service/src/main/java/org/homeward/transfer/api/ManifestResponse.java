@@ -26,7 +26,7 @@ public record ManifestResponse(UUID transferId, String kind, String state, List<
             return new Item(i.tag(), i.termId(), stored.origin(), i.category(), i.nationality(), i.surname(),
                     i.firstNames(), i.patronymic(), i.rank(), i.dateOfBirth(), i.serviceNumber(), i.recoveryPlace(),
                     i.recoveryDate(), i.personalEffects(), i.healthNotes(), stored.consentConfirmedAt(),
-                    StoredItem.EXTRA.equals(stored.origin()) ? StoredItem.RECEIVED : stored.receipt());
+                    stored.declared() ? stored.receipt() : StoredItem.RECEIVED);
         }
     }
 

@@ -83,7 +83,7 @@ public class HandoverService {
         boolean allArrived = transfer.recordReceipt(counts, receivedAt == null ? now : receivedAt, now);
         events.publish(TransferEvents.RECEIVED, transfer);
         if (allArrived) {
-            announceArrivals(transfer, item -> StoredItem.MANIFEST.equals(item.origin()));
+            announceArrivals(transfer, StoredItem::declared);
         }
         audit.record("transfer.receipt", "transfer", id.toString());
         return transfer;
@@ -94,7 +94,7 @@ public class HandoverService {
         access.requireCoordinatorOf(transfer.toParty(), "(the receiving party) reconciles the receipt");
         transfer.ensureReconcilable();
         List<StoredItem> stored = items.list(id);
-        List<ManifestItem> manifest = stored.stream().filter(item -> StoredItem.MANIFEST.equals(item.origin()))
+        List<ManifestItem> manifest = stored.stream().filter(StoredItem::declared)
                 .map(StoredItem::item).toList();
         ReconciliationOutcome outcome;
         try {
@@ -108,8 +108,7 @@ public class HandoverService {
         items.addExtras(id, outcome.extras(), stored.size());
         transfer.reconcile(outcome.receivedPerTerm(), outcome.state(), Instant.now(clock));
         events.publish(TransferEvents.RECONCILED, transfer);
-        announceArrivals(transfer, item -> StoredItem.EXTRA.equals(item.origin())
-                || StoredItem.RECEIVED.equals(item.receipt()));
+        announceArrivals(transfer, StoredItem::reconciledAsArrived);
         audit.record("transfer.reconcile", "transfer", id.toString());
         return transfer;
     }
@@ -122,7 +121,7 @@ public class HandoverService {
         }
         List<StoredItem> stored = items.list(id);
         List<String> missing = tags(stored, item -> StoredItem.MISSING.equals(item.receipt()));
-        List<String> extra = tags(stored, item -> StoredItem.EXTRA.equals(item.origin()));
+        List<String> extra = tags(stored, item -> !item.declared());
         int received = tags(stored, item -> StoredItem.RECEIVED.equals(item.receipt())).size();
         audit.record("transfer.reconciliation.read", "transfer", id.toString());
         return new ReconciliationReport(id, transfer.state().name(),

@@ -113,7 +113,7 @@ public class ManifestService {
             throw new ProblemException(ProblemType.FORBIDDEN, "The escorting intermediary records consent to repatriation");
         }
         Set<String> onManifest = new HashSet<>();
-        items.list(transferId).stream().filter(item -> StoredItem.MANIFEST.equals(item.origin()))
+        items.list(transferId).stream().filter(StoredItem::declared)
                 .forEach(item -> onManifest.add(item.item().tag()));
         List<RowError> unknown = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {

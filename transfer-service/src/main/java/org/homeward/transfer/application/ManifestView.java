@@ -10,6 +10,6 @@ public record ManifestView(Transfer transfer, List<StoredItem> items) {
 
     /** The items as the sender declared them, in manifest order (without the receiver's extras). */
     public List<ManifestItem> declared() {
-        return items.stream().filter(item -> StoredItem.MANIFEST.equals(item.origin())).map(StoredItem::item).toList();
+        return items.stream().filter(StoredItem::declared).map(StoredItem::item).toList();
     }
 }

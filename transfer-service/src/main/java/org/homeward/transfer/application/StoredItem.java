@@ -16,4 +16,14 @@ public record StoredItem(UUID itemId, String origin, ManifestItem item, Instant 
     public static final String EXTRA = "EXTRA";
     public static final String RECEIVED = "RECEIVED";
     public static final String MISSING = "MISSING";
+
+    /** Declared by the sender on the manifest (not an extra the receiver found). */
+    public boolean declared() {
+        return MANIFEST.equals(origin);
+    }
+
+    /** Known to have arrived: received on reconciliation, or an extra the receiver found. */
+    public boolean reconciledAsArrived() {
+        return !declared() || RECEIVED.equals(receipt);
+    }
 }
