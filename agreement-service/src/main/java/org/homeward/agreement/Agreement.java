@@ -15,6 +15,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.homeward.platform.domain.AccessScope;
+import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.domain.RuleViolation;
 
 import java.time.Instant;
 import java.time.LocalDate;

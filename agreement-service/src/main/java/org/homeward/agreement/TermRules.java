@@ -1,5 +1,7 @@
 package org.homeward.agreement;
 
+import org.homeward.platform.domain.RuleViolation;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

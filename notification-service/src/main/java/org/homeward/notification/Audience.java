@@ -1,5 +1,7 @@
 package org.homeward.notification;
 
+import org.homeward.platform.domain.AccessScope;
+
 import java.util.Set;
 
 /**

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.homeward.platform.domain.InvalidTransition;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -13,6 +13,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.homeward.platform.domain.AccessScope;
+import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.domain.RuleViolation;
 
 import java.time.DateTimeException;
 import java.time.Instant;

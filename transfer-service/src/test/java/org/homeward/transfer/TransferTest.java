@@ -1,5 +1,7 @@
 package org.homeward.transfer;
 
+import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -29,12 +29,14 @@ import org.homeward.agreement.application.AgreementRepository;
 import org.homeward.agreement.application.AgreementService;
 import org.homeward.agreement.fulfilment.Fulfilment;
 import org.homeward.agreement.fulfilment.Grouping;
-import org.homeward.agreement.idempotency.Created;
-import org.homeward.agreement.idempotency.IdempotentCreation;
-import org.homeward.agreement.security.Caller;
-import org.homeward.agreement.security.Roles;
-import org.homeward.agreement.web.ProblemException;
-import org.homeward.agreement.web.ProblemType;
+import org.homeward.platform.idempotency.CreatedResource;
+import org.homeward.platform.idempotency.IdempotentCreation;
+import org.homeward.platform.paging.Page;
+import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemType;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -75,7 +77,7 @@ public class AgreementResource {
             @Valid @NotNull CreateAgreementRequest request) {
         return idempotency.create(caller.organisation(), ENDPOINT_CREATE, idempotencyKey, request, () -> {
             Agreement agreement = agreements.draft(request.toCommand());
-            return new Created(URI.create("/api/v1/agreements/" + agreement.id()), AgreementResponse.of(agreement));
+            return new CreatedResource(URI.create("/api/v1/agreements/" + agreement.id()), AgreementResponse.of(agreement));
         });
     }
 
@@ -110,10 +112,11 @@ public class AgreementResource {
             @Parameter(description = "Concluded on or before") @QueryParam("concludedTo") LocalDate concludedTo,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        PageRequest request = PageRequest.of(page, size);
         List<AgreementResponse> fetched = agreements.list(
-                        new AgreementRepository.Filter(party, status, concludedFrom, concludedTo), page, size + 1)
+                        new AgreementRepository.Filter(party, status, concludedFrom, concludedTo), request)
                 .stream().map(AgreementResponse::of).toList();
-        return Page.of(fetched, page, size);
+        return Page.of(fetched, request);
     }
 
     @POST
@@ -172,7 +175,7 @@ public class AgreementResource {
                             current -> TermMapping.toTerms(request.terms(), current.currentVersion().terms()),
                             request.effectiveDate(), request.reason());
                     int number = agreement.pendingAmendment().orElseThrow().number();
-                    return new Created(URI.create("/api/v1/agreements/" + id + "/versions/" + number),
+                    return new CreatedResource(URI.create("/api/v1/agreements/" + id + "/versions/" + number),
                             AgreementResponse.of(agreement));
                 });
     }

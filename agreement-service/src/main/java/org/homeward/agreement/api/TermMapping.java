@@ -1,7 +1,7 @@
 package org.homeward.agreement.api;
 
-import org.homeward.agreement.RuleViolation;
 import org.homeward.agreement.Term;
+import org.homeward.platform.domain.RuleViolation;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.homeward.agreement.Agreement;
 import org.homeward.agreement.AgreementStatus;
+import org.homeward.platform.paging.PageRequest;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
      * The agreements a caller may see (its party is a party, or its organisation is named), newest
      * first, narrowed by the filter.
      */
-    public List<Agreement> visibleTo(String callerParty, String callerOrganisation, Filter filter, int page, int size) {
+    public List<Agreement> visibleTo(String callerParty, String callerOrganisation, Filter filter, PageRequest page) {
         StringBuilder jpql = new StringBuilder("select a from Agreement a where"
                 + " (exists (select 1 from a.parties p where p.code = :callerParty)"
                 + " or exists (select 1 from a.organisations o where o.organisationId = :callerOrganisation))");
@@ -52,7 +53,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         if (filter.concludedTo() != null) {
             query.setParameter("to", filter.concludedTo());
         }
-        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return query.setFirstResult(page.offset()).setMaxResults(page.fetchSize()).getResultList();
     }
 
     /** Signed agreements: candidates for activation once their effective date comes. */

@@ -9,14 +9,15 @@ import org.homeward.agreement.AgreementStatus;
 import org.homeward.agreement.AgreementVersion;
 import org.homeward.agreement.Signature;
 import org.homeward.agreement.Term;
-import org.homeward.agreement.audit.AuditLog;
 import org.homeward.agreement.fulfilment.Fulfilment;
 import org.homeward.agreement.fulfilment.Grouping;
 import org.homeward.agreement.messaging.AgreementEvents;
-import org.homeward.agreement.security.Caller;
-import org.homeward.agreement.security.Roles;
-import org.homeward.agreement.web.ProblemException;
-import org.homeward.agreement.web.ProblemType;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemType;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -157,8 +158,8 @@ public class AgreementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Agreement> list(AgreementRepository.Filter filter, int page, int size) {
-        return agreements.visibleTo(caller.party().orElse(null), caller.organisation(), filter, page, size);
+    public List<Agreement> list(AgreementRepository.Filter filter, PageRequest page) {
+        return agreements.visibleTo(caller.party().orElse(null), caller.organisation(), filter, page);
     }
 
     private Agreement changed(Agreement agreement, String eventType, String auditAction) {

@@ -12,9 +12,10 @@ import org.homeward.agreement.fulfilment.Fulfilment;
 import org.homeward.agreement.fulfilment.FulfilmentCalculator;
 import org.homeward.agreement.fulfilment.Grouping;
 import org.homeward.agreement.messaging.AgreementEvents;
-import org.homeward.agreement.messaging.CloudEvent;
-import org.homeward.agreement.messaging.EventHandler;
-import org.homeward.agreement.messaging.PoisonMessage;
+import org.homeward.platform.json.StrictJson;
+import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.messaging.inbox.EventHandler;
+import org.homeward.platform.messaging.inbox.PoisonMessage;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -38,10 +39,7 @@ public class Ledger implements EventHandler {
     public static final String TOPIC = "homeward.transfer.events";
     private static final String TYPE_PREFIX = "transfer.transfer.";
 
-    private static final ObjectMapper READER = JsonMapper.builder()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .findAndAddModules()
-            .build();
+    private static final ObjectMapper READER = StrictJson.tolerantReader();
 
     private final EntityManager entityManager;
     private final LedgerRepository ledger;

@@ -1,9 +1,12 @@
 package org.homeward.agreement.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.homeward.agreement.AccessScope;
 import org.homeward.agreement.Agreement;
+import org.homeward.platform.domain.AccessScope;
+import org.homeward.platform.messaging.outbox.Outbox;
+import org.homeward.platform.messaging.outbox.OutboxPublisher;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -11,7 +14,7 @@ import java.util.UUID;
  * of the agreement aggregate (keyed by agreement id, one sequence), and all carry its full public state.
  */
 @ApplicationScoped
-public class AgreementEvents {
+public class AgreementEvents implements OutboxPublisher {
 
     public static final String AGGREGATE_TYPE = "agreement";
     public static final String CREATED = "agreement.agreement.created";
@@ -43,6 +46,11 @@ public class AgreementEvents {
 
     public AgreementEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(AGGREGATE_TYPE);
     }
 
     /** An agreement-level event of the given type with the agreement's state after the change. */

@@ -1,11 +1,11 @@
 package org.homeward.agreement.messaging;
 
-import org.homeward.agreement.AccessScope;
 import org.homeward.agreement.Agreement;
 import org.homeward.agreement.AgreementVersion;
 import org.homeward.agreement.OrganisationRole;
 import org.homeward.agreement.PartyRef;
 import org.homeward.agreement.Term;
+import org.homeward.platform.domain.AccessScope;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.homeward.agreement.application.Ledger;
+import org.homeward.platform.messaging.inbox.InboxProcessor;
 
 /**
  * Feeds transfer events into the fulfilment ledger. Acknowledged when this method returns, that is after

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.homeward.agreement.api.AgreementApiTest;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
+import org.homeward.platform.messaging.outbox.Outbox;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -22,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.notification.DeliveryStatus;
 import org.homeward.notification.application.SubscriptionService;
-import org.homeward.notification.idempotency.Created;
-import org.homeward.notification.idempotency.IdempotentCreation;
-import org.homeward.notification.security.Caller;
-import org.homeward.notification.security.Roles;
+import org.homeward.platform.idempotency.CreatedResource;
+import org.homeward.platform.idempotency.IdempotentCreation;
+import org.homeward.platform.paging.Page;
+import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 
 import java.net.URI;
 import java.time.Instant;
@@ -58,8 +60,8 @@ public class SubscriptionResource {
                            @Valid @NotNull SubscriptionRequest request) {
         return idempotency.create(caller.organisation(), "POST /api/v1/subscriptions", idempotencyKey, request, () -> {
             SubscriptionService.WithSecret created = subscriptions.create(request.toSettings());
-            return new Created(URI.create("/api/v1/subscriptions/" + created.subscription().id()),
-                    SubscriptionResponse.of(created.subscription(), created.secret()));
+            return new CreatedResource(URI.create("/api/v1/subscriptions/" + created.subscription().id()),
+                    SubscriptionResponse.of(created.subscription(), created.secret()), true);
         });
     }
 
@@ -67,7 +69,8 @@ public class SubscriptionResource {
     @Operation(summary = "Your organisation's subscriptions")
     public Page<SubscriptionResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return Page.of(subscriptions.list(page, size + 1).stream().map(SubscriptionResponse::of).toList(), page, size);
+        PageRequest request = PageRequest.of(page, size);
+        return Page.of(subscriptions.list(request).stream().map(SubscriptionResponse::of).toList(), request);
     }
 
     @GET
@@ -130,8 +133,8 @@ public class SubscriptionResource {
     public Page<DeliveryResponse> deliveries(@PathParam("id") UUID id, @QueryParam("status") DeliveryStatus status,
                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return Page.of(subscriptions.deliveries(id, status, page, size + 1).stream().map(DeliveryResponse::of).toList(),
-                page, size);
+        PageRequest request = PageRequest.of(page, size);
+        return Page.of(subscriptions.deliveries(id, status, request).stream().map(DeliveryResponse::of).toList(), request);
     }
 
     @GET

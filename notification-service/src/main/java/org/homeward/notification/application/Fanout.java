@@ -6,13 +6,13 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.homeward.notification.AccessScope;
 import org.homeward.notification.Delivery;
 import org.homeward.notification.Subscription;
 import org.homeward.notification.SubscriptionStatus;
 import org.homeward.notification.delivery.WebhookConfig;
-import org.homeward.notification.messaging.CloudEvent;
-import org.homeward.notification.messaging.PoisonMessage;
+import org.homeward.platform.domain.AccessScope;
+import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.messaging.inbox.PoisonMessage;
 
 import java.time.Instant;
 import java.util.HashSet;

@@ -3,8 +3,8 @@ package org.homeward.notification.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.homeward.notification.messaging.CloudEvent;
-import org.homeward.notification.messaging.EventHandler;
+import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.messaging.inbox.EventHandler;
 
 /** One event handler per public topic, all fanning out the same way; names key the processed events. */
 @ApplicationScoped

@@ -8,18 +8,19 @@ import org.homeward.notification.Audience;
 import org.homeward.notification.Delivery;
 import org.homeward.notification.DeliveryAttempt;
 import org.homeward.notification.DeliveryStatus;
-import org.homeward.notification.RuleViolation;
 import org.homeward.notification.Subscription;
 import org.homeward.notification.SubscriptionSettings;
-import org.homeward.notification.audit.AuditLog;
 import org.homeward.notification.delivery.SecretCipher;
 import org.homeward.notification.delivery.SsrfGuard;
 import org.homeward.notification.delivery.TargetRefused;
 import org.homeward.notification.delivery.WebhookConfig;
-import org.homeward.notification.messaging.CloudEvent;
-import org.homeward.notification.security.Caller;
-import org.homeward.notification.security.Roles;
-import org.homeward.notification.web.ProblemException;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 
 import java.net.URI;
 import java.time.Instant;
@@ -124,15 +125,15 @@ public class SubscriptionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Subscription> list(int page, int size) {
+    public List<Subscription> list(PageRequest page) {
         return entityManager.createQuery("select s from Subscription s where s.organisation = :organisation"
                         + " order by s.createdAt desc, s.id", Subscription.class)
                 .setParameter("organisation", caller.organisation())
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult(page.offset()).setMaxResults(page.fetchSize()).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Delivery> deliveries(UUID id, DeliveryStatus status, int page, int size) {
+    public List<Delivery> deliveries(UUID id, DeliveryStatus status, PageRequest page) {
         own(id);
         String filter = status == null ? "" : " and d.status = :status";
         var query = entityManager.createQuery("select d from Delivery d where d.subscriptionId = :id" + filter
@@ -140,7 +141,7 @@ public class SubscriptionService {
         if (status != null) {
             query.setParameter("status", status);
         }
-        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return query.setFirstResult(page.offset()).setMaxResults(page.fetchSize()).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

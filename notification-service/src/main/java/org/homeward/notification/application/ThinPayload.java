@@ -3,7 +3,7 @@ package org.homeward.notification.application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.homeward.notification.messaging.CloudEvent;
+import org.homeward.platform.messaging.CloudEvent;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package org.homeward.notification.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.homeward.platform.idempotency.ReplaySecrets;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -11,9 +12,12 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Encrypts webhook signing secrets at rest with AES-256-GCM (random 96-bit nonce per value). */
+/**
+ * Encrypts webhook signing secrets at rest with AES-256-GCM (random 96-bit nonce per value), and the stored
+ * copy of a creation response that shows a new secret, kept for idempotent replay.
+ */
 @ApplicationScoped
-public class SecretCipher {
+public class SecretCipher implements ReplaySecrets {
 
     private static final int NONCE_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();

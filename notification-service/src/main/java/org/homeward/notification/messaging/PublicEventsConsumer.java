@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.homeward.notification.application.PublicEventHandlers;
 import org.homeward.notification.application.Topic;
+import org.homeward.platform.messaging.inbox.EventHandler;
+import org.homeward.platform.messaging.inbox.InboxProcessor;
 
 /**
  * Reads every public event topic and fans each event out to subscriptions. Acknowledged when a method

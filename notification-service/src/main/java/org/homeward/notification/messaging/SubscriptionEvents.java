@@ -1,8 +1,10 @@
 package org.homeward.notification.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.homeward.notification.AccessScope;
 import org.homeward.notification.Subscription;
+import org.homeward.platform.domain.AccessScope;
+import org.homeward.platform.messaging.outbox.Outbox;
+import org.homeward.platform.messaging.outbox.OutboxPublisher;
 
 import java.time.Instant;
 import java.util.Set;
@@ -14,7 +16,9 @@ import java.util.UUID;
  * No URL or secret: the subscription id, why, and when.
  */
 @ApplicationScoped
-public class SubscriptionEvents {
+public class SubscriptionEvents implements OutboxPublisher {
+
+    public static final String AGGREGATE_TYPE = "subscription";
 
     public static final String DISABLED = "notification.subscription.disabled";
 
@@ -29,8 +33,13 @@ public class SubscriptionEvents {
         this.outbox = outbox;
     }
 
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(AGGREGATE_TYPE);
+    }
+
     public void disabled(Subscription subscription) {
-        outbox.append("subscription", subscription.id().toString(), DISABLED, new SubscriptionDisabled(
+        outbox.append(AGGREGATE_TYPE, subscription.id().toString(), DISABLED, new SubscriptionDisabled(
                 subscription.id(), subscription.version() + 1, subscription.status().name(), subscription.statusReason(),
                 Instant.now(), new AccessScope(subscription.party() == null ? Set.of() : Set.of(subscription.party()),
                         Set.of(subscription.organisation()))));

@@ -15,11 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.platform.paging.Page;
+import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 import org.homeward.transfer.readmodel.AgreementView;
 import org.homeward.transfer.readmodel.AgreementViews;
-import org.homeward.transfer.security.Caller;
-import org.homeward.transfer.security.Roles;
-import org.homeward.transfer.web.ProblemException;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -62,9 +64,9 @@ public class AgreementViewResource {
             @QueryParam("status") @Pattern(regexp = "[A-Z_]{1,20}") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        List<AgreementViewResponse> fetched = views.list(caller.party().orElse(null), caller.organisation(), status,
-                page, size + 1).stream().map(this::toResponse).toList();
-        return Page.of(fetched, page, size);
+        PageRequest request = PageRequest.of(page, size);
+        List<AgreementViewResponse> fetched = views.list(caller.party().orElse(null), caller.organisation(), status, request).stream().map(this::toResponse).toList();
+        return Page.of(fetched, request);
     }
 
     private AgreementViewResponse toResponse(AgreementView view) {

@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.platform.security.Roles;
 import org.homeward.transfer.application.ManifestService;
 import org.homeward.transfer.application.ManifestView;
 import org.homeward.transfer.manifest.format.CsvManifest;
 import org.homeward.transfer.manifest.format.ManifestFormat;
-import org.homeward.transfer.security.Roles;
 
 import java.util.UUID;
 

@@ -21,6 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.platform.idempotency.CreatedResource;
+import org.homeward.platform.idempotency.IdempotentCreation;
+import org.homeward.platform.paging.Page;
+import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 import org.homeward.transfer.PeriodGrouping;
 import org.homeward.transfer.ReceiptPeriods;
 import org.homeward.transfer.Transfer;
@@ -28,18 +34,14 @@ import org.homeward.transfer.TransferState;
 import org.homeward.transfer.application.HandoverService;
 import org.homeward.transfer.application.ReconciliationReport;
 import org.homeward.transfer.application.TransferService;
-import org.homeward.transfer.idempotency.Created;
-import org.homeward.transfer.idempotency.IdempotentCreation;
-import org.homeward.transfer.security.Caller;
-import org.homeward.transfer.security.Roles;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Path("/api/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +70,7 @@ public class TransferResource {
                          @Valid @NotNull PlanTransferRequest request) {
         return idempotency.create(caller.organisation(), "POST /api/v1/transfers", idempotencyKey, request, () -> {
             Transfer transfer = transfers.plan(request.toCommand());
-            return new Created(URI.create("/api/v1/transfers/" + transfer.id()), TransferResponse.of(transfer));
+            return new CreatedResource(URI.create("/api/v1/transfers/" + transfer.id()), TransferResponse.of(transfer));
         });
     }
 
@@ -90,8 +92,9 @@ public class TransferResource {
                                        @QueryParam("scheduledTo") Instant to,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return Page.of(transfers.list(agreementId, party, state, from, to, page, size + 1).stream()
-                .map(TransferResponse::of).toList(), page, size);
+        PageRequest request = PageRequest.of(page, size);
+        return Page.of(transfers.list(agreementId, party, state, from, to, request).stream()
+                .map(TransferResponse::of).toList(), request);
     }
 
     @GET

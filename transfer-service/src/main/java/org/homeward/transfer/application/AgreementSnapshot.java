@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.homeward.platform.json.StrictJson;
 import org.homeward.transfer.AgreedTerm;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.readmodel.AgreementView;
@@ -16,8 +17,7 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<String> mediators) {
 
-    private static final ObjectMapper STATE_READER = JsonMapper.builder()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
+    private static final ObjectMapper STATE_READER = StrictJson.tolerantReader();
 
     static AgreementSnapshot of(AgreementView view) {
         try {

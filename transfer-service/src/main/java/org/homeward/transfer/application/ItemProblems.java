@@ -1,9 +1,9 @@
 package org.homeward.transfer.application;
 
+import org.homeward.platform.problem.Problem;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemType;
 import org.homeward.transfer.manifest.ItemsRejected;
-import org.homeward.transfer.web.Problem;
-import org.homeward.transfer.web.ProblemException;
-import org.homeward.transfer.web.ProblemType;
 
 /** Answers a rejected list of items with one problem listing each row and field at fault. */
 final class ItemProblems {

@@ -3,11 +3,11 @@ package org.homeward.transfer.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemType;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 import org.homeward.transfer.Transfer;
-import org.homeward.transfer.security.Caller;
-import org.homeward.transfer.security.Roles;
-import org.homeward.transfer.web.ProblemException;
-import org.homeward.transfer.web.ProblemType;
 
 import java.util.UUID;
 

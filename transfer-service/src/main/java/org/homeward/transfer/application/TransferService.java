@@ -4,20 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemType;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
 import org.homeward.transfer.PeriodGrouping;
 import org.homeward.transfer.ReceiptPeriods;
-import org.homeward.transfer.RuleViolation;
 import org.homeward.transfer.TermCount;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.TransferState;
-import org.homeward.transfer.audit.AuditLog;
 import org.homeward.transfer.messaging.TransferEvents;
 import org.homeward.transfer.readmodel.AgreementView;
 import org.homeward.transfer.readmodel.AgreementViews;
-import org.homeward.transfer.security.Caller;
-import org.homeward.transfer.security.Roles;
-import org.homeward.transfer.web.ProblemException;
-import org.homeward.transfer.web.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -130,7 +131,7 @@ public class TransferService {
     /** Transfers the caller sends, receives or escorts, or mediates through the agreement; newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Transfer> list(UUID agreementId, String partyFilter, TransferState state, Instant from, Instant to,
-                               int page, int size) {
+                               PageRequest page) {
         StringBuilder jpql = new StringBuilder("select t from Transfer t where " + VISIBLE_TO_CALLER);
         if (agreementId != null) {
             jpql.append(" and t.agreementId = :agreementId");
@@ -166,6 +167,6 @@ public class TransferService {
         if (to != null) {
             query.setParameter("to", to);
         }
-        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return query.setFirstResult(page.offset()).setMaxResults(page.fetchSize()).getResultList();
     }
 }

@@ -1,11 +1,11 @@
 package org.homeward.transfer.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.homeward.transfer.RuleViolation;
+import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.security.Caller;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.manifest.TermSelection;
 import org.homeward.transfer.readmodel.AgreementViews;
-import org.homeward.transfer.security.Caller;
 
 /** The terms a transfer fulfils, as its agreement last published them: what items are counted towards. */
 @ApplicationScoped

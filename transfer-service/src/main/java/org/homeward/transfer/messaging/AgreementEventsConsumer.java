@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.homeward.platform.messaging.inbox.InboxProcessor;
 import org.homeward.transfer.readmodel.AgreementReadModel;
 
 /**

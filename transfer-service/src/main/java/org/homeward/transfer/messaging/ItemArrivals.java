@@ -1,11 +1,14 @@
 package org.homeward.transfer.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.homeward.platform.messaging.outbox.Outbox;
+import org.homeward.platform.messaging.outbox.OutboxPublisher;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.manifest.ManifestItem;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,7 +20,7 @@ import java.util.UUID;
  * src/main/resources/events/transfer.manifest-item.arrived.json.
  */
 @ApplicationScoped
-public class ItemArrivals {
+public class ItemArrivals implements OutboxPublisher {
 
     public static final String AGGREGATE_TYPE = "manifest-item";
     public static final String ARRIVED = "transfer.manifest-item.arrived";
@@ -35,6 +38,11 @@ public class ItemArrivals {
 
     public ItemArrivals(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(AGGREGATE_TYPE);
     }
 
     public void arrived(Transfer transfer, UUID itemId, String origin, ManifestItem item) {

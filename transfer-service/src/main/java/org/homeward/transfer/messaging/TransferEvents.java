@@ -1,13 +1,16 @@
 package org.homeward.transfer.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.homeward.transfer.AccessScope;
+import org.homeward.platform.domain.AccessScope;
+import org.homeward.platform.messaging.outbox.Outbox;
+import org.homeward.platform.messaging.outbox.OutboxPublisher;
 import org.homeward.transfer.HandoverPoint;
 import org.homeward.transfer.TermCount;
 import org.homeward.transfer.Transfer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,7 +18,7 @@ import java.util.UUID;
  * carries the transfer's full public state (schemas: src/main/resources/events/transfer.transfer.*.json).
  */
 @ApplicationScoped
-public class TransferEvents {
+public class TransferEvents implements OutboxPublisher {
 
     public static final String AGGREGATE_TYPE = "transfer";
     public static final String PLANNED = "transfer.transfer.planned";
@@ -36,6 +39,11 @@ public class TransferEvents {
 
     public TransferEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(AGGREGATE_TYPE);
     }
 
     public void publish(String type, Transfer transfer) {

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.homeward.transfer.messaging.CloudEvent;
-import org.homeward.transfer.messaging.EventHandler;
-import org.homeward.transfer.messaging.PoisonMessage;
+import org.homeward.platform.json.StrictJson;
+import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.messaging.inbox.EventHandler;
+import org.homeward.platform.messaging.inbox.PoisonMessage;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,10 +27,7 @@ public class AgreementReadModel implements EventHandler {
     public static final String TOPIC = "homeward.agreement.events";
     private static final String TYPE_PREFIX = "agreement.agreement.";
 
-    private static final ObjectMapper READER = JsonMapper.builder()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .findAndAddModules()
-            .build();
+    private static final ObjectMapper READER = StrictJson.tolerantReader();
 
     private final EntityManager entityManager;
 

@@ -2,6 +2,7 @@ package org.homeward.transfer.readmodel;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.homeward.platform.paging.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public class AgreementViews {
                 .getResultStream().findFirst();
     }
 
-    public List<AgreementView> list(String party, String organisation, String status, int page, int size) {
+    public List<AgreementView> list(String party, String organisation, String status, PageRequest page) {
         String filter = status == null ? "" : " and v.status = :status";
         var query = entityManager.createQuery("select v from AgreementView v where " + VISIBLE + filter
                         + " order by v.updatedAt desc, v.agreementId", AgreementView.class)
@@ -38,6 +39,6 @@ public class AgreementViews {
         if (status != null) {
             query.setParameter("status", status);
         }
-        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return query.setFirstResult(page.offset()).setMaxResults(page.fetchSize()).getResultList();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.homeward.platform.json.StrictJson;
 import org.homeward.transfer.manifest.ItemsRejected;
 import org.homeward.transfer.manifest.ManifestRow;
 import org.homeward.transfer.manifest.RowError;
@@ -16,11 +17,12 @@ import java.util.Map;
 
 /**
  * Manifests as JSON: {@code {"items": [{"tag": "...", ...}]}} with the documented field names, values as
- * strings (dates as YYYY-MM-DD). Numbers are taken as their text; nested values are refused.
+ * strings (dates as YYYY-MM-DD). A number, boolean or nested value where text belongs is refused, and so
+ * is a key given twice.
  */
 final class JsonManifest {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = StrictJson.reader();
 
     private JsonManifest() {
     }
@@ -32,7 +34,8 @@ final class JsonManifest {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                     : " near line " + e.getLocation().getLineNr();
-            throw ItemsRejected.of(RowError.file("Not well-formed JSON" + where));
+            throw ItemsRejected.of(RowError.file((StrictJson.isDuplicateKey(e)
+                    ? "A key appears twice in one object" : "Not well-formed JSON") + where));
         }
         if (root == null || !root.isObject() || !root.path("items").isArray() || root.size() != 1) {
             throw ItemsRejected.of(RowError.file("A JSON manifest is an object with one field, items, an array"));
@@ -54,8 +57,8 @@ final class JsonManifest {
             for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();
-                if (value.isContainerNode()) {
-                    errors.add(RowError.cell(row, field.getKey(), "A text value, not an object or array"));
+                if (!value.isTextual() && !value.isNull()) {
+                    errors.add(RowError.cell(row, field.getKey(), "A text value in quotes, not a number, boolean, object or array"));
                 } else if (!value.isNull() && !value.asText().isBlank()) {
                     cells.put(field.getKey(), value.asText().strip());
                 }

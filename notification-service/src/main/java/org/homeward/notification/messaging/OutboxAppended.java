@@ -1,7 +1,0 @@
-package org.homeward.notification.messaging;
-
-import java.util.UUID;
-
-/** Fired when a row is written to the outbox; observed after commit to wake the relay. */
-public record OutboxAppended(UUID eventId) {
-}

@@ -1,0 +1,121 @@
+package org.homeward.platform.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Makes the audit log tamper-evident by chaining its entries with hashes ({@link AuditSeal}).
+ *
+ * <p>Entries are sealed by a background job rather than when written, so that audited requests never wait
+ * on one another for the chain's head. The job seals, in id order, every committed entry not yet sealed;
+ * an entry committed late by a long transaction is sealed in a later run, so the chain follows seal order
+ * and every entry is in it exactly once. Replicas take turns through an advisory lock.
+ */
+@ApplicationScoped
+public class AuditChain {
+
+    private static final String SEAL_LOCK = "homeward-audit-seal";
+    private static final int BATCH = 1000;
+    /** Longer than any transaction may run, so an entry committed late still falls inside the search window. */
+    private static final Duration LATE_COMMIT_WINDOW = Duration.ofMinutes(10);
+
+    private final EntityManager entityManager;
+    private final AuditLog auditLog;
+
+    public AuditChain(EntityManager entityManager, AuditLog auditLog) {
+        this.entityManager = entityManager;
+        this.auditLog = auditLog;
+    }
+
+    /** A verification is itself audited, in the auditor's request. */
+    @Transactional
+    public void recordVerification() {
+        auditLog.record("audit.verify", "audit_log", null);
+    }
+
+    /** What a verification found; {@code firstBrokenSeq} is null when every link holds. */
+    public record Verification(boolean valid, long sealedEntries, long unsealedEntries, Long firstBrokenSeq,
+                               String headHash) {
+    }
+
+    @Scheduled(every = "${homeward.audit.seal-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sealScheduled() {
+        sealPending();
+    }
+
+    /** Seals every committed entry not yet in the chain; returns how many were sealed. */
+    public int sealPending() {
+        int total = 0;
+        int sealed;
+        do {
+            sealed = QuarkusTransaction.requiringNew().call(this::sealBatch);
+            total += sealed;
+        } while (sealed == BATCH);
+        return total;
+    }
+
+    private int sealBatch() {
+        Object turn = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:lock))")
+                .setParameter("lock", SEAL_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(turn)) {
+            return 0;
+        }
+        List<AuditSeal> head = entityManager.createQuery("select s from AuditSeal s order by s.seq desc", AuditSeal.class)
+                .setMaxResults(1).getResultList();
+        Instant since = head.isEmpty() ? Instant.EPOCH
+                : entityManager.find(AuditEntry.class, head.get(0).auditId).occurredAt.minus(LATE_COMMIT_WINDOW);
+        List<AuditEntry> pending = entityManager.createQuery("select e from AuditEntry e where e.occurredAt >= :since"
+                        + " and not exists (select 1 from AuditSeal s where s.auditId = e.id) order by e.id", AuditEntry.class)
+                .setParameter("since", since).setMaxResults(BATCH).getResultList();
+        String previous = head.isEmpty() ? AuditHash.GENESIS : head.get(0).hash;
+        Instant now = Instant.now();
+        for (AuditEntry entry : pending) {
+            AuditSeal seal = new AuditSeal();
+            seal.auditId = entry.id;
+            seal.prevHash = previous;
+            seal.hash = AuditHash.of(previous, entry);
+            seal.sealedAt = now;
+            entityManager.persist(seal);
+            previous = seal.hash;
+        }
+        return pending.size();
+    }
+
+    /** Recomputes every link in seal order; the first link that does not hold is reported. */
+    public Verification verify() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String previous = AuditHash.GENESIS;
+            long sealed = 0;
+            long afterSeq = 0;
+            Long broken = null;
+            List<Object[]> page;
+            do {
+                page = entityManager.createQuery("select s, e from AuditSeal s left join AuditEntry e on e.id = s.auditId"
+                                + " where s.seq > :after order by s.seq", Object[].class)
+                        .setParameter("after", afterSeq).setMaxResults(BATCH).getResultList();
+                for (Object[] link : page) {
+                    AuditSeal seal = (AuditSeal) link[0];
+                    AuditEntry entry = (AuditEntry) link[1];
+                    if (broken == null && (entry == null || !seal.prevHash.equals(previous)
+                            || !seal.hash.equals(AuditHash.of(previous, entry)))) {
+                        broken = seal.seq;
+                    }
+                    previous = seal.hash;
+                    afterSeq = seal.seq;
+                    sealed++;
+                }
+                entityManager.clear();
+            } while (page.size() == BATCH);
+            long unsealed = entityManager.createQuery("select count(e) from AuditEntry e"
+                    + " where not exists (select 1 from AuditSeal s where s.auditId = e.id)", Long.class).getSingleResult();
+            return new Verification(broken == null, sealed, unsealed, broken, previous);
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package org.homeward.platform.messaging.inbox;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * What a consumer's failure means (DESIGN.md 5). TRANSIENT: the database or broker cannot be reached or the
+ * transaction lost a race (SQLState classes 08, 40, 53, 57); retried for as long as it takes and never
+ * counted against the record. POISON: the record can never apply (it cannot be parsed, breaks its schema,
+ * or violates a database constraint, classes 22 and 23). HANDLER_FAILURE: anything else, which may be a bug
+ * for this record only; dead-lettered after a bounded number of attempts while the database answers.
+ */
+public enum FailureKind {
+    TRANSIENT, POISON, HANDLER_FAILURE;
+
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57");
+    private static final Set<String> POISON_CLASSES = Set.of("22", "23");
+
+    public static FailureKind of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoisonMessage) {
+                return POISON;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+                String sqlClass = sql.getSQLState().substring(0, 2);
+                if (TRANSIENT_CLASSES.contains(sqlClass)) {
+                    return TRANSIENT;
+                }
+                if (POISON_CLASSES.contains(sqlClass)) {
+                    return POISON;
+                }
+            }
+            if (cause instanceof SQLTransientException || cause instanceof ConnectException) {
+                return TRANSIENT;
+            }
+        }
+        return HANDLER_FAILURE;
+    }
+
+    /** The SQLState of the failure, if a database refused it; never the data, which may be personal. */
+    public static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}

@@ -1,9 +1,0 @@
-package org.homeward.transfer;
-
-/** An action that the aggregate's current state does not allow; the message names that state. */
-public class InvalidTransition extends RuntimeException {
-
-    public InvalidTransition(String message) {
-        super(message);
-    }
-}
