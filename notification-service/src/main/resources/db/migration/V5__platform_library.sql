@@ -17,3 +17,8 @@ CREATE TABLE audit_seal (
 );
 -- Append-only like the log it seals.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_seal FROM ${app_role};
+
+-- Replies kept for Idempotency-Key replay used to hold new signing secrets in plain text; they are now
+-- stored encrypted. Forget the old ones: a retry with one of those keys inside its 24 hours would create a
+-- second subscription, which is a smaller harm than a secret resting in plain text.
+DELETE FROM idempotency_record WHERE endpoint = 'POST /api/v1/subscriptions';

@@ -1,36 +1,25 @@
 package org.homeward.agreement;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.homeward.local.infra.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-/** Keeps the domain package free of REST, messaging and framework code (DESIGN.md 2). */
+/** The layering of DESIGN.md 2, with the rules every service shares (ServiceArchitecture). */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.homeward.agreement");
+    private static final ServiceArchitecture SERVICE = new ServiceArchitecture("org.homeward.agreement");
 
     @Test
-    void domainDependsOnNoRestMessagingOrFramework() {
-        noClasses().that().resideInAPackage("org.homeward.agreement")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..",
-                        "org.eclipse.microprofile.reactive..", "io.smallrye..", "org.apache.kafka..",
-                        "io.quarkus..", "com.fasterxml.jackson..",
-                        "org.homeward.agreement.api..", "org.homeward.agreement.messaging..",
-                        "org.homeward.agreement.application..", "org.homeward.agreement.web..")
-                .check(CLASSES);
+    void domainDependsOnNoRestMessagingFrameworkOrPlumbing() {
+        SERVICE.domainIsPlain("org.homeward.agreement", "org.homeward.agreement.fulfilment");
     }
 
     @Test
     void restResourcesStayThin() {
-        noClasses().that().resideInAPackage("org.homeward.agreement.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.smallrye.reactive..",
-                        "jakarta.persistence..", "org.hibernate..")
-                .check(CLASSES);
+        SERVICE.restResourcesStayThin();
+    }
+
+    @Test
+    void plumbingLivesInThePlatformLibraryOnly() {
+        SERVICE.noPlumbingCopies();
     }
 }

@@ -18,10 +18,11 @@ import static org.hamcrest.Matchers.hasItem;
 class PlatformTest {
 
     @Test
-    void readinessCoversTheDatabaseAndTheBroker() {
+    void readinessCoversTheDatabaseAndReportsTheRelayAndConsumers() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItem("outbox-relay"))
+                .body("checks.name", hasItem("event-consumers"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
     }

@@ -43,10 +43,14 @@ public class Fanout {
         List<Subscription> candidates = entityManager.createQuery(
                         "select s from Subscription s where s.status <> :disabled", Subscription.class)
                 .setParameter("disabled", SubscriptionStatus.DISABLED).getResultList();
+        // An event replayed after its processed id was purged must not be delivered twice.
+        Set<UUID> alreadyDelivered = Set.copyOf(entityManager.createQuery(
+                        "select d.subscriptionId from Delivery d where d.eventId = :event", UUID.class)
+                .setParameter("event", event.id()).getResultList());
         String payload = null;
         int created = 0;
         for (Subscription subscription : candidates) {
-            if (!subscription.wants(event.type(), agreementId, scope)) {
+            if (alreadyDelivered.contains(subscription.id()) || !subscription.wants(event.type(), agreementId, scope)) {
                 continue;
             }
             if (payload == null) {

@@ -86,7 +86,7 @@ class AgreementReadModelTest {
     void unknownFieldsFromANewerProducerAreIgnored() {
         UUID agreement = UUID.randomUUID();
         KafkaTestClient.shared().send(TOPIC, agreement.toString(), AgreementEventsFixture.created(
-                UUID.randomUUID(), agreement, 1, "Tolerant", "\"effectiveDate\": \"2025-06-10\"")
+                UUID.randomUUID(), agreement, 1, "Tolerant", "\"addedInALaterVersion\": \"2025-06-10\"")
                 .replace("\"specversion\"", "\"traceparentext\": \"x\", \"specversion\""));
         awaitSequence(agreement, 1);
     }

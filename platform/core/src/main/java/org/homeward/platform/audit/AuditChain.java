@@ -16,7 +16,10 @@ import java.util.List;
  * <p>Entries are sealed by a background job rather than when written, so that audited requests never wait
  * on one another for the chain's head. The job seals, in id order, every committed entry not yet sealed;
  * an entry committed late by a long transaction is sealed in a later run, so the chain follows seal order
- * and every entry is in it exactly once. Replicas take turns through an advisory lock.
+ * and every entry is in it exactly once. Replicas take turns through an advisory lock. The job looks only
+ * at entries written since shortly before the last sealed one (transactions end within a minute, replicas'
+ * clocks are synchronised); a verification looks at every entry, seals any straggler the job missed, and
+ * counts an entry still unsealed after that window as a failure.
  */
 @ApplicationScoped
 public class AuditChain {
@@ -40,28 +43,35 @@ public class AuditChain {
         auditLog.record("audit.verify", "audit_log", null);
     }
 
-    /** What a verification found; {@code firstBrokenSeq} is null when every link holds. */
-    public record Verification(boolean valid, long sealedEntries, long unsealedEntries, Long firstBrokenSeq,
-                               String headHash) {
+    /**
+     * What a verification found; {@code firstBrokenSeq} is null when every link holds. {@code headHash} is the
+     * anchor an auditor keeps outside the database: a later chain must still contain it.
+     */
+    public record Verification(boolean valid, long sealedEntries, long unsealedEntries, long staleUnsealedEntries,
+                               Long firstBrokenSeq, String headHash) {
     }
 
     @Scheduled(every = "${homeward.audit.seal-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sealScheduled() {
-        sealPending();
+        seal(false);
     }
 
-    /** Seals every committed entry not yet in the chain; returns how many were sealed. */
+    /** Seals every committed entry not yet in the chain, looking at the whole log; returns how many. */
     public int sealPending() {
+        return seal(true);
+    }
+
+    private int seal(boolean wholeLog) {
         int total = 0;
         int sealed;
         do {
-            sealed = QuarkusTransaction.requiringNew().call(this::sealBatch);
+            sealed = QuarkusTransaction.requiringNew().call(() -> sealBatch(wholeLog));
             total += sealed;
         } while (sealed == BATCH);
         return total;
     }
 
-    private int sealBatch() {
+    private int sealBatch(boolean wholeLog) {
         Object turn = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:lock))")
                 .setParameter("lock", SEAL_LOCK).getSingleResult();
         if (!Boolean.TRUE.equals(turn)) {
@@ -69,7 +79,7 @@ public class AuditChain {
         }
         List<AuditSeal> head = entityManager.createQuery("select s from AuditSeal s order by s.seq desc", AuditSeal.class)
                 .setMaxResults(1).getResultList();
-        Instant since = head.isEmpty() ? Instant.EPOCH
+        Instant since = head.isEmpty() || wholeLog ? Instant.EPOCH
                 : entityManager.find(AuditEntry.class, head.get(0).auditId).occurredAt.minus(LATE_COMMIT_WINDOW);
         List<AuditEntry> pending = entityManager.createQuery("select e from AuditEntry e where e.occurredAt >= :since"
                         + " and not exists (select 1 from AuditSeal s where s.auditId = e.id) order by e.id", AuditEntry.class)
@@ -88,34 +98,37 @@ public class AuditChain {
         return pending.size();
     }
 
-    /** Recomputes every link in seal order; the first link that does not hold is reported. */
+    /** Recomputes every link in seal order, a page per transaction; the first link that does not hold is reported. */
     public Verification verify() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            String previous = AuditHash.GENESIS;
-            long sealed = 0;
-            long afterSeq = 0;
-            Long broken = null;
-            List<Object[]> page;
-            do {
-                page = entityManager.createQuery("select s, e from AuditSeal s left join AuditEntry e on e.id = s.auditId"
-                                + " where s.seq > :after order by s.seq", Object[].class)
-                        .setParameter("after", afterSeq).setMaxResults(BATCH).getResultList();
-                for (Object[] link : page) {
-                    AuditSeal seal = (AuditSeal) link[0];
-                    AuditEntry entry = (AuditEntry) link[1];
-                    if (broken == null && (entry == null || !seal.prevHash.equals(previous)
-                            || !seal.hash.equals(AuditHash.of(previous, entry)))) {
-                        broken = seal.seq;
-                    }
-                    previous = seal.hash;
-                    afterSeq = seal.seq;
-                    sealed++;
+        String previous = AuditHash.GENESIS;
+        long sealed = 0;
+        long afterSeq = 0;
+        Long broken = null;
+        List<Object[]> page;
+        do {
+            long after = afterSeq;
+            page = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                            "select s, e from AuditSeal s left join AuditEntry e on e.id = s.auditId"
+                                    + " where s.seq > :after order by s.seq", Object[].class)
+                    .setParameter("after", after).setMaxResults(BATCH).getResultList());
+            for (Object[] link : page) {
+                AuditSeal seal = (AuditSeal) link[0];
+                AuditEntry entry = (AuditEntry) link[1];
+                if (broken == null && (entry == null || !seal.prevHash.equals(previous)
+                        || !seal.hash.equals(AuditHash.of(previous, entry)))) {
+                    broken = seal.seq;
                 }
-                entityManager.clear();
-            } while (page.size() == BATCH);
-            long unsealed = entityManager.createQuery("select count(e) from AuditEntry e"
-                    + " where not exists (select 1 from AuditSeal s where s.auditId = e.id)", Long.class).getSingleResult();
-            return new Verification(broken == null, sealed, unsealed, broken, previous);
-        });
+                previous = seal.hash;
+                afterSeq = seal.seq;
+                sealed++;
+            }
+        } while (page.size() == BATCH);
+        Object[] unsealed = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                        "select count(*), count(*) filter (where a.occurred_at < now() - make_interval(secs => :window))"
+                                + " from audit_log a where not exists (select 1 from audit_seal s where s.audit_id = a.id)")
+                .setParameter("window", (double) LATE_COMMIT_WINDOW.toSeconds()).getSingleResult());
+        long stale = ((Number) unsealed[1]).longValue();
+        return new Verification(broken == null && stale == 0, sealed, ((Number) unsealed[0]).longValue(), stale,
+                broken, previous);
     }
 }

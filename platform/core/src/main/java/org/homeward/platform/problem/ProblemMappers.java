@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.json.StrictJson;
+import org.homeward.platform.logging.SafeFailure;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -161,9 +162,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json);
         }
-        // The error id lets an operator find the stack trace in the log without exposing it to the caller.
+        // The error id lets an operator find the failure in the log without exposing it to the caller; the
+        // log gets classes and frames only, since messages may quote submitted personal data.
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s", errorId);
+        LOG.errorf("Unexpected error %s: %s", errorId, SafeFailure.describe(e));
         return Problem.of(ProblemType.INTERNAL_ERROR, "Error id " + errorId + "; an operator can look it up")
                 .toResponse();
     }

@@ -54,6 +54,22 @@ class AuditChainTest {
     }
 
     @Test
+    void theStartGuardTellsARoleThatCouldRewriteHistoryFromOneThatCannot() throws Exception {
+        try (Connection owner = CoreTestApplication.asOwner(); Connection application = CoreTestApplication.asApplication()) {
+            assertThat(mayRewrite(owner)).as("the owner of the tables").isTrue();
+            assertThat(mayRewrite(application)).as("the application role").isFalse();
+        }
+    }
+
+    private static boolean mayRewrite(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement();
+             var result = sql.executeQuery(AuditLogGuard.MAY_REWRITE_AUDIT_LOG)) {
+            result.next();
+            return result.getBoolean(1);
+        }
+    }
+
+    @Test
     void aChangedEntryBreaksTheChainFromItsLinkOnAndAuditorsAreTold() throws Exception {
         for (int i = 0; i < 5; i++) {
             createThing("chained-" + i);

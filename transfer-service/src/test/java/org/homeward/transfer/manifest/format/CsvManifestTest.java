@@ -92,13 +92,20 @@ class CsvManifestTest {
     }
 
     @Test
-    void readsJsonManifestsAndRefusesNestedValues() {
+    void readsJsonManifestsAndRefusesNestedValuesNumbersAndRepeatedKeys() {
         String json = "{\"items\": [{\"tag\": \"RU-1\", \"nationality\": \"UA\", \"serviceNumber\": 12345, \"surname\": null},"
                 + " {\"tag\": {\"nested\": 1}}, 7]}";
         ItemsRejected rejected = catchThrowableOfType(ItemsRejected.class,
                 () -> ManifestFormat.JSON.read(utf8(json), TransferKind.REMAINS, 10));
-        assertThat(rejected.errors()).extracting(RowError::field).containsExactly("rows[2].tag", "rows[3]");
-        List<ManifestRow> rows = ManifestFormat.JSON.read(utf8("{\"items\": [{\"tag\": \"RU-1\", \"serviceNumber\": 12345}]}"),
+        assertThat(rejected.errors()).extracting(RowError::field)
+                .containsExactly("rows[1].serviceNumber", "rows[2].tag", "rows[3]");
+        assertThat(catchThrowableOfType(ItemsRejected.class, () -> ManifestFormat.JSON.read(
+                utf8("{\"items\": [{\"tag\": \"RU-1\", \"surname\": 1e309}]}"), TransferKind.REMAINS, 10)).errors())
+                .extracting(RowError::field).containsExactly("rows[1].surname");
+        assertThat(catchThrowableOfType(ItemsRejected.class, () -> ManifestFormat.JSON.read(
+                utf8("{\"items\": [{\"tag\": \"a\", \"tag\": \"b\"}]}"), TransferKind.REMAINS, 10)).errors().get(0)
+                .message()).startsWith("A key appears twice in one object");
+        List<ManifestRow> rows = ManifestFormat.JSON.read(utf8("{\"items\": [{\"tag\": \"RU-1\", \"serviceNumber\": \"12345\"}]}"),
                 TransferKind.REMAINS, 10);
         assertThat(rows.get(0).cells()).containsEntry("serviceNumber", "12345").hasSize(2);
         assertThat(catchThrowableOfType(ItemsRejected.class, () -> ManifestFormat.JSON.read(utf8("{\"items\": ["),

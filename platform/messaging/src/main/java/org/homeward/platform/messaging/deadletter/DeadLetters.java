@@ -1,6 +1,7 @@
 package org.homeward.platform.messaging.deadletter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.messaging.inbox.EventHandler;
 import org.homeward.platform.messaging.inbox.FailureKind;
+import org.homeward.platform.messaging.inbox.InboxConfig;
 import org.homeward.platform.messaging.inbox.InboxProcessor;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
 import org.homeward.platform.paging.PageRequest;
@@ -27,13 +29,25 @@ public class DeadLetters {
     private final Instance<EventHandler> handlers;
     private final InboxProcessor inbox;
     private final AuditLog audit;
+    private final InboxConfig config;
 
     public DeadLetters(EntityManager entityManager, @Any Instance<EventHandler> handlers, InboxProcessor inbox,
-                       AuditLog audit) {
+                       AuditLog audit, InboxConfig config) {
         this.entityManager = entityManager;
         this.handlers = handlers;
         this.inbox = inbox;
         this.audit = audit;
+        this.config = config;
+    }
+
+    /** Re-driven dead letters are kept for the retention window, then deleted with their payloads. */
+    @Scheduled(every = "${homeward.inbox.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purgeRedriven() {
+        entityManager.createQuery("delete from DeadLetter d where d.status = :redriven and d.redrivenAt < :cutoff")
+                .setParameter("redriven", DeadLetter.Status.REDRIVEN)
+                .setParameter("cutoff", Instant.now().minus(config.deadLetterRetention()))
+                .executeUpdate();
     }
 
     @Transactional

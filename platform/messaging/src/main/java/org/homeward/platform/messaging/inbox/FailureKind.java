@@ -1,5 +1,10 @@
 package org.homeward.platform.messaging.inbox;
 
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
@@ -7,7 +12,8 @@ import java.util.Set;
 
 /**
  * What a consumer's failure means (DESIGN.md 5). TRANSIENT: the database or broker cannot be reached or the
- * transaction lost a race (SQLState classes 08, 40, 53, 57); retried for as long as it takes and never
+ * transaction lost a race (SQLState classes 08, 40, 53, 57, lock not available 55P03, JPA lock and query
+ * timeouts, a connection pool that gives no connection in time); retried for as long as it takes and never
  * counted against the record. POISON: the record can never apply (it cannot be parsed, breaks its schema,
  * or violates a database constraint, classes 22 and 23). HANDLER_FAILURE: anything else, which may be a bug
  * for this record only; dead-lettered after a bounded number of attempts while the database answers.
@@ -17,6 +23,7 @@ public enum FailureKind {
 
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57");
     private static final Set<String> POISON_CLASSES = Set.of("22", "23");
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     public static FailureKind of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -25,18 +32,27 @@ public enum FailureKind {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
                 String sqlClass = sql.getSQLState().substring(0, 2);
-                if (TRANSIENT_CLASSES.contains(sqlClass)) {
+                if (TRANSIENT_CLASSES.contains(sqlClass) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
                     return TRANSIENT;
                 }
                 if (POISON_CLASSES.contains(sqlClass)) {
                     return POISON;
                 }
             }
-            if (cause instanceof SQLTransientException || cause instanceof ConnectException) {
+            if (cause instanceof SQLTransientException || cause instanceof ConnectException
+                    || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                    || cause instanceof QueryTimeoutException || cause instanceof OptimisticLockException
+                    || isPoolTimeout(cause)) {
                 return TRANSIENT;
             }
         }
         return HANDLER_FAILURE;
+    }
+
+    /** Agroal's answer when no connection could be had in time carries no SQLState. */
+    private static boolean isPoolTimeout(Throwable cause) {
+        return cause instanceof SQLException && cause.getMessage() != null
+                && cause.getMessage().startsWith("Acquisition timeout");
     }
 
     /** The SQLState of the failure, if a database refused it; never the data, which may be personal. */

@@ -26,6 +26,10 @@ public interface InboxConfig {
     @WithDefault("P8D")
     Duration processedRetention();
 
+    /** Re-driven dead letters (which may hold restricted data) are deleted after this; pending ones stay. */
+    @WithDefault("P30D")
+    Duration deadLetterRetention();
+
     @WithDefault("1h")
     String purgeEvery();
 }

@@ -160,7 +160,9 @@ public class InboxProcessor {
                 ? "The database refuses the event's effect (SQLState " + state + ")"
                 : "The handler failed " + handlerFailures + " times while the database answered ("
                         + failure.getClass().getSimpleName() + (state == null ? "" : ", SQLState " + state) + ")";
-        return new PoisonMessage(reason, failure);
+        // No cause attached: the channel copies the cause's message into the dead letter's headers and its
+        // log, and a database's message quotes the refused row.
+        return new PoisonMessage(reason);
     }
 
     /** The service is stopping while a record was being retried; it will be consumed again. */

@@ -43,6 +43,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String aggregateType, String aggregateId, String eventType, Object data) {
+        config.topicFor(aggregateType); // an unknown aggregate type fails the write, never the relay
         Instant now = Instant.now();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), URI.create(config.source()),
                 eventType, aggregateId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), "application/json",

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class OutboxBacklog {
+
+    private static final Logger LOG = Logger.getLogger(OutboxBacklog.class);
 
     private final EntityManager entityManager;
     private final AtomicLong backlog = new AtomicLong();
@@ -35,6 +38,15 @@ public class OutboxBacklog {
 
     @Scheduled(every = "${homeward.outbox.measure-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
+        try {
+            measureNow();
+        } catch (RuntimeException databaseAway) {
+            // Keep the last figures; readiness already reports the database, and this runs again shortly.
+            LOG.debugf("Outbox backlog not measured: %s", databaseAway.getClass().getSimpleName());
+        }
+    }
+
+    private void measureNow() {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
                 "select count(*), min(timestamp), count(*) filter (where parked_at is not null)"
                         + " from outbox_event where published_at is null").getSingleResult());

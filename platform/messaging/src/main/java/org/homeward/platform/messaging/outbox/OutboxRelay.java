@@ -52,7 +52,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A row the broker refuses for good (too large, topic not authorised, invalid topic) is parked rather
  * than retried, so one row cannot block every topic: it is counted, listed for operators, and published
  * again when an operator asks. Later rows of the same aggregate wait behind it, which keeps each aggregate's
- * order; the rows of every other aggregate go on.
+ * order; the rows of every other aggregate go on. (A refusal only the broker can make, after later rows of
+ * the aggregate were already sent, cannot hold those back: keep max-record-bytes at or below the topics'
+ * max.message.bytes so size is refused by the client first; consumers' latest-wins absorbs the rest.)
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -83,7 +85,7 @@ public class OutboxRelay {
         this.config = config;
         this.status = status;
         this.kafkaSecurity = KafkaSecuritySettings.of(serviceKafkaConfig.isResolvable() ? serviceKafkaConfig.get() : Map.of());
-        this.parked = Counter.builder("homeward.outbox.parked.total")
+        this.parked = Counter.builder("homeward.outbox.parkings")
                 .description("Outbox rows the broker refused for good, parked for an operator").register(registry);
         this.published = Counter.builder("homeward.outbox.published").description("Outbox rows published to Kafka")
                 .register(registry);
@@ -156,11 +158,18 @@ public class OutboxRelay {
                 continue;
             }
             Future<RecordMetadata> ack = kafka.send(toRecord(event));
-            // A refusal the client knows at once (a record over max.request.size) must stop the aggregate's
-            // later rows before they are sent.
-            if (ack.isDone() && refusedForGood(ack)) {
-                park(event, ack, halted);
-                continue;
+            if (ack.isDone()) {
+                // Failures the client knows at once: a record over max.request.size is parked and stops the
+                // aggregate's later rows before they are sent; anything else (no metadata, broker away)
+                // ends the batch now rather than after every row has waited for it.
+                Throwable refusal = failureOf(ack);
+                if (refusal != null && !isPermanent(refusal)) {
+                    throw new ExecutionException(refusal);
+                }
+                if (refusal != null) {
+                    park(event, refusal, halted);
+                    continue;
+                }
             }
             acks.put(event, ack);
         }
@@ -179,7 +188,10 @@ public class OutboxRelay {
                 if (!isPermanent(e.getCause())) {
                     throw e;
                 }
-                park(event, entry.getValue(), halted);
+                // Only the aggregate's first refused row is parked; its later rows wait behind it.
+                if (!halted.contains(aggregateOf(event))) {
+                    park(event, e.getCause(), halted);
+                }
             }
         }
         published.increment(acknowledged);
@@ -190,17 +202,7 @@ public class OutboxRelay {
         return event.aggregateType + "/" + event.aggregateId;
     }
 
-    private void park(OutboxEvent event, Future<RecordMetadata> ack, Set<String> halted) {
-        Throwable cause;
-        try {
-            ack.get();
-            return;
-        } catch (ExecutionException e) {
-            cause = e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+    private void park(OutboxEvent event, Throwable cause, Set<String> halted) {
         halted.add(aggregateOf(event));
         if (event.parkedAt == null) {
             event.parkedAt = Instant.now();
@@ -211,15 +213,16 @@ public class OutboxRelay {
         }
     }
 
-    private static boolean refusedForGood(Future<RecordMetadata> ack) {
+    /** The failure of a completed send, or null if it succeeded. */
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
         try {
             ack.get();
-            return false;
+            return null;
         } catch (ExecutionException e) {
-            return isPermanent(e.getCause());
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return e;
         }
     }
 
