@@ -230,6 +230,21 @@ public class Agreement {
         return false;
     }
 
+    /**
+     * Called by the ledger: an agreement the ledger completed returns to ACTIVE when a correction or an
+     * amendment takes a term below its number again. One the parties declared complete stays final.
+     */
+    public boolean reopenIfAQuantityIsNoLongerFulfilled(Set<UUID> fulfilledTerms) {
+        boolean completedByTheLedger = status == AgreementStatus.COMPLETED
+                && !completionDeclarations.containsAll(partyCodes());
+        if (completedByTheLedger && !currentVersion().terms().stream().allMatch(t -> fulfilledTerms.contains(t.id()))) {
+            status = AgreementStatus.ACTIVE;
+            advance();
+            return true;
+        }
+        return false;
+    }
+
     /** A fulfilment change of a term or balance is announced as an event of this agreement. */
     public void recordFulfilmentChange() {
         advance();

@@ -103,8 +103,9 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.MEDIATOR, Roles.INTERMEDIARY})
-    @Operation(summary = "List the agreements you may see, newest first")
-    public Page<AgreementResponse> list(
+    @Operation(summary = "List the agreements you may see, newest first",
+            description = "List items leave out signatories (named individuals); read one agreement to see them.")
+    public Page<AgreementListItem> list(
             @Parameter(description = "Only agreements naming this party") @QueryParam("party")
             @Pattern(regexp = "[A-Z]{2}") String party,
             @QueryParam("status") AgreementStatus status,
@@ -113,9 +114,9 @@ public class AgreementResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         PageRequest request = PageRequest.of(page, size);
-        List<AgreementResponse> fetched = agreements.list(
+        List<AgreementListItem> fetched = agreements.list(
                         new AgreementRepository.Filter(party, status, concludedFrom, concludedTo), request)
-                .stream().map(AgreementResponse::of).toList();
+                .stream().map(AgreementListItem::of).toList();
         return Page.of(fetched, request);
     }
 

@@ -23,13 +23,15 @@ public class AgreementActivation {
     private final EntityManager entityManager;
     private final AgreementEvents events;
     private final Clock clock;
+    private final Ledger ledger;
 
     public AgreementActivation(AgreementRepository agreements, EntityManager entityManager, AgreementEvents events,
-                               Clock clock) {
+                               Clock clock, Ledger ledger) {
         this.agreements = agreements;
         this.entityManager = entityManager;
         this.events = events;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Scheduled(every = "${homeward.activation.every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -40,6 +42,7 @@ public class AgreementActivation {
                 Agreement agreement = entityManager.find(Agreement.class, id, LockModeType.PESSIMISTIC_WRITE);
                 if (agreement.activateIfDueAndAdvance(today)) {
                     events.publish(AgreementEvents.ACTIVATED, agreement);
+                    ledger.reevaluate(agreement);
                 }
             });
         }

@@ -80,7 +80,11 @@ public class AgreementService {
         agreement.sign(signature(party, signatoryName, signatoryTitle), today());
         String type = agreement.status() == AgreementStatus.ACTIVE ? AgreementEvents.ACTIVATED
                 : agreement.status() != before ? AgreementEvents.SIGNED : AgreementEvents.UPDATED;
-        return changed(agreement, type, "agreement.sign");
+        changed(agreement, type, "agreement.sign");
+        if (AgreementEvents.ACTIVATED.equals(type)) {
+            ledger.reevaluate(agreement);
+        }
+        return agreement;
     }
 
     public Agreement suspend(UUID id, String reason) {
@@ -94,7 +98,9 @@ public class AgreementService {
         Agreement agreement = visibleForUpdate(id);
         requireCoordinatorOfAParty(agreement);
         agreement.resume(reason);
-        return changed(agreement, AgreementEvents.RESUMED, "agreement.resume");
+        changed(agreement, AgreementEvents.RESUMED, "agreement.resume");
+        ledger.reevaluate(agreement); // what was received while suspended may fulfil terms now
+        return agreement;
     }
 
     public Agreement terminate(UUID id, String reason) {
@@ -128,7 +134,11 @@ public class AgreementService {
         agreement.signAmendment(number, signature(party, signatoryName, signatoryTitle), today());
         String type = agreement.currentVersion().number() != adoptedBefore ? AgreementEvents.AMENDED
                 : AgreementEvents.UPDATED;
-        return changed(agreement, type, "agreement.sign-amendment");
+        changed(agreement, type, "agreement.sign-amendment");
+        if (AgreementEvents.AMENDED.equals(type)) {
+            ledger.reevaluate(agreement); // a changed number may fulfil or reopen a term at once
+        }
+        return agreement;
     }
 
     /** Outside the caller's scope an agreement answers as if it did not exist. */

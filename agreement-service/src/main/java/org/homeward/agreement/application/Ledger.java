@@ -45,8 +45,11 @@ public class Ledger implements EventHandler {
     private final LedgerRepository ledger;
     private final AgreementEvents events;
     private final Clock clock;
+    private final LedgerCrossCheck crossCheck;
 
-    public Ledger(EntityManager entityManager, LedgerRepository ledger, AgreementEvents events, Clock clock) {
+    public Ledger(EntityManager entityManager, LedgerRepository ledger, AgreementEvents events, Clock clock,
+                  LedgerCrossCheck crossCheck) {
+        this.crossCheck = crossCheck;
         this.entityManager = entityManager;
         this.ledger = ledger;
         this.events = events;
@@ -65,6 +68,10 @@ public class Ledger implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
+        if (LedgerCrossCheck.REPORTED.equals(event.type())) {
+            crossCheck.compare(event.data());
+            return;
+        }
         if (!event.type().startsWith(TYPE_PREFIX)) {
             return;
         }
@@ -84,7 +91,7 @@ public class Ledger implements EventHandler {
         boolean stored = ledger.replaceIfNewer(transfer, receiptDate, event.data().toString(),
                 "CANCELLED".equals(transfer.state()));
         if (stored) {
-            announceChanges(agreement);
+            reevaluate(agreement);
         }
     }
 
@@ -94,7 +101,14 @@ public class Ledger implements EventHandler {
                 groupBy, LocalDate.now(clock));
     }
 
-    private void announceChanges(Agreement agreement) {
+    /**
+     * Compares the agreement's fulfilment with what was last announced and announces each change once: a
+     * term fulfilled or reopened, a balance leaving or re-entering its tolerance, the agreement completed
+     * or (completed by the ledger) reopened. Called when a transfer event is applied and whenever the
+     * agreement itself changes in a way that moves the numbers: activation, resumption, an adopted
+     * amendment. The caller holds the agreement's row lock.
+     */
+    public void reevaluate(Agreement agreement) {
         Fulfilment fulfilment = fulfilment(agreement, null, null, Grouping.DAY);
         for (Fulfilment.TermProgress term : fulfilment.terms()) {
             if (term.committed() == null) {
@@ -118,8 +132,11 @@ public class Ledger implements EventHandler {
                         balance.reciprocalTermId(), balance.balance(), balance.tolerance());
             }
         }
-        if (agreement.completeIfEveryQuantityFulfilled(FulfilmentCalculator.fulfilledTerms(fulfilment))) {
+        Set<UUID> fulfilled = FulfilmentCalculator.fulfilledTerms(fulfilment);
+        if (agreement.completeIfEveryQuantityFulfilled(fulfilled)) {
             events.publish(AgreementEvents.COMPLETED, agreement);
+        } else if (agreement.reopenIfAQuantityIsNoLongerFulfilled(fulfilled)) {
+            events.publish(AgreementEvents.REOPENED, agreement);
         }
     }
 

@@ -8,7 +8,6 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** The ledger tables: one row per transfer (latest sequence wins) and its counts per term. */
@@ -99,22 +98,6 @@ public class LedgerRepository {
                 : "delete from ledger_flag where agreement_id = :a and term_id = :t and kind = :k";
         entityManager.createNativeQuery(sql)
                 .setParameter("a", agreementId).setParameter("t", termId).setParameter("k", kind).executeUpdate();
-    }
-
-    /**
-     * Received counts as stored in the ledger entries, against the same counts read from the raw events
-     * the ledger kept: a difference means the projection lost or doubled something.
-     */
-    public long[] receivedTotals() {
-        Object ledger = entityManager.createNativeQuery("select coalesce(sum(received), 0) from ledger_entry")
-                .getSingleResult();
-        Object events = entityManager.createNativeQuery("""
-                        select coalesce(sum((t ->> 'received')::bigint), 0)
-                        from ledger_transfer lt, jsonb_array_elements(lt.last_event -> 'terms') t
-                        where lt.state not in (:voidStates)""")
-                .setParameter("voidStates", Set.of("CANCELLED"))
-                .getSingleResult();
-        return new long[] {((Number) ledger).longValue(), ((Number) events).longValue()};
     }
 
     private static LocalDate toLocalDate(Object value) {

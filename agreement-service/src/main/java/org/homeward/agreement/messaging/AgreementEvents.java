@@ -27,6 +27,7 @@ public class AgreementEvents implements OutboxPublisher {
     public static final String AMENDED = "agreement.agreement.amended";
     public static final String COMPLETED = "agreement.agreement.completed";
     public static final String TERMINATED = "agreement.agreement.terminated";
+    public static final String REOPENED = "agreement.agreement.reopened";
     public static final String TERM_FULFILLED = "agreement.term.fulfilled";
     public static final String TERM_REOPENED = "agreement.term.reopened";
     public static final String BALANCE_OUT_OF_TOLERANCE = "agreement.balance.out-of-tolerance";

@@ -18,9 +18,9 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.containsString;
 
 @QuarkusTest
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
@@ -85,6 +85,16 @@ public class AgreementApiTest {
                 .then().statusCode(200).body("intermediaries", hasItem("org-icrc"));
         given().header("Authorization", icrc()).queryParam("party", "UA").get("/api/v1/agreements")
                 .then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Test
+    void listItemsNameNoSignatoryOnlyTheAuditedSingleReadDoes() {
+        String id = AgreementFixtures.activeIstanbul("IST-SIGNATORIES");
+        String list = given().header("Authorization", icrc()).queryParam("size", 100).get("/api/v1/agreements")
+                .then().statusCode(200).body("items.id", hasItem(id)).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(list).doesNotContain("A. Signatory").doesNotContain("signatures");
+        given().header("Authorization", icrc()).get("/api/v1/agreements/" + id).then().statusCode(200)
+                .body("signatures.signatoryName", hasItem("A. Signatory"));
     }
 
     @Test

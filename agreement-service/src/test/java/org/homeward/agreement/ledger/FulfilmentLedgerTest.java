@@ -6,10 +6,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.homeward.agreement.api.AgreementFixtures;
-import org.homeward.agreement.application.LedgerConsistencyCheck;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.local.infra.TestTokens;
@@ -37,8 +35,6 @@ class FulfilmentLedgerTest {
     private static final String TRANSFERS = "homeward.transfer.events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    LedgerConsistencyCheck consistency;
 
     private static JsonPath fulfilment(String id, Map<String, String> query) {
         return given().header("Authorization", TestTokens.bearer("org-tr-mfa", null, "mediator")).queryParams(query)
@@ -77,18 +73,27 @@ class FulfilmentLedgerTest {
         UUID t3 = UUID.randomUUID();
         UUID t4 = UUID.randomUUID();
         KafkaTestClient kafka = KafkaTestClient.shared();
-        String first = TransferEvents.remains(t1, 2, id, ruToUa, "RU", "UA", Instant.parse("2025-06-11T08:00:00Z"), "RECEIVED", 1212, 1212, 1212);
+        String first = TransferEventFixtures.remains(t1, 2, id, ruToUa, "RU", "UA", Instant.parse("2025-06-11T08:00:00Z"), "RECEIVED", 1212, 1212, 1212);
         kafka.send(TRANSFERS, t1.toString(), first);
         kafka.send(TRANSFERS, t1.toString(), first); // redelivered
         // a correction arrives before the state it corrects
-        kafka.send(TRANSFERS, t2.toString(), TransferEvents.remains(t2, 3, id, ruToUa, "RU", "UA", Instant.parse("2025-06-13T09:00:00Z"), "PARTIALLY_RECEIVED", 1200, 1200, 1190));
-        kafka.send(TRANSFERS, t2.toString(), TransferEvents.remains(t2, 2, id, ruToUa, "RU", "UA", Instant.parse("2025-06-13T09:00:00Z"), "RECEIVED", 1200, 1200, 1200));
+        kafka.send(TRANSFERS, t2.toString(), TransferEventFixtures.remains(t2, 3, id, ruToUa, "RU", "UA", Instant.parse("2025-06-13T09:00:00Z"), "PARTIALLY_RECEIVED", 1200, 1200, 1190));
+        kafka.send(TRANSFERS, t2.toString(), TransferEventFixtures.remains(t2, 2, id, ruToUa, "RU", "UA", Instant.parse("2025-06-13T09:00:00Z"), "RECEIVED", 1200, 1200, 1200));
         // Sunday 22:30 UTC is Monday 01:30 in Kyiv: counted on Monday, in the next ISO week
-        kafka.send(TRANSFERS, t3.toString(), TransferEvents.remains(t3, 2, id, ruToUa, "RU", "UA", Instant.parse("2025-06-15T22:30:00Z"), "RECEIVED", 1200, 1200, 1200));
-        kafka.send(TRANSFERS, t4.toString(), TransferEvents.remains(t4, 1, id, ruToUa, "RU", "UA", null, "DISPATCHED", 1200, 1200, 0));
+        kafka.send(TRANSFERS, t3.toString(), TransferEventFixtures.remains(t3, 2, id, ruToUa, "RU", "UA", Instant.parse("2025-06-15T22:30:00Z"), "RECEIVED", 1200, 1200, 1200));
+        kafka.send(TRANSFERS, t4.toString(), TransferEventFixtures.remains(t4, 1, id, ruToUa, "RU", "UA", null, "DISPATCHED", 1200, 1200, 0));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(fulfilment(id, Map.of()).getLong("terms.find { it.termId == '" + ruToUa + "' }.dispatched")).isEqualTo(4812));
+        // Markers on the same keys, for another agreement: once they are applied, every record before them on
+        // those partitions was consumed too, the stale state and the duplicate included. Waiting for a total
+        // alone could pass before the stale event arrived.
+        String markers = AgreementFixtures.activeIstanbul("STORY-WEEK-MARKERS");
+        String markerTerm = remainsTerm(markers, "RU");
+        for (UUID key : List.of(t1, t2, t3, t4)) {
+            UUID marker = UUID.randomUUID();
+            kafka.send(TRANSFERS, key.toString(), TransferEventFixtures.remains(marker, 1, markers, markerTerm, "RU", "UA",
+                    Instant.parse("2025-06-11T08:00:00Z"), "RECEIVED", 1, 1, 1));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(markers, markerTerm) == 4);
         JsonPath all = fulfilment(id, Map.of());
         String term = "terms.find { it.termId == '" + ruToUa + "' }";
         assertThat(all.getLong(term + ".received")).isEqualTo(3602);
@@ -110,8 +115,6 @@ class FulfilmentLedgerTest {
 
         assertThat(agreementEvents(id, "agreement.balance.out-of-tolerance", 1)).singleElement()
                 .satisfies(e -> assertThat(e.path("data").path("termId").asText()).isIn(ruToUa, uaToRu));
-        consistency.check();
-        assertThat(consistency.difference()).isZero();
     }
 
     @Test
@@ -121,7 +124,7 @@ class FulfilmentLedgerTest {
         UUID transfer = UUID.randomUUID();
         KafkaTestClient kafka = KafkaTestClient.shared();
         String traceId = "0af7651916cd43dd8448eb211c80319c";
-        kafka.send(TRANSFERS, transfer.toString(), TransferEvents.remains(transfer, 1, id, ruToUa, "RU", "UA",
+        kafka.send(TRANSFERS, transfer.toString(), TransferEventFixtures.remains(transfer, 1, id, ruToUa, "RU", "UA",
                         Instant.parse("2025-06-20T10:00:00Z"), "RECEIVED", 6000, 6000, 6000),
                 Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
         List<JsonNode> fulfilled = agreementEvents(id, "agreement.term.fulfilled", 1);
@@ -137,7 +140,7 @@ class FulfilmentLedgerTest {
             assertThat(e.path("data").path("received").asLong()).isEqualTo(6000);
             assertThat(e.path("data").path("agreement").path("status").asText()).isEqualTo("ACTIVE");
         });
-        kafka.send(TRANSFERS, transfer.toString(), TransferEvents.remains(transfer, 2, id, ruToUa, "RU", "UA",
+        kafka.send(TRANSFERS, transfer.toString(), TransferEventFixtures.remains(transfer, 2, id, ruToUa, "RU", "UA",
                 Instant.parse("2025-06-20T10:00:00Z"), "PARTIALLY_RECEIVED", 6000, 6000, 5990));
         assertThat(agreementEvents(id, "agreement.term.reopened", 1)).singleElement()
                 .satisfies(e -> assertThat(e.path("data").path("received").asLong()).isEqualTo(5990));
@@ -147,7 +150,7 @@ class FulfilmentLedgerTest {
     @Test
     void aTransferOfAnUnknownAgreementIsDeadLettered() {
         UUID transfer = UUID.randomUUID();
-        KafkaTestClient.shared().send(TRANSFERS, transfer.toString(), TransferEvents.remains(transfer, 1,
+        KafkaTestClient.shared().send(TRANSFERS, transfer.toString(), TransferEventFixtures.remains(transfer, 1,
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), "RU", "UA", null, "DISPATCHED", 10, 10, 0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given()
                 .header("Authorization", TestTokens.bearer("org-homeward-ops", null, "operator"))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.transfer.AgreedTerm;
 import org.homeward.transfer.Transfer;
@@ -15,7 +16,8 @@ import java.util.Set;
 
 /** What a plan is checked against, read from the agreement's last published state (tolerant reader). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<String> mediators) {
+public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<String> mediators,
+                                Set<String> intermediaries) {
 
     private static final ObjectMapper STATE_READER = StrictJson.tolerantReader();
 
@@ -38,5 +40,15 @@ public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<Strin
 
     public Set<String> mediatorsOrEmpty() {
         return mediators == null ? Set.of() : mediators;
+    }
+
+    /**
+     * The escort reads the manifest and certifies prisoners' consent, so it must be one of the neutral
+     * intermediaries the parties named in the agreement, not any organisation a coordinator names.
+     */
+    void ensureMayEscort(String escortOrganisation) {
+        if (escortOrganisation != null && (intermediaries == null || !intermediaries.contains(escortOrganisation))) {
+            throw new RuleViolation("escortOrganisation", "The escort must be one of the agreement's intermediaries");
+        }
     }
 }

@@ -71,6 +71,7 @@ public class TransferService {
         AgreementView view = agreements.find(command.agreementId(), party, caller.organisation())
                 .orElseThrow(() -> new RuleViolation("agreementId", "No such agreement is known here"));
         AgreementSnapshot agreement = AgreementSnapshot.of(view);
+        agreement.ensureMayEscort(command.escortOrganisation());
         Transfer transfer = Transfer.plan(command.agreementId(), agreement.status(), agreement.mediatorsOrEmpty(),
                 agreement.termsOrEmpty(),
                 command.termIds(), command.kind(), command.fromParty(), command.toParty(),

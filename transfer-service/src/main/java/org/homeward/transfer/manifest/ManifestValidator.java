@@ -41,7 +41,11 @@ public final class ManifestValidator {
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
     private static final Set<String> REMAINS_CATEGORIES = Set.of("MILITARY", "CIVILIAN", "UNKNOWN");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
+    /**
+     * Control characters (but tab), and the Unicode direction overrides and isolates (U+202A-U+202E,
+     * U+2066-U+2069) that make a name display as another in a list. Joiners that some scripts need stay.
+     */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\t]]");
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(
@@ -106,7 +110,7 @@ public final class ManifestValidator {
                 errors.add(RowError.cell(row, cell.getKey(), "Longer than " + max + " characters"));
             }
             if (CONTROL.matcher(cell.getValue()).find()) {
-                errors.add(RowError.cell(row, cell.getKey(), "Contains control characters"));
+                errors.add(RowError.cell(row, cell.getKey(), "Contains control characters or direction overrides"));
             }
         }
         String tag = row.cell(TAG);

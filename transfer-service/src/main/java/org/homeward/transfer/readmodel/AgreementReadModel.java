@@ -1,9 +1,8 @@
 package org.homeward.transfer.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.homeward.platform.json.StrictJson;
@@ -12,8 +11,7 @@ import org.homeward.platform.messaging.inbox.EventHandler;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.UUID;
 
 /**
  * Projects agreement events into {@link AgreementView}s. Events carry the full state and a per-agreement
@@ -25,7 +23,9 @@ public class AgreementReadModel implements EventHandler {
 
     public static final String CONSUMER = "transfer-service.agreement-read-model";
     public static final String TOPIC = "homeward.agreement.events";
-    private static final String TYPE_PREFIX = "agreement.agreement.";
+    private static final String AGREEMENT_EVENTS = "agreement.agreement.";
+    private static final String TERM_EVENTS = "agreement.term.";
+    private static final String BALANCE_EVENTS = "agreement.balance.";
 
     private static final ObjectMapper READER = StrictJson.tolerantReader();
 
@@ -47,43 +47,67 @@ public class AgreementReadModel implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
-        if (!event.type().startsWith(TYPE_PREFIX)) {
+        JsonNode stateNode = stateCarriedBy(event);
+        if (stateNode == null) {
             return; // other aggregates' events on the topic are not this projection's concern
         }
-        AgreementStateMessage state = read(event);
-        AgreementView view = entityManager.find(AgreementView.class, state.agreementId());
-        if (view != null && view.sequence >= state.sequence()) {
-            return; // an older or equal state: latest wins
+        AgreementStateMessage state = read(stateNode);
+        // Latest wins, decided by the database under the row's lock: two events of one agreement applied at
+        // once can never leave the older state behind.
+        int changed = entityManager.createNativeQuery("insert into agreement_view"
+                        + " (agreement_id, sequence, reference, title, status, state, updated_at)"
+                        + " values (:id, :sequence, :reference, :title, :status, cast(:state as jsonb), :now)"
+                        + " on conflict (agreement_id) do update set sequence = excluded.sequence,"
+                        + " reference = excluded.reference, title = excluded.title, status = excluded.status,"
+                        + " state = excluded.state, updated_at = excluded.updated_at"
+                        + " where agreement_view.sequence < excluded.sequence")
+                .setParameter("id", state.agreementId())
+                .setParameter("sequence", state.sequence())
+                .setParameter("reference", state.reference())
+                .setParameter("title", state.title())
+                .setParameter("status", state.status())
+                .setParameter("state", stateNode.toString())
+                .setParameter("now", Instant.now())
+                .executeUpdate();
+        if (changed == 0) {
+            return; // an older or equal state
         }
-        if (view == null) {
-            view = new AgreementView();
-            view.agreementId = state.agreementId();
-            view.sequence = state.sequence();
-            apply(view, state, event);
-            entityManager.persist(view);
-        } else {
-            view.sequence = state.sequence();
-            apply(view, state, event);
-        }
+        entityManager.createNativeQuery("delete from agreement_view_scope where agreement_id = :id")
+                .setParameter("id", state.agreementId()).executeUpdate();
+        state.accessScope().parties().forEach(party -> addScope(state.agreementId(), ScopeEntry.PARTY, party));
+        state.accessScope().organisations().forEach(org -> addScope(state.agreementId(), ScopeEntry.ORGANISATION, org));
     }
 
-    private static void apply(AgreementView view, AgreementStateMessage state, CloudEvent event) {
-        view.reference = state.reference();
-        view.title = state.title();
-        view.status = state.status();
-        view.state = event.data().toString();
-        view.updatedAt = Instant.now();
-        Set<ScopeEntry> scope = new HashSet<>();
-        state.accessScope().parties().forEach(p -> scope.add(new ScopeEntry(ScopeEntry.PARTY, p)));
-        state.accessScope().organisations().forEach(o -> scope.add(new ScopeEntry(ScopeEntry.ORGANISATION, o)));
-        view.scope.clear();
-        view.scope.addAll(scope);
+    /**
+     * The agreement's full state: the data of an agreement event, or the {@code agreement} field that term
+     * and balance events carry, so that a view rebuilt from a compacted topic (the last event per agreement
+     * only) is still complete.
+     */
+    private static JsonNode stateCarriedBy(CloudEvent event) {
+        if (event.type().startsWith(AGREEMENT_EVENTS)) {
+            return event.data();
+        }
+        if (event.type().startsWith(TERM_EVENTS) || event.type().startsWith(BALANCE_EVENTS)) {
+            JsonNode agreement = event.data().path("agreement");
+            if (!agreement.isObject()) {
+                throw new PoisonMessage("A term or balance event lacks the agreement's state");
+            }
+            return agreement;
+        }
+        return null;
     }
 
-    private static AgreementStateMessage read(CloudEvent event) {
+    private void addScope(UUID agreementId, String kind, String value) {
+        entityManager.createNativeQuery("insert into agreement_view_scope (agreement_id, kind, value)"
+                        + " values (:id, :kind, :value) on conflict do nothing")
+                .setParameter("id", agreementId).setParameter("kind", kind).setParameter("value", value)
+                .executeUpdate();
+    }
+
+    private static AgreementStateMessage read(JsonNode data) {
         AgreementStateMessage state;
         try {
-            state = READER.treeToValue(event.data(), AgreementStateMessage.class);
+            state = READER.treeToValue(data, AgreementStateMessage.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonMessage("Agreement event data does not match its schema: " + e.getClass().getSimpleName());
         }

@@ -8,10 +8,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.local.infra.TestTokens;
+import org.homeward.transfer.application.AgreementTotalsReporting;
 import org.homeward.transfer.readmodel.AgreementEventsFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,9 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
         initArgs = @ResourceArg(name = "service", value = "transfer"))
 class TransferApiTest {
+
+    @Inject
+    AgreementTotalsReporting reporting;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,6 +100,42 @@ class TransferApiTest {
         given().header("Authorization", ru()).contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/api/v1/transfers/" + id + "/cancellation").then().statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("CANCELLED"));
+    }
+
+    @Test
+    void eachActiveAgreementsTotalsAreReportedFromThisServicesOwnTables() throws Exception {
+        String id = given().header("Authorization", ru()).contentType(ContentType.JSON)
+                .body(plan(ruToUa, "REMAINS", "RU", "UA")).post("/api/v1/transfers").then().statusCode(201)
+                .extract().path("id");
+        assertThat(reporting.reportAll()).isPositive();
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.shared().readUntil("homeward.transfer.events",
+                r -> r.stream().anyMatch(x -> agreement.toString().equals(x.key())), Duration.ofSeconds(30));
+        JsonNode report = JSON.readTree(records.stream().filter(r -> agreement.toString().equals(r.key()))
+                .reduce((first, last) -> last).orElseThrow().value());
+        assertThat(report.path("type").asText()).isEqualTo("transfer.agreement-totals.reported");
+        JsonNode transfer = report.path("data").path("transfers").get(0);
+        assertThat(transfer.path("transferId").asText()).isEqualTo(id);
+        assertThat(transfer.path("sequence").asLong()).isEqualTo(1);
+        assertThat(transfer.path("terms").get(0).path("termId").asText()).isEqualTo(ruToUa.toString());
+        assertThat(report.toString()).doesNotContain("Border crossing");
+        try (InputStream schema = getClass().getResourceAsStream("/events/transfer.agreement-totals.reported.json")) {
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(report)).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyOneOfTheAgreementsIntermediariesMayEscort() {
+        Map<String, Object> anyOrganisation = new java.util.HashMap<>(plan(ruToUa, "REMAINS", "RU", "UA"));
+        anyOrganisation.put("escortOrganisation", "org-ru-coordination");
+        given().header("Authorization", ru()).contentType(ContentType.JSON).body(anyOrganisation)
+                .post("/api/v1/transfers").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:homeward:problem:rule-violation"))
+                .body("violations.field", hasItem("escortOrganisation"));
+        anyOrganisation.put("escortOrganisation", "org-tr-mfa"); // a mediator, not an intermediary
+        given().header("Authorization", ru()).contentType(ContentType.JSON).body(anyOrganisation)
+                .post("/api/v1/transfers").then().statusCode(422);
+        given().header("Authorization", ru()).contentType(ContentType.JSON).body(plan(ruToUa, "REMAINS", "RU", "UA"))
+                .post("/api/v1/transfers").then().statusCode(201);
     }
 
     @Test

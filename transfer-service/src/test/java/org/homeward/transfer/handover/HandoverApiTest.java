@@ -226,7 +226,7 @@ class HandoverApiTest {
         assertRejected(transfer, Manifests.csv(Manifests.REMAINS_HEADER, good.replace("2025-03-01", "2025-02-30")),
                 "rows[1].recoveryDate");
         assertRejected(transfer, Manifests.csv(Manifests.REMAINS_HEADER.replace("patronymic", "rank"), good),
-                "columns.rank", "columns.patronymic");
+                "columns[6]", "columns.patronymic");
         byte[] latin1 = (Manifests.REMAINS_HEADER + "\nRU-1,UA,MILITARY,Müller,Hans,,,,Place,2025-03-01,\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertRejected(transfer, latin1, "manifest");

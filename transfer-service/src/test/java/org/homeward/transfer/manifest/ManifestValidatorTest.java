@@ -79,6 +79,19 @@ class ManifestValidatorTest {
     }
 
     @Test
+    void directionOverridesAreRefusedLikeControlCharactersButJoinersStay() {
+        ItemsRejected rejected = catchThrowableOfType(ItemsRejected.class, () -> REMAINS.validate(List.of(
+                remains(1, "surname", "Ivanov\u202Eokvohs"),
+                remains(2, "firstNames", "\u2066Taras\u2069"),
+                remains(3, "tag", "RU-\u202D3"),
+                remains(4, "surname", "Ivanov\u0007"))));
+        assertThat(fields(rejected)).containsExactly("rows[1].surname", "rows[2].firstNames", "rows[3].tag",
+                "rows[3].tag", "rows[4].surname");
+        // A zero-width joiner and non-joiner are parts of some scripts' spelling.
+        assertThat(REMAINS.validate(List.of(remains(1, "surname", "Mi\u200Dhai\u200Cl")))).hasSize(1);
+    }
+
+    @Test
     void tagsAreUniqueInAnyLetterCase() {
         ItemsRejected rejected = catchThrowableOfType(ItemsRejected.class,
                 () -> REMAINS.validate(List.of(remains(1, "tag", "ru-7"), remains(2, "tag", "RU-7"))));

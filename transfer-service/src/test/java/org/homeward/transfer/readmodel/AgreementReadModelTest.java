@@ -9,10 +9,15 @@ import jakarta.persistence.EntityManager;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.local.infra.TestTokens;
+import org.homeward.platform.messaging.inbox.InboxProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +30,9 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
         initArgs = @ResourceArg(name = "service", value = "transfer"))
 class AgreementReadModelTest {
+
+    @Inject
+    AgreementReadModel readModel;
 
     private static final String TOPIC = "homeward.agreement.events";
 
@@ -80,6 +88,62 @@ class AgreementReadModelTest {
         assertThat(processed(second)).isEqualTo(1);
         given().header("Authorization", uaCoordinator()).get("/api/v1/agreement-views/" + agreement)
                 .then().statusCode(200).body("sequence", equalTo(2)).body("title", equalTo("Corrected title"));
+    }
+
+    @Test
+    void twoEventsOfOneAgreementAppliedAtOnceNeverLeaveTheOlderState() throws Exception {
+        UUID agreement = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> readModel.handle(
+                InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 1, "First"))));
+        CountDownLatch newerApplied = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // The newer state is applied first but its transaction stays open; the older one is applied
+            // meanwhile, in its own transaction, and commits last.
+            Future<?> newer = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                readModel.handle(InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 3, "Third")));
+                newerApplied.countDown();
+                awaitQuietly(mayCommit);
+            }));
+            newerApplied.await();
+            Future<?> older = threads.submit(() -> QuarkusTransaction.requiringNew().run(() ->
+                    readModel.handle(InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 2, "Second")))));
+            Thread.sleep(500);
+            mayCommit.countDown();
+            newer.get();
+            older.get();
+        } finally {
+            threads.shutdownNow();
+        }
+        given().header("Authorization", uaCoordinator()).get("/api/v1/agreement-views/" + agreement).then()
+                .statusCode(200).body("sequence", equalTo(3)).body("title", equalTo("Third"));
+    }
+
+    @Test
+    void theAgreementStateCarriedByTermAndBalanceEventsIsApplied() {
+        UUID agreement = UUID.randomUUID();
+        KafkaTestClient.shared().send(TOPIC, agreement.toString(), AgreementEventsFixture.created(UUID.randomUUID(), agreement, 1, "Before"));
+        awaitSequence(agreement, 1);
+        String state = AgreementEventsFixture.created(UUID.randomUUID(), agreement, 2, "As of the term event");
+        String data = state.substring(state.indexOf("\"data\":") + 7, state.lastIndexOf('}'));
+        String termEvent = "{\"specversion\": \"1.0\", \"id\": \"" + UUID.randomUUID() + "\", \"source\": \"/homeward/agreement-service\","
+                + " \"type\": \"agreement.term.fulfilled\", \"subject\": \"" + agreement + "\", \"time\": \"2025-06-15T10:00:00Z\","
+                + " \"datacontenttype\": \"application/json\", \"data\": {\"agreementId\": \"" + agreement + "\", \"sequence\": 2,"
+                + " \"termId\": \"" + UUID.randomUUID() + "\", \"committed\": 6000, \"received\": 6000,"
+                + " \"accessScope\": {\"parties\": [\"UA\", \"RU\"], \"organisations\": []}, \"agreement\": " + data + "}}";
+        KafkaTestClient.shared().send(TOPIC, agreement.toString(), termEvent);
+        awaitSequence(agreement, 2);
+        given().header("Authorization", uaCoordinator()).get("/api/v1/agreement-views/" + agreement).then()
+                .statusCode(200).body("title", equalTo("As of the term event"));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -81,8 +81,9 @@ public final class CsvManifest {
         for (CsvSchema.Column column : header) {
             String name = column.getName().strip();
             if (!expected.contains(name)) {
-                errors.add(RowError.column(name.isEmpty() ? "(blank)" : name,
-                        "Not a column of a " + kind + " manifest"));
+                // Named by position, never by its text: without a header row the "name" is a person's data.
+                errors.add(RowError.columnAt(column.getIndex() + 1, "Not a column of a " + kind
+                        + " manifest; the first row must name the columns: " + String.join(",", expected)));
             } else if (!seen.add(name)) {
                 errors.add(RowError.column(name, "Appears more than once"));
             }

@@ -63,7 +63,18 @@ class CsvManifestTest {
         ItemsRejected rejected = catchThrowableOfType(ItemsRejected.class,
                 () -> ManifestFormat.CSV.read(utf8(csv), TransferKind.REMAINS, 10));
         assertThat(rejected.errors()).extracting(RowError::field)
-                .containsExactly("columns.rank", "columns.tag", "columns.patronymic");
+                .containsExactly("columns[6]", "columns.tag", "columns.patronymic");
+    }
+
+    @Test
+    void aCsvWithoutItsHeaderRowIsRefusedByColumnPositionWithoutEchoingTheFirstRow() {
+        String csv = "RU-1,UA,MILITARY,Шевченко,Тарас,Григорович,1990-03-09,AA-123,Донецьк,2025-03-01,годинник\n";
+        ItemsRejected rejected = catchThrowableOfType(ItemsRejected.class,
+                () -> ManifestFormat.CSV.read(utf8(csv), TransferKind.REMAINS, 10));
+        assertThat(rejected.errors()).extracting(RowError::field).contains("columns[1]", "columns[4]", "columns[11]");
+        assertThat(rejected.errors()).allSatisfy(error -> assertThat(error.field() + " " + error.message())
+                .doesNotContain("Шевченко", "Тарас", "RU-1", "AA-123", "1990-03-09", "годинник"));
+        assertThat(rejected.errors().get(0).message()).contains("the first row must name the columns");
     }
 
     @Test

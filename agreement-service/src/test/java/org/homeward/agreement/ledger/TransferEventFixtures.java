@@ -18,12 +18,12 @@ import java.util.UUID;
  * Transfer events as transfer-service publishes them, each checked against the producer's JSON Schema
  * file, so that the ledger is tested with what it will really receive.
  */
-final class TransferEvents {
+final class TransferEventFixtures {
 
     private static final Path PRODUCER_SCHEMAS = Path.of("..", "transfer-service", "src", "main", "resources", "events");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TransferEvents() {
+    private TransferEventFixtures() {
     }
 
     /** One transfer of remains for one term, in the given state, with absolute counts. */
@@ -47,6 +47,26 @@ final class TransferEvents {
                           "aFieldFromTheFuture": true}}
                 """.formatted(UUID.randomUUID(), type, transfer, transfer, sequence, agreement, from, to,
                 receivedAt == null ? "null" : "\"" + receivedAt + "\"", state, term, declared, dispatched, received);
+        Set<ValidationMessage> problems = validate(type, event);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
+        }
+        return event;
+    }
+
+    /** transfer-service's report of one agreement with one transfer and one term, as its own tables hold it. */
+    static String totalsReport(String agreement, long reportSequence, UUID transfer, long transferSequence, String term,
+                               int declared, int dispatched, int received) {
+        String type = "transfer.agreement-totals.reported";
+        String event = """
+                {"specversion": "1.0", "id": "%s", "source": "/homeward/transfer-service", "type": "%s",
+                 "subject": "%s", "time": "2025-06-16T00:00:00Z", "datacontenttype": "application/json",
+                 "data": {"agreementId": "%s", "sequence": %d, "asOf": "2025-06-16T00:00:00Z",
+                          "transfers": [{"transferId": "%s", "sequence": %d, "state": "RECEIVED",
+                                         "terms": [{"termId": "%s", "declared": %d, "dispatched": %d, "received": %d}]}],
+                          "accessScope": {"parties": ["UA", "RU"], "organisations": ["org-icrc", "org-tr-mfa"]}}}
+                """.formatted(UUID.randomUUID(), type, agreement, agreement, reportSequence, transfer, transferSequence,
+                term, declared, dispatched, received);
         Set<ValidationMessage> problems = validate(type, event);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
