@@ -1,4 +1,6 @@
--- The core library's tables, as a service's migrations create them, and one table of the test application.
+-- Reference DDL of platform/core's tables, in the shape its entities validate against. Each service creates
+-- them in its own Flyway history (each database keeps its own); this copy is what the library's own tests
+-- migrate, and what a new service starts from. It is not on any service's Flyway path.
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app_role};
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app_role};
 
@@ -36,9 +38,3 @@ CREATE TABLE audit_seal (
     sealed_at timestamptz NOT NULL
 );
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_seal FROM ${app_role};
-
-CREATE TABLE thing (
-    id      uuid PRIMARY KEY,
-    name    varchar(100) NOT NULL,
-    version bigint       NOT NULL
-);
