@@ -3,6 +3,7 @@ package org.homeward.notification.application;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.homeward.notification.Audience;
 import org.homeward.notification.Delivery;
@@ -15,6 +16,7 @@ import org.homeward.notification.delivery.SsrfGuard;
 import org.homeward.notification.delivery.TargetRefused;
 import org.homeward.notification.delivery.WebhookConfig;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.messaging.CloudEvent;
 import org.homeward.platform.paging.PageRequest;
@@ -45,15 +47,17 @@ public class SubscriptionService {
     private final EntityManager entityManager;
     private final SecretCipher cipher;
     private final WebhookConfig config;
+    private final SsrfGuard guard;
     private final Caller caller;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public SubscriptionService(EntityManager entityManager, SecretCipher cipher, WebhookConfig config, Caller caller,
-                               AuditLog audit, ObjectMapper json) {
+    public SubscriptionService(EntityManager entityManager, SecretCipher cipher, WebhookConfig config, SsrfGuard guard,
+                               Caller caller, AuditLog audit, ObjectMapper json) {
         this.entityManager = entityManager;
         this.cipher = cipher;
         this.config = config;
+        this.guard = guard;
         this.caller = caller;
         this.audit = audit;
         this.json = json;
@@ -151,9 +155,16 @@ public class SubscriptionService {
                 DeliveryAttempt.class).setParameter("id", deliveryId).getResultList();
     }
 
+    /** Refused (409) while an attempt is in flight: the retry would send the delivery twice at once. */
     public Delivery retry(UUID subscriptionId, UUID deliveryId) {
         Delivery delivery = ownDelivery(subscriptionId, deliveryId);
         delivery.retryNow(Instant.now());
+        try {
+            // The change is conditional on the version read: a worker that claimed the delivery meanwhile wins.
+            entityManager.flush();
+        } catch (OptimisticLockException claimedMeanwhile) {
+            throw new InvalidTransition("An attempt of this delivery has just started; retry once it has ended");
+        }
         audit.record("delivery.retry", "delivery", deliveryId.toString());
         return delivery;
     }
@@ -161,8 +172,10 @@ public class SubscriptionService {
     /** Queues again every delivery of this subscription that FAILED since the given time. */
     public int recover(UUID id, Instant since) {
         own(id);
+        // FAILED deliveries hold no lease; the version still moves so that no stale copy of one is written back.
         int count = entityManager.createQuery("update Delivery d set d.status = :pending, d.nextAttemptAt = :now,"
-                        + " d.lockedUntil = null where d.subscriptionId = :id and d.status = :failed and d.createdAt >= :since")
+                        + " d.lockedUntil = null, d.leaseToken = null, d.version = d.version + 1"
+                        + " where d.subscriptionId = :id and d.status = :failed and d.createdAt >= :since")
                 .setParameter("pending", DeliveryStatus.PENDING).setParameter("failed", DeliveryStatus.FAILED)
                 .setParameter("now", Instant.now()).setParameter("id", id).setParameter("since", since)
                 .executeUpdate();
@@ -187,9 +200,10 @@ public class SubscriptionService {
         return delivery;
     }
 
-    private static void checkUrl(String url) {
+    /** The form, the port and a literal address are refused here, with the rule; names are checked at connect. */
+    private void checkUrl(String url) {
         try {
-            SsrfGuard.checkForm(url);
+            guard.checkAtSubscription(url);
         } catch (TargetRefused refused) {
             throw new RuleViolation("url", refused.getMessage());
         }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
 import org.homeward.notification.Delivery;
 import org.homeward.notification.DeliveryAttempt;
 import org.homeward.notification.RetrySchedule;
@@ -13,18 +15,40 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Records an attempt and what follows from it, in one transaction: only 2xx is success; 410 disables the
  * endpoint; 429 and 503 wait at least their Retry-After; anything else (3xx included: redirects are not
  * followed) is retried on the schedule until it runs out.
+ *
+ * <p>Only the holder of the delivery's lease records: the outcome of an attempt whose lease was taken over
+ * (it outlived it, or the replica stalled) is dropped, so a late answer never overwrites a newer one. The
+ * write is conditional on the versions read; when something else changed the rows meanwhile it is read and
+ * judged again.
  */
 @ApplicationScoped
 public class DeliveryRecorder {
 
+    /** What an attempt came to: the endpoint's answer, or the error that stopped it. */
+    record Outcome(Integer status, String excerpt, String error, Duration retryAfter) {
+        static Outcome answered(int status, String excerpt, Duration retryAfter) {
+            return new Outcome(status, excerpt, null, retryAfter);
+        }
+
+        static Outcome error(String error) {
+            return new Outcome(null, null, error, null);
+        }
+
+        boolean succeeded() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(DeliveryRecorder.class);
+    /** Conflicts come from a concurrent retry, claim or subscription change; a few re-reads settle them. */
+    private static final int CONFLICT_READS = 3;
+    private static final String LEASE_LOST = "lease-lost";
 
     private final EntityManager entityManager;
     private final WebhookConfig config;
@@ -41,43 +65,76 @@ public class DeliveryRecorder {
         this.events = events;
     }
 
-    void record(UUID deliveryId, Integer status, String excerpt, String error, Instant started, Duration retryAfter) {
+    /** Records the outcome if {@code claim} still holds the delivery's lease; returns whether it did. */
+    boolean record(DeliveryWorker.Claim claim, Outcome outcome, Instant started) {
         Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Delivery delivery = entityManager.find(Delivery.class, deliveryId);
-            Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId());
-            DeliveryAttempt attempt = new DeliveryAttempt();
-            attempt.deliveryId = deliveryId;
-            attempt.attemptedAt = started;
-            attempt.statusCode = status;
-            attempt.latencyMs = Duration.between(started, now).toMillis();
-            attempt.responseExcerpt = excerpt;
-            attempt.error = error;
-            entityManager.persist(attempt);
-            if (status != null && status >= 200 && status < 300) {
-                delivery.succeeded(status, now);
-                subscription.recordSuccess(now);
-                registry.counter("homeward.webhook.deliveries", "outcome", "succeeded").increment();
-                return;
+        for (int read = 1; ; read++) {
+            try {
+                String recorded = QuarkusTransaction.requiringNew().call(() -> recordOnce(claim, outcome, started, now));
+                registry.counter("homeward.webhook.deliveries", "outcome", recorded).increment();
+                return !LEASE_LOST.equals(recorded);
+            } catch (RuntimeException e) {
+                if (!isConflict(e) || read == CONFLICT_READS) {
+                    throw e;
+                }
             }
-            if (status != null && status == 410) {
-                delivery.failed(status, null);
-                subscription.disable("The endpoint answered 410 Gone");
-                events.disabled(subscription);
-                registry.counter("homeward.webhook.deliveries", "outcome", "gone").increment();
-                LOG.infof("Subscription %s disabled: its endpoint answered 410", subscription.id());
-                return;
+        }
+    }
+
+    /** Returns the outcome's name for the metric. */
+    private String recordOnce(DeliveryWorker.Claim claim, Outcome outcome, Instant started, Instant now) {
+        Delivery delivery = entityManager.find(Delivery.class, claim.deliveryId());
+        if (delivery == null || !delivery.isLeasedBy(claim.leaseToken())) {
+            LOG.infof("The outcome of an attempt of delivery %s is dropped: its lease was taken over", claim.deliveryId());
+            return LEASE_LOST;
+        }
+        Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId());
+        DeliveryAttempt attempt = new DeliveryAttempt();
+        attempt.deliveryId = delivery.id();
+        attempt.attemptedAt = started;
+        attempt.statusCode = outcome.status();
+        attempt.latencyMs = Duration.between(started, now).toMillis();
+        attempt.responseExcerpt = outcome.excerpt();
+        attempt.error = outcome.error();
+        entityManager.persist(attempt);
+        String recorded = apply(outcome, delivery, subscription, now);
+        // Written here, not at commit, so that a conflict surfaces as such and the loop above can read again.
+        entityManager.flush();
+        return recorded;
+    }
+
+    private String apply(Outcome outcome, Delivery delivery, Subscription subscription, Instant now) {
+        Integer status = outcome.status();
+        if (outcome.succeeded()) {
+            delivery.succeeded(status, now);
+            subscription.recordSuccess(now);
+            return "succeeded";
+        }
+        if (status != null && status == 410) {
+            delivery.failed(status, null);
+            subscription.disable("The endpoint answered 410 Gone");
+            events.disabled(subscription);
+            LOG.infof("Subscription %s disabled: its endpoint answered 410", subscription.id());
+            return "gone";
+        }
+        Duration honoured = status != null && (status == 429 || status == 503) ? outcome.retryAfter() : null;
+        Instant next = schedule.pauseAfter(delivery.attempts() + 1, honoured, ThreadLocalRandom.current()::nextDouble)
+                .map(now::plus).orElse(null);
+        delivery.failed(status, next);
+        if (subscription.recordFailure(now, config.disableAfter())) {
+            events.disabled(subscription);
+            LOG.infof("Subscription %s disabled after %s without a successful delivery", subscription.id(),
+                    config.disableAfter());
+        }
+        return next == null ? "failed" : "retrying";
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
             }
-            Duration honoured = status != null && (status == 429 || status == 503) ? retryAfter : null;
-            Instant next = schedule.pauseAfter(delivery.attempts() + 1, honoured, ThreadLocalRandom.current()::nextDouble)
-                    .map(now::plus).orElse(null);
-            delivery.failed(status, next);
-            if (subscription.recordFailure(now, config.disableAfter())) {
-                events.disabled(subscription);
-                LOG.infof("Subscription %s disabled after %s without a successful delivery", subscription.id(),
-                        config.disableAfter());
-            }
-            registry.counter("homeward.webhook.deliveries", "outcome", next == null ? "failed" : "retrying").increment();
-        });
+        }
+        return false;
     }
 }

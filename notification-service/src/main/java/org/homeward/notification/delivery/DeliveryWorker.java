@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  * Delivers due webhooks. A claim takes at most one due delivery per endpoint, and none from an endpoint
  * that already has one in flight, so a slow or hanging endpoint only ever holds one worker and never
  * delays the others. Claims are leases in the database (several replicas may run; a crashed replica's
- * claims expire), serialised by an advisory lock so two replicas never claim the same delivery.
+ * claims expire), serialised by an advisory lock so two replicas never claim the same delivery. A lease
+ * outlasts the longest attempt (checked at start), so it never runs out while its attempt is still going.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -49,6 +51,10 @@ public class DeliveryWorker {
     private Thread dispatcher;
     private volatile boolean running;
 
+    /** A delivery leased to one claim: only the holder of the token may record the attempt's outcome. */
+    public record Claim(UUID deliveryId, UUID leaseToken) {
+    }
+
     public DeliveryWorker(EntityManager entityManager, WebhookConfig config, SsrfGuard guard, WebhookSender sender,
                           DeliveryRecorder recorder, SecretCipher cipher, MeterRegistry registry) {
         this.entityManager = entityManager;
@@ -61,6 +67,11 @@ public class DeliveryWorker {
     }
 
     void start(@Observes StartupEvent event) {
+        AttemptBudget.of(config).requireShorterThan(config.lease());
+        if (config.workers() == 0) {
+            LOG.info("homeward.webhooks.workers is 0: this replica delivers no webhooks");
+            return;
+        }
         running = true;
         workers = Executors.newFixedThreadPool(config.workers(), runnable -> new Thread(runnable, "webhook-delivery"));
         capacity = new Semaphore(config.workers());
@@ -71,20 +82,22 @@ public class DeliveryWorker {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        dispatcher.interrupt();
-        workers.shutdownNow();
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            workers.shutdownNow();
+        }
     }
 
     private void dispatchLoop() {
         while (running) {
             try {
                 int free = capacity.availablePermits();
-                List<UUID> claimed = free == 0 ? List.of() : claim(free);
-                for (UUID id : claimed) {
+                List<Claim> claimed = free == 0 ? List.of() : claim(free);
+                for (Claim claim : claimed) {
                     capacity.acquire();
                     workers.execute(() -> {
                         try {
-                            deliver(id);
+                            deliver(claim);
                         } finally {
                             capacity.release();
                             attemptEnded.release();
@@ -108,17 +121,22 @@ public class DeliveryWorker {
 
     /**
      * Claims up to {@code limit} due deliveries, the next one of each endpoint that has none in flight and
-     * whose rate limit allows another request, and stamps the endpoint's last attempt.
+     * whose rate limit allows another request, and stamps the endpoint's last attempt. Each claimed delivery
+     * is leased under a fresh token, which its worker must still hold to record the outcome.
+     *
+     * <p>Fair under saturation: endpoints are taken in the order they have waited for a turn, counted from
+     * when their next delivery fell due or, if later, from their last attempt, so that with more busy
+     * endpoints than workers each gets its turn before any gets a second one.
      */
     @SuppressWarnings("unchecked")
-    List<UUID> claim(int limit) {
+    List<Claim> claim(int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('homeward-webhook-claim'))")
                     .getSingleResult();
             List<Object[]> due = entityManager.createNativeQuery("""
                             select next.id, s.id from subscription s
                             cross join lateral (
-                                select d.id from delivery d
+                                select d.id, d.next_attempt_at from delivery d
                                 where d.subscription_id = s.id and d.status = 'PENDING' and d.next_attempt_at <= now()
                                   and (d.locked_until is null or d.locked_until < now())
                                 order by d.next_attempt_at limit 1) next
@@ -127,25 +145,37 @@ public class DeliveryWorker {
                                    or s.last_attempt_at <= now() - make_interval(secs => 1.0 / s.rate_limit_per_second))
                               and not exists (select 1 from delivery busy where busy.subscription_id = s.id
                                               and busy.status = 'PENDING' and busy.locked_until >= now())
+                            order by greatest(next.next_attempt_at, s.last_attempt_at), next.next_attempt_at, s.id
                             limit :limit""")
                     .setParameter("limit", limit)
                     .getResultList();
             if (due.isEmpty()) {
                 return List.of();
             }
-            List<UUID> deliveries = due.stream().map(row -> (UUID) row[0]).toList();
-            entityManager.createNativeQuery("update delivery set locked_until = now() + make_interval(secs => :lease)"
-                            + " where id in (:ids)")
-                    .setParameter("lease", (double) config.lease().toSeconds())
-                    .setParameter("ids", deliveries).executeUpdate();
-            entityManager.createNativeQuery("update subscription set last_attempt_at = now() where id in (:ids)")
-                    .setParameter("ids", due.stream().map(row -> (UUID) row[1]).toList()).executeUpdate();
-            return deliveries;
+            Map<UUID, UUID> endpointOf = new LinkedHashMap<>();
+            due.forEach(row -> endpointOf.put((UUID) row[0], (UUID) row[1]));
+            UUID token = UUID.randomUUID();
+            // Conditional on the row still being free: a retry or recovery may have changed it since the select.
+            Set<UUID> leased = Set.copyOf(entityManager.createNativeQuery("""
+                            update delivery set locked_until = now() + make_interval(secs => :lease),
+                                                lease_token = :token, version = version + 1
+                            where id in (:ids) and status = 'PENDING' and (locked_until is null or locked_until < now())
+                            returning id""", UUID.class)
+                    .setParameter("lease", config.lease().toMillis() / 1000.0)
+                    .setParameter("token", token)
+                    .setParameter("ids", endpointOf.keySet()).getResultList());
+            List<UUID> claimed = endpointOf.keySet().stream().filter(leased::contains).toList();
+            if (!claimed.isEmpty()) {
+                entityManager.createNativeQuery("update subscription set last_attempt_at = now() where id in (:ids)")
+                        .setParameter("ids", claimed.stream().map(endpointOf::get).toList()).executeUpdate();
+            }
+            return claimed.stream().map(id -> new Claim(id, token)).toList();
         });
     }
 
-    /** One attempt: check the target, sign afresh, send, record the outcome. */
-    void deliver(UUID deliveryId) {
+    /** One attempt: check the lease and the target, sign afresh, send, record the outcome. */
+    void deliver(Claim claim) {
+        UUID deliveryId = claim.deliveryId();
         Instant started = Instant.now();
         Delivery delivery;
         Subscription subscription;
@@ -161,11 +191,15 @@ public class DeliveryWorker {
                     e.getClass().getSimpleName());
             return;
         }
+        if (!delivery.isLeasedBy(claim.leaseToken())) {
+            LOG.debugf("Delivery %s is no longer leased to this claim; not sending it", deliveryId);
+            return;
+        }
         SsrfGuard.Target target;
         try {
             target = guard.check(subscription.url());
         } catch (TargetRefused refused) {
-            recorder.record(deliveryId, null, null, "Refused: " + refused.getMessage(), started, null);
+            recorder.record(claim, DeliveryRecorder.Outcome.error("Refused: " + refused.getMessage()), started);
             return;
         }
         long timestamp = Instant.now().getEpochSecond();
@@ -183,15 +217,16 @@ public class DeliveryWorker {
         try {
             WebhookSender.Answer answer = sender.post(target, headers, delivery.payload());
             latency.record(Duration.between(started, Instant.now()));
-            recorder.record(deliveryId, answer.status(), answer.bodyExcerpt(), null, started,
-                    RetryAfter.parse(answer.headers().get("retry-after"), Instant.now()));
+            recorder.record(claim, DeliveryRecorder.Outcome.answered(answer.status(), answer.bodyExcerpt(),
+                    RetryAfter.parse(answer.headers().get("retry-after"), Instant.now())), started);
         } catch (TimeoutException e) {
-            recorder.record(deliveryId, null, null, "Timed out", started, null);
+            recorder.record(claim, DeliveryRecorder.Outcome.error("Timed out"), started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            recorder.record(deliveryId, null, null, "Connection failed: " + cause.getClass().getSimpleName(), started, null);
+            recorder.record(claim, DeliveryRecorder.Outcome.error("Connection failed: " + cause.getClass().getSimpleName()),
+                    started);
         }
     }
 

@@ -9,19 +9,30 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether a webhook URL may be called, and at which address. The host is resolved here and the
- * connection is then made to exactly the address checked, so a DNS answer cannot change between check and
- * connect (DNS rebinding). Refused unless an operator allow-lists them: loopback, unspecified, private,
- * link-local (with cloud metadata), CGNAT, multicast, broadcast and reserved IPv4; IPv6 loopback, ULA,
- * link-local and site-local; and IPv4 addresses embedded in IPv6 (mapped, compatible, NAT64, 6to4).
+ * Decides whether a webhook URL may be called, and at which address. Refused unless an operator allow-lists
+ * them: loopback, unspecified, private, link-local (with cloud metadata), CGNAT, multicast, broadcast and
+ * reserved IPv4; IPv6 loopback, ULA, link-local and site-local; and IPv6 addresses that carry an IPv4 one
+ * (mapped, compatible, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4, Teredo), judged by the address they carry.
+ * Only ports 80 and 443 are allowed, and those an operator lists; an allow-listed range may use any port.
  * Numeric host names other than canonical dotted quads (decimal 2130706433, octal 0177.0.0.1, hex 0x7f...)
  * are refused outright: resolvers disagree on what they mean.
+ *
+ * <p>At subscription time the URL's form, its port and an address written as a literal are checked, so that
+ * a subscriber hears at once. At every connect the host is resolved and checked again, and the connection is
+ * then made to exactly the address checked, so a DNS answer cannot change between check and connect (DNS
+ * rebinding).
  */
 @ApplicationScoped
 public class SsrfGuard {
+
+    static final String INTERNAL_LITERAL = "The URL's address is internal (loopback, private, link-local, multicast,"
+            + " reserved, or an IPv6 form of one of these); webhooks go to public addresses only";
+    static final String INTERNAL_RESOLVED = "The host resolves to an internal address";
+    static final String PORT_NOT_ALLOWED = "Only ports 80 and 443 are allowed, unless an operator allows another";
 
     private static final Pattern NUMERIC_HOST = Pattern.compile("^(0x[0-9a-f]+|[0-9.]+|[0-9a-fx.]+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CANONICAL_IPV4 =
@@ -44,18 +55,24 @@ public class SsrfGuard {
 
     private final HostLookup resolver;
     private final List<AddressRange> allowed;
+    private final PortRule ports;
 
     @jakarta.inject.Inject
     public SsrfGuard(HostResolver resolver, WebhookConfig config) {
-        this(resolver::resolve, config.allowedRanges().orElse(List.of()));
+        this(resolver::resolve, config.allowedRanges().orElse(List.of()), config.allowedPorts().orElse(List.of()));
     }
 
     public SsrfGuard(HostLookup resolver, List<String> allowedRanges) {
-        this.resolver = resolver;
-        this.allowed = allowedRanges.stream().map(AddressRange::parse).toList();
+        this(resolver, allowedRanges, List.of());
     }
 
-    /** Checks the URL's form only (at subscription time; the address is checked at every connect). */
+    public SsrfGuard(HostLookup resolver, List<String> allowedRanges, List<String> allowedPorts) {
+        this.resolver = resolver;
+        this.allowed = allowedRanges.stream().map(AddressRange::parse).toList();
+        this.ports = new PortRule(allowedPorts);
+    }
+
+    /** Checks the URL's form only. */
     public static URI checkForm(String url) throws TargetRefused {
         URI uri;
         try {
@@ -83,11 +100,24 @@ public class SsrfGuard {
         return uri;
     }
 
-    /** Resolves and checks; the returned address is the one to connect to. */
+    /**
+     * At subscription time: the form, the port, and an address written as a literal. A host name is not
+     * resolved here (its answer could change by the time of delivery); it is checked at every connect.
+     */
+    public void checkAtSubscription(String url) throws TargetRefused {
+        URI uri = checkForm(url);
+        Optional<InetAddress> literal = literalAddress(uri);
+        if (literal.isPresent() && isRefused(literal.get())) {
+            throw new TargetRefused(INTERNAL_LITERAL);
+        }
+        requireAllowedPort(uri, literal);
+    }
+
+    /** At connect time: resolves and checks; the returned address is the one to connect to. */
     public Target check(String url) throws TargetRefused {
         URI uri = checkForm(url);
-        String host = uri.getHost();
-        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        requireAllowedPort(uri, literalAddress(uri));
+        String bareHost = bareHost(uri);
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(bareHost);
@@ -98,15 +128,51 @@ public class SsrfGuard {
             throw new TargetRefused("The host name does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (isInternal(address) && allowed.stream().noneMatch(range -> range.contains(address))) {
-                throw new TargetRefused("The host resolves to an internal address");
+            if (isRefused(address)) {
+                throw new TargetRefused(INTERNAL_RESOLVED);
             }
         }
         boolean https = uri.getScheme().equalsIgnoreCase("https");
-        int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new Target(https, bareHost, port, path, addresses.get(0));
+        return new Target(https, bareHost, portOf(uri), path, addresses.get(0));
+    }
+
+    private boolean isRefused(InetAddress address) {
+        return isInternal(address) && !isAllowListed(address);
+    }
+
+    private boolean isAllowListed(InetAddress address) {
+        return allowed.stream().anyMatch(range -> range.contains(address));
+    }
+
+    /** An allow-listed literal address may use any port (the operator trusts that range); anything else may not. */
+    private void requireAllowedPort(URI uri, Optional<InetAddress> literal) throws TargetRefused {
+        if (!ports.allows(portOf(uri)) && !literal.filter(this::isAllowListed).isPresent()) {
+            throw new TargetRefused(PORT_NOT_ALLOWED);
+        }
+    }
+
+    private static int portOf(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    private static String bareHost(URI uri) {
+        String host = uri.getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** The address when the host is written as one ({@code 10.0.0.1}, {@code [fd00::1]}); parsing it asks no DNS. */
+    private static Optional<InetAddress> literalAddress(URI uri) throws TargetRefused {
+        String host = uri.getHost();
+        if (!host.startsWith("[") && !CANONICAL_IPV4.matcher(host).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(bareHost(uri)));
+        } catch (UnknownHostException e) {
+            throw new TargetRefused("Not a valid IP address");
+        }
     }
 
     static boolean isInternal(InetAddress address) {
@@ -119,33 +185,11 @@ public class SsrfGuard {
             return bytes[0] == (byte) 255 && bytes[1] == (byte) 255 && bytes[2] == (byte) 255 && bytes[3] == (byte) 255
                     || INTERNAL_IPV4.stream().anyMatch(range -> range.contains(address));
         }
-        Inet6Address v6 = (Inet6Address) address;
-        InetAddress embedded = embeddedIpv4(v6);
-        if (embedded != null) {
-            return isInternal(embedded);
+        List<InetAddress> carried = EmbeddedIpv4.carriedBy((Inet6Address) address);
+        if (!carried.isEmpty()) {
+            return carried.stream().anyMatch(SsrfGuard::isInternal);
         }
         return INTERNAL_IPV6.stream().anyMatch(range -> range.contains(address));
-    }
-
-    /** The IPv4 address inside an IPv4-mapped, -compatible, NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address. */
-    private static InetAddress embeddedIpv4(Inet6Address address) {
-        byte[] b = address.getAddress();
-        boolean firstTenZero = Arrays.equals(Arrays.copyOfRange(b, 0, 10), new byte[10]);
-        boolean mapped = firstTenZero && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
-        boolean compatible = firstTenZero && b[10] == 0 && b[11] == 0;
-        boolean nat64 = b[0] == 0x00 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b
-                && Arrays.equals(Arrays.copyOfRange(b, 4, 12), new byte[8]);
-        try {
-            if (mapped || compatible || nat64) {
-                return InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16));
-            }
-            if (b[0] == 0x20 && b[1] == 0x02) {
-                return InetAddress.getByAddress(Arrays.copyOfRange(b, 2, 6));
-            }
-        } catch (UnknownHostException e) {
-            return null;
-        }
-        return null;
     }
 
     private static List<AddressRange> ranges(String... cidrs) {

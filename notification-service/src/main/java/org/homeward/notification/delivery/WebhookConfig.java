@@ -18,10 +18,14 @@ public interface WebhookConfig {
     @WithDefault("PT0S,PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT14H,PT20H,PT24H")
     List<Duration> retrySchedule();
 
+    /** How long connecting to an endpoint may take (including waiting for a free connection). */
     @WithDefault("PT5S")
     Duration connectTimeout();
 
-    /** How long to wait for the whole answer of an endpoint. */
+    /**
+     * How long an endpoint has, once connected, for its whole answer: a total deadline, not an idle timeout, so
+     * an endpoint that trickles bytes is cut off (the request is reset) when it runs out.
+     */
     @WithDefault("PT10S")
     Duration responseTimeout();
 
@@ -33,11 +37,17 @@ public interface WebhookConfig {
     @WithDefault("PT24H")
     Duration rotationOverlap();
 
-    /** Deliveries in flight at once in this replica; at most one per endpoint. */
+    /**
+     * Deliveries in flight at once in this replica; at most one per endpoint. 0: this replica serves the API
+     * and fans events out, and leaves delivering to the others.
+     */
     @WithDefault("16")
     int workers();
 
-    /** How long a claimed delivery stays locked to this replica before another may take it over. */
+    /**
+     * How long a claimed delivery stays locked to this replica before another may take it over. Must be longer
+     * than the longest attempt (connect-timeout + response-timeout), or the start is refused.
+     */
     @WithDefault("PT60S")
     Duration lease();
 
@@ -45,10 +55,21 @@ public interface WebhookConfig {
     Duration idlePoll();
 
     /**
-     * Addresses or CIDR ranges that are allowed even though they are internal (loopback, private ...).
-     * Empty in production; local development allows its own receiver.
+     * Addresses or CIDR ranges that are allowed even though they are internal (loopback, private ...), on any
+     * port. Empty in production; local development and the tests allow their own receiver on 127.0.0.1.
      */
     Optional<List<String>> allowedRanges();
+
+    /** Ports allowed besides 80 and 443, for any host: single ports or ranges ({@code 8443}, {@code 9000-9099}). */
+    Optional<List<String>> allowedPorts();
+
+    /** Succeeded deliveries and their attempts are purged this long after they succeeded. */
+    @WithDefault("P30D")
+    Duration succeededRetention();
+
+    /** How often succeeded deliveries past their retention are purged. */
+    @WithDefault("1h")
+    String purgeEvery();
 
     /** Fixed host name resolutions (tests, local development); anything else uses the system resolver. */
     Map<String, String> staticHosts();

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -32,18 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an endpoint never has two deliveries in flight.
  */
 @QuarkusTest
-@TestProfile(ConcurrentClaimTest.DormantDispatcher.class)
+@TestProfile(DormantDispatcher.class)
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
         initArgs = @ResourceArg(name = "service", value = "notification"))
 class ConcurrentClaimTest {
-
-    /** This service's own dispatcher finds nothing at start and then sleeps, so the test's threads are the replicas. */
-    public static class DormantDispatcher implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("homeward.webhooks.idle-poll", "PT1H");
-        }
-    }
 
     @Inject
     DeliveryWorker worker;
@@ -73,7 +63,7 @@ class ConcurrentClaimTest {
         ExecutorService replicas = Executors.newFixedThreadPool(4);
         List<Callable<List<UUID>>> claims = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            claims.add(() -> worker.claim(10));
+            claims.add(() -> worker.claim(10).stream().map(DeliveryWorker.Claim::deliveryId).toList());
         }
         List<UUID> claimed = new ArrayList<>();
         for (Future<List<UUID>> result : replicas.invokeAll(claims)) {
