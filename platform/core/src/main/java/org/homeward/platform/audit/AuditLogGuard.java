@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses to start a service whose database role could rewrite history: append-only must not depend on how
@@ -23,7 +24,10 @@ public class AuditLogGuard {
             + " or (select rolsuper from pg_roles where rolname = current_user)"
             + " from unnest(array['audit_log', 'audit_seal']) t, unnest(array['UPDATE', 'DELETE', 'TRUNCATE']) p";
 
-    void verifyAtStart(@Observes StartupEvent start, EntityManager entityManager) {
+    void verifyAtStart(@Observes StartupEvent start, EntityManager entityManager, Config config) {
+        if (config.getOptionalValue("quarkus.init-and-exit", Boolean.class).orElse(false)) {
+            return; // a migration run as the owner (Kubernetes init container), not the service
+        }
         Object mayRewrite = QuarkusTransaction.requiringNew().call(() ->
                 entityManager.createNativeQuery(MAY_REWRITE_AUDIT_LOG).getSingleResult());
         if (Boolean.TRUE.equals(mayRewrite)) {
