@@ -45,11 +45,8 @@ public class Ledger implements EventHandler {
     private final LedgerRepository ledger;
     private final AgreementEvents events;
     private final Clock clock;
-    private final LedgerCrossCheck crossCheck;
 
-    public Ledger(EntityManager entityManager, LedgerRepository ledger, AgreementEvents events, Clock clock,
-                  LedgerCrossCheck crossCheck) {
-        this.crossCheck = crossCheck;
+    public Ledger(EntityManager entityManager, LedgerRepository ledger, AgreementEvents events, Clock clock) {
         this.entityManager = entityManager;
         this.ledger = ledger;
         this.events = events;
@@ -68,10 +65,6 @@ public class Ledger implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
-        if (LedgerCrossCheck.REPORTED.equals(event.type())) {
-            crossCheck.compare(event.data());
-            return;
-        }
         if (!event.type().startsWith(TYPE_PREFIX)) {
             return;
         }

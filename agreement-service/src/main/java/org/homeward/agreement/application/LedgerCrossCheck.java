@@ -9,8 +9,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.homeward.agreement.Agreement;
 import org.homeward.platform.json.StrictJson;
+import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.messaging.inbox.EventHandler;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
 
 import java.time.Instant;
@@ -28,9 +32,11 @@ import java.util.UUID;
  * behind. Differences are kept per agreement as of its last report, exposed as a metric and to operators.
  */
 @ApplicationScoped
-public class LedgerCrossCheck {
+public class LedgerCrossCheck implements EventHandler {
 
     public static final String REPORTED = "transfer.agreement-totals.reported";
+    public static final String CONSUMER = "agreement-service.ledger-cross-check";
+    public static final String TOPIC = "homeward.transfer.agreement-totals";
     private static final ObjectMapper READER = StrictJson.tolerantReader();
 
     /** One difference: what the ledger holds against what transfer-service reported (null: absent there). */
@@ -56,9 +62,31 @@ public class LedgerCrossCheck {
                 .description("Bodies and persons received, as the ledger counts them").register(registry);
     }
 
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        if (REPORTED.equals(event.type())) {
+            compare(event.data());
+        }
+    }
+
     /** Applies a report inside the inbox transaction: the differences of its agreement are replaced. */
     public void compare(JsonNode data) {
         TotalsReportMessage report = read(data);
+        // The ledger consumer holds this lock while it applies a transfer event, so the comparison never
+        // sees one transfer's counts half applied.
+        if (entityManager.find(Agreement.class, report.agreementId(), LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new PoisonMessage("The report names an agreement this service does not know");
+        }
         int newer = entityManager.createNativeQuery("insert into ledger_cross_check (agreement_id, report_sequence,"
                         + " reported_at, transfers_behind) values (:a, :s, :at, 0) on conflict (agreement_id) do update"
                         + " set report_sequence = excluded.report_sequence, reported_at = excluded.reported_at"
@@ -85,7 +113,10 @@ public class LedgerCrossCheck {
             }
             Map<UUID, Counts> ledger = ledgerCounts(transfer.transferId());
             Map<UUID, Counts> theirs = new HashMap<>();
-            transfer.terms().forEach(c -> theirs.put(c.termId(), new Counts(c.declared(), c.dispatched(), c.received())));
+            // The ledger counts a cancelled transfer as nothing, whatever its manifest declared.
+            boolean cancelled = "CANCELLED".equals(transfer.state());
+            transfer.terms().forEach(c -> theirs.put(c.termId(), cancelled ? new Counts(0, 0, 0)
+                    : new Counts(c.declared(), c.dispatched(), c.received())));
             Set<UUID> terms = new HashSet<>(ledger.keySet());
             terms.addAll(theirs.keySet());
             for (UUID term : terms) {
@@ -96,8 +127,10 @@ public class LedgerCrossCheck {
                 }
             }
         }
+        Set<UUID> appliedAfterTheReport = appliedAfter(report.agreementId(), report.asOf());
         for (Map.Entry<UUID, Long> onlyInLedger : ledgerSequences.entrySet()) {
-            if (!reported.contains(onlyInLedger.getKey())) {
+            // A transfer planned after the report was taken is not missing from it.
+            if (!reported.contains(onlyInLedger.getKey()) && !appliedAfterTheReport.contains(onlyInLedger.getKey())) {
                 ledgerCounts(onlyInLedger.getKey()).forEach((term, counts) ->
                         record(report, onlyInLedger.getKey(), term, counts, null, onlyInLedger.getValue()));
             }
@@ -156,6 +189,13 @@ public class LedgerCrossCheck {
                 .setParameter("a", agreementId).getResultList())
                 .forEach(r -> sequences.put((UUID) r[0], ((Number) r[1]).longValue()));
         return sequences;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<UUID> appliedAfter(UUID agreementId, Instant asOf) {
+        return new HashSet<>((List<UUID>) entityManager.createNativeQuery(
+                        "select transfer_id from ledger_transfer where agreement_id = :a and updated_at > :asOf")
+                .setParameter("a", agreementId).setParameter("asOf", asOf).getResultList());
     }
 
     @SuppressWarnings("unchecked")

@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 class LedgerCrossCheckTest {
 
     private static final String TRANSFERS = "homeward.transfer.events";
+    private static final String REPORTS = "homeward.transfer.agreement-totals";
 
     @Inject
     LedgerCrossCheck crossCheck;
@@ -47,7 +48,7 @@ class LedgerCrossCheckTest {
 
     private static void report(String agreement, long sequence, UUID transfer, long transferSequence, String term,
                                int received) {
-        KafkaTestClient.shared().send(TRANSFERS, agreement, TransferEventFixtures.totalsReport(agreement, sequence,
+        KafkaTestClient.shared().send(REPORTS, agreement, TransferEventFixtures.totalsReport(agreement, sequence,
                 transfer, transferSequence, term, 1212, 1212, received));
     }
 
@@ -82,8 +83,11 @@ class LedgerCrossCheckTest {
         crossCheck.measure();
         assertThat(crossCheck.discrepancyCount()).isGreaterThanOrEqualTo(1);
 
-        // An older report arriving late changes nothing; a transfer the ledger has not caught up with is no difference.
+        // An older report arriving late changes nothing (it would clear the difference if it were applied) ...
         report(agreement, 2_500, transfer, 2, term, 1217);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(discrepanciesOf(agreement)).singleElement().satisfies(d -> assertThat(d).containsEntry("reportedReceived", 1212));
+        // ... and a transfer the ledger has not caught up with yet is no difference.
         report(agreement, 4_000, transfer, 3, term, 1300);
         await().atMost(Duration.ofSeconds(30)).until(() -> discrepanciesOf(agreement).isEmpty());
         given().header("Authorization", AgreementFixtures.ua()).get("/api/v1/ops/ledger-discrepancies").then().statusCode(403);

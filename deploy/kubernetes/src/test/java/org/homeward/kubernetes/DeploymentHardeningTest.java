@@ -175,7 +175,7 @@ class DeploymentHardeningTest {
             assertThat(config.getData()).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_ISSUER",
                     "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
             var cluster = StrictModel.parse(Manifests.named(objects, "Cluster", db + "-db"), OperatorModels.CnpgCluster.class);
-            String appRole = config.getData().get("QUARKUS_FLYWAY_PLACEHOLDERS_APP_ROLE");
+            String appRole = config.getData().get("HOMEWARD_DB_APP_ROLE");
             assertThat(cluster.spec().managed().roles()).as(name + " application role")
                     .anySatisfy(r -> {
                         assertThat(r.name()).isEqualTo(appRole);

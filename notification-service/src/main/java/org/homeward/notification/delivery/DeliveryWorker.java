@@ -214,19 +214,28 @@ public class DeliveryWorker {
         if (delivery.traceparent() != null) {
             headers.put("traceparent", delivery.traceparent());
         }
+        // Only the send is guarded: a failure to record an answer must not be recorded as a failed send (that
+        // would send a delivered webhook again); the lease then expires and recovery takes over.
+        DeliveryRecorder.Outcome outcome;
         try {
             WebhookSender.Answer answer = sender.post(target, headers, delivery.payload());
             latency.record(Duration.between(started, Instant.now()));
-            recorder.record(claim, DeliveryRecorder.Outcome.answered(answer.status(), answer.bodyExcerpt(),
-                    RetryAfter.parse(answer.headers().get("retry-after"), Instant.now())), started);
+            outcome = DeliveryRecorder.Outcome.answered(answer.status(), answer.bodyExcerpt(),
+                    RetryAfter.parse(answer.headers().get("retry-after"), Instant.now()));
         } catch (TimeoutException e) {
-            recorder.record(claim, DeliveryRecorder.Outcome.error("Timed out"), started);
+            outcome = DeliveryRecorder.Outcome.error("Timed out");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            recorder.record(claim, DeliveryRecorder.Outcome.error("Connection failed: " + cause.getClass().getSimpleName()),
-                    started);
+            outcome = DeliveryRecorder.Outcome.error("Connection failed: " + cause.getClass().getSimpleName());
+        }
+        try {
+            recorder.record(claim, outcome, started);
+        } catch (RuntimeException e) {
+            LOG.warnf("The outcome of delivery %s could not be recorded (%s); its lease expires and it is retried",
+                    deliveryId, e.getClass().getSimpleName());
         }
     }
 

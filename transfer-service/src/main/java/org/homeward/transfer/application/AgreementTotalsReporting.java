@@ -18,8 +18,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reports each active or suspended agreement's transfer totals, from this service's tables, on a schedule.
- * One replica reports at a time (advisory lock); each agreement's report commits with its outbox row.
+ * Reports each active, suspended or completed agreement's transfer totals, from this service's tables, on a
+ * schedule. An agreement is reported by one replica at a time (advisory lock); each report commits with its
+ * outbox row.
  */
 @ApplicationScoped
 public class AgreementTotalsReporting {
@@ -41,10 +42,14 @@ public class AgreementTotalsReporting {
         reportAll();
     }
 
-    /** Reports every agreement that can still receive transfers; returns how many were reported. */
+    /**
+     * Reports every agreement that can receive transfers or was completed by them (a correction may still
+     * arrive); returns how many were reported. Every replica may report: reports are applied latest-wins by
+     * their sequence, so a second one costs a comparison, never a wrong result.
+     */
     public int reportAll() {
         List<UUID> agreements = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                        "select v.agreementId from AgreementView v where v.status in ('ACTIVE', 'SUSPENDED')", UUID.class)
+                        "select v.agreementId from AgreementView v where v.status in ('ACTIVE', 'SUSPENDED', 'COMPLETED')", UUID.class)
                 .getResultList());
         int reported = 0;
         for (UUID agreement : agreements) {

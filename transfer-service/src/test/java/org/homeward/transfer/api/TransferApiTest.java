@@ -108,7 +108,7 @@ class TransferApiTest {
                 .body(plan(ruToUa, "REMAINS", "RU", "UA")).post("/api/v1/transfers").then().statusCode(201)
                 .extract().path("id");
         assertThat(reporting.reportAll()).isPositive();
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.shared().readUntil("homeward.transfer.events",
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.shared().readUntil("homeward.transfer.agreement-totals",
                 r -> r.stream().anyMatch(x -> agreement.toString().equals(x.key())), Duration.ofSeconds(30));
         JsonNode report = JSON.readTree(records.stream().filter(r -> agreement.toString().equals(r.key()))
                 .reduce((first, last) -> last).orElseThrow().value());

@@ -87,7 +87,14 @@ class TransferAccessTest {
                 .put("/api/v1/transfers/" + id + "/manifest").then().statusCode(200);
         String transfer = "/api/v1/transfers/" + id;
 
+        String plan = "{\"agreementId\": \"" + agreement + "\", \"termIds\": [\"" + ruToUa + "\"], \"kind\": \"REMAINS\","
+                + " \"fromParty\": \"RU\", \"toParty\": \"UA\", \"escortOrganisation\": \"org-icrc\","
+                + " \"handoverPoint\": {\"name\": \"Border crossing\", \"timeZone\": \"Europe/Kyiv\"},"
+                + " \"scheduledAt\": \"2025-06-11T06:00:00Z\"}";
         List<Operation> operations = List.of(
+                // Either party's coordinator plans; a coordinator of a third party may not.
+                new Operation("plan a handover", "POST", "/api/v1/transfers", "application/json", null, plan,
+                        expect(403, 403, 403, 403, 403, 201, 201)),
                 new Operation("read the transfer", "GET", transfer, null, null, null,
                         expect(200, 404, 200, 403, 404, 200, 200)),
                 new Operation("list transfers", "GET", "/api/v1/transfers?agreementId=" + agreement, null, null, null,

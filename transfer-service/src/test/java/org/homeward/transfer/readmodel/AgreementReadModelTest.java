@@ -95,24 +95,24 @@ class AgreementReadModelTest {
         UUID agreement = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> readModel.handle(
                 InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 1, "First"))));
-        CountDownLatch newerApplied = new CountDownLatch(1);
+        CountDownLatch olderApplied = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            // The newer state is applied first but its transaction stays open; the older one is applied
-            // meanwhile, in its own transaction, and commits last.
-            Future<?> newer = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                readModel.handle(InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 3, "Third")));
-                newerApplied.countDown();
+            // The older state is applied first and its transaction stays open; the newer one is applied
+            // meanwhile in its own transaction; the older commits last. A check-then-write would let it win.
+            Future<?> older = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                readModel.handle(InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 2, "Second")));
+                olderApplied.countDown();
                 awaitQuietly(mayCommit);
             }));
-            newerApplied.await();
-            Future<?> older = threads.submit(() -> QuarkusTransaction.requiringNew().run(() ->
-                    readModel.handle(InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 2, "Second")))));
+            olderApplied.await();
+            Future<?> newer = threads.submit(() -> QuarkusTransaction.requiringNew().run(() ->
+                    readModel.handle(InboxProcessor.parse(AgreementEventsFixture.created(UUID.randomUUID(), agreement, 3, "Third")))));
             Thread.sleep(500);
             mayCommit.countDown();
-            newer.get();
             older.get();
+            newer.get();
         } finally {
             threads.shutdownNow();
         }
