@@ -80,13 +80,10 @@ class DeliveryLeaseTest {
         DormantDispatcher.leaseWhatOthersLeft(worker);
         String token = TestTokens.bearer("org-lease-late", "UA", "subscriber-admin");
         String subscription = subscribe(token, "/lease-late");
-        UUID delivery = UUID.fromString(given().header("Authorization", token)
-                .post("/api/v1/subscriptions/" + subscription + "/test").then().statusCode(202).extract().path("id"));
+        UUID delivery = queueTestDelivery(token, subscription);
         DeliveryWorker.Claim stalled = claimOf(delivery);
         // The first worker stalls past its lease (a long GC pause, a frozen VM); another takes the delivery over.
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "update delivery set locked_until = now() - interval '1 second' where id = :id")
-                .setParameter("id", delivery).executeUpdate());
+        expireLease(delivery);
         DeliveryWorker.Claim takenOver = claimOf(delivery);
         assertThat(takenOver.leaseToken()).isNotEqualTo(stalled.leaseToken());
 
@@ -109,12 +106,9 @@ class DeliveryLeaseTest {
         DormantDispatcher.leaseWhatOthersLeft(worker);
         String token = TestTokens.bearer("org-lease-send", "UA", "subscriber-admin");
         String subscription = subscribe(token, "/lease-send");
-        UUID delivery = UUID.fromString(given().header("Authorization", token)
-                .post("/api/v1/subscriptions/" + subscription + "/test").then().statusCode(202).extract().path("id"));
+        UUID delivery = queueTestDelivery(token, subscription);
         DeliveryWorker.Claim stalled = claimOf(delivery);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "update delivery set locked_until = now() - interval '1 second' where id = :id")
-                .setParameter("id", delivery).executeUpdate());
+        expireLease(delivery);
         DeliveryWorker.Claim takenOver = claimOf(delivery);
 
         worker.deliver(stalled);
@@ -128,8 +122,7 @@ class DeliveryLeaseTest {
         DormantDispatcher.leaseWhatOthersLeft(worker);
         String token = TestTokens.bearer("org-lease-recovery", "UA", "subscriber-admin");
         String subscription = subscribe(token, "/lease-recovery");
-        UUID delivery = UUID.fromString(given().header("Authorization", token)
-                .post("/api/v1/subscriptions/" + subscription + "/test").then().statusCode(202).extract().path("id"));
+        UUID delivery = queueTestDelivery(token, subscription);
         DeliveryWorker.Claim first = claimOf(delivery);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "update delivery set status = 'FAILED', locked_until = null where id = :id")
@@ -150,6 +143,18 @@ class DeliveryLeaseTest {
                 // No rate limit to speak of: the takeover claims the delivery again a moment later.
                 .body(Map.of("url", receiver.url(path), "eventTypes", List.of("homeward.*"), "rateLimitPerSecond", 1000))
                 .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+    }
+
+    private static UUID queueTestDelivery(String token, String subscription) {
+        return UUID.fromString(given().header("Authorization", token)
+                .post("/api/v1/subscriptions/" + subscription + "/test").then().statusCode(202).extract().path("id"));
+    }
+
+    /** As if the worker holding the lease had stalled past it (a long GC pause, a frozen VM). */
+    private void expireLease(UUID delivery) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update delivery set locked_until = now() - interval '1 second' where id = :id")
+                .setParameter("id", delivery).executeUpdate());
     }
 
     private DeliveryWorker.Claim claimOf(UUID delivery) {
