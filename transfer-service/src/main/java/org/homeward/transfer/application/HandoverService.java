@@ -13,7 +13,7 @@ import org.homeward.transfer.manifest.ItemsRejected;
 import org.homeward.transfer.manifest.ManifestItem;
 import org.homeward.transfer.manifest.Reconciliation;
 import org.homeward.transfer.manifest.ReconciliationOutcome;
-import org.homeward.transfer.messaging.ItemArrivals;
+import org.homeward.transfer.messaging.ItemRecords;
 import org.homeward.transfer.messaging.TransferEvents;
 
 import java.time.Clock;
@@ -26,7 +26,8 @@ import java.util.function.Predicate;
 /**
  * The handover itself: the sending side confirms dispatch with a count, the receiving side records the
  * count that arrived and then accounts for every item. Items established as arrived are announced to
- * identification-service on the restricted topic in the same transaction, each exactly once.
+ * identification-service on the restricted topic in the same transaction, each exactly once; an item
+ * announced at a full receipt that the reconciliation finds missing is withdrawn the same way.
  */
 @ApplicationScoped
 @Transactional
@@ -36,17 +37,17 @@ public class HandoverService {
     private final TransferTerms terms;
     private final ManifestItems items;
     private final TransferEvents events;
-    private final ItemArrivals arrivals;
+    private final ItemRecords itemRecords;
     private final AuditLog audit;
     private final Clock clock;
 
     public HandoverService(TransferAccess access, TransferTerms terms, ManifestItems items, TransferEvents events,
-                           ItemArrivals arrivals, AuditLog audit, Clock clock) {
+                           ItemRecords itemRecords, AuditLog audit, Clock clock) {
         this.access = access;
         this.terms = terms;
         this.items = items;
         this.events = events;
-        this.arrivals = arrivals;
+        this.itemRecords = itemRecords;
         this.audit = audit;
         this.clock = clock;
     }
@@ -109,6 +110,7 @@ public class HandoverService {
         transfer.reconcile(outcome.receivedPerTerm(), outcome.state(), Instant.now(clock));
         events.publish(TransferEvents.RECONCILED, transfer);
         announceArrivals(transfer, StoredItem::reconciledAsArrived);
+        announceWithdrawals(transfer);
         audit.record("transfer.reconcile", "transfer", id.toString());
         return transfer;
     }
@@ -134,8 +136,16 @@ public class HandoverService {
     private void announceArrivals(Transfer transfer, Predicate<StoredItem> arrived) {
         List<StoredItem> due = items.list(transfer.id()).stream()
                 .filter(item -> !item.arrivalPublished() && arrived.test(item)).toList();
-        due.forEach(item -> arrivals.arrived(transfer, item.itemId(), item.origin(), item.item()));
+        due.forEach(item -> itemRecords.arrived(transfer, item.itemId(), item.origin(), item.item(),
+                item.itemSequence() + 1));
         items.markArrivalPublished(transfer.id(), due.stream().map(StoredItem::itemId).toList(), Instant.now(clock));
+    }
+
+    private void announceWithdrawals(Transfer transfer) {
+        List<StoredItem> due = items.list(transfer.id()).stream().filter(StoredItem::announcedButMissing).toList();
+        due.forEach(item -> itemRecords.withdrawn(transfer, item.itemId(), item.origin(), item.item(),
+                item.itemSequence() + 1));
+        items.markWithdrawalPublished(transfer.id(), due.stream().map(StoredItem::itemId).toList(), Instant.now(clock));
     }
 
     private static List<String> tags(List<StoredItem> stored, Predicate<StoredItem> which) {

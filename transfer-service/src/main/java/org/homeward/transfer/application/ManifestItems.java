@@ -32,7 +32,7 @@ public class ManifestItems {
     private static final int BATCH = 1000;
     private static final String COLUMNS = "item_id, origin, tag, term_id, category, nationality, surname, first_names,"
             + " patronymic, rank, date_of_birth, service_number, recovery_place, recovery_date, personal_effects,"
-            + " health_notes, consent_confirmed_at, receipt, arrival_published_at";
+            + " health_notes, consent_confirmed_at, receipt, arrival_published_at, withdrawal_published_at, item_sequence";
 
     private final EntityManager entityManager;
 
@@ -132,10 +132,20 @@ public class ManifestItems {
         });
     }
 
+    /** Notes that the items' arrival records are in the outbox; each record advances the item's sequence. */
     public void markArrivalPublished(UUID transferId, Collection<UUID> itemIds, Instant at) {
+        markPublished("arrival_published_at", transferId, itemIds, at);
+    }
+
+    /** Notes that the items' withdrawal records are in the outbox. */
+    public void markWithdrawalPublished(UUID transferId, Collection<UUID> itemIds, Instant at) {
+        markPublished("withdrawal_published_at", transferId, itemIds, at);
+    }
+
+    private void markPublished(String column, UUID transferId, Collection<UUID> itemIds, Instant at) {
         work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE manifest_item SET arrival_published_at = ?"
-                    + " WHERE transfer_id = ? AND item_id = ANY (?)")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE manifest_item SET " + column + " = ?,"
+                    + " item_sequence = item_sequence + 1 WHERE transfer_id = ? AND item_id = ANY (?)")) {
                 update.setTimestamp(1, Timestamp.from(at));
                 update.setObject(2, transferId);
                 update.setArray(3, connection.createArrayOf("uuid", itemIds.toArray()));
@@ -200,7 +210,8 @@ public class ManifestItems {
                 rows.getString("personal_effects"), rows.getString("health_notes"));
         return new StoredItem(rows.getObject("item_id", UUID.class), rows.getString("origin"), item,
                 consent == null ? null : consent.toInstant(), rows.getString("receipt"),
-                rows.getTimestamp("arrival_published_at") != null);
+                rows.getTimestamp("arrival_published_at") != null, rows.getTimestamp("withdrawal_published_at") != null,
+                rows.getInt("item_sequence"));
     }
 
     private void work(org.hibernate.jdbc.Work work) {

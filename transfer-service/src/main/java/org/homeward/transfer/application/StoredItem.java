@@ -7,10 +7,11 @@ import java.util.UUID;
 
 /**
  * A manifest item as kept: its stable id (the key of its record on the restricted topic), whether the
- * sender declared it or the receiver found it, the escort's consent confirmation and the receipt.
+ * sender declared it or the receiver found it, the escort's consent confirmation, the receipt, and what
+ * its records on the restricted topic have said so far ({@code itemSequence} counts them).
  */
 public record StoredItem(UUID itemId, String origin, ManifestItem item, Instant consentConfirmedAt,
-                         String receipt, boolean arrivalPublished) {
+                         String receipt, boolean arrivalPublished, boolean withdrawalPublished, int itemSequence) {
 
     public static final String MANIFEST = "MANIFEST";
     public static final String EXTRA = "EXTRA";
@@ -25,5 +26,10 @@ public record StoredItem(UUID itemId, String origin, ManifestItem item, Instant 
     /** Known to have arrived: received on reconciliation, or an extra the receiver found. */
     public boolean reconciledAsArrived() {
         return !declared() || RECEIVED.equals(receipt);
+    }
+
+    /** Announced as arrived (a receipt of the full count), then found missing by the reconciliation. */
+    public boolean announcedButMissing() {
+        return arrivalPublished && !withdrawalPublished && MISSING.equals(receipt);
     }
 }

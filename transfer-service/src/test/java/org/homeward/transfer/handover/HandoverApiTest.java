@@ -179,11 +179,49 @@ class HandoverApiTest {
         assertThat(first.path("data").path("surname").asText()).isEqualTo("Коваленко");
         assertThat(first.path("data").path("recoveryDate").asText()).isEqualTo("2025-03-11");
         assertThat(schema("transfer.manifest-item.arrived").validate(first)).isEmpty();
+        assertThat(first.path("data").path("itemState").asText()).isEqualTo("ARRIVED");
+        assertThat(first.path("data").path("itemSequence").asInt()).isEqualTo(1);
+        assertThat(first.path("data").path("accessScope").path("organisations").toString()).contains("org-icrc");
 
         String audit = given().header("Authorization", TestTokens.bearer("org-audit", null, "auditor"))
                 .queryParam("size", 500).get("/api/v1/audit").then().statusCode(200).extract().asString();
         assertThat(audit).contains("transfer.manifest.read").contains("transfer.reconciliation.read")
                 .doesNotContain("Шевченко");
+    }
+
+    @Test
+    void itemsAnnouncedAtAFullReceiptAndFoundMissingByTheReconciliationAreWithdrawn() {
+        String transfer = remainsTransfer();
+        assertThat(upload(transfer, "text/csv", Manifests.remainsCsv(20)).statusCode()).isEqualTo(200);
+        given().header("Authorization", ru()).contentType(ContentType.JSON).body(Map.of("count", 20))
+                .post("/api/v1/transfers/" + transfer + "/dispatch").then().statusCode(200);
+        given().header("Authorization", ua()).contentType(ContentType.JSON).body(Map.of("count", 20))
+                .post("/api/v1/transfers/" + transfer + "/receipt").then().statusCode(200).body("state", equalTo("RECEIVED"));
+        itemRecords(transfer, 20);
+
+        List<String> missing = List.of(Manifests.tag(2), Manifests.tag(11), Manifests.tag(20));
+        List<String> received = IntStream.rangeClosed(1, 20).mapToObj(Manifests::tag)
+                .filter(tag -> !missing.contains(tag)).toList();
+        given().header("Authorization", ua()).contentType(ContentType.JSON)
+                .body(Map.of("received", received, "missing", missing))
+                .post("/api/v1/transfers/" + transfer + "/reconciliation").then().statusCode(200)
+                .body("state", equalTo("DISPUTED"));
+
+        List<JsonNode> records = itemRecords(transfer, 23);
+        List<JsonNode> withdrawn = records.stream()
+                .filter(r -> r.path("type").asText().equals("transfer.manifest-item.withdrawn")).toList();
+        assertThat(withdrawn).extracting(r -> r.path("data").path("tag").asText())
+                .containsExactlyInAnyOrderElementsOf(missing);
+        for (JsonNode record : withdrawn) {
+            assertThat(schema("transfer.manifest-item.withdrawn").validate(record)).isEmpty();
+            assertThat(record.path("data").path("itemState").asText()).isEqualTo("WITHDRAWN");
+            assertThat(record.path("data").path("itemSequence").asInt()).isEqualTo(2);
+            String itemId = record.path("data").path("itemId").asText();
+            JsonNode arrival = records.stream().filter(r -> r.path("data").path("itemId").asText().equals(itemId)
+                    && r.path("type").asText().equals("transfer.manifest-item.arrived")).findFirst().orElseThrow();
+            assertThat(arrival.path("data").path("itemSequence").asInt()).isEqualTo(1);
+            assertThat(records.indexOf(arrival)).isLessThan(records.indexOf(record));
+        }
     }
 
     private static void assertEachEventOnceAndNoPersonalData(String transfer) {
