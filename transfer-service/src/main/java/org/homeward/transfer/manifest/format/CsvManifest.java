@@ -2,10 +2,10 @@ package org.homeward.transfer.manifest.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.homeward.platform.csv.SpreadsheetCsv;
 import org.homeward.transfer.TransferKind;
 import org.homeward.transfer.manifest.ItemsRejected;
 import org.homeward.transfer.manifest.ManifestItem;
@@ -24,18 +24,14 @@ import java.util.Set;
 
 /**
  * Manifests as CSV (RFC 4180, comma-separated, header row with the documented column names). Reading is
- * Jackson's CSV parser; writing escapes every cell a spreadsheet would run as a formula.
+ * Jackson's CSV parser; writing is the platform's spreadsheet-safe CSV.
  */
 public final class CsvManifest {
 
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS)
-            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
             .build();
-    /** Spreadsheets run a cell starting with these as a formula (OWASP: CSV injection). */
-    private static final String FORMULA_TRIGGERS = "=+-@\t\r";
-    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private CsvManifest() {
     }
@@ -96,27 +92,9 @@ public final class CsvManifest {
         }
     }
 
-    /** A manifest as UTF-8 CSV with a byte-order mark (so spreadsheets show Cyrillic right) and a header. */
+    /** A manifest as spreadsheet-safe CSV (byte-order mark, header, formulas defused). */
     public static byte[] write(TransferKind kind, List<ManifestItem> items) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        ManifestLayout.columns(kind).forEach(schema::addColumn);
-        List<List<String>> rows = items.stream()
-                .map(item -> ManifestLayout.cells(kind, item).stream().map(CsvManifest::defused).toList())
-                .toList();
-        try {
-            byte[] body = CSV.writer(schema.build()).writeValueAsBytes(rows);
-            byte[] withMark = new byte[BYTE_ORDER_MARK.length + body.length];
-            System.arraycopy(BYTE_ORDER_MARK, 0, withMark, 0, BYTE_ORDER_MARK.length);
-            System.arraycopy(body, 0, withMark, BYTE_ORDER_MARK.length, body.length);
-            return withMark;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A manifest could not be written as CSV", e);
-        }
+        return SpreadsheetCsv.write(ManifestLayout.columns(kind),
+                items.stream().map(item -> ManifestLayout.cells(kind, item)).toList());
     }
-
-    /** Prefixes a cell a spreadsheet would evaluate with an apostrophe, so it is shown as text. */
-    static String defused(String cell) {
-        return !cell.isEmpty() && FORMULA_TRIGGERS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-    }
-
 }
