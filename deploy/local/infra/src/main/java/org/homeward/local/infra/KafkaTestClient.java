@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** Reads and writes real topics from tests, with plain Kafka clients. */
@@ -52,6 +54,35 @@ public final class KafkaTestClient {
             }
         }
         return records;
+    }
+
+    /** A record to send: its key and value. */
+    public record Keyed(String key, String value) {
+    }
+
+    /** Sends many records with one producer, in the given order, and waits until the broker has them all. */
+    public void sendAll(String topic, List<Keyed> records) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Keyed keyed : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, keyed.key(), keyed.value());
+                record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            for (Future<RecordMetadata> each : sent) {
+                each.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A record was not accepted by the broker", e.getCause());
+        }
     }
 
     /** Sends a record as the services' outbox relays do: structured-mode CloudEvents content type. */

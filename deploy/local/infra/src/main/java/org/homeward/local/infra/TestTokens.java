@@ -18,6 +18,12 @@ public final class TestTokens {
         return "Bearer " + token(organisation, party, roles);
     }
 
+    /** A token of a named person of the organisation, where two people of one organisation must differ. */
+    public static String bearerOf(String subject, String organisation, String party, String... roles) {
+        return "Bearer " + SharedTestInfrastructure.runningJwtIssuer()
+                .mint(subject, organisation, party, List.of(roles), Duration.ofMinutes(30));
+    }
+
     public static String forgedBearer(String organisation, String party, String... roles) {
         return "Bearer " + SharedTestInfrastructure.runningJwtIssuer()
                 .mintForged("user-of-" + organisation, organisation, party, List.of(roles));
