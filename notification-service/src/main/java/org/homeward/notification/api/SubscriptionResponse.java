@@ -13,6 +13,11 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionResponse(UUID id, String url, List<String> eventTypes, UUID agreementId, String party,
                                    String description, int rateLimitPerSecond, String status, String statusReason,
+                                   @Schema(description = "SCOPED: the events your party or organisation may see, as the APIs "
+                                           + "show them. COUNTS_ONLY (observers without a party): agreement term and balance "
+                                           + "events, and identification case events reduced to the transfer's counts "
+                                           + "(agreementId, transferId, fromParty, toParty, transferCounts; no case).",
+                                           enumeration = {"SCOPED", "COUNTS_ONLY"})
                                    String audience, Instant createdAt, Instant lastSuccessAt, Instant failingSince,
                                    Instant previousSecretValidUntil, String secret) {
 

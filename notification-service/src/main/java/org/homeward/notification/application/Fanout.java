@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.homeward.notification.Audience;
 import org.homeward.notification.Delivery;
 import org.homeward.notification.Subscription;
 import org.homeward.notification.SubscriptionStatus;
@@ -15,8 +16,10 @@ import org.homeward.platform.messaging.CloudEvent;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,20 +50,25 @@ public class Fanout {
         Set<UUID> alreadyDelivered = Set.copyOf(entityManager.createQuery(
                         "select d.subscriptionId from Delivery d where d.eventId = :event", UUID.class)
                 .setParameter("event", event.id()).getResultList());
-        String payload = null;
+        // Each audience may be told the event differently; each variant is built once, and only if needed.
+        Map<Audience, String> payloads = new EnumMap<>(Audience.class);
         int created = 0;
         for (Subscription subscription : candidates) {
             if (alreadyDelivered.contains(subscription.id()) || !subscription.wants(event.type(), agreementId, scope)) {
                 continue;
             }
-            if (payload == null) {
-                payload = ThinPayload.of(event, config.links(), json);
-            }
+            String payload = payloads.computeIfAbsent(subscription.audience(), audience -> payloadFor(audience, event));
             entityManager.persist(new Delivery(subscription.id(), event.id(), event.type(), payload, traceparent(),
                     Instant.now()));
             created++;
         }
         return created;
+    }
+
+    private String payloadFor(Audience audience, CloudEvent event) {
+        return audience.isToldOnlyCounts(event.type())
+                ? ThinPayload.countsOnly(event, json)
+                : ThinPayload.of(event, config.links(), json);
     }
 
     private static AccessScope scopeOf(JsonNode data) {

@@ -1,10 +1,12 @@
 package org.homeward.notification.application;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.homeward.platform.messaging.CloudEvent;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,43 +20,87 @@ public final class ThinPayload {
     private static final Set<String> KEPT = Set.of("agreementId", "transferId", "caseId", "checkId",
             "identificationId", "termId", "reciprocalTermId", "sequence", "status", "state", "version", "kind",
             "fromParty", "toParty", "committed", "received", "declared", "dispatched", "balance", "tolerance",
-            "pendingAmendment", "outcome");
-    private static final Map<String, String> RESOURCE_PATHS = Map.of(
-            "agreementId", "agreement|/api/v1/agreements/",
-            "transferId", "transfer|/api/v1/transfers/");
+            "pendingAmendment", "outcome", "returnedTo", "method");
+    /** What places counts without naming a case: the handover they belong to. */
+    private static final Set<String> KEPT_WITH_COUNTS_ONLY = Set.of("agreementId", "transferId", "fromParty", "toParty");
+    /** The one nested object kept; only its numbers, so that a field added to it cannot carry anything else. */
+    private static final String COUNTS = "transferCounts";
+
+    /** A link named {@code name} to {@code path + id}, on the base URL configured for {@code service}. */
+    private record Link(String name, String idField, String service, String path) {
+    }
+
+    private static final List<Link> LINKS = List.of(
+            new Link("agreement", "agreementId", "agreement", "/api/v1/agreements/"),
+            new Link("transfer", "transferId", "transfer", "/api/v1/transfers/"),
+            new Link("case", "caseId", "identification", "/api/v1/cases/"));
 
     private ThinPayload() {
     }
 
-    public static String of(CloudEvent event, Map<String, String> links, ObjectMapper json) {
-        ObjectNode body = json.createObjectNode();
-        body.put("type", event.type());
-        body.put("timestamp", event.time() == null ? null : event.time().toInstant().toString());
-        ObjectNode data = body.putObject("data");
-        data.put("eventId", event.id().toString());
+    public static String of(CloudEvent event, Map<String, String> baseUrls, ObjectMapper json) {
+        ObjectNode body = envelope(event, json);
+        ObjectNode data = (ObjectNode) body.get("data");
         if (event.subject() != null) {
             data.put("subject", event.subject());
         }
-        event.data().fields().forEachRemaining(field -> {
-            JsonNode value = field.getValue();
-            if (KEPT.contains(field.getKey()) && (value.isValueNode())) {
-                data.set(field.getKey(), value);
+        copyValues(event.data(), KEPT, data);
+        copyCounts(event.data(), data);
+        ObjectNode links = json.createObjectNode();
+        for (Link link : LINKS) {
+            String base = baseUrls.get(link.service());
+            if (base != null && data.hasNonNull(link.idField())) {
+                links.put(link.name(), base + link.path() + data.get(link.idField()).asText());
             }
-        });
-        ObjectNode linkNode = json.createObjectNode();
-        RESOURCE_PATHS.forEach((idField, target) -> {
-            String[] parts = target.split("\\|");
-            String base = links.get(parts[0]);
-            if (base != null && data.hasNonNull(idField)) {
-                linkNode.put(parts[0], base + parts[1] + data.get(idField).asText());
-            }
-        });
-        if (!linkNode.isEmpty()) {
-            data.set("links", linkNode);
         }
+        if (!links.isEmpty()) {
+            data.set("links", links);
+        }
+        return write(body, json);
+    }
+
+    /** The counts an event carries and the handover they belong to; no subject, no case, no links to one. */
+    public static String countsOnly(CloudEvent event, ObjectMapper json) {
+        ObjectNode body = envelope(event, json);
+        ObjectNode data = (ObjectNode) body.get("data");
+        copyValues(event.data(), KEPT_WITH_COUNTS_ONLY, data);
+        copyCounts(event.data(), data);
+        return write(body, json);
+    }
+
+    private static ObjectNode envelope(CloudEvent event, ObjectMapper json) {
+        ObjectNode body = json.createObjectNode();
+        body.put("type", event.type());
+        body.put("timestamp", event.time() == null ? null : event.time().toInstant().toString());
+        body.putObject("data").put("eventId", event.id().toString());
+        return body;
+    }
+
+    private static void copyValues(JsonNode from, Set<String> kept, ObjectNode to) {
+        from.fields().forEachRemaining(field -> {
+            if (kept.contains(field.getKey()) && field.getValue().isValueNode()) {
+                to.set(field.getKey(), field.getValue());
+            }
+        });
+    }
+
+    private static void copyCounts(JsonNode from, ObjectNode to) {
+        JsonNode counts = from.path(COUNTS);
+        if (!counts.isObject()) {
+            return;
+        }
+        ObjectNode copied = to.putObject(COUNTS);
+        counts.fields().forEachRemaining(field -> {
+            if (field.getValue().isIntegralNumber()) {
+                copied.set(field.getKey(), field.getValue());
+            }
+        });
+    }
+
+    private static String write(ObjectNode body, ObjectMapper json) {
         try {
             return json.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

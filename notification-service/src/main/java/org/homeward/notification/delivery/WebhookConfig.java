@@ -74,6 +74,6 @@ public interface WebhookConfig {
     /** Fixed host name resolutions (tests, local development); anything else uses the system resolver. */
     Map<String, String> staticHosts();
 
-    /** Base URLs of the services whose resources webhook payloads link to, by service: agreement, transfer ... */
+    /** Base URLs of the services whose resources webhook payloads link to, by service: agreement, transfer, identification. */
     Map<String, String> links();
 }
