@@ -22,20 +22,8 @@ record ServiceConfiguration(String service, Map<String, Set<String>> groups, Set
     static final List<String> SERVICES =
             List.of("agreement-service", "transfer-service", "identification-service", "notification-service");
 
-    /**
-     * Access granted ahead of the code that will use it (stated in base/kafka/users.yaml): identification-service
-     * will read the restricted manifest items and publish identification events. When its configuration
-     * names these, they are simply found twice.
-     */
-    static final Map<String, ServiceConfiguration> PLANNED = Map.of(
-            "identification-service", new ServiceConfiguration("identification-service",
-                    Map.of("identification-service", Set.of("homeward.transfer.manifest-items"),
-                            "identification-service-dead-letters", Set.of("homeward.identification-service.dead-letters")),
-                    Set.of("homeward.identification.events", "homeward.identification-service.dead-letters")));
-
     static ServiceConfiguration of(String service) {
-        return parse(service, Manifests.repoRoot().resolve(service).resolve("src/main/resources/application.properties"))
-                .plus(PLANNED.get(service));
+        return parse(service, Manifests.repoRoot().resolve(service).resolve("src/main/resources/application.properties"));
     }
 
     static ServiceConfiguration parse(String service, Path file) {
@@ -74,18 +62,6 @@ record ServiceConfiguration(String service, Map<String, Set<String>> groups, Set
             }
         }
         return new ServiceConfiguration(service, groups, writes);
-    }
-
-    ServiceConfiguration plus(ServiceConfiguration planned) {
-        if (planned == null) {
-            return this;
-        }
-        Map<String, Set<String>> g = new TreeMap<>();
-        groups.forEach((k, v) -> g.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
-        planned.groups.forEach((k, v) -> g.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
-        Set<String> w = new TreeSet<>(writes);
-        w.addAll(planned.writes);
-        return new ServiceConfiguration(service, g, w);
     }
 
     Set<String> reads() {

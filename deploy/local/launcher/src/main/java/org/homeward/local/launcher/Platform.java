@@ -76,6 +76,9 @@ public final class Platform implements AutoCloseable {
             if (service.equals("notification")) {
                 config.putAll(localWebhookConfig(work.resolve("webhooks")));
             }
+            if (service.equals("identification")) {
+                config.putAll(LOCAL_LABORATORIES);
+            }
             config.putAll(settings.overrides().getOrDefault(service, Map.of()));
             Path application = settings.repositoryRoot().resolve(service + "-service")
                     .resolve("target/quarkus-app/quarkus-run.jar");
@@ -129,6 +132,11 @@ public final class Platform implements AutoCloseable {
         kafka.close();
         postgres.close();
     }
+
+    /** The demo's identifying laboratories: the README's tokens act for these organisations. */
+    private static final Map<String, String> LOCAL_LABORATORIES = Map.of(
+            "homeward.identification.laboratories.UA", "lab-ua-kyiv,lab-ua-dnipro",
+            "homeward.identification.laboratories.RU", "lab-ru-rostov");
 
     /**
      * Local webhook settings: a signing-secret encryption key generated once and kept with the local data,

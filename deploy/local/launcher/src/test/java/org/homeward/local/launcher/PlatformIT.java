@@ -40,6 +40,8 @@ class PlatformIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Platform platform;
+    /** Subscribed to identification case events for the handover story. */
+    static WebhookReceiver identificationReceiver;
 
     @BeforeAll
     static void startPlatform() {
@@ -53,6 +55,9 @@ class PlatformIT {
 
     @AfterAll
     static void stopPlatform() {
+        if (identificationReceiver != null) {
+            identificationReceiver.close();
+        }
         if (platform != null) {
             platform.close();
         }
@@ -195,9 +200,14 @@ class PlatformIT {
 
     @Test
     @Order(5)
-    void aReconciledHandoverIsCountedInTheAgreementsLedger() throws Exception {
+    void aFullReceiptCorrectedByItsReconciliationIsCountedInTheLedgerAndItsBodiesBecomeCases() throws Exception {
         String ua = token("org-ua-coordination", "UA", "coordinator");
         String ru = token("org-ru-coordination", "RU", "coordinator");
+        identificationReceiver = new WebhookReceiver(0);
+        HttpResponse<String> subscribed = call("notification", "POST", "/api/v1/subscriptions",
+                token("org-ua-cases", "UA", "subscriber-admin"),
+                "{\"url\": \"" + identificationReceiver.url() + "\", \"eventTypes\": [\"identification.case.*\"]}");
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         HttpResponse<String> created = call("agreement", "POST", "/api/v1/agreements", ua, """
                 {"reference": "E2E-HANDOVER", "title": "Repatriation of remains", "concludedOn": "2025-06-02",
                  "effectiveDate": "2025-06-07",
@@ -233,11 +243,13 @@ class PlatformIT {
         assertThat(call("transfer", "PUT", base + "/manifest", ru, "text/csv", manifest).statusCode()).isEqualTo(200);
         assertThat(call("transfer", "POST", base + "/dispatch", ru,
                 "{\"count\": 3, \"dispatchedAt\": \"2025-06-15T18:00:00Z\"}").statusCode()).isEqualTo(200);
+        // The receiver first counts all three as arrived (which announces every body to identification),
+        // then accounts for each item and finds one missing: the count is corrected and that body withdrawn.
         assertThat(call("transfer", "POST", base + "/receipt", ua,
-                "{\"count\": 2, \"receivedAt\": \"2025-06-15T22:30:00Z\"}").statusCode()).isEqualTo(200);
+                "{\"count\": 3, \"receivedAt\": \"2025-06-15T22:30:00Z\"}").statusCode()).isEqualTo(200);
         HttpResponse<String> reconciled = call("transfer", "POST", base + "/reconciliation", ua,
                 "{\"received\": [\"RU-1\", \"RU-3\"], \"missing\": [\"RU-2\"]}");
-        assertThat(reconciled.body()).contains("\"state\":\"PARTIALLY_RECEIVED\"");
+        assertThat(reconciled.body()).contains("\"state\":\"DISPUTED\"");
 
         // Received on Sunday 22:30 UTC is Monday 16 June in Kyiv: ISO week 25 in the agreement's ledger.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -247,5 +259,29 @@ class PlatformIT {
             assertThat(fulfilment.path("terms").get(0).path("declared").asLong()).isEqualTo(3);
             assertThat(fulfilment.path("period").path("groups").toString()).contains("2025-W25");
         });
+        identificationOpenedACasePerBodyThatArrived(transfer, ua);
+    }
+
+    /**
+     * Each body announced became a case in identification-service; the one the reconciliation found missing
+     * was withdrawn. Subscribers were told, without a name.
+     */
+    private static void identificationOpenedACasePerBodyThatArrived(String transfer, String ua) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode statistics = JSON.readTree(call("identification", "GET",
+                    "/api/v1/case-statistics?transferId=" + transfer, token("org-press", null, "observer"), null).body());
+            assertThat(statistics.path("counts").path("received").asLong()).isEqualTo(2);
+            assertThat(statistics.path("counts").path("withdrawn").asLong()).isEqualTo(1);
+        });
+        JsonNode cases = JSON.readTree(call("identification", "GET", "/api/v1/cases?transferId=" + transfer, ua, null).body());
+        assertThat(cases.path("items")).hasSize(3);
+        assertThat(cases.path("items").toString()).contains("Шевченко").contains("lab-ua-kyiv");
+        assertThat(cases.path("items").findValuesAsText("status")).containsExactlyInAnyOrder("RECEIVED", "RECEIVED", "WITHDRAWN");
+        await().atMost(Duration.ofSeconds(60)).until(() -> identificationReceiver.answered().stream()
+                .filter(a -> a.body().contains(transfer)).map(WebhookReceiver.Answered::body).filter(body ->
+                        body.contains("identification.case.opened") || body.contains("identification.case.withdrawn"))
+                .count() == 4);
+        assertThat(identificationReceiver.answered()).allSatisfy(answer ->
+                assertThat(answer.body()).doesNotContain("Шевченко", "Коваленко", "Тарас", "RU-1"));
     }
 }

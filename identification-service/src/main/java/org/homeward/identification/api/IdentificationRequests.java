@@ -1,0 +1,41 @@
+package org.homeward.identification.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.homeward.identification.EstablishedIdentity;
+import org.homeward.identification.IdentificationMethod;
+import org.homeward.identification.application.Identifications;
+
+import java.time.LocalDate;
+
+/** Bodies of the two steps of an identification. */
+public final class IdentificationRequests {
+
+    private IdentificationRequests() {
+    }
+
+    public record Identity(@NotBlank @Size(max = 200) String surname, @Size(max = 200) String firstNames,
+                           @Size(max = 200) String patronymic, LocalDate dateOfBirth,
+                           @NotNull @Pattern(regexp = "[A-Z]{2}") String nationality,
+                           @Size(max = 64) String serviceNumber) {
+
+        EstablishedIdentity toDomain() {
+            return new EstablishedIdentity(surname, firstNames, patronymic, dateOfBirth, nationality, serviceNumber);
+        }
+    }
+
+    public record Proposal(@NotNull IdentificationMethod method, @NotBlank @Size(max = 10000) String evidence,
+                           @Valid @NotNull Identity establishedIdentity) {
+
+        Identifications.Propose toCommand() {
+            return new Identifications.Propose(method, evidence, establishedIdentity.toDomain());
+        }
+    }
+
+    /** CONFIRM or REJECT; a rejection says why. */
+    public record Decision(@NotNull Identifications.Decision decision, @Size(max = 1000) String reason) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.homeward.identification.api;
+
+import org.homeward.identification.EstablishedIdentity;
+import org.homeward.identification.IdentificationMethod;
+import org.homeward.identification.IdentificationProposal;
+import org.homeward.identification.ProposalStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A proposal with its decision, for the laboratory's examiners only. */
+public record ProposalResponse(UUID id, UUID caseId, IdentificationMethod method, String evidence,
+                               EstablishedIdentity establishedIdentity, String proposedBy, Instant proposedAt,
+                               ProposalStatus status, String decidedBy, Instant decidedAt, String decisionReason) {
+
+    static ProposalResponse of(IdentificationProposal p) {
+        return new ProposalResponse(p.id(), p.caseId(), p.method(), p.evidence(), p.establishedIdentity(),
+                p.proposedBy(), p.proposedAt(), p.status(), p.decidedBy(), p.decidedAt(), p.decisionReason());
+    }
+}

@@ -1,0 +1,86 @@
+package org.homeward.identification.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.CaseHistoryEntry;
+import org.homeward.identification.CaseStatus;
+import org.homeward.identification.ItemState;
+import org.homeward.identification.RemainsCase;
+import org.homeward.identification.RemainsItem;
+import org.homeward.identification.messaging.CaseEvents;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Applies transfer-service's item records to cases, inside the consumer's inbox transaction: one case per
+ * remains item, however often and in whatever order its records come. The highest item sequence wins; a
+ * withdrawal closes the case; a withdrawal that comes before the arrival still leaves one case, opened and
+ * withdrawn, so the outcome never depends on the order of delivery.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CaseOpening {
+
+    private static final Logger LOG = Logger.getLogger(CaseOpening.class);
+
+    private final EntityManager entityManager;
+    private final IdentificationConfig config;
+    private final CaseAnnouncements announcements;
+    private final Clock clock;
+
+    public CaseOpening(EntityManager entityManager, IdentificationConfig config, CaseAnnouncements announcements,
+                       Clock clock) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.announcements = announcements;
+        this.clock = clock;
+    }
+
+    public void apply(RemainsItem item) {
+        // Records of one item share a partition, but a rebalance can hand one to a second replica while
+        // the first still works on it: serialise per item so that a case is never opened twice.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(:item as text), 0))")
+                .setParameter("item", item.itemId().toString()).getSingleResult();
+        Instant now = Instant.now(clock);
+        RemainsCase existing = entityManager.createQuery("select c from RemainsCase c where c.itemId = :item",
+                RemainsCase.class).setParameter("item", item.itemId()).getResultStream().findFirst().orElse(null);
+        if (existing == null) {
+            open(item, now);
+            return;
+        }
+        if (!existing.isOlderThan(item.sequence())) {
+            return; // a duplicate, or a record older than the one already applied
+        }
+        if (item.state() == ItemState.WITHDRAWN) {
+            withdraw(existing, item, now);
+        } else {
+            existing.acknowledge(item.sequence());
+        }
+    }
+
+    private void open(RemainsItem item, Instant now) {
+        String laboratory = config.defaultLaboratory(item.toParty()).orElse(null);
+        if (laboratory == null) {
+            LOG.warnf("No identifying laboratory is configured for party %s: case left unassigned until a"
+                    + " coordinator assigns it (homeward.identification.laboratories.%s)", item.toParty(), item.toParty());
+        }
+        RemainsCase opened = RemainsCase.open(item, laboratory, now);
+        entityManager.persist(opened);
+        entityManager.persist(opened.openingEntry());
+        announcements.announce(CaseEvents.OPENED, opened);
+        if (item.state() == ItemState.WITHDRAWN) {
+            withdraw(opened, item, now);
+        }
+    }
+
+    private void withdraw(RemainsCase remainsCase, RemainsItem item, Instant now) {
+        CaseHistoryEntry entry = remainsCase.withdraw(item.sequence(), now);
+        entityManager.persist(entry);
+        if (remainsCase.status() == CaseStatus.WITHDRAWN && CaseHistoryEntry.STATUS.equals(entry.kind())) {
+            announcements.announce(CaseEvents.WITHDRAWN, remainsCase);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.homeward.identification.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.Actor;
+import org.homeward.identification.CaseStatus;
+import org.homeward.identification.EstablishedIdentity;
+import org.homeward.identification.IdentificationMethod;
+import org.homeward.identification.IdentificationProposal;
+import org.homeward.identification.RemainsCase;
+import org.homeward.identification.messaging.CaseEvents;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Identification by two examiners: one proposes an identity, a second of the same laboratory confirms or
+ * rejects it (unless the laboratory is configured to work with one). Only a confirmation is announced.
+ */
+@ApplicationScoped
+@Transactional
+public class Identifications {
+
+    private final EntityManager entityManager;
+    private final CaseAccess access;
+    private final IdentificationConfig config;
+    private final CaseAnnouncements announcements;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Identifications(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
+                           CaseAnnouncements announcements, AuditLog audit, Clock clock) {
+        this.entityManager = entityManager;
+        this.access = access;
+        this.config = config;
+        this.announcements = announcements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Propose(IdentificationMethod method, String evidence, EstablishedIdentity establishedIdentity) {
+    }
+
+    public IdentificationProposal propose(UUID caseId, Propose command) {
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        Actor actor = access.actor();
+        Instant now = Instant.now(clock);
+        remainsCase.candidateProposed(actor, now).ifPresent(entityManager::persist);
+        IdentificationProposal proposal = new IdentificationProposal(caseId, command.method(), command.evidence(),
+                command.establishedIdentity(), actor, now);
+        entityManager.persist(proposal);
+        audit.record("case.identification.propose", "case", caseId.toString());
+        if (!config.requiresSecondExaminer(actor.organisation())) {
+            proposal.confirmAsSingleExaminer(now);
+            confirmed(remainsCase, proposal, actor, now);
+        }
+        return proposal;
+    }
+
+    public enum Decision { CONFIRM, REJECT }
+
+    public IdentificationProposal decide(UUID caseId, UUID proposalId, Decision decision, String reason) {
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        IdentificationProposal proposal = entityManager.find(IdentificationProposal.class, proposalId);
+        if (proposal == null || !proposal.caseId().equals(caseId)) {
+            throw ProblemException.notFound("Proposal " + proposalId + " of case " + caseId);
+        }
+        Actor actor = access.actor();
+        Instant now = Instant.now(clock);
+        if (decision == Decision.CONFIRM) {
+            proposal.confirm(actor, reason, now);
+            confirmed(remainsCase, proposal, actor, now);
+        } else {
+            proposal.reject(actor, reason, now);
+            if (remainsCase.status() == CaseStatus.CANDIDATE_FOUND && !pendingProposals(caseId)) {
+                entityManager.persist(remainsCase.candidatesExhausted(actor, now));
+            }
+        }
+        audit.record("case.identification.decide", "case", caseId.toString());
+        return proposal;
+    }
+
+    public List<IdentificationProposal> proposals(UUID caseId) {
+        access.forLaboratory(caseId, LockModeType.NONE);
+        audit.record("case.proposals.read", "case", caseId.toString());
+        return entityManager.createQuery("select p from IdentificationProposal p where p.caseId = :id"
+                + " order by p.proposedAt", IdentificationProposal.class).setParameter("id", caseId).getResultList();
+    }
+
+    /** Whether a proposal of the case still awaits its decision. */
+    boolean pendingProposals(UUID caseId) {
+        entityManager.flush();
+        return entityManager.createQuery("select count(p) from IdentificationProposal p where p.caseId = :id"
+                        + " and p.status = PROPOSED", Long.class).setParameter("id", caseId).getSingleResult() > 0;
+    }
+
+    private void confirmed(RemainsCase remainsCase, IdentificationProposal proposal, Actor actor, Instant now) {
+        entityManager.persist(remainsCase.identified(proposal, actor, now));
+        entityManager.createQuery("select p from IdentificationProposal p where p.caseId = :id and p.id <> :confirmed"
+                        + " and p.status = PROPOSED", IdentificationProposal.class)
+                .setParameter("id", remainsCase.id()).setParameter("confirmed", proposal.id())
+                .getResultStream().forEach(other -> other.supersededBy(proposal));
+        announcements.announce(CaseEvents.IDENTIFICATION_CONFIRMED, remainsCase);
+    }
+}
