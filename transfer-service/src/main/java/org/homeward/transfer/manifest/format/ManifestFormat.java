@@ -1,7 +1,10 @@
 package org.homeward.transfer.manifest.format;
 
+import org.homeward.platform.text.StrictUtf8;
 import org.homeward.transfer.TransferKind;
+import org.homeward.transfer.manifest.ItemsRejected;
 import org.homeward.transfer.manifest.ManifestRow;
+import org.homeward.transfer.manifest.RowError;
 
 import java.util.List;
 
@@ -26,7 +29,12 @@ public enum ManifestFormat {
      * @throws org.homeward.transfer.manifest.ItemsRejected when the file itself is unusable
      */
     public List<ManifestRow> read(byte[] body, TransferKind kind, int maxItems) {
-        String text = StrictUtf8.decode(body);
+        String text;
+        try {
+            text = StrictUtf8.decode(body);
+        } catch (StrictUtf8.NotUtf8 e) {
+            throw ItemsRejected.of(RowError.file(e.getMessage()));
+        }
         return switch (this) {
             case CSV -> CsvManifest.read(text, kind, maxItems);
             case JSON -> JsonManifest.read(text, maxItems);

@@ -1,7 +1,4 @@
-package org.homeward.transfer.manifest.format;
-
-import org.homeward.transfer.manifest.ItemsRejected;
-import org.homeward.transfer.manifest.RowError;
+package org.homeward.platform.text;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,14 +11,35 @@ import java.nio.charset.StandardCharsets;
  * Decodes an upload as UTF-8, refusing malformed bytes instead of replacing them (a silently replaced
  * letter in a name could misidentify a person), and drops a leading byte-order mark.
  */
-final class StrictUtf8 {
+public final class StrictUtf8 {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private StrictUtf8() {
     }
 
-    static String decode(byte[] bytes) {
+    /** Bytes that are not UTF-8, with where the first bad one is. */
+    public static final class NotUtf8 extends RuntimeException {
+
+        private final int offset;
+        private final int line;
+
+        NotUtf8(int offset, int line) {
+            super("Not valid UTF-8 at byte " + offset + " (line " + line + "); save the file as UTF-8");
+            this.offset = offset;
+            this.line = line;
+        }
+
+        public int offset() {
+            return offset;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    public static String decode(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -32,8 +50,7 @@ final class StrictUtf8 {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw ItemsRejected.of(RowError.file("Not valid UTF-8 at byte " + in.position() + " (line "
-                    + lineOf(bytes, in.position()) + "); save the file as UTF-8"));
+            throw new NotUtf8(in.position(), lineOf(bytes, in.position()));
         }
         out.flip();
         if (out.hasRemaining() && out.charAt(0) == BYTE_ORDER_MARK) {
