@@ -27,23 +27,22 @@ public class CaseOpening {
     private static final Logger LOG = Logger.getLogger(CaseOpening.class);
 
     private final EntityManager entityManager;
+    private final ItemLock itemLock;
     private final IdentificationConfig config;
     private final CaseAnnouncements announcements;
     private final Clock clock;
 
-    public CaseOpening(EntityManager entityManager, IdentificationConfig config, CaseAnnouncements announcements,
+    public CaseOpening(EntityManager entityManager, ItemLock itemLock, IdentificationConfig config, CaseAnnouncements announcements,
                        Clock clock) {
         this.entityManager = entityManager;
+        this.itemLock = itemLock;
         this.config = config;
         this.announcements = announcements;
         this.clock = clock;
     }
 
     public void apply(RemainsItem item) {
-        // Records of one item share a partition, but a rebalance can hand one to a second replica while
-        // the first still works on it: serialise per item so that a case is never opened twice.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(:item as text), 0))")
-                .setParameter("item", item.itemId().toString()).getSingleResult();
+        itemLock.lock(item.itemId());
         Instant now = Instant.now(clock);
         RemainsCase existing = entityManager.createQuery("select c from RemainsCase c where c.itemId = :item",
                 RemainsCase.class).setParameter("item", item.itemId()).getResultStream().findFirst().orElse(null);

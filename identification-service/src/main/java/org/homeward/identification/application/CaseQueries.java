@@ -78,6 +78,9 @@ public class CaseQueries {
 
     public History history(UUID id) {
         CaseAccess.VisibleCase found = access.visible(id, LockModeType.NONE);
+        if (found.visibility().seesCaseWork()) {
+            audit.record("case.history.read", "case", id.toString()); // reasons and examiners' names
+        }
         return new History(found.visibility(), entityManager.createQuery(
                 "select h from CaseHistoryEntry h where h.caseId = :id order by h.id", CaseHistoryEntry.class)
                 .setParameter("id", id).getResultList());

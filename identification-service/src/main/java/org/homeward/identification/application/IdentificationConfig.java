@@ -3,9 +3,11 @@ package org.homeward.identification.application;
 import io.smallrye.config.ConfigMapping;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Who identifies whose remains, and where a single examiner may confirm an identification. */
 @ConfigMapping(prefix = "homeward.identification")
@@ -27,6 +29,17 @@ public interface IdentificationConfig {
 
     default boolean identifiesFor(String party, String organisation) {
         return laboratoriesOf(party).contains(organisation);
+    }
+
+    /** The parties whose remains and register this organisation works on as an identifying laboratory. */
+    default Set<String> partiesIdentifiedBy(String organisation) {
+        Set<String> parties = new TreeSet<>();
+        laboratories().forEach((party, labs) -> {
+            if (labs.contains(organisation)) {
+                parties.add(party.toUpperCase(Locale.ROOT));
+            }
+        });
+        return parties;
     }
 
     /** Party codes as keys ignore case: an environment variable (..._LABORATORIES_UA) may arrive lower-cased. */

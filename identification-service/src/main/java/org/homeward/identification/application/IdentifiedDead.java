@@ -3,7 +3,6 @@ package org.homeward.identification.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.homeward.identification.CaseStatus;
 import org.homeward.identification.RemainsCase;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
@@ -49,13 +48,14 @@ public class IdentifiedDead {
         }
         Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        // Identified, or returned to the family: not those found, after all, to be the other side's nationals.
         List<RemainsCase> cases = entityManager.createQuery("select c from RemainsCase c where c.toParty = :party"
-                        + " and c.identifiedAt >= :start and c.identifiedAt < :end and c.status in :statuses"
-                        + " order by c.identifiedAt, c.id", RemainsCase.class)
+                        + " and c.identifiedAt >= :start and c.identifiedAt < :end"
+                        + " and (c.status = IDENTIFIED or c.returnedTo = FAMILY) order by c.identifiedAt, c.id",
+                        RemainsCase.class)
                 .setParameter("party", party).setParameter("start", start).setParameter("end", end)
-                .setParameter("statuses", List.of(CaseStatus.IDENTIFIED, CaseStatus.RETURNED))
                 .getResultList();
-        audit.record("identified-dead.list", "party", party + ":" + from + ".." + to);
+        cases.forEach(c -> audit.record("identified-dead.list.read", "case", c.id().toString()));
         return cases;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.homeward.identification.ItemState;
 import org.homeward.identification.application.CaseOpening;
+import org.homeward.identification.application.PrisonerChecks;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.messaging.CloudEvent;
 import org.homeward.platform.messaging.inbox.EventHandler;
@@ -13,8 +14,8 @@ import org.homeward.platform.messaging.inbox.PoisonMessage;
 import java.util.Map;
 
 /**
- * Turns transfer-service's restricted item records into cases. Remains only: released prisoners and
- * civilians travel the same way and are the identity checks' concern, not this handler's.
+ * Turns transfer-service's restricted item records into cases (remains) and identity checks (released
+ * prisoners and civilians).
  */
 @ApplicationScoped
 public class ItemRecordHandler implements EventHandler {
@@ -27,9 +28,11 @@ public class ItemRecordHandler implements EventHandler {
     private static final ObjectMapper READER = StrictJson.tolerantReader();
 
     private final CaseOpening opening;
+    private final PrisonerChecks prisonerChecks;
 
-    public ItemRecordHandler(CaseOpening opening) {
+    public ItemRecordHandler(CaseOpening opening, PrisonerChecks prisonerChecks) {
         this.opening = opening;
+        this.prisonerChecks = prisonerChecks;
     }
 
     @Override
@@ -59,6 +62,10 @@ public class ItemRecordHandler implements EventHandler {
         }
         if (ItemRecordMessage.REMAINS.equals(record.kind())) {
             opening.apply(record.toRemainsItem(state));
+        } else if (state == ItemState.ARRIVED) {
+            prisonerChecks.arrived(record.toArrivedPerson(state));
+        } else {
+            prisonerChecks.withdrawn(record.toArrivedPerson(state));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.homeward.identification.intake;
 import org.homeward.identification.ClaimedIdentity;
 import org.homeward.identification.ItemState;
 import org.homeward.identification.RemainsItem;
+import org.homeward.identification.register.PrisonerCheck;
 import org.homeward.platform.domain.AccessScope;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
 
@@ -27,17 +28,17 @@ record ItemRecordMessage(UUID itemId, String itemState, Integer itemSequence, UU
 
     static final String REMAINS = "REMAINS";
 
+    /** A released prisoner or civilian as the record describes him. */
+    PrisonerCheck.ArrivedPerson toArrivedPerson(ItemState stateOfType) {
+        int sequence = validSequence(stateOfType);
+        return new PrisonerCheck.ArrivedPerson(itemId, sequence, transferId, agreementId, fromParty, toParty, tag,
+                surname, firstNames, patronymic, rank, dateOfBirth, serviceNumber);
+    }
+
     RemainsItem toRemainsItem(ItemState stateOfType) {
-        if (itemId == null || transferId == null || agreementId == null || fromParty == null || toParty == null
-                || origin == null || tag == null || receivedAt == null || handoverTimeZone == null) {
+        int sequence = validSequence(stateOfType);
+        if (origin == null || receivedAt == null || handoverTimeZone == null) {
             throw new PoisonMessage("An item record lacks a required field");
-        }
-        if (itemState != null && !itemState.equals(stateOfType.name())) {
-            throw new PoisonMessage("An item record's itemState contradicts its type");
-        }
-        int sequence = itemSequence == null ? 1 : itemSequence;
-        if (sequence < 1 || (stateOfType == ItemState.WITHDRAWN && itemSequence == null)) {
-            throw new PoisonMessage("An item record carries no valid itemSequence");
         }
         LocalDate receivedOn;
         try {
@@ -51,5 +52,21 @@ record ItemRecordMessage(UUID itemId, String itemState, Integer itemSequence, UU
                 origin, tag, receivedAt, receivedOn, new ClaimedIdentity(category, nationality, surname, firstNames,
                 patronymic, rank, dateOfBirth, serviceNumber, recoveryPlace, recoveryDate, personalEffects),
                 organisations);
+    }
+
+    /** What every item record must say, whatever its kind; its sequence, 1 for records older than sequences. */
+    private int validSequence(ItemState stateOfType) {
+        if (itemId == null || transferId == null || agreementId == null || fromParty == null || toParty == null
+                || tag == null) {
+            throw new PoisonMessage("An item record lacks a required field");
+        }
+        if (itemState != null && !itemState.equals(stateOfType.name())) {
+            throw new PoisonMessage("An item record's itemState contradicts its type");
+        }
+        int sequence = itemSequence == null ? 1 : itemSequence;
+        if (sequence < 1 || (stateOfType == ItemState.WITHDRAWN && itemSequence == null)) {
+            throw new PoisonMessage("An item record carries no valid itemSequence");
+        }
+        return sequence;
     }
 }

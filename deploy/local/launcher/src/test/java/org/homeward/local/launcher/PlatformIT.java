@@ -3,6 +3,7 @@ package org.homeward.local.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.homeward.local.infra.ServiceDatabase;
+import org.homeward.local.infra.SyntheticRegister;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -114,7 +115,11 @@ class PlatformIT {
     }
 
     private static long queryTransferDatabase(String sql) throws SQLException {
-        ServiceDatabase db = platform.database("transfer");
+        return queryDatabase("transfer", sql);
+    }
+
+    private static long queryDatabase(String service, String sql) throws SQLException {
+        ServiceDatabase db = platform.database(service);
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.appUser(), db.appPassword());
              ResultSet result = connection.createStatement().executeQuery(sql)) {
             result.next();
@@ -260,6 +265,38 @@ class PlatformIT {
             assertThat(fulfilment.path("period").path("groups").toString()).contains("2025-W25");
         });
         identificationOpenedACasePerBodyThatArrived(transfer, ua);
+    }
+
+    @Test
+    @Order(6)
+    void anImportInterruptedByAKilledServiceFinishesExactlyOnceAfterItRestarts() throws Exception {
+        String ua = token("org-ua-coordination", "UA", "coordinator");
+        String csv = SyntheticRegister.officialCsv("UA", SyntheticRegister.people(30_000, 6));
+        HttpResponse<String> submitted = call("identification", "POST", "/api/v1/missing-persons/imports", ua, "text/csv", csv);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String job = JSON.readTree(submitted.body()).path("id").asText();
+        String progress = "/api/v1/missing-persons/imports/" + job;
+
+        // Killed with SIGKILL once some chunks committed and before the last: the import is mid-way.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() ->
+                JSON.readTree(call("identification", "GET", progress, ua, null).body()).path("processedRows").asInt() > 0);
+        ServiceProcess identification = platform.service("identification");
+        identification.kill();
+        long linkedAtKill = queryDatabase("identification",
+                "select count(*) from person_report where import_id = '" + job + "'");
+        assertThat(linkedAtKill).as("killed mid-way").isBetween(1L, 29_999L);
+
+        identification.start();
+        identification.awaitReady(Duration.ofMinutes(2));
+        await().atMost(Duration.ofMinutes(3)).until(() -> JSON.readTree(call("identification", "GET", progress, ua, null)
+                .body()).path("status").asText().equals("COMPLETED"));
+        JsonNode done = JSON.readTree(call("identification", "GET", progress, ua, null).body());
+        assertThat(done.path("processedRows").asInt()).isEqualTo(30_000);
+        assertThat(done.path("matched").asInt() + done.path("newEntries").asInt()).isEqualTo(30_000);
+        assertThat(queryDatabase("identification", "select count(*) from person_report where import_id = '" + job + "'"))
+                .isEqualTo(30_000);
+        assertThat(queryDatabase("identification", "select count(distinct original_person_id) from person_report"
+                + " where import_id = '" + job + "'")).isEqualTo(done.path("newEntries").asLong());
     }
 
     /**

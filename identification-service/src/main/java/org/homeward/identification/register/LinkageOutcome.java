@@ -1,0 +1,23 @@
+package org.homeward.identification.register;
+
+/**
+ * The verdict of comparing two records of persons. MATCHED: the same person, safe to act on; PROBABLE:
+ * likely the same, a person decides; CONFLICT: a strong identifier agrees while another contradicts it, a
+ * person decides; NO_MATCH: different people, as far as the records tell.
+ */
+public enum LinkageOutcome {
+    MATCHED,
+    PROBABLE,
+    CONFLICT,
+    NO_MATCH;
+
+    /** Needs a person's decision before anything is done on it. */
+    public boolean needsReview() {
+        return this == PROBABLE || this == CONFLICT;
+    }
+
+    /** The stronger of two verdicts about candidates, for picking the best candidate. */
+    public boolean isStrongerThan(LinkageOutcome other) {
+        return ordinal() < other.ordinal();
+    }
+}

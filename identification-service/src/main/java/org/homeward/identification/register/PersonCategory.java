@@ -1,0 +1,6 @@
+package org.homeward.identification.register;
+
+public enum PersonCategory {
+    MILITARY,
+    CIVILIAN
+}

@@ -1,0 +1,25 @@
+package org.homeward.identification.register;
+
+import org.homeward.platform.domain.RuleViolation;
+
+import java.time.LocalDate;
+
+/**
+ * One report of a missing person as its source gave it: names in the script given (with that script and
+ * the language), date of birth in full or the year only, and where the report came from.
+ */
+public record ReportedPerson(String surname, String firstNames, String patronymic, String script, String language,
+                             BirthDate birthDate, String serviceNumber, String unit, String party,
+                             PersonCategory category, String circumstances, ReportSource source,
+                             String sourceAddress, LocalDate reportedOn) {
+
+    public ReportedPerson {
+        if (source == ReportSource.OPEN_SOURCE && (sourceAddress == null || sourceAddress.isBlank())) {
+            throw new RuleViolation("sourceAddress", "An open-source report keeps the address it was published at");
+        }
+    }
+
+    public Particulars particulars() {
+        return Particulars.of(surname, firstNames, language, birthDate, serviceNumber);
+    }
+}

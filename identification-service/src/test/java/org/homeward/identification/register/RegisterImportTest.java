@@ -1,0 +1,121 @@
+package org.homeward.identification.register;
+
+import com.ibm.icu.text.Transliterator;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.local.infra.SyntheticRegister;
+import org.homeward.local.infra.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+
+/** Bulk imports: validated whole, linked in the background, progress a caller can poll. */
+@QuarkusTest
+@QuarkusTestResource(value = HomewardTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "identification"))
+class RegisterImportTest {
+
+    private static final String UA = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private long imports() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("select count(*) from register_import")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void anImportWithOneBadCellIsRejectedWholeNamingEveryRowAndStoresNothing() throws SQLException {
+        long before = imports();
+        String csv = SyntheticRegister.HEADER + "\n"
+                + "Коваленко,Петро,,Cyrl,uk,1958-11-30,,,UA,CIVILIAN,,FAMILY_REPORT,,2025-05-30\n"
+                + "Бондаренко,Іван,,Cyrl,uk,1960-01-01,,,Ukraine,MILITARY,,FAMILY_REPORT,,2025-05-30\n"
+                + "Ткаченко,Олег,,Cyrl,uk,1961-02-30,,,UA,MILITARY,,OPEN_SOURCE,,2025-05-30\n";
+        String problem = given().header("Authorization", UA).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/v1/missing-persons/imports").then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", hasItem("rows[2].party")).body("violations.field", hasItem("rows[3].dateOfBirth"))
+                .extract().asString();
+        assertThat(problem).doesNotContain("Бондаренко").doesNotContain("Ukraine");
+        given().header("Authorization", UA).contentType("text/csv; charset=UTF-8")
+                .body(SyntheticRegister.officialCsv("RU", SyntheticRegister.people(2, 1)))
+                .post("/api/v1/missing-persons/imports").then().statusCode(422);
+        given().header("Authorization", UA).contentType("text/csv; charset=UTF-8")
+                .body(SyntheticRegister.officialCsv("UA", SyntheticRegister.people(100_001, 2)))
+                .post("/api/v1/missing-persons/imports").then().statusCode(422)
+                .body("detail", containsString("More than 100000"));
+        given().header("Authorization", TestTokens.bearer("lab-ua-kyiv", "UA", "forensic-examiner")).contentType("text/csv; charset=UTF-8")
+                .body(SyntheticRegister.officialCsv("UA", SyntheticRegister.people(2, 3)))
+                .post("/api/v1/missing-persons/imports").then().statusCode(403);
+        assertThat(imports()).isEqualTo(before);
+    }
+
+    @Test
+    void announcementsOfKnownPeopleInLatinFindTheirCyrillicEntriesWithinTheirBlocksOnly() {
+        List<SyntheticRegister.Person> people = SyntheticRegister.people(600, 41);
+        JsonPath official = importAndWait(SyntheticRegister.officialCsv("UA", people));
+        assertThat(official.getInt("newEntries")).isEqualTo(600);
+        Transliterator bgn = Transliterator.getInstance("Ukrainian-Latin/BGN; Latin-ASCII");
+        List<String> surnames = people.stream().map(p -> bgn.transliterate(p.surname()).replace("'", "")).toList();
+        List<String> firstNames = people.stream().map(p -> bgn.transliterate(p.firstNames()).replace("'", "")).toList();
+        JsonPath announcements = importAndWait(SyntheticRegister.openSourceCsv("UA", people, surnames, firstNames));
+        // Each announcement is probably its person (no service number to go by): every one goes to review.
+        assertThat(announcements.getInt("toReview")).isEqualTo(600);
+        assertThat(announcements.getInt("matched")).isZero();
+        // Blocking: a few entries of the same surname prefix and birth year, never the whole register.
+        assertThat(announcements.getDouble("comparisonsPerRow")).isBetween(1.0, 20.0);
+    }
+
+    private static JsonPath importAndWait(String csv) {
+        String job = given().header("Authorization", UA).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/v1/missing-persons/imports").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + job).then().body("status", equalTo("COMPLETED")));
+        return given().header("Authorization", UA).get("/api/v1/missing-persons/imports/" + job).then().extract().jsonPath();
+    }
+
+    @Test
+    void anImportIsLinkedInTheBackgroundWithProgressToPoll() {
+        String json = """
+                {"reports": [
+                  {"surname": "Вакуленкович", "firstNames": "Назар", "script": "Cyrl", "language": "uk",
+                   "dateOfBirth": "1993-04-05", "serviceNumber": "ЗСУ-77001", "party": "UA", "category": "MILITARY",
+                   "source": "EXCHANGE_LIST"},
+                  {"surname": "Vakulenkovych", "firstNames": "Nazar", "script": "Latn", "dateOfBirth": "1993-04-05",
+                   "serviceNumber": "ЗСУ 77001", "party": "UA", "category": "MILITARY", "source": "OFFICIAL_NOTIFICATION"},
+                  {"surname": "Вакуленкович", "firstNames": "Остап", "script": "Cyrl", "language": "uk",
+                   "dateOfBirth": "1995", "party": "UA", "category": "MILITARY", "source": "OPEN_SOURCE",
+                   "sourceAddress": "https://example.org/a/1"}]}""";
+        String job = given().header("Authorization", UA).contentType("application/json").body(json)
+                .post("/api/v1/missing-persons/imports").then().statusCode(201)
+                .header("Location", containsString("/api/v1/missing-persons/imports/"))
+                .body("status", equalTo("QUEUED")).body("totalRows", equalTo(3)).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + job).then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("processedRows", equalTo(3))
+                .body("matched", equalTo(1)).body("newEntries", equalTo(2)).body("toReview", equalTo(0)));
+        given().header("Authorization", TestTokens.bearer("org-ru-coordination", "RU", "coordinator"))
+                .get("/api/v1/missing-persons/imports/" + job).then().statusCode(404);
+        given().header("Authorization", UA).queryParam("name", "Vakulenkovych").get("/api/v1/missing-persons").then()
+                .statusCode(200).body("items.size()", equalTo(2));
+    }
+}
