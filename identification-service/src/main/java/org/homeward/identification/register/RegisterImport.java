@@ -1,9 +1,11 @@
 package org.homeward.identification.register;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -31,6 +33,8 @@ public class RegisterImport {
     @Column(nullable = false)
     private String format;
 
+    /** The upload, up to 32 MiB: loaded only when a replica parses it, not with every chunk's job row. */
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     private String payload;
 
