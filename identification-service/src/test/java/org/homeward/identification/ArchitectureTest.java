@@ -10,7 +10,8 @@ class ArchitectureTest {
 
     @Test
     void domainDependsOnNoRestMessagingFrameworkOrPlumbing() {
-        SERVICE.domainIsPlain("org.homeward.identification", "org.homeward.identification.register");
+        SERVICE.domainIsPlain("org.homeward.identification", "org.homeward.identification.register",
+                "org.homeward.identification.kinship");
     }
 
     @Test
