@@ -38,23 +38,35 @@ public final class KinshipCalculator {
             }
             return theta(candidate, reference, relation);
         }
-        if (mutates && relation != Relation.PARENT) {
-            return pairwiseByPedigree(candidate, reference, relation);
-        }
         Map<String, Double> perLocus = new LinkedHashMap<>();
         for (String locus : shared(candidate, reference)) {
             Genotype c = candidate.at(locus);
             Genotype r = reference.at(locus);
             LocusModel m = model.locus(locus, List.of(c.first(), c.second(), r.first(), r.second()));
-            int ci = m.genotypeIndex(c);
-            int ri = m.genotypeIndex(r);
-            perLocus.put(locus, switch (relation) {
-                case IDENTITY -> ClosedForms.identity(m, ri, ci);
-                case PARENT -> ClosedForms.parentOfMissing(m, ri, ci);
-                default -> ClosedForms.pairwise(m, relation, ri, ci);
-            });
+            perLocus.put(locus, locusRatio(m, relation, m.genotypeIndex(r), m.genotypeIndex(c)));
         }
-        return LikelihoodRatio.of(perLocus, "closed-form");
+        return LikelihoodRatio.of(perLocus, mutates && relation != Relation.PARENT ? "pedigree" : "closed-form");
+    }
+
+    /**
+     * One locus of a pairwise comparison (θ = 0) on a given locus model: the closed form where it is exact,
+     * the pedigree otherwise. The search builds its per-query tables with this very function.
+     */
+    public double locusRatio(LocusModel m, Relation relation, int reference, int candidate) {
+        boolean mutates = m.mutation() != null && relation != Relation.IDENTITY;
+        if (!mutates || relation == Relation.PARENT) {
+            return switch (relation) {
+                case IDENTITY -> ClosedForms.identity(m, reference, candidate);
+                case PARENT -> ClosedForms.parentOfMissing(m, reference, candidate);
+                default -> ClosedForms.pairwise(m, relation, reference, candidate);
+            };
+        }
+        Pedigree pedigree = relation.pedigree();
+        int relative = pedigree.indexOf(Relation.RELATIVE);
+        double referenceOnly = PedigreeLikelihood.of(pedigree, m, Map.of(relative, reference));
+        double both = PedigreeLikelihood.of(pedigree, m, Map.of(relative, reference,
+                pedigree.indexOf(Relation.MISSING), candidate));
+        return both / (referenceOnly * m.founderProbability(candidate));
     }
 
     private LikelihoodRatio theta(StrProfile candidate, StrProfile reference, Relation relation) {

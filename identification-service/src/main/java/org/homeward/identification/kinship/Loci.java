@@ -17,6 +17,11 @@ public final class Loci {
     /** Sex markers are typed with the STRs but carry no autosomal kinship information; tables skip them. */
     private static final List<String> SEX_MARKERS = List.of("AMEL", "AMELOGENIN", "AM", "DYS391", "YINDEL");
 
+    /** The 20 CODIS core loci, in the shared table's spelling: what most laboratories type at least. */
+    public static final List<String> CODIS_CORE = List.of("CSF1PO", "D3S1358", "D5S818", "D7S820", "D8S1179",
+            "D13S317", "D16S539", "D18S51", "D21S11", "FGA", "TH01", "TPOX", "vWA", "D1S1656", "D2S441", "D2S1338",
+            "D10S1248", "D12S391", "D19S433", "D22S1045");
+
     private final Map<String, String> canonicalByKey = new HashMap<>();
 
     public Loci(Collection<String> canonicalNames) {

@@ -47,6 +47,7 @@ public record StrProfile(Map<String, Genotype> loci) {
     public static StrProfile parse(Map<String, List<String>> input, Loci known, String fieldPrefix) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Genotype> loci = new TreeMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         if (input == null || input.isEmpty()) {
             throw new Malformed(List.of(new FieldError(fieldPrefix, "A profile needs at least one typed locus")));
         }
@@ -60,7 +61,7 @@ public record StrProfile(Map<String, Genotype> loci) {
                 errors.add(new FieldError(field, "Unknown locus '" + entry.getKey() + "' for this population table"));
                 continue;
             }
-            if (loci.containsKey(locus.get())) {
+            if (!seen.add(locus.get())) {
                 errors.add(new FieldError(field, "Locus " + locus.get() + " is given twice (under two spellings)"));
                 continue;
             }
