@@ -36,6 +36,10 @@ public class IdentificationProposal {
     @Column(nullable = false)
     private String evidence;
 
+    /** The DNA kinship candidate the proposal rests on, if any (its numbers are quoted in the evidence). */
+    @Column(name = "kinship_candidate_id")
+    private UUID kinshipCandidateId;
+
     @Embedded
     private EstablishedIdentity establishedIdentity;
 
@@ -65,6 +69,11 @@ public class IdentificationProposal {
     private long version;
 
     protected IdentificationProposal() {
+    }
+
+    /** Attaches the kinship candidate this proposal rests on. */
+    public void restsOn(UUID kinshipCandidate) {
+        this.kinshipCandidateId = kinshipCandidate;
     }
 
     public IdentificationProposal(UUID caseId, IdentificationMethod method, String evidence,
@@ -134,6 +143,7 @@ public class IdentificationProposal {
     public UUID caseId() { return caseId; }
     public IdentificationMethod method() { return method; }
     public String evidence() { return evidence; }
+    public UUID kinshipCandidateId() { return kinshipCandidateId; }
     public EstablishedIdentity establishedIdentity() { return establishedIdentity; }
     public String proposedBy() { return proposedBy; }
     public String organisation() { return organisation; }

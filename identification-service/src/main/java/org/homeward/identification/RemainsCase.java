@@ -209,6 +209,30 @@ public class RemainsCase {
         }
     }
 
+    /**
+     * A DNA profile of the remains is on file: a case still being examined becomes PROFILED; a later
+     * profile (a re-typing) only updates the time.
+     */
+    public Optional<CaseHistoryEntry> profiled(Actor by, Instant now) {
+        ensureAcceptsEvidence();
+        if (!status.isOpen()) {
+            throw new InvalidTransition("The case is " + status + ": its identity is settled, no profile is matched");
+        }
+        profiledAt = now;
+        if (status == CaseStatus.RECEIVED || status == CaseStatus.UNDER_EXAMINATION) {
+            return Optional.of(moveTo(CaseStatus.PROFILED, "DNA profile on file", by, now));
+        }
+        return Optional.empty();
+    }
+
+    /** The kinship matching found an undisputed candidate: the case waits for an examiner's proposal. */
+    public Optional<CaseHistoryEntry> strongCandidateFound(Actor by, Instant now) {
+        if (status != CaseStatus.PROFILED) {
+            return Optional.empty();
+        }
+        return Optional.of(moveTo(CaseStatus.CANDIDATE_FOUND, "Undisputed DNA kinship candidate", by, now));
+    }
+
     /** An examiner proposes an identity: only after examination, and while nothing is settled. */
     public Optional<CaseHistoryEntry> candidateProposed(Actor by, Instant now) {
         if (status != CaseStatus.UNDER_EXAMINATION && status != CaseStatus.PROFILED

@@ -27,11 +27,12 @@ public final class IdentificationRequests {
         }
     }
 
+    /** {@code kinshipCandidateId}: a DNA candidate of the case; its ratio and posterior are attached. */
     public record Proposal(@NotNull IdentificationMethod method, @NotBlank @Size(max = 10000) String evidence,
-                           @Valid @NotNull Identity establishedIdentity) {
+                           @Valid @NotNull Identity establishedIdentity, java.util.UUID kinshipCandidateId) {
 
         Identifications.Propose toCommand() {
-            return new Identifications.Propose(method, evidence, establishedIdentity.toDomain());
+            return new Identifications.Propose(method, evidence, establishedIdentity.toDomain(), kinshipCandidateId);
         }
     }
 

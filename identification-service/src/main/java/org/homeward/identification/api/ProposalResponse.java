@@ -10,11 +10,12 @@ import java.util.UUID;
 
 /** A proposal with its decision, for the laboratory's examiners only. */
 public record ProposalResponse(UUID id, UUID caseId, IdentificationMethod method, String evidence,
-                               EstablishedIdentity establishedIdentity, String proposedBy, Instant proposedAt,
+                               UUID kinshipCandidateId, EstablishedIdentity establishedIdentity, String proposedBy, Instant proposedAt,
                                ProposalStatus status, String decidedBy, Instant decidedAt, String decisionReason) {
 
     static ProposalResponse of(IdentificationProposal p) {
-        return new ProposalResponse(p.id(), p.caseId(), p.method(), p.evidence(), p.establishedIdentity(),
+        return new ProposalResponse(p.id(), p.caseId(), p.method(), p.evidence(), p.kinshipCandidateId(),
+                p.establishedIdentity(),
                 p.proposedBy(), p.proposedAt(), p.status(), p.decidedBy(), p.decidedAt(), p.decisionReason());
     }
 }

@@ -29,11 +29,19 @@ public class FamilyDonors {
     private final AuditLog audit;
     private final Clock clock;
 
-    public FamilyDonors(EntityManager entityManager, RegisterAccess access, AuditLog audit, Clock clock) {
+    private final DnaProfiles profiles;
+    private final KinshipCandidates candidates;
+    private final KinshipWork work;
+
+    public FamilyDonors(EntityManager entityManager, RegisterAccess access, AuditLog audit, Clock clock,
+                        DnaProfiles profiles, KinshipCandidates candidates, KinshipWork work) {
         this.entityManager = entityManager;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.profiles = profiles;
+        this.candidates = candidates;
+        this.work = work;
     }
 
     public record Register(UUID personId, Relationship relationship, String donorName, FamilyDonor.Consent consent,
@@ -43,6 +51,7 @@ public class FamilyDonors {
     public FamilyDonor register(Register command) {
         MissingPerson person = person(command.personId());
         access.requireLaboratoryOf(person.party());
+        refuseImpossibleFamily(person.id(), command.relationship());
         FamilyDonor donor = new FamilyDonor(person.id(), command.relationship(), command.donorName(), command.consent(),
                 command.sampleIds(), access.organisation(), Instant.now(clock));
         entityManager.persist(donor);
@@ -64,11 +73,31 @@ public class FamilyDonors {
             throw ProblemException.notFound("Donor " + donorId);
         }
         access.requireLaboratoryOf(person(donor.personId()).party());
-        donor.withdrawConsent(Instant.now(clock));
-        // Nothing is derived from reference samples yet (DNA profiles come with the kinship engine); when
-        // it is, it is erased here, in this transaction.
+        String party = person(donor.personId()).party();
+        Instant now = Instant.now(clock);
+        donor.withdrawConsent(now);
+        // Everything derived from the sample goes in this transaction: the profile, and every candidate the
+        // family's references produced with it; the family is matched again with the donors who remain.
+        profiles.eraseDonorProfile(donorId, party, now);
+        candidates.eraseDerivedFrom(donorId);
+        work.enqueue(KinshipWork.Kind.PERSON, donor.personId(), party, now);
         audit.record("donor.consent-withdrawn.erased", "family_donor", donorId.toString());
         return donor;
+    }
+
+    /** Two parents and two grandparents at most: the matching draws the family's pedigree from these. */
+    private void refuseImpossibleFamily(UUID personId, Relationship relationship) {
+        if (relationship != Relationship.PARENT && relationship != Relationship.GRANDPARENT) {
+            return;
+        }
+        long already = entityManager.createQuery("select count(d) from FamilyDonor d where d.personId = :person"
+                        + " and d.relationship = :relationship and d.status = :consented", Long.class)
+                .setParameter("person", personId).setParameter("relationship", relationship)
+                .setParameter("consented", FamilyDonor.Status.CONSENTED).getSingleResult();
+        if (already >= 2) {
+            throw new org.homeward.platform.domain.RuleViolation("relationship", "The person already has two "
+                    + relationship + " donors; a third cannot be placed in the family's pedigree");
+        }
     }
 
     private MissingPerson person(UUID id) {

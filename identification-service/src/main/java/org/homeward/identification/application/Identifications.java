@@ -9,6 +9,8 @@ import org.homeward.identification.CaseStatus;
 import org.homeward.identification.EstablishedIdentity;
 import org.homeward.identification.IdentificationMethod;
 import org.homeward.identification.IdentificationProposal;
+import org.homeward.identification.KinshipCandidate;
+import org.homeward.platform.domain.RuleViolation;
 import org.homeward.identification.RemainsCase;
 import org.homeward.identification.messaging.CaseEvents;
 import org.homeward.platform.audit.AuditLog;
@@ -34,8 +36,12 @@ public class Identifications {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final KinshipCandidates kinshipCandidates;
+
     public Identifications(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
-                           CaseAnnouncements announcements, AuditLog audit, Clock clock) {
+                           CaseAnnouncements announcements, AuditLog audit, Clock clock,
+                           KinshipCandidates kinshipCandidates) {
+        this.kinshipCandidates = kinshipCandidates;
         this.entityManager = entityManager;
         this.access = access;
         this.config = config;
@@ -44,16 +50,30 @@ public class Identifications {
         this.clock = clock;
     }
 
-    public record Propose(IdentificationMethod method, String evidence, EstablishedIdentity establishedIdentity) {
+    /** {@code kinshipCandidate}: optional, a DNA candidate of this case whose numbers become part of the evidence. */
+    public record Propose(IdentificationMethod method, String evidence, EstablishedIdentity establishedIdentity,
+                          UUID kinshipCandidate) {
     }
 
     public IdentificationProposal propose(UUID caseId, Propose command) {
         RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
         Actor actor = access.actor();
         Instant now = Instant.now(clock);
+        String evidence = command.evidence();
+        KinshipCandidate candidate = null;
+        if (command.kinshipCandidate() != null) {
+            if (command.method() != IdentificationMethod.DNA && command.method() != IdentificationMethod.COMBINED) {
+                throw new RuleViolation("method", "A proposal resting on a DNA kinship candidate is by DNA or COMBINED");
+            }
+            candidate = kinshipCandidates.ofCaseForProposal(caseId, command.kinshipCandidate());
+            evidence = evidence + "\n\n" + KinshipEvidence.summary(candidate);
+        }
         remainsCase.candidateProposed(actor, now).ifPresent(entityManager::persist);
-        IdentificationProposal proposal = new IdentificationProposal(caseId, command.method(), command.evidence(),
+        IdentificationProposal proposal = new IdentificationProposal(caseId, command.method(), evidence,
                 command.establishedIdentity(), actor, now);
+        if (candidate != null) {
+            proposal.restsOn(candidate.id());
+        }
         entityManager.persist(proposal);
         audit.record("case.identification.propose", "case", caseId.toString());
         if (!config.requiresSecondExaminer(actor.organisation())) {

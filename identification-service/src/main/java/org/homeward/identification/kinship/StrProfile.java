@@ -72,8 +72,9 @@ public record StrProfile(Map<String, Genotype> loci) {
             }
             List<String> canonical = new ArrayList<>();
             for (String text : alleles) {
+                // The value is not echoed: genotypes are personal data, even malformed ones.
                 Allele.canonical(text).ifPresentOrElse(canonical::add, () -> errors.add(new FieldError(field,
-                        "'" + text + "' is not an allele (repeat number, with an optional microvariant such as 9.3)")));
+                        "Not an allele (a repeat number, with an optional microvariant such as 9.3)")));
             }
             if (canonical.size() == alleles.size()) {
                 loci.put(locus.get(), new Genotype(canonical.get(0), canonical.get(canonical.size() - 1)));

@@ -91,6 +91,8 @@ class ImageSmokeIT {
                             Map.entry("MP_JWT_VERIFY_ISSUER", issuer),
                             Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:/tmp/jwks.json"),
                             Map.entry("HOMEWARD_WEBHOOKS_ENCRYPTION_KEY",
+                                    Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
+                            Map.entry("HOMEWARD_KINSHIP_PROFILE_KEY",
                                     Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII)))))
                     .waitingFor(Wait.forHttp("/q/health/ready").forPort(8080).forStatusCode(200)
                             .withStartupTimeout(Duration.ofMinutes(3)))) {

@@ -78,6 +78,9 @@ public final class Platform implements AutoCloseable {
             }
             if (service.equals("identification")) {
                 config.putAll(LOCAL_LABORATORIES);
+                // The DNA profile key, generated once and kept with the local data like the webhook key.
+                config.put("homeward.kinship.profile-key",
+                        LocalKeys.loadOrCreateAesKey(work.resolve("kinship").resolve("profile-key")));
             }
             config.putAll(settings.overrides().getOrDefault(service, Map.of()));
             Path application = settings.repositoryRoot().resolve(service + "-service")

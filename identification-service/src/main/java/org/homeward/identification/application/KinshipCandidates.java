@@ -1,0 +1,82 @@
+package org.homeward.identification.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.KinshipCandidate;
+import org.homeward.identification.ReassociationCandidate;
+import org.homeward.identification.register.MissingPerson;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.problem.ProblemException;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the matching found, for the examiners identifying for the party (matching results are personal
+ * data): a case's candidates for its assigned laboratory, a missing person's for the party's laboratories,
+ * re-associations of a case. Every read is audited.
+ */
+@ApplicationScoped
+@Transactional
+public class KinshipCandidates {
+
+    private final EntityManager entityManager;
+    private final CaseAccess caseAccess;
+    private final RegisterAccess registerAccess;
+    private final AuditLog audit;
+
+    public KinshipCandidates(EntityManager entityManager, CaseAccess caseAccess, RegisterAccess registerAccess,
+                             AuditLog audit) {
+        this.entityManager = entityManager;
+        this.caseAccess = caseAccess;
+        this.registerAccess = registerAccess;
+        this.audit = audit;
+    }
+
+    public List<KinshipCandidate> ofCase(UUID caseId) {
+        caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        audit.record("kinship.candidates.case.read", "case", caseId.toString());
+        return entityManager.createQuery("select c from KinshipCandidate c where c.caseId = :case order by c.rankInCase",
+                KinshipCandidate.class).setParameter("case", caseId).getResultList();
+    }
+
+    public List<KinshipCandidate> ofPerson(UUID personId) {
+        MissingPerson person = entityManager.find(MissingPerson.class, personId);
+        if (person == null || !registerAccess.mayRead(person.party())) {
+            throw ProblemException.notFound("Missing person " + personId);
+        }
+        registerAccess.requireLaboratoryOf(person.party());
+        audit.record("kinship.candidates.person.read", "missing_person", personId.toString());
+        return entityManager.createQuery("select c from KinshipCandidate c where c.personId = :person order by c.lr desc",
+                KinshipCandidate.class).setParameter("person", personId).getResultList();
+    }
+
+    public List<ReassociationCandidate> reassociationsOf(UUID caseId) {
+        caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        audit.record("kinship.reassociations.read", "case", caseId.toString());
+        return entityManager.createQuery("select r from ReassociationCandidate r where r.caseId = :case"
+                + " or r.otherCaseId = :case order by r.lr desc", ReassociationCandidate.class)
+                .setParameter("case", caseId).getResultList();
+    }
+
+    /** The candidate an examiner cites in a proposal: it must be one of this case's. */
+    public KinshipCandidate ofCaseForProposal(UUID caseId, UUID candidateId) {
+        KinshipCandidate candidate = entityManager.find(KinshipCandidate.class, candidateId);
+        if (candidate == null || !candidate.caseId().equals(caseId)) {
+            throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
+        }
+        return candidate;
+    }
+
+    /** Consent withdrawn: every candidate resting on the donor goes, in the caller's transaction. */
+    public int eraseDerivedFrom(UUID donorId) {
+        List<KinshipCandidate> derived = entityManager.createQuery("select c from KinshipCandidate c"
+                + " where c.personId in (select d.personId from FamilyDonor d where d.id = :donor)", KinshipCandidate.class)
+                .setParameter("donor", donorId).getResultList().stream()
+                .filter(c -> c.donorIds().contains(donorId)).toList();
+        derived.forEach(entityManager::remove);
+        return derived.size();
+    }
+}
