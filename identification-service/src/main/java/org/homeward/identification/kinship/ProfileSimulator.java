@@ -14,6 +14,7 @@ public final class ProfileSimulator {
     private final AlleleFrequencies frequencies;
     private final Random random;
     private final String[] loci;
+    private final java.util.Map<String, AlleleFrequencies.LocusAlleles> byLocus = new java.util.HashMap<>();
 
     public ProfileSimulator(AlleleFrequencies frequencies, long seed, java.util.List<String> loci) {
         this.frequencies = frequencies;
@@ -53,7 +54,8 @@ public final class ProfileSimulator {
     }
 
     private String draw(String locus) {
-        AlleleFrequencies.LocusAlleles alleles = frequencies.locus(locus, java.util.List.of());
+        AlleleFrequencies.LocusAlleles alleles = byLocus.computeIfAbsent(locus,
+                l -> frequencies.locus(l, java.util.List.of()));
         double u = random.nextDouble();
         double cumulative = 0;
         for (int i = 0; i < alleles.alleles().length; i++) {
