@@ -36,7 +36,7 @@ public final class LocusModel {
      * allele of the table is kept.
      */
     public static LocusModel of(String locus, Collection<String> observed, AlleleFrequencies frequencies,
-                                MutationModel mutation) {
+                                MutationModel mutation, java.util.function.Function<String, double[][]> tableMatrices) {
         Set<String> seen = new LinkedHashSet<>(observed);
         List<String> unseen = new ArrayList<>();
         for (String allele : seen) {
@@ -45,11 +45,17 @@ public final class LocusModel {
             }
         }
         AlleleFrequencies.LocusAlleles all = frequencies.locus(locus, unseen);
-        double[][] full = mutation.matrix(locus, all.alleles(), all.frequencies());
+        // Without unseen alleles the matrix over the table's alleles is the same every time: the model keeps it.
+        double[][] full = unseen.isEmpty() ? emptyAsNull(tableMatrices.apply(locus))
+                : mutation.matrix(locus, all.alleles(), all.frequencies());
         if (!mutation.lumpable()) {
             return new LocusModel(locus, all.alleles(), all.frequencies(), full);
         }
         return lumped(locus, new ArrayList<>(seen), all, full);
+    }
+
+    private static double[][] emptyAsNull(double[][] matrix) {
+        return matrix == null || matrix.length == 0 ? null : matrix;
     }
 
     private static LocusModel lumped(String locus, List<String> kept, AlleleFrequencies.LocusAlleles all,

@@ -50,6 +50,8 @@ public final class ReferenceIndex {
     private final String[] families;
     private final byte[] relations;
     private final short[] codes;
+    /** The index (in {@code loci}) of each column of {@code codes}. */
+    private final int[] columns;
     private final int size;
     private final boolean[] relationPresent = new boolean[Relation.values().length];
 
@@ -81,10 +83,13 @@ public final class ReferenceIndex {
             (knowsEveryAllele(reference.profile()) ? regular : irregular).add(reference);
         }
         this.size = regular.size();
+        // Only the loci some reference has typed become columns: the rows stay as narrow as the data.
+        this.columns = java.util.stream.IntStream.range(0, loci.size())
+                .filter(l -> regular.stream().anyMatch(r -> r.profile().at(loci.get(l)) != null)).toArray();
         this.ids = new String[size];
         this.families = new String[size];
         this.relations = new byte[size];
-        this.codes = new short[size * loci.size()];
+        this.codes = new short[size * columns.length];
         for (int r = 0; r < size; r++) {
             Reference reference = regular.get(r);
             ids[r] = reference.id();
@@ -94,9 +99,10 @@ public final class ReferenceIndex {
             families[r] = reference.family();
             relations[r] = (byte) reference.relation().ordinal();
             relationPresent[reference.relation().ordinal()] = true;
-            for (int l = 0; l < loci.size(); l++) {
+            for (int c = 0; c < columns.length; c++) {
+                int l = columns[c];
                 Genotype g = reference.profile().at(loci.get(l));
-                codes[r * loci.size() + l] = g == null ? 0 : (short) (1 + LocusModel.genotype(
+                codes[r * columns.length + c] = g == null ? 0 : (short) (1 + LocusModel.genotype(
                         alleleIds.get(l).get(g.first()), alleleIds.get(l).get(g.second())));
             }
         }
@@ -172,8 +178,9 @@ public final class ReferenceIndex {
 
     private StrProfile decode(int row) {
         Map<String, Genotype> genotypes = new HashMap<>();
-        for (int l = 0; l < loci.size(); l++) {
-            int code = codes[row * loci.size() + l];
+        for (int c = 0; c < columns.length; c++) {
+            int l = columns[c];
+            int code = codes[row * columns.length + c];
             if (code > 0) {
                 int g = code - 1;
                 int high = 0;
@@ -192,7 +199,7 @@ public final class ReferenceIndex {
             return;
         }
         int[] active = activeLoci(query);
-        int width = loci.size();
+        int width = columns.length;
         double[][][] tables = new double[relationPresent.length][][];
         for (int k = 0; k < relationPresent.length; k++) {
             if (relationPresent[k]) {
@@ -214,9 +221,9 @@ public final class ReferenceIndex {
 
     private int[] activeLoci(StrProfile query) {
         List<Integer> active = new ArrayList<>();
-        for (int l = 0; l < loci.size(); l++) {
-            if (query.at(loci.get(l)) != null) {
-                active.add(l);
+        for (int c = 0; c < columns.length; c++) {
+            if (query.at(loci.get(columns[c])) != null) {
+                active.add(c);
             }
         }
         return active.stream().mapToInt(Integer::intValue).toArray();
@@ -226,7 +233,7 @@ public final class ReferenceIndex {
     private double[][] queryTables(StrProfile query, Relation relation, int[] active) {
         double[][] tables = new double[active.length][];
         for (int a = 0; a < active.length; a++) {
-            int l = active[a];
+            int l = columns[active[a]];
             String locus = loci.get(l);
             Genotype q = query.at(locus);
             LocusModel m = calculator.model().locus(locus, List.of(q.first(), q.second()));
