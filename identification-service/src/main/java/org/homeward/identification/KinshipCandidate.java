@@ -111,7 +111,8 @@ public class KinshipCandidate {
     public List<UUID> donorIds() { return donorIds; }
     public double lr() { return lr; }
     public double log10Lr() { return log10Lr; }
-    public Map<String, Double> perLocus() { return perLocus; }
+    /** By locus name, so that every reader sees the loci in the same order. */
+    public Map<String, Double> perLocus() { return new java.util.TreeMap<>(perLocus); }
     public int lociCompared() { return lociCompared; }
     public double prior() { return prior; }
     public double posterior() { return posterior; }
