@@ -63,8 +63,13 @@ public class KinshipMatcher {
             Optional<Job> done;
             try {
                 done = QuarkusTransaction.requiringNew().call(() -> claimAndRun(failed));
-            } catch (RuntimeException e) {
-                continue; // recorded by claimAndRun's failure path below
+            } catch (JobFailed e) {
+                // Recorded once the job's transaction has rolled back and released its row lock; the round goes
+                // on with the next job, this one waits for the next round (at most MAX_ATTEMPTS in all).
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                                "update kinship_job set attempts = attempts + 1, last_error = ?2 where id = ?1")
+                        .setParameter(1, e.job).setParameter(2, e.kind).executeUpdate());
+                continue;
             }
             if (done.isEmpty()) {
                 return;
@@ -72,7 +77,19 @@ public class KinshipMatcher {
         }
     }
 
-    /** Claims the oldest job nobody holds, runs it and deletes it; a failure is recorded and retried later. */
+    /** A job whose work threw: named, so that its failure is recorded outside its own transaction. */
+    static final class JobFailed extends RuntimeException {
+        final UUID job;
+        final String kind;
+
+        JobFailed(UUID job, RuntimeException cause) {
+            super(cause.getClass().getSimpleName(), cause, false, false);
+            this.job = job;
+            this.kind = cause.getClass().getSimpleName();
+        }
+    }
+
+    /** Claims the oldest job nobody holds, runs it and deletes it, in the caller's transaction. */
     Optional<Job> claimAndRun(Set<UUID> failedThisRound) {
         Optional<Job> claimed = claim(failedThisRound);
         if (claimed.isEmpty()) {
@@ -81,15 +98,12 @@ public class KinshipMatcher {
         Job job = claimed.get();
         try {
             run(job);
-            entityManager.createNativeQuery("delete from kinship_job where id = ?1").setParameter(1, job.id()).executeUpdate();
         } catch (RuntimeException e) {
             failedThisRound.add(job.id());
             LOG.errorf("Kinship job %s (%s %s) failed: %s", job.id(), job.kind(), job.subject(), e.getClass().getSimpleName());
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                            "update kinship_job set attempts = attempts + 1, last_error = ?2 where id = ?1")
-                    .setParameter(1, job.id()).setParameter(2, e.getClass().getSimpleName()).executeUpdate());
-            throw e;
+            throw new JobFailed(job.id(), e);
         }
+        entityManager.createNativeQuery("delete from kinship_job where id = ?1").setParameter(1, job.id()).executeUpdate();
         return claimed;
     }
 
