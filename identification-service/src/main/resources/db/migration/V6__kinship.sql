@@ -53,7 +53,8 @@ CREATE TABLE kinship_candidate (
     donor_ids      jsonb            NOT NULL,
     lr             double precision NOT NULL,
     log10_lr       double precision NOT NULL,
-    per_locus      jsonb            NOT NULL,
+    -- Sealed like the genotypes: an identity ratio 1/(2 p_a p_b) all but names the alleles.
+    per_locus      text             NOT NULL,
     loci_compared  integer          NOT NULL,
     prior          double precision NOT NULL,
     posterior      double precision NOT NULL,

@@ -8,10 +8,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The remains of a case compared with a missing person's family references, at or above the reporting
@@ -49,9 +50,9 @@ public class KinshipCandidate {
     @Column(name = "log10_lr", nullable = false)
     private double log10Lr;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** The per-locus ratios, sealed with the profile key ("locus=ratio" lines). */
     @Column(name = "per_locus", nullable = false)
-    private Map<String, Double> perLocus;
+    private String perLocus;
 
     @Column(name = "loci_compared", nullable = false)
     private int lociCompared;
@@ -79,7 +80,7 @@ public class KinshipCandidate {
 
     public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> donorIds,
                             double lr, Map<String, Double> perLocus, String method, double prior, double posterior,
-                            Instant now) {
+                            UnaryOperator<String> seal, Instant now) {
         this.id = UUID.randomUUID();
         this.caseId = caseId;
         this.personId = personId;
@@ -88,7 +89,9 @@ public class KinshipCandidate {
         this.donorIds = List.copyOf(donorIds);
         this.lr = lr;
         this.log10Lr = Math.log10(lr);
-        this.perLocus = new LinkedHashMap<>(perLocus);
+        StringBuilder lines = new StringBuilder();
+        new TreeMap<>(perLocus).forEach((locus, ratio) -> lines.append(locus).append('=').append(ratio).append('\n'));
+        this.perLocus = seal.apply(lines.toString());
         this.lociCompared = perLocus.size();
         this.method = method;
         this.prior = prior;
@@ -111,8 +114,17 @@ public class KinshipCandidate {
     public List<UUID> donorIds() { return donorIds; }
     public double lr() { return lr; }
     public double log10Lr() { return log10Lr; }
-    /** By locus name, so that every reader sees the loci in the same order. */
-    public Map<String, Double> perLocus() { return new java.util.TreeMap<>(perLocus); }
+    /** The per-locus ratios by locus name, opened with the profile key. */
+    public Map<String, Double> perLocus(UnaryOperator<String> unseal) {
+        Map<String, Double> ratios = new TreeMap<>();
+        for (String line : unseal.apply(perLocus).split("\n")) {
+            if (!line.isEmpty()) {
+                int at = line.lastIndexOf('=');
+                ratios.put(line.substring(0, at), Double.parseDouble(line.substring(at + 1)));
+            }
+        }
+        return ratios;
+    }
     public int lociCompared() { return lociCompared; }
     public double prior() { return prior; }
     public double posterior() { return posterior; }

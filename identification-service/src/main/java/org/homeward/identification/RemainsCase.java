@@ -233,6 +233,17 @@ public class RemainsCase {
         return Optional.of(moveTo(CaseStatus.CANDIDATE_FOUND, "Undisputed DNA kinship candidate", by, now));
     }
 
+    /**
+     * The candidate that moved the case no longer stands alone (a donor withdrew, a rival appeared) and no
+     * examiner has proposed anything: back to PROFILED.
+     */
+    public Optional<CaseHistoryEntry> strongCandidateLost(Actor by, Instant now) {
+        if (status != CaseStatus.CANDIDATE_FOUND || profiledAt == null) {
+            return Optional.empty();
+        }
+        return Optional.of(moveTo(CaseStatus.PROFILED, "No undisputed DNA kinship candidate any more", by, now));
+    }
+
     /** An examiner proposes an identity: only after examination, and while nothing is settled. */
     public Optional<CaseHistoryEntry> candidateProposed(Actor by, Instant now) {
         if (status != CaseStatus.UNDER_EXAMINATION && status != CaseStatus.PROFILED

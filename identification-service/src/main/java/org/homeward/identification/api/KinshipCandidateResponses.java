@@ -1,6 +1,7 @@
 package org.homeward.identification.api;
 
 import org.homeward.identification.KinshipCandidate;
+import org.homeward.identification.application.KinshipCandidates;
 import org.homeward.identification.ReassociationCandidate;
 
 import java.time.Instant;
@@ -15,9 +16,10 @@ public final class KinshipCandidateResponses {
                                     double lr, double log10Lr, Map<String, Double> perLocus, int lociCompared,
                                     String method, double prior, double posterior, int rank, boolean undisputed,
                                     Instant computedAt) {
-        static CandidateResponse of(KinshipCandidate c) {
+        static CandidateResponse of(KinshipCandidates.Opened opened) {
+            KinshipCandidate c = opened.candidate();
             return new CandidateResponse(c.id(), c.caseId(), c.personId(), c.reference(), c.donorIds(), c.lr(),
-                    c.log10Lr(), c.perLocus(), c.lociCompared(), c.method(), c.prior(), c.posterior(), c.rankInCase(),
+                    c.log10Lr(), opened.perLocus(), c.lociCompared(), c.method(), c.prior(), c.posterior(), c.rankInCase(),
                     c.undisputed(), c.computedAt());
         }
     }

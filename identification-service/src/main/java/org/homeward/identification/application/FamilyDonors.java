@@ -79,15 +79,18 @@ public class FamilyDonors {
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the
         // family's references produced with it; the family is matched again with the donors who remain.
         profiles.eraseDonorProfile(donorId, party, now);
-        candidates.eraseDerivedFrom(donorId);
+        for (UUID caseId : candidates.eraseDerivedFrom(donorId)) {
+            // Their ranks and a CANDIDATE_FOUND that rested on the erased candidate are reconsidered.
+            work.enqueue(KinshipWork.Kind.CASE, caseId, party, now);
+        }
         work.enqueue(KinshipWork.Kind.PERSON, donor.personId(), party, now);
         audit.record("donor.consent-withdrawn.erased", "family_donor", donorId.toString());
         return donor;
     }
 
-    /** Two parents and two grandparents at most: the matching draws the family's pedigree from these. */
+    /** Two parents at most: a third cannot be placed in the family's pedigree. */
     private void refuseImpossibleFamily(UUID personId, Relationship relationship) {
-        if (relationship != Relationship.PARENT && relationship != Relationship.GRANDPARENT) {
+        if (relationship != Relationship.PARENT) {
             return;
         }
         long already = entityManager.createQuery("select count(d) from FamilyDonor d where d.personId = :person"

@@ -36,6 +36,9 @@ public class Identifications {
     private final AuditLog audit;
     private final Clock clock;
 
+    /** The column's size (identification_proposal.evidence). */
+    private static final int MAX_EVIDENCE = 10_000;
+
     private final KinshipCandidates kinshipCandidates;
 
     public Identifications(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
@@ -67,6 +70,10 @@ public class Identifications {
             }
             candidate = kinshipCandidates.ofCaseForProposal(caseId, command.kinshipCandidate());
             evidence = evidence + "\n\n" + KinshipEvidence.summary(candidate);
+            if (evidence.length() > MAX_EVIDENCE) {
+                throw new RuleViolation("evidence", "With the candidate's summary the evidence exceeds " + MAX_EVIDENCE
+                        + " characters; shorten it");
+            }
         }
         remainsCase.candidateProposed(actor, now).ifPresent(entityManager::persist);
         IdentificationProposal proposal = new IdentificationProposal(caseId, command.method(), evidence,

@@ -25,7 +25,7 @@ public interface KinshipConfig {
     @WithDefault("europe-norstr-2023")
     String population();
 
-    /** NONE, EQUAL or PROPORTIONAL for the matching (STEPWISE is not lumpable: the API offers it). */
+    /** NONE or PROPORTIONAL for the matching (the search is exact for these; the API offers every model). */
     @WithDefault("PROPORTIONAL")
     MutationModel.Kind mutationModel();
 

@@ -5,6 +5,7 @@ import org.homeward.identification.kinship.AlleleFrequencies;
 import org.homeward.identification.kinship.KinshipCalculator;
 import org.homeward.identification.kinship.KinshipModel;
 import org.homeward.identification.kinship.MutationModel;
+import org.homeward.identification.kinship.ReferenceIndex;
 import org.homeward.platform.crypto.FieldCipher;
 
 import java.io.IOException;
@@ -34,8 +35,12 @@ public class KinshipEngine {
         this.frequencies = load(config);
         this.matching = new KinshipCalculator(new KinshipModel(frequencies, 0, new MutationModel(config.mutationModel(),
                 config.mutationRate(), config.locusMutationRates(), 0.1, 1e-6)));
-        if (!matching.model().mutation().lumpable()) {
-            throw new IllegalStateException("homeward.kinship.mutation-model must be NONE, EQUAL or PROPORTIONAL");
+        if (!ReferenceIndex.supports(matching.model())) {
+            throw new IllegalStateException("homeward.kinship.mutation-model must be NONE or PROPORTIONAL (the"
+                    + " search's tables are exact for these only)");
+        }
+        if (config.prior().isPresent() && !(config.prior().getAsDouble() > 0 && config.prior().getAsDouble() < 1)) {
+            throw new IllegalStateException("homeward.kinship.prior must be in (0, 1)");
         }
         this.cipher = new FieldCipher(config.profileKey(), "homeward.kinship.profile-key");
     }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.homeward.identification.Actor;
+import org.homeward.identification.CaseStatus;
+import org.homeward.identification.ProposalStatus;
 import org.homeward.identification.KinshipCandidate;
 import org.homeward.identification.ReassociationCandidate;
 import org.homeward.identification.RemainsCase;
@@ -39,6 +41,8 @@ public class KinshipMatcher {
 
     private static final Logger LOG = Logger.getLogger(KinshipMatcher.class);
     private static final int MAX_ATTEMPTS = 5;
+    private static final List<CaseStatus> OPEN = List.of(CaseStatus.RECEIVED, CaseStatus.UNDER_EXAMINATION,
+            CaseStatus.PROFILED, CaseStatus.CANDIDATE_FOUND);
 
     private final EntityManager entityManager;
     private final KinshipReferences references;
@@ -107,22 +111,29 @@ public class KinshipMatcher {
         return claimed;
     }
 
+    /** One job at a time (LIMIT 1): every other waiting job stays claimable by the other replicas. */
     private Optional<Job> claim(Set<UUID> skip) {
-        List<?> rows = entityManager.createNativeQuery("select id, kind, subject_id, party from kinship_job"
-                        + " where attempts < ?1 order by enqueued_at limit 20 for update skip locked")
-                .setParameter(1, MAX_ATTEMPTS).getResultList();
-        for (Object row : rows) {
-            Object[] cells = (Object[]) row;
-            UUID id = (UUID) cells[0];
-            if (!skip.contains(id)) {
-                return Optional.of(new Job(id, KinshipWork.Kind.valueOf((String) cells[1]), (UUID) cells[2],
-                        (String) cells[3]));
-            }
+        String notFailed = skip.isEmpty() ? "" : " and not (id in (:failed))";
+        var query = entityManager.createNativeQuery("select id, kind, subject_id, party from kinship_job"
+                        + " where attempts < :attempts" + notFailed + " order by enqueued_at limit 1 for update skip locked")
+                .setParameter("attempts", MAX_ATTEMPTS);
+        if (!skip.isEmpty()) {
+            query.setParameter("failed", skip);
         }
-        return Optional.empty();
+        List<?> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] cells = (Object[]) rows.get(0);
+        return Optional.of(new Job((UUID) cells[0], KinshipWork.Kind.valueOf((String) cells[1]), (UUID) cells[2],
+                (String) cells[3]));
     }
 
     void run(Job job) {
+        // The jobs of one party are applied one after another: ranks and the undisputed rule read the
+        // candidates other jobs write, and must see them committed. Parties proceed in parallel.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "kinship:" + job.party()).getSingleResult();
         Instant now = Instant.now(clock);
         if (job.kind() == KinshipWork.Kind.CASE) {
             matchRemains(job.subject(), job.party(), now);
@@ -164,16 +175,20 @@ public class KinshipMatcher {
     }
 
     private void matchFamily(UUID person, String party, Instant now) {
-        Set<UUID> cases = new HashSet<>(entityManager.createQuery("select c.caseId from KinshipCandidate c"
-                + " where c.personId = :person", UUID.class).setParameter("person", person).getResultList());
-        entityManager.createQuery("delete from KinshipCandidate c where c.personId = :person")
-                .setParameter("person", person).executeUpdate();
+        // Candidates of settled cases stay as they were (an identification may rest on them).
+        Set<UUID> cases = new HashSet<>(entityManager.createQuery("select c.caseId from KinshipCandidate c, RemainsCase r"
+                + " where c.personId = :person and r.id = c.caseId and r.status in :open", UUID.class)
+                .setParameter("person", person).setParameter("open", OPEN).getResultList());
+        if (!cases.isEmpty()) {
+            entityManager.createQuery("delete from KinshipCandidate c where c.personId = :person and c.caseId in :cases")
+                    .setParameter("person", person).setParameter("cases", cases).executeUpdate();
+        }
         KinshipReferences.Families family = references.family(person, references.donorsOf(person));
         if (family.index().size() > 0) {
             KinshipReferences.Remains remains = references.remains(party);
             Set<UUID> open = new HashSet<>(entityManager.createQuery("select c.id from RemainsCase c where c.toParty = :party"
-                            + " and c.status in (RECEIVED, UNDER_EXAMINATION, PROFILED, CANDIDATE_FOUND)", UUID.class)
-                    .setParameter("party", party).getResultList());
+                            + " and c.status in :open", UUID.class)
+                    .setParameter("party", party).setParameter("open", OPEN).getResultList());
             double prior = prior(party);
             for (Map.Entry<UUID, StrProfile> pm : remains.profiles().entrySet()) {
                 if (!open.contains(pm.getKey())) {
@@ -203,7 +218,7 @@ public class KinshipMatcher {
         String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
                 : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
         entityManager.persist(new KinshipCandidate(caseId, person, party, reference, donors, lr.total(), lr.perLocus(),
-                lr.method(), prior, lr.posterior(prior), now));
+                lr.method(), prior, lr.posterior(prior), engine::seal, now));
         entityManager.flush();
     }
 
@@ -229,15 +244,28 @@ public class KinshipMatcher {
                 double nextOfFamily = entityManager.createQuery("select coalesce(max(c.lr), 0) from KinshipCandidate c"
                                 + " where c.personId = :person and c.caseId <> :case", Double.class)
                         .setParameter("person", candidate.personId()).setParameter("case", caseId).getSingleResult();
-                boolean undisputed = KinshipSearch.undisputed(candidate.lr(), candidate.posterior(), nextOfCase, nextOfFamily);
+                boolean undisputed = KinshipSearch.undisputed(candidate.lr(), candidate.posterior(), nextOfCase,
+                        nextOfFamily, engine.config().reportingThreshold());
                 candidate.ranked(i + 1, undisputed);
                 anyUndisputed |= undisputed;
             }
+            RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+            if (remainsCase == null) {
+                continue;
+            }
             if (anyUndisputed) {
-                RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
                 remainsCase.strongCandidateFound(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
+            } else if (!pendingProposals(caseId)) {
+                // Erased references or a stronger rival: the candidate no longer stands alone.
+                remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
             }
         }
+    }
+
+    private boolean pendingProposals(UUID caseId) {
+        return entityManager.createQuery("select count(p) from IdentificationProposal p where p.caseId = :case"
+                        + " and p.status = :proposed", Long.class).setParameter("case", caseId)
+                .setParameter("proposed", ProposalStatus.PROPOSED).getSingleResult() > 0;
     }
 
     private Set<UUID> personsWithCandidates(UUID caseId) {

@@ -126,7 +126,11 @@ public class KinshipReferences {
                 LOG.warnf("The references of missing person %s are left out of the search: %s", person, e.getMessage());
             }
         });
-        return new Families(generation, ReferenceIndex.of(engine.matching(), references, pedigrees), donorsOf);
+        ReferenceIndex index = ReferenceIndex.of(engine.matching(), references, pedigrees);
+        for (String family : index.excluded()) {
+            LOG.warnf("Family entry %s is left out of the search: its references contradict its pedigree", family);
+        }
+        return new Families(generation, index, donorsOf);
     }
 
     static Relation relation(Relationship relationship) {

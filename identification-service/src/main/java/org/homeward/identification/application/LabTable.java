@@ -27,6 +27,8 @@ public final class LabTable {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .enable(CsvParser.Feature.TRIM_SPACES).build();
     private static final int MAX_ROWS = 200;
+    /** As the JSON form's sampleId. */
+    private static final java.util.regex.Pattern SAMPLE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._/-]{1,64}");
 
     private LabTable() {
     }
@@ -55,6 +57,11 @@ public final class LabTable {
                 }
                 if (sample.isBlank() || marker.isBlank()) {
                     problems.add(new Problem.Violation("row " + line, "A row names its sample and its marker"));
+                    continue;
+                }
+                if (!SAMPLE.matcher(sample).matches() || marker.length() > 40) {
+                    problems.add(new Problem.Violation("row " + line, "A sample name is at most 64 letters, digits"
+                            + " and . _ / -; a marker name at most 40 characters"));
                     continue;
                 }
                 samples.add(sample);

@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the search compares for one missing person, from the family's typed donors:
+ * What the search compares for one missing person, from the family's typed donors. The donors' records say
+ * how each is related to the missing person, not on which side nor to one another, so only what that
+ * determines is joined into one pedigree:
  * <ul>
- * <li>each personal-effects sample on its own, for identity;</li>
- * <li>one relative alone: that pairwise relationship;</li>
- * <li>several relatives: one pedigree holding all of them, evaluated jointly (never a product of pairwise
- * ratios).</li>
+ * <li>the parents (two at most) and full siblings, and one child, form one pedigree (several of them are
+ * evaluated jointly, never as a product of pairwise ratios); a single one is compared as its pair;</li>
+ * <li>half siblings, grandparents, uncles and aunts, cousins and further children are each compared as their
+ * own pair: whether a half sibling shares the father or the mother, or two grandparents are a couple, is not
+ * recorded, and a guessed pedigree would give wrong numbers;</li>
+ * <li>each personal-effects sample is compared for identity.</li>
  * </ul>
- * The pedigree is drawn from the relationships alone: parents are the missing person's father and mother,
- * full siblings their children, half siblings children of the father and another mother, children the
- * missing person's with one partner, grandparents (up to two) the father's parents and uncles or aunts
- * their children. Where the side matters (a half sibling or grandparent with a typed parent) it assumes
- * the paternal one; an examiner who knows otherwise states the pedigree to the likelihood-ratio API.
+ * Each entry is scored on its own; the strongest stands for the family. An examiner who knows the whole
+ * pedigree states it to the likelihood-ratio API.
  */
 public final class FamilyReferences {
 
@@ -38,88 +39,61 @@ public final class FamilyReferences {
         List<ReferenceIndex.Reference> references = new ArrayList<>();
         List<ReferenceIndex.FamilyPedigree> pedigrees = new ArrayList<>();
         Map<String, List<String>> donorsOf = new LinkedHashMap<>();
-        List<Donor> relatives = new ArrayList<>();
+        List<Donor> nuclear = new ArrayList<>();
+        int parents = 0;
+        boolean child = false;
         for (Donor donor : donors) {
-            if (donor.relation() == Relation.IDENTITY) {
-                String id = family + ":effects:" + donor.id();
-                references.add(new ReferenceIndex.Reference(id, family, Relation.IDENTITY, donor.profile()));
-                donorsOf.put(id, List.of(donor.id()));
-            } else {
-                relatives.add(donor);
+            boolean joins = switch (donor.relation()) {
+                case PARENT -> parents++ < 2;
+                case FULL_SIBLING -> true;
+                case CHILD -> {
+                    boolean first = !child;
+                    child = true;
+                    yield first;
+                }
+                default -> false;
+            };
+            if (joins) {
+                nuclear.add(donor);
+                continue;
             }
+            String id = family + (donor.relation() == Relation.IDENTITY ? ":effects:" : ":relative:") + donor.id();
+            references.add(new ReferenceIndex.Reference(id, family, donor.relation(), donor.profile()));
+            donorsOf.put(id, List.of(donor.id()));
         }
         String id = family + ":relatives";
-        if (relatives.size() == 1) {
-            Donor only = relatives.get(0);
+        if (nuclear.size() == 1) {
+            Donor only = nuclear.get(0);
             references.add(new ReferenceIndex.Reference(id, family, only.relation(), only.profile()));
             donorsOf.put(id, List.of(only.id()));
-        } else if (relatives.size() > 1) {
+        } else if (nuclear.size() > 1) {
             Map<String, StrProfile> typed = new HashMap<>();
-            pedigrees.add(new ReferenceIndex.FamilyPedigree(id, family, pedigree(relatives, typed), Relation.MISSING, typed));
-            donorsOf.put(id, relatives.stream().map(Donor::id).toList());
+            pedigrees.add(new ReferenceIndex.FamilyPedigree(id, family, nuclearPedigree(nuclear, typed), Relation.MISSING,
+                    typed));
+            donorsOf.put(id, nuclear.stream().map(Donor::id).toList());
         }
         return new Entries(references, pedigrees, donorsOf);
     }
 
-    private static Pedigree pedigree(List<Donor> relatives, Map<String, StrProfile> typed) {
-        List<Donor> parents = of(relatives, Relation.PARENT);
-        List<Donor> grandparents = of(relatives, Relation.GRANDPARENT);
-        if (parents.size() > 2 || grandparents.size() > 2) {
-            throw new Pedigree.Refused("A family has at most two typed parents and two typed grandparents (the"
-                    + " father's parents) for the matching; state other pedigrees to the likelihood-ratio API");
-        }
-        List<Pedigree.Member> members = new ArrayList<>();
-        String father = parents.isEmpty() ? "father" : memberFor(parents.get(0), typed);
-        String mother = parents.size() < 2 ? "mother" : memberFor(parents.get(1), typed);
-        boolean paternalGrandparents = !grandparents.isEmpty() || !of(relatives, Relation.UNCLE_OR_AUNT).isEmpty()
-                || !of(relatives, Relation.FIRST_COUSIN).isEmpty();
-        String grandfather = grandparents.isEmpty() ? "paternal-grandfather" : memberFor(grandparents.get(0), typed);
-        String grandmother = grandparents.size() < 2 ? "paternal-grandmother" : memberFor(grandparents.get(1), typed);
-        if (paternalGrandparents) {
-            members.add(founder(grandfather));
-            members.add(founder(grandmother));
-            members.add(child(father, grandfather, grandmother));
-        } else {
-            members.add(founder(father));
-        }
-        members.add(founder(mother));
-        members.add(child(Relation.MISSING, father, mother));
-        int others = 0;
-        for (Donor donor : relatives) {
-            switch (donor.relation()) {
-                case FULL_SIBLING -> members.add(child(memberFor(donor, typed), father, mother));
-                case HALF_SIBLING -> {
-                    String otherMother = "other-mother-" + others++;
-                    members.add(founder(otherMother));
-                    members.add(child(memberFor(donor, typed), father, otherMother));
-                }
-                case CHILD -> {
-                    if (members.stream().noneMatch(m -> m.id().equals("partner"))) {
-                        members.add(founder("partner"));
-                    }
-                    members.add(child(memberFor(donor, typed), Relation.MISSING, "partner"));
-                }
-                case UNCLE_OR_AUNT -> members.add(child(memberFor(donor, typed), grandfather, grandmother));
-                case FIRST_COUSIN -> {
-                    String parent = "cousin-parent-" + others;
-                    String spouse = "cousin-parent-spouse-" + others++;
-                    members.add(child(parent, grandfather, grandmother));
-                    members.add(founder(spouse));
-                    members.add(child(memberFor(donor, typed), parent, spouse));
-                }
-                default -> {
-                    // Parents and grandparents are placed above.
-                }
+    /** Father and mother (typed or not), the missing person and his full siblings, and his child with a partner. */
+    private static Pedigree nuclearPedigree(List<Donor> nuclear, Map<String, StrProfile> typed) {
+        List<Donor> parents = nuclear.stream().filter(d -> d.relation() == Relation.PARENT).toList();
+        String father = parents.isEmpty() ? "father" : typed(parents.get(0), typed);
+        String mother = parents.size() < 2 ? "mother" : typed(parents.get(1), typed);
+        List<Pedigree.Member> members = new ArrayList<>(List.of(founder(father), founder(mother),
+                child(Relation.MISSING, father, mother)));
+        for (Donor donor : nuclear) {
+            if (donor.relation() == Relation.FULL_SIBLING) {
+                members.add(child(typed(donor, typed), father, mother));
+            } else if (donor.relation() == Relation.CHILD) {
+                members.add(founder("partner"));
+                members.add(child(typed(donor, typed), Relation.MISSING, "partner"));
             }
         }
         return new Pedigree(members);
     }
 
-    private static List<Donor> of(List<Donor> donors, Relation relation) {
-        return donors.stream().filter(d -> d.relation() == relation).toList();
-    }
-
-    private static String memberFor(Donor donor, Map<String, StrProfile> typed) {
+    private static String typed(Donor donor, Map<String, StrProfile> typed) {
         typed.put(donor.id(), donor.profile());
         return donor.id();
     }

@@ -22,7 +22,10 @@ public final class KinshipSearch {
         List<Candidate> unranked = new ArrayList<>();
         for (ReferenceIndex.Match match : index.search(query, threshold)) {
             LikelihoodRatio lr = index.explain(match, query);
-            unranked.add(new Candidate(match.id(), match.family(), lr, lr.posterior(prior), 0));
+            // The stored number is the calculator's: a screen a rounding error above the threshold is not enough.
+            if (lr.total() >= threshold) {
+                unranked.add(new Candidate(match.id(), match.family(), lr, lr.posterior(prior), 0));
+            }
         }
         unranked.sort(Comparator.comparingDouble((Candidate c) -> c.lr().total()).reversed()
                 .thenComparing(Candidate::referenceId));
@@ -35,10 +38,13 @@ public final class KinshipSearch {
     }
 
     /**
-     * DESIGN 7 and the issue's rule: undisputed when the posterior is at least 0.999 and the ratio at least
-     * 1,000 times the next strongest alternative (of the same remains, and of the same family).
+     * Undisputed when the posterior is at least 0.999 and the ratio at least 1,000 times the next strongest
+     * alternative, of the same remains and of the same family. Alternatives under the reporting threshold
+     * are not kept, so each counts as the threshold itself: the rule can only be stricter than stated.
      */
-    public static boolean undisputed(double lr, double posterior, double nextBestOfCase, double nextBestOfFamily) {
-        return posterior >= 0.999 && lr >= 1000 * nextBestOfCase && lr >= 1000 * nextBestOfFamily;
+    public static boolean undisputed(double lr, double posterior, double nextBestOfCase, double nextBestOfFamily,
+                                     double reportingThreshold) {
+        return posterior >= 0.999 && lr >= 1000 * Math.max(nextBestOfCase, reportingThreshold)
+                && lr >= 1000 * Math.max(nextBestOfFamily, reportingThreshold);
     }
 }

@@ -76,6 +76,12 @@ public record MutationModel(Kind kind, double rate, Map<String, Double> locusRat
                     homozygosity += p * p;
                 }
                 double alpha = mu / (1 - homozygosity);
+                for (double p : frequencies) {
+                    if (alpha * (1 - p) > 1) {
+                        throw new Pedigree.Refused("The proportional model at rate " + mu + " is not defined at "
+                                + locus + " (a mutation probability would exceed 1): lower the rate");
+                    }
+                }
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
                         m[i][j] = i == j ? 1 - alpha * (1 - frequencies[i]) : alpha * frequencies[j];

@@ -14,7 +14,9 @@ import java.util.Map;
  * could have, so scoring a reference is one lookup and one multiplication per locus. The table is exact
  * because the supported mutation models are lumpable and θ is 0: the ratio depends only on which of the
  * query's alleles the relative carries, so it is computed once per class ({a, b, other}) with the same
- * function the per-pair calculator uses, then spread over the genotypes.
+ * function the per-pair calculator uses, then spread over the genotypes. That merging of alleles somebody
+ * does carry is exact only where mutating into an allele is proportional to its frequency: without mutation
+ * and with the PROPORTIONAL model, not with EQUAL or STEPWISE, which the index refuses.
  *
  * <p>A family of several typed relatives is a pedigree: for each locus the index keeps the likelihood ratio
  * of every genotype the missing person could have, given the relatives (peeled once, when indexed), over
@@ -58,12 +60,12 @@ public final class ReferenceIndex {
     private final List<IndexedPedigree> pedigrees;
     private final List<Reference> irregular;
     private final List<FamilyPedigree> irregularPedigrees;
+    private final List<String> excluded;
 
     private ReferenceIndex(KinshipCalculator calculator, List<Reference> references, List<FamilyPedigree> pedigreeFamilies) {
         KinshipModel model = calculator.model();
-        if (model.theta() != 0 || !model.mutation().lumpable()) {
-            throw new IllegalArgumentException("The search index needs θ = 0 and a lumpable mutation model"
-                    + " (none, equal or proportional)");
+        if (!supports(model)) {
+            throw new IllegalArgumentException("The search index needs θ = 0 and the mutation model NONE or PROPORTIONAL");
         }
         this.calculator = calculator;
         this.loci = model.frequencies().locusNames();
@@ -108,7 +110,12 @@ public final class ReferenceIndex {
         }
         this.pedigrees = new ArrayList<>();
         this.irregularPedigrees = new ArrayList<>();
+        this.excluded = new ArrayList<>();
         for (FamilyPedigree family : pedigreeFamilies) {
+            if (!consistent(family)) {
+                excluded.add(family.id());
+                continue;
+            }
             pedigreeById.put(family.id(), family);
             if (family.typed().values().stream().allMatch(this::knowsEveryAllele)) {
                 pedigrees.add(index(family));
@@ -118,9 +125,51 @@ public final class ReferenceIndex {
         }
     }
 
+    /** Whether the index computes exactly under this model (θ = 0; no mutation or PROPORTIONAL). */
+    public static boolean supports(KinshipModel model) {
+        MutationModel.Kind kind = model.mutation().kind();
+        return model.theta() == 0 && (kind == MutationModel.Kind.NONE || kind == MutationModel.Kind.PROPORTIONAL);
+    }
+
     public static ReferenceIndex of(KinshipCalculator calculator, List<Reference> references,
                                     List<FamilyPedigree> pedigrees) {
         return new ReferenceIndex(calculator, references, pedigrees);
+    }
+
+    /**
+     * Families left out because their own references contradict their pedigree (under this mutation
+     * model): one such family must not stop the search of every other.
+     */
+    public List<String> excluded() {
+        return List.copyOf(excluded);
+    }
+
+    private boolean consistent(FamilyPedigree family) {
+        for (String locus : loci) {
+            List<String> observed = new ArrayList<>();
+            Map<Integer, Integer> typed = new HashMap<>();
+            family.typed().forEach((member, profile) -> {
+                Genotype g = profile.at(locus);
+                if (g != null) {
+                    observed.add(g.first());
+                    observed.add(g.second());
+                }
+            });
+            if (observed.isEmpty()) {
+                continue;
+            }
+            LocusModel m = calculator.model().locus(locus, observed);
+            family.typed().forEach((member, profile) -> {
+                Genotype g = profile.at(locus);
+                if (g != null) {
+                    typed.put(family.pedigree().indexOf(member), m.genotypeIndex(g));
+                }
+            });
+            if (PedigreeLikelihood.of(family.pedigree(), m, typed) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {

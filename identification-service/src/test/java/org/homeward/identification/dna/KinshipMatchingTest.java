@@ -165,8 +165,11 @@ class KinshipMatchingTest {
         given().header("Authorization", RU_LAB).get("/api/v1/missing-persons/" + personA + "/kinship-candidates").then()
                 .statusCode(404);
         given().header("Authorization", COORDINATOR).get("/api/v1/cases/" + caseA + "/kinship-candidates").then().statusCode(403);
+        // The party's other laboratory may read the person's candidates, but not the remains another examines.
         given().header("Authorization", OTHER_LAB).get("/api/v1/missing-persons/" + personA + "/kinship-candidates").then()
-                .statusCode(200).body("[0].caseId", equalTo(caseA));
+                .statusCode(200).body("$", hasSize(0));
+        given().header("Authorization", EXAMINER).get("/api/v1/missing-persons/" + personA + "/kinship-candidates").then()
+                .statusCode(200).body("caseId", hasItem(caseA));
 
         // The examiner proposes with the candidate attached; a second examiner confirms.
         String candidate = a.getString("[0].id");

@@ -83,6 +83,21 @@ class ClosedFormPropertiesTest {
         }
     }
 
+    /**
+     * The paternity index of a homozygous parent and child with θ (NRC II, Balding and Nichols):
+     * (1 + 2θ) / (3θ + (1 - θ)p); with p = 0.05 and θ = 0.01, 1.02 / 0.0795.
+     */
+    @org.junit.jupiter.api.Test
+    void thetaGivesThePublishedParentChildIndex() throws IOException {
+        AlleleFrequencies table = AlleleFrequencies.parseCsv("t", new StringReader(
+                "locus,allele,frequency\nL1,1,0.05\nL1,2,0.95\n"));
+        KinshipCalculator corrected = new KinshipCalculator(new KinshipModel(table, 0.01, MutationModel.none()));
+        StrProfile aa = new StrProfile(Map.of("L1", new Genotype("1", "1")));
+
+        assertThat(corrected.pairwise(aa, aa, Relation.PARENT).total())
+                .isCloseTo(1.02 / 0.0795, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
     /** A heterozygous match with p = 0.1 and 0.2 and θ = 0.03, by the Balding-Nichols formula by hand. */
     @org.junit.jupiter.api.Test
     void thetaLowersAHeterozygousIdentityMatchAsBaldingNicholsSays() throws IOException {

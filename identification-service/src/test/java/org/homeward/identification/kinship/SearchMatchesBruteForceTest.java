@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchMatchesBruteForceTest {
 
     private static final double THRESHOLD = 10;
+    private static AlleleFrequencies europe;
     private static KinshipCalculator calculator;
     private static List<ReferenceIndex.Reference> references;
     private static List<ReferenceIndex.FamilyPedigree> pedigrees;
@@ -30,7 +31,7 @@ class SearchMatchesBruteForceTest {
 
     @BeforeAll
     static void families() throws IOException {
-        AlleleFrequencies europe = europe();
+        europe = europe();
         calculator = new KinshipCalculator(new KinshipModel(europe, 0,
                 MutationModel.of(MutationModel.Kind.PROPORTIONAL, MutationModel.DEFAULT_RATE)));
         ProfileSimulator simulate = new ProfileSimulator(europe, 20250602L, Loci.CODIS_CORE);
@@ -70,7 +71,7 @@ class SearchMatchesBruteForceTest {
                 }
                 references.add(new ReferenceIndex.Reference("ref-" + f, family, relation, reference));
             }
-            if (f % 6 == 0) {
+            if (f % 6 == 0 || f % 8 == 7) {
                 queries.put(family, simulate.degrade(missing, 0.25));
             }
         }
@@ -97,6 +98,37 @@ class SearchMatchesBruteForceTest {
             compared += brute.size();
         }
         assertThat(compared).as("matches compared").isGreaterThan(30);
+    }
+
+    /** Not only the matches: every pair's ratio, with and without mutation, equals the calculator's. */
+    @Test
+    void everyRatioOfTheIndexIsTheCalculators() {
+        for (MutationModel mutation : List.of(MutationModel.none(),
+                MutationModel.of(MutationModel.Kind.PROPORTIONAL, MutationModel.DEFAULT_RATE))) {
+            KinshipCalculator withModel = new KinshipCalculator(new KinshipModel(europe, 0, mutation));
+            ReferenceIndex index = ReferenceIndex.of(withModel, references, pedigrees);
+            for (Map.Entry<String, StrProfile> query : queries.entrySet()) {
+                Map<String, Double> fast = new HashMap<>();
+                index.search(query.getValue(), 0).forEach(m -> fast.put(m.id(), m.lr()));
+                Map<String, Double> brute = bruteForce(withModel, query.getValue(), 0);
+                assertThat(fast.keySet()).as(query.getKey()).isEqualTo(brute.keySet());
+                brute.forEach((id, lr) -> assertThat(Math.abs(fast.get(id) - lr)).as("%s vs %s (%s)", query.getKey(), id,
+                        mutation.kind()).isLessThanOrEqualTo(1e-9 * Math.max(lr, fast.get(id))));
+            }
+        }
+    }
+
+    /** Merging a relative's alleles is exact only when mutations are proportional to frequencies. */
+    @Test
+    void theIndexRefusesModelsItCannotComputeExactly() {
+        for (MutationModel.Kind kind : List.of(MutationModel.Kind.EQUAL, MutationModel.Kind.STEPWISE)) {
+            KinshipCalculator other = new KinshipCalculator(new KinshipModel(europe, 0, MutationModel.of(kind, 0.002)));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceIndex.of(other, references, pedigrees))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        KinshipCalculator withTheta = new KinshipCalculator(new KinshipModel(europe, 0.01, MutationModel.none()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceIndex.of(withTheta, references, pedigrees))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -133,16 +165,20 @@ class SearchMatchesBruteForceTest {
     }
 
     private static Map<String, Double> bruteForce(StrProfile query) {
+        return bruteForce(calculator, query, THRESHOLD);
+    }
+
+    private static Map<String, Double> bruteForce(KinshipCalculator calculator, StrProfile query, double threshold) {
         Map<String, Double> matches = new HashMap<>();
         for (ReferenceIndex.Reference reference : references) {
             double lr = calculator.pairwise(query, reference.profile(), reference.relation()).total();
-            if (lr >= THRESHOLD) {
+            if (lr >= threshold) {
                 matches.put(reference.id(), lr);
             }
         }
         for (ReferenceIndex.FamilyPedigree family : pedigrees) {
             double lr = calculator.pedigree(family.pedigree(), family.missing(), query, family.typed()).total();
-            if (lr >= THRESHOLD) {
+            if (lr >= threshold) {
                 matches.put(family.id(), lr);
             }
         }
