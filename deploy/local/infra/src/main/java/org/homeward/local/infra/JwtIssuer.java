@@ -95,6 +95,42 @@ public final class JwtIssuer {
         }
     }
 
+    /**
+     * Tokens every service must refuse with 401, by what is wrong with them: expired, signed by an unknown
+     * key, unsigned ("alg": "none"), signed with HS256 keyed by the public key (algorithm confusion), from
+     * another issuer, for another audience.
+     */
+    public Map<String, String> hostileTokens(String subject, String organisation, String party, List<String> roles) {
+        try {
+            Map<String, String> tokens = new java.util.LinkedHashMap<>();
+            JwtClaims expired = claims(subject, organisation, party, roles, Duration.ofMinutes(5));
+            expired.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 7200));
+            expired.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 3600));
+            tokens.put("expired", sign(expired, signingKey));
+            tokens.put("unknown key", mintForged(subject, organisation, party, roles));
+            JsonWebSignature unsigned = new JsonWebSignature();
+            unsigned.setPayload(claims(subject, organisation, party, roles, Duration.ofMinutes(5)).toJson());
+            unsigned.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+            unsigned.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+            tokens.put("alg none", unsigned.getCompactSerialization());
+            JsonWebSignature confused = new JsonWebSignature();
+            confused.setPayload(claims(subject, organisation, party, roles, Duration.ofMinutes(5)).toJson());
+            confused.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+            confused.setKeyIdHeaderValue(signingKey.getKeyId());
+            confused.setKey(new org.jose4j.keys.HmacKey(signingKey.getPublicKey().getEncoded()));
+            tokens.put("HS256 with the public key", confused.getCompactSerialization());
+            JwtClaims otherIssuer = claims(subject, organisation, party, roles, Duration.ofMinutes(5));
+            otherIssuer.setIssuer("urn:someone-else");
+            tokens.put("wrong issuer", sign(otherIssuer, signingKey));
+            JwtClaims otherAudience = claims(subject, organisation, party, roles, Duration.ofMinutes(5));
+            otherAudience.setAudience("not-homeward");
+            tokens.put("wrong audience", sign(otherAudience, signingKey));
+            return tokens;
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JwtClaims claims(String subject, String organisation, String party, List<String> roles,
                                     Duration ttl) {
         JwtClaims claims = new JwtClaims();

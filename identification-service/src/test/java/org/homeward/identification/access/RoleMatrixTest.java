@@ -1,0 +1,84 @@
+package org.homeward.identification.access;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.local.infra.RoleMatrix;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role layer of every operation of identification-service's OpenAPI document, against the policy
+ * below, written by hand from DESIGN.md 6: a new endpoint without a line here fails this test.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HomewardTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "identification"))
+class RoleMatrixTest {
+
+    private static final Set<String> EXAMINER = Set.of("forensic-examiner");
+    private static final Set<String> COORDINATOR = Set.of("coordinator");
+    private static final Set<String> COORDINATOR_OR_EXAMINER = Set.of("coordinator", "forensic-examiner");
+    private static final Set<String> CASE_READERS = Set.of("forensic-examiner", "coordinator", "mediator", "intermediary");
+
+    static final Map<String, Set<String>> POLICY = RoleMatrix.withPlatform(Map.ofEntries(
+            entry("GET /api/v1/cases", CASE_READERS),
+            entry("GET /api/v1/cases/{id}", CASE_READERS),
+            entry("GET /api/v1/cases/{id}/history", CASE_READERS),
+            entry("POST /api/v1/cases/{id}/assignment", COORDINATOR),
+            entry("POST /api/v1/cases/{id}/closure", EXAMINER),
+            entry("POST /api/v1/cases/{id}/return", COORDINATOR),
+            entry("GET /api/v1/cases/{id}/custody", EXAMINER),
+            entry("POST /api/v1/cases/{id}/custody", EXAMINER),
+            entry("GET /api/v1/cases/{id}/examinations", EXAMINER),
+            entry("POST /api/v1/cases/{id}/examinations", EXAMINER),
+            entry("GET /api/v1/cases/{id}/proposals", EXAMINER),
+            entry("POST /api/v1/cases/{id}/proposals", EXAMINER),
+            entry("POST /api/v1/cases/{id}/proposals/{proposalId}/decision", EXAMINER),
+            entry("GET /api/v1/cases/{id}/family-notifications", COORDINATOR_OR_EXAMINER),
+            entry("POST /api/v1/cases/{id}/family-notifications", COORDINATOR_OR_EXAMINER),
+            entry("GET /api/v1/cases/{id}/dna-profile", EXAMINER),
+            entry("PUT /api/v1/cases/{id}/dna-profile", EXAMINER),
+            entry("GET /api/v1/cases/{id}/kinship-candidates", EXAMINER),
+            entry("GET /api/v1/cases/{id}/reassociations", EXAMINER),
+            entry("GET /api/v1/case-statistics", Set.of("forensic-examiner", "coordinator", "mediator", "intermediary",
+                    "observer", "auditor")),
+            entry("GET /api/v1/identified-dead", COORDINATOR),
+            entry("GET /api/v1/missing-persons", COORDINATOR_OR_EXAMINER),
+            entry("POST /api/v1/missing-persons", COORDINATOR),
+            entry("GET /api/v1/missing-persons/{id}", COORDINATOR_OR_EXAMINER),
+            entry("GET /api/v1/missing-persons/{id}/kinship-candidates", EXAMINER),
+            entry("POST /api/v1/missing-persons/imports", COORDINATOR),
+            entry("GET /api/v1/missing-persons/imports/{id}", COORDINATOR_OR_EXAMINER),
+            entry("GET /api/v1/missing-persons/reviews", EXAMINER),
+            entry("POST /api/v1/missing-persons/reviews/{id}/decision", EXAMINER),
+            entry("POST /api/v1/missing-persons/reviews/{id}/merge-undo", EXAMINER),
+            entry("GET /api/v1/donors", EXAMINER),
+            entry("POST /api/v1/donors", EXAMINER),
+            entry("POST /api/v1/donors/{id}/consent-withdrawal", EXAMINER),
+            entry("GET /api/v1/donors/{id}/dna-profile", EXAMINER),
+            entry("PUT /api/v1/donors/{id}/dna-profile", EXAMINER),
+            entry("POST /api/v1/kinship/likelihood-ratio", EXAMINER),
+            entry("POST /api/v1/kinship/joint-identification", EXAMINER),
+            entry("GET /api/v1/prisoner-checks", COORDINATOR_OR_EXAMINER),
+            entry("GET /api/v1/prisoner-checks/{id}", COORDINATOR_OR_EXAMINER),
+            entry("POST /api/v1/prisoner-checks/{id}/decision", COORDINATOR)));
+
+
+    @Test
+    void everyOperationLetsInExactlyTheRolesItsPolicyNames() throws Exception {
+        RoleMatrix matrix = new RoleMatrix(URI.create(RestAssured.baseURI + ":" + RestAssured.port));
+
+        assertThat(matrix.violations(POLICY)).isEmpty();
+        assertThat(matrix.operations()).hasSize(POLICY.size());
+        assertThat(matrix.calls()).isEqualTo(POLICY.size() * (RoleMatrix.ROLES.size() + 1));
+    }
+}
