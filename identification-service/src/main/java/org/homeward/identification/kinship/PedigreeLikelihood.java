@@ -105,26 +105,10 @@ public final class PedigreeLikelihood {
             }
         }
         if (family.father() == target) {
-            double[] out = new double[genotypes];
-            for (int gf = 0; gf < genotypes; gf++) {
-                double s = 0;
-                for (int gm = 0; gm < genotypes; gm++) {
-                    s += motherMessage[gm] * w[gf][gm];
-                }
-                out[gf] = s;
-            }
-            return out;
+            return parentMessage(w, motherMessage, true);
         }
         if (family.mother() == target) {
-            double[] out = new double[genotypes];
-            for (int gm = 0; gm < genotypes; gm++) {
-                double s = 0;
-                for (int gf = 0; gf < genotypes; gf++) {
-                    s += fatherMessage[gf] * w[gf][gm];
-                }
-                out[gm] = s;
-            }
-            return out;
+            return parentMessage(w, fatherMessage, false);
         }
         for (int gf = 0; gf < genotypes; gf++) {
             for (int gm = 0; gm < genotypes; gm++) {
@@ -132,6 +116,19 @@ public final class PedigreeLikelihood {
             }
         }
         return childFromParents(w, t);
+    }
+
+    /** A parent's message: W(gf, gm) summed over the other parent's genotypes, weighted by that parent's message. */
+    private double[] parentMessage(double[][] w, double[] otherParent, boolean targetIsFather) {
+        double[] out = new double[genotypes];
+        for (int target = 0; target < genotypes; target++) {
+            double s = 0;
+            for (int other = 0; other < genotypes; other++) {
+                s += otherParent[other] * (targetIsFather ? w[target][other] : w[other][target]);
+            }
+            out[target] = s;
+        }
+        return out;
     }
 
     /** S(gf, gm) = Σ_gc P(gc | gf, gm)·μ(gc), through the ordered alleles the parents transmit. */

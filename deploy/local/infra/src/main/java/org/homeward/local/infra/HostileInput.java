@@ -43,6 +43,29 @@ public final class HostileInput {
         return sent;
     }
 
+    /**
+     * What each service's HostileInputTest asserts: every hostile request refused with a problem (more than
+     * 150 of them), and the business tables as they were. Throws an AssertionError naming what failed.
+     */
+    public static int verify(URI base, javax.sql.DataSource dataSource, Map<String, Set<String>> policy)
+            throws Exception {
+        Map<String, String> before = DatabaseSnapshot.settled(dataSource);
+        HostileInput hostile = new HostileInput(base);
+        List<String> violations = hostile.violations(policy);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(violations.size() + " hostile requests not refused as they should be:\n"
+                    + String.join("\n", violations));
+        }
+        if (hostile.sent() <= 150) {
+            throw new AssertionError("Only " + hostile.sent() + " hostile requests were sent");
+        }
+        List<String> changed = DatabaseSnapshot.differences(before, DatabaseSnapshot.of(dataSource));
+        if (!changed.isEmpty()) {
+            throw new AssertionError("Refused requests changed tables:\n" + String.join("\n", changed));
+        }
+        return hostile.sent();
+    }
+
     public List<String> violations(Map<String, Set<String>> policy) throws IOException, InterruptedException {
         JsonNode paths = JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body()).path("paths");

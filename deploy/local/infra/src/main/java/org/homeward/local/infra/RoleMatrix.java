@@ -118,6 +118,21 @@ public final class RoleMatrix {
         return calls;
     }
 
+    /**
+     * What each service's RoleMatrixTest asserts: the service and the policy agree on every operation, and
+     * every operation was called without a token and with each role. Throws an AssertionError naming what failed.
+     */
+    public static void verify(URI base, Map<String, Set<String>> policy) throws IOException, InterruptedException {
+        RoleMatrix matrix = new RoleMatrix(base);
+        List<String> violations = matrix.violations(policy);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(violations.size() + " disagreements with the policy:\n" + String.join("\n", violations));
+        }
+        if (matrix.calls() != policy.size() * (ROLES.size() + 1)) {
+            throw new AssertionError(matrix.calls() + " calls for " + policy.size() + " operations");
+        }
+    }
+
     private JsonNode document() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
