@@ -23,6 +23,7 @@ class MonitoringTest {
             "homeward_consumer_retrying",
             "homeward_ledger_discrepancies",
             "homeward_webhook_deliveries_total",
+            "homeward_kinship_jobs_failed",
             "http_server_requests_seconds_count{status=~\"5..\"}");
 
     static List<String> overlays() {

@@ -40,7 +40,7 @@ import java.util.UUID;
 public class KinshipMatcher {
 
     private static final Logger LOG = Logger.getLogger(KinshipMatcher.class);
-    private static final int MAX_ATTEMPTS = 5;
+    static final int MAX_ATTEMPTS = 5;
     private static final List<CaseStatus> OPEN = List.of(CaseStatus.RECEIVED, CaseStatus.UNDER_EXAMINATION,
             CaseStatus.PROFILED, CaseStatus.CANDIDATE_FOUND);
 

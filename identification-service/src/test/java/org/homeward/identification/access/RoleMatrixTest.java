@@ -68,7 +68,9 @@ class RoleMatrixTest {
             entry("POST /api/v1/kinship/joint-identification", EXAMINER),
             entry("GET /api/v1/prisoner-checks", COORDINATOR_OR_EXAMINER),
             entry("GET /api/v1/prisoner-checks/{id}", COORDINATOR_OR_EXAMINER),
-            entry("POST /api/v1/prisoner-checks/{id}/decision", COORDINATOR)));
+            entry("POST /api/v1/prisoner-checks/{id}/decision", COORDINATOR),
+            entry("GET /api/v1/ops/kinship-jobs/failed", Set.of("operator")),
+            entry("POST /api/v1/ops/kinship-jobs/failed/redrive", Set.of("operator"))));
 
     @Test
     void everyOperationLetsInExactlyTheRolesItsPolicyNames() throws Exception {
