@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.messaging.failpoint.Failpoints;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -35,13 +36,15 @@ public class InboxProcessor {
     private final ConsumerStatus status;
     private final MeterRegistry registry;
     private final InboxConfig config;
+    private final Failpoints failpoints;
 
     public InboxProcessor(EntityManager entityManager, ConsumerStatus status, MeterRegistry registry,
-                          InboxConfig config) {
+                          InboxConfig config, Failpoints failpoints) {
         this.entityManager = entityManager;
         this.status = status;
         this.registry = registry;
         this.config = config;
+        this.failpoints = failpoints;
     }
 
     public static CloudEvent parse(String value) {
@@ -77,6 +80,7 @@ public class InboxProcessor {
         while (true) {
             try {
                 applyOnce(event, handler);
+                failpoints.reach(Failpoints.INBOX_AFTER_COMMIT);
                 status.recovered(handler.consumer());
                 return;
             } catch (RuntimeException failure) {

@@ -21,6 +21,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.messaging.failpoint.Failpoints;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -78,10 +79,13 @@ public class OutboxRelay {
 
     private final Map<String, Object> kafkaSecurity;
     private final Counter parked;
+    private final Failpoints failpoints;
 
     public OutboxRelay(EntityManager entityManager, OutboxConfig config, RelayStatus status, MeterRegistry registry,
-                       @Identifier("default-kafka-broker") Instance<Map<String, Object>> serviceKafkaConfig) {
+                       @Identifier("default-kafka-broker") Instance<Map<String, Object>> serviceKafkaConfig,
+                       Failpoints failpoints) {
         this.entityManager = entityManager;
+        this.failpoints = failpoints;
         this.config = config;
         this.status = status;
         this.kafkaSecurity = KafkaSecuritySettings.of(serviceKafkaConfig.isResolvable() ? serviceKafkaConfig.get() : Map.of());
@@ -194,6 +198,7 @@ public class OutboxRelay {
                 }
             }
         }
+        failpoints.reach(Failpoints.RELAY_AFTER_SEND);
         published.increment(acknowledged);
         return batch.size();
     }

@@ -1,5 +1,7 @@
 package org.homeward.platform.messaging.outbox;
 
+import org.homeward.platform.messaging.failpoint.Failpoints;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -123,7 +125,8 @@ class OutboxRelayTest {
 
     @Test
     void twoRelaysOnOneDatabasePublishEachRowOnceInOrderPerAggregate() throws Exception {
-        OutboxRelay secondReplica = new OutboxRelay(entityManager, config, new RelayStatus(), registry, kafkaConfig);
+        OutboxRelay secondReplica = new OutboxRelay(entityManager, config, new RelayStatus(), registry, kafkaConfig,
+                Failpoints.none());
         String prefix = "replicas-" + UUID.randomUUID() + "-";
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(2);

@@ -1,0 +1,39 @@
+package org.homeward.platform.messaging.failpoint;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The crash points themselves are exercised by the end-to-end test (PlatformIT); here, who may arm them. */
+class FailpointsTest {
+
+    @Test
+    void armedPointsAreRefusedOutsideTheEndToEndProfile() {
+        assertThatThrownBy(() -> new Failpoints(Optional.of("inbox.after-commit=3"), List.of("prod")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("profile e2e");
+    }
+
+    @Test
+    void theEndToEndProfileArmsThem() {
+        assertThat(new Failpoints(Optional.of("inbox.after-commit=3, relay.after-send=2"), List.of("prod", "e2e")).armed()).isTrue();
+    }
+
+    @Test
+    void nothingConfiguredArmsNothingAndReachingIsHarmless() {
+        Failpoints none = new Failpoints(Optional.empty(), List.of("prod"));
+        assertThat(none.armed()).isFalse();
+        none.reach(Failpoints.INBOX_AFTER_COMMIT);
+    }
+
+    @Test
+    void anUnknownPointOrAMalformedPairIsRefused() {
+        assertThatThrownBy(() -> new Failpoints(Optional.of("outbox.somewhere=1"), List.of("e2e")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Failpoints(Optional.of("inbox.after-commit"), List.of("e2e")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
