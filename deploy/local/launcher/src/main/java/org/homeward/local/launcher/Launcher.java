@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar deploy/local/launcher/target/homeward-local.jar [run]} starts everything and keeps
- * running until Ctrl-C; {@code ... token --org ORG [--party UA] --roles a,b [--minutes N]} prints a token.
+ * running until Ctrl-C; {@code ... token --org ORG [--party UA] --roles a,b [--minutes N]} prints a token;
+ * {@code ... demo} plays the seed story on the running platform, or on a throw-away one it starts.
  */
 public final class Launcher {
 
@@ -26,8 +27,9 @@ public final class Launcher {
         switch (command) {
             case "run" -> run(root);
             case "token" -> System.out.println(token(root, options));
+            case "demo" -> Demo.play(root);
             default -> {
-                System.err.println("usage: homeward-local.jar [run] | token --org ORG [--party CC] --roles r1,r2 [--minutes N]");
+                System.err.println("usage: homeward-local.jar [run] | demo | token --org ORG [--party CC] --roles r1,r2 [--minutes N]");
                 System.exit(2);
             }
         }

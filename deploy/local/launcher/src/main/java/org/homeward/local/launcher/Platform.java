@@ -22,9 +22,9 @@ public final class Platform implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("agreement", "transfer", "identification", "notification");
 
-    /** Where things run and whether their data outlives this process. */
-    public record Settings(Path repositoryRoot, Path workDirectory, boolean persistent, int postgresPort,
-                           int kafkaPort, Map<String, Integer> servicePorts, Map<String, Map<String, String>> overrides) {
+    /** Where things run: the data and logs of PostgreSQL, Kafka and the services are kept in {@code workDirectory}. */
+    public record Settings(Path repositoryRoot, Path workDirectory, int postgresPort, int kafkaPort,
+                           Map<String, Integer> servicePorts, Map<String, Map<String, String>> overrides) {
 
         /** The launcher's defaults: fixed ports, data kept in .homeward/ of the repository. */
         public static Settings local(Path root) {
@@ -32,27 +32,28 @@ public final class Platform implements AutoCloseable {
             for (int i = 0; i < SERVICES.size(); i++) {
                 ports.put(SERVICES.get(i), 8081 + i);
             }
-            return new Settings(root, root.resolve(".homeward"), true, 15432, 19092, ports, Map.of());
+            return new Settings(root, root.resolve(".homeward"), 15432, 19092, ports, Map.of());
         }
 
-        /** Throw-away data on free ports: for end-to-end tests. */
+        /** Free ports, data in a folder of the caller's (deleted with it): end-to-end tests and the demo. */
         public static Settings ephemeral(Path root, Path workDirectory) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(service -> ports.put(service, EmbeddedKafkaServer.freeTcpPort()));
-            return new Settings(root, workDirectory, false, 0, EmbeddedKafkaServer.freeTcpPort(), ports, Map.of());
+            return new Settings(root, workDirectory, EmbeddedKafkaServer.freeTcpPort(),
+                    EmbeddedKafkaServer.freeTcpPort(), ports, Map.of());
         }
 
         /** The same settings with extra configuration for one service (tests shorten retry schedules, say). */
         public Settings withOverrides(String service, Map<String, String> config) {
             Map<String, Map<String, String>> all = new HashMap<>(overrides);
             all.put(service, Map.copyOf(config));
-            return new Settings(repositoryRoot, workDirectory, persistent, postgresPort, kafkaPort, servicePorts, all);
+            return new Settings(repositoryRoot, workDirectory, postgresPort, kafkaPort, servicePorts, all);
         }
     }
 
     private final Settings settings;
-    private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafkaServer kafka;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaServer kafka;
     private final JwtIssuer jwtIssuer;
     private final Map<String, ServiceDatabase> databases = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -60,12 +61,8 @@ public final class Platform implements AutoCloseable {
     private Platform(Settings settings) {
         this.settings = settings;
         Path work = settings.workDirectory();
-        this.postgres = settings.persistent()
-                ? EmbeddedPostgresServer.startPersistent(work.resolve("postgres"), settings.postgresPort())
-                : EmbeddedPostgresServer.startEphemeral();
-        this.kafka = settings.persistent()
-                ? EmbeddedKafkaServer.startPersistent(work.resolve("kafka"), settings.kafkaPort())
-                : EmbeddedKafkaServer.startEphemeral(settings.kafkaPort());
+        this.postgres = EmbeddedPostgresServer.startPersistent(work.resolve("postgres"), settings.postgresPort());
+        this.kafka = EmbeddedKafkaServer.startPersistent(work.resolve("kafka"), settings.kafkaPort());
         this.jwtIssuer = JwtIssuer.loadOrCreate(work.resolve("jwt"));
         for (String service : SERVICES) {
             ServiceDatabase database = postgres.provision(service);
@@ -103,6 +100,18 @@ public final class Platform implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /** Stops the Kafka broker and starts it again on the same port and log: a broker restart mid-stream. */
+    public synchronized void restartBroker() {
+        kafka.close();
+        kafka = EmbeddedKafkaServer.startPersistent(settings.workDirectory().resolve("kafka"), settings.kafkaPort());
+    }
+
+    /** Stops the PostgreSQL server and starts it again on the same port and data: a database restart. */
+    public synchronized void restartDatabase() {
+        postgres.close();
+        postgres = EmbeddedPostgresServer.startPersistent(settings.workDirectory().resolve("postgres"), settings.postgresPort());
     }
 
     public ServiceProcess service(String name) {

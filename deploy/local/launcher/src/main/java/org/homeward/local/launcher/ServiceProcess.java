@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,6 +55,11 @@ public final class ServiceProcess {
     }
 
     public synchronized void start() {
+        start(Map.of());
+    }
+
+    /** Starts with configuration for this run only on top of the service's own (the fault tests' failpoints). */
+    public synchronized void start(Map<String, String> extra) {
         if (!Files.exists(application)) {
             throw new IllegalStateException(application + " does not exist: build first (mvn -DskipTests package)");
         }
@@ -62,7 +68,9 @@ public final class ServiceProcess {
         command.add("-Xmx320m");
         command.add("-XX:+UseSerialGC");
         command.add("-Dquarkus.http.port=" + port);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> effective = new TreeMap<>(config);
+        effective.putAll(extra);
+        effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(application.toString());
         try {
@@ -98,6 +106,20 @@ public final class ServiceProcess {
             sleep(500);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** Waits for the process to end by itself (a failpoint halted it); whether it did within the timeout. */
+    public boolean awaitExit(Duration timeout) {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        try {
+            return running == null || running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public synchronized boolean isAlive() {

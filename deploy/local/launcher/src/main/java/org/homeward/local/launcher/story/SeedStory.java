@@ -1,0 +1,364 @@
+package org.homeward.local.launcher.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The story that started Homeward, played through the public APIs only: the Istanbul agreement of 2 June 2025,
+ * an all-for-all exchange of prisoners with the identity check of everyone who comes home, four handovers of
+ * remains (1,215, 1,200, 1,200 and 1,200 bodies claimed; 3 of the first missing at reconciliation), a case
+ * per body, and DNA identifications of some of them against their families, confirmed by two examiners; a
+ * subscriber verifies every webhook it receives. Ends with what every service says about it.
+ */
+public final class SeedStory {
+
+    /** The four handovers of remains: day of June 2025, bodies on the manifest, bodies missing on arrival. */
+    public record Handover(int day, int claimed, int missing) {
+    }
+
+    public static final List<Handover> HANDOVERS = List.of(new Handover(11, 1215, 3), new Handover(13, 1200, 0),
+            new Handover(14, 1200, 0), new Handover(15, 1200, 0));
+    /** Prisoners each way in the exchange of 10 June (half seriously wounded or sick, half aged 18 to 25). */
+    public static final int PRISONERS_EACH_WAY = 30;
+    /** Of the Ukrainians coming home, these few are in the register without their service number. */
+    public static final int PRISONERS_WITHOUT_SERVICE_NUMBER = 2;
+    /** Bodies of the first handover whose families gave reference samples. */
+    public static final int DNA_IDENTIFICATIONS = 8;
+
+    private final HomewardApi api;
+    private final PrintStream out;
+    private final SyntheticFamilies families;
+    private final String run;
+    private final Tokens tokens;
+
+    /** The roles the story plays, one token each. */
+    private record Tokens(String ua, String ru, String icrc, String press, String labA, String labB, String uaSubscriptions) {
+        static Tokens of(HomewardApi api) {
+            return new Tokens(api.token("story-ua-coordinator", "org-ua-coordination", "UA", "coordinator"),
+                    api.token("story-ru-coordinator", "org-ru-coordination", "RU", "coordinator"),
+                    api.token("story-icrc", "org-icrc", null, "intermediary"),
+                    api.token("story-press", "org-press", null, "observer"),
+                    api.token("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner"),
+                    api.token("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner"),
+                    api.token("story-ua-subscriptions", "org-ua-coordination", "UA", "subscriber-admin"));
+        }
+    }
+
+    /**
+     * {@code run}: a short distinct label (references, idempotency keys and service numbers carry it, so the
+     * story can be played again on the same platform); {@code repositoryRoot}: to find the frequency table.
+     */
+    public SeedStory(HomewardApi api, PrintStream out, Path repositoryRoot, String run) {
+        this.api = api;
+        this.out = out;
+        this.run = run;
+        this.tokens = Tokens.of(api);
+        this.families = new SyntheticFamilies(SyntheticFamilies.bundledTable(repositoryRoot), run.hashCode());
+    }
+
+    /** Plays the story with {@code subscriber} subscribed for the UA coordination body; returns the summary. */
+    public StoryReport play(SignedWebhookSubscriber subscriber) {
+        Instant started = Instant.now();
+        String subscription = subscribe(subscriber);
+        try {
+            Agreement agreement = agreeInIstanbul();
+            List<String> released = exchangePrisoners(agreement);
+            List<String> transfers = new ArrayList<>();
+            for (int i = 0; i < HANDOVERS.size(); i++) {
+                transfers.add(handOverRemains(agreement, i, HANDOVERS.get(i)));
+            }
+            int expectedCases = HANDOVERS.stream().mapToInt(h -> h.claimed() - h.missing()).sum();
+            awaitProgress("cases opened by identification-service", expectedCases, Duration.ofMinutes(10), () ->
+                    api.read("identification", "/api/v1/case-statistics?agreementId=" + agreement.id(), tokens.press())
+                            .path("counts").path("received").asLong());
+            identifyByDna(transfers.get(0));
+            awaitProgress("case webhooks delivered to the subscriber", expectedCases, Duration.ofMinutes(10), () ->
+                    subscriber.tally().eventsByType().getOrDefault("identification.case.opened", 0));
+            awaitProgress("identification webhooks delivered", DNA_IDENTIFICATIONS, Duration.ofMinutes(3), () ->
+                    subscriber.tally().eventsByType().getOrDefault("identification.identification.confirmed", 0));
+            return summarise(agreement, released, transfers, subscriber, Duration.between(started, Instant.now()));
+        } finally {
+            api.send("notification", "DELETE", "/api/v1/subscriptions/" + subscription, tokens.uaSubscriptions(),
+                    null, null, Map.of());
+        }
+    }
+
+    private String subscribe(SignedWebhookSubscriber subscriber) {
+        JsonNode created = api.write(201, "notification", "POST", "/api/v1/subscriptions", tokens.uaSubscriptions(), Map.of(
+                "url", subscriber.url(), "eventTypes", List.of("agreement.*", "transfer.*", "identification.*"),
+                // A case system that takes a burst: the default (10 requests a second) would spread the week's
+                // 4,812 case events over eight minutes.
+                "rateLimitPerSecond", 1000, "description", "Homeward seed story " + run));
+        subscriber.trust(created.path("secret").asText());
+        step("Subscribed %s to agreement.*, transfer.* and identification.* for org-ua-coordination", subscriber.url());
+        return created.path("id").asText();
+    }
+
+    /** The agreement's id and its terms' ids by key (direction and category). */
+    record Agreement(String id, Map<String, String> terms) {
+    }
+
+    private Agreement agreeInIstanbul() {
+        List<Map<String, Object>> terms = new ArrayList<>();
+        for (String category : List.of("SERIOUSLY_WOUNDED_OR_SICK", "AGED_18_TO_25")) {
+            terms.add(Map.of("kind", "POW_EXCHANGE", "fromParty", "UA", "toParty", "RU", "basis", "ALL_FOR_ALL", "category", category));
+            terms.add(Map.of("kind", "POW_EXCHANGE", "fromParty", "RU", "toParty", "UA", "basis", "ALL_FOR_ALL", "category", category));
+        }
+        terms.add(Map.of("key", "ru-ua", "kind", "REMAINS_REPATRIATION", "fromParty", "RU", "toParty", "UA", "basis", "N_FOR_N",
+                "quantity", 6000, "reciprocal", "ua-ru", "ratio", 1, "reciprocalRatio", 1, "tolerance", 0));
+        terms.add(Map.of("key", "ua-ru", "kind", "REMAINS_REPATRIATION", "fromParty", "UA", "toParty", "RU", "basis", "N_FOR_N",
+                "quantity", 6000, "reciprocal", "ru-ua", "ratio", 1, "reciprocalRatio", 1, "tolerance", 0));
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("reference", "IST-2025-06-02-" + run);
+        draft.put("title", "Istanbul exchange of 2 June 2025");
+        draft.put("concludedOn", "2025-06-02");
+        draft.put("venue", "Istanbul");
+        draft.put("effectiveDate", "2025-06-07");
+        draft.put("parties", List.of(Map.of("code", "UA", "name", "Ukraine"), Map.of("code", "RU", "name", "Russia")));
+        draft.put("mediators", List.of("org-tr-mfa"));
+        draft.put("intermediaries", List.of("org-icrc"));
+        draft.put("terms", terms);
+        JsonNode agreement = api.write(201, "agreement", "POST", "/api/v1/agreements", tokens.ua(), draft,
+                Map.of("Idempotency-Key", "istanbul-" + run));
+        String id = agreement.path("id").asText();
+        api.write(200, "agreement", "POST", "/api/v1/agreements/" + id + "/signatures", tokens.ua(),
+                Map.of("signatoryName", "A. Signatory", "signatoryTitle", "Head of delegation"));
+        JsonNode signed = api.write(200, "agreement", "POST", "/api/v1/agreements/" + id + "/signatures", tokens.ru(),
+                Map.of("signatoryName", "B. Signatory", "signatoryTitle", "Head of delegation"));
+        Map<String, String> termIds = new LinkedHashMap<>();
+        for (JsonNode term : signed.path("terms")) {
+            String key = term.path("fromParty").asText() + ">" + term.path("toParty").asText() + ":"
+                    + (term.path("kind").asText().equals("POW_EXCHANGE") ? term.path("category").asText() : "REMAINS");
+            termIds.put(key, term.path("id").asText());
+        }
+        step("Agreement %s drafted by UA, signed by UA and RU: %s, %d terms", draft.get("reference"),
+                signed.path("status").asText(), termIds.size());
+        awaitProgress("transfer-service has the agreement as ACTIVE", 1, Duration.ofMinutes(2), () -> {
+            HomewardApi.Answer view = api.get("transfer", "/api/v1/agreement-views/" + id, tokens.ru());
+            return view.status() == 200 && view.body().contains("\"ACTIVE\"") ? 1 : 0;
+        });
+        return new Agreement(id, termIds);
+    }
+
+    /**
+     * 10 June: 30 Ukrainians come home, 30 Russians go back. Each Ukrainian is checked against UA's register:
+     * those reported with their service number match at once; the two reported without wait for a coordinator.
+     */
+    private List<String> exchangePrisoners(Agreement agreement) {
+        List<StoryPeople.Person> ukrainians = StoryPeople.ukrainians(run, PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS, PRISONERS_EACH_WAY);
+        for (int i = 0; i < PRISONERS_EACH_WAY; i++) {
+            api.write(201, "identification", "POST", "/api/v1/missing-persons", tokens.ua(),
+                    StoryPeople.report(ukrainians.get(i), i >= PRISONERS_WITHOUT_SERVICE_NUMBER, "CAPTURE_CARD"),
+                    Map.of("Idempotency-Key", "capture-" + run + "-" + i));
+        }
+        step("UA's register: %d prisoners reported captured (%d without a service number)", PRISONERS_EACH_WAY,
+                PRISONERS_WITHOUT_SERVICE_NUMBER);
+        String home = exchange(agreement, "RU", "UA", ukrainians.subList(0, PRISONERS_EACH_WAY), "POW-RU-" + run);
+        String back = exchange(agreement, "UA", "RU", StoryPeople.russians(run, PRISONERS_EACH_WAY), "POW-UA-" + run);
+        awaitProgress("identity checks of the Ukrainians who came home", PRISONERS_EACH_WAY, Duration.ofMinutes(2), () ->
+                api.read("identification", "/api/v1/prisoner-checks?transferId=" + home + "&size=100", tokens.ua())
+                        .path("items").size());
+        JsonNode waiting = api.read("identification", "/api/v1/prisoner-checks?transferId=" + home
+                + "&status=AWAITING_DECISION&size=100", tokens.ua()).path("items");
+        for (JsonNode check : waiting) {
+            api.write(200, "identification", "POST", "/api/v1/prisoner-checks/" + check.path("id").asText() + "/decision",
+                    tokens.ua(), Map.of("samePerson", true));
+        }
+        List<String> agreed = new ArrayList<>();
+        waiting.forEach(check -> agreed.add(check.path("outcome").asText() + " " + check.path("agreed")));
+        step("Identity checks: %d of %d awaited a coordinator's decision (%s), decided as the same person",
+                waiting.size(), PRISONERS_EACH_WAY, String.join("; ", agreed));
+        return List.of(home, back);
+    }
+
+    private String exchange(Agreement agreement, String from, String to, List<StoryPeople.Person> people, String tagPrefix) {
+        List<String> termIds = List.of(agreement.terms().get(from + ">" + to + ":SERIOUSLY_WOUNDED_OR_SICK"),
+                agreement.terms().get(from + ">" + to + ":AGED_18_TO_25"));
+        String sender = from.equals("UA") ? tokens.ua() : tokens.ru();
+        String receiver = to.equals("UA") ? tokens.ua() : tokens.ru();
+        String transfer = plan(agreement, termIds, "PRISONERS", from, to, "2025-06-10T06:00:00Z", sender, tagPrefix);
+        String base = "/api/v1/transfers/" + transfer;
+        upload(base, sender, StoryPeople.prisonerManifest(tagPrefix, people, to));
+        List<String> tags = StoryPeople.tags(tagPrefix, 0, people.size());
+        api.write(200, "transfer", "POST", base + "/manifest/consents", tokens.icrc(), Map.of("tags", tags));
+        api.write(200, "transfer", "POST", base + "/dispatch", sender, Map.of("count", people.size(), "dispatchedAt", "2025-06-10T07:00:00Z"));
+        int half = people.size() / 2;
+        api.write(200, "transfer", "POST", base + "/receipt", receiver, Map.of("count", people.size(), "receivedAt",
+                "2025-06-10T11:00:00Z", "terms", List.of(Map.of("termId", termIds.get(0), "received", half),
+                        Map.of("termId", termIds.get(1), "received", people.size() - half))));
+        JsonNode reconciled = api.write(200, "transfer", "POST", base + "/reconciliation", receiver,
+                Map.of("received", tags, "missing", List.of(), "extra", List.of()));
+        step("Exchange %s→%s on 10 June: %d prisoners, consent of each confirmed by the ICRC, %s", from, to,
+                people.size(), reconciled.path("state").asText());
+        return transfer;
+    }
+
+    /** One handover of remains from RU: planned, manifest, dispatched, received (counted), reconciled item by item. */
+    private String handOverRemains(Agreement agreement, int number, Handover handover) {
+        String tagPrefix = "RU-2025-06-%02d-%s".formatted(handover.day(), run);
+        String day = "2025-06-%02d".formatted(handover.day());
+        String transfer = plan(agreement, List.of(agreement.terms().get("RU>UA:REMAINS")), "REMAINS", "RU", "UA",
+                day + "T05:00:00Z", tokens.ru(), tagPrefix);
+        String base = "/api/v1/transfers/" + transfer;
+        upload(base, tokens.ru(), StoryPeople.remainsManifest(tagPrefix, handover.claimed()));
+        api.write(200, "transfer", "POST", base + "/dispatch", tokens.ru(),
+                Map.of("count", handover.claimed(), "dispatchedAt", day + "T06:00:00Z"));
+        int arrived = handover.claimed() - handover.missing();
+        // 12:00 UTC is 15:00 in Kyiv: the same day, inside ISO week 2025-W24 (9 to 15 June).
+        api.write(200, "transfer", "POST", base + "/receipt", tokens.ua(), Map.of("count", arrived, "receivedAt", day + "T12:00:00Z"));
+        JsonNode reconciled = api.write(200, "transfer", "POST", base + "/reconciliation", tokens.ua(),
+                Map.of("received", StoryPeople.tags(tagPrefix, 0, arrived),
+                        "missing", StoryPeople.tags(tagPrefix, arrived, handover.claimed()), "extra", List.of()));
+        step("Handover %d of %d, %d June: %,d bodies claimed, %,d received, %d missing at reconciliation: %s",
+                number + 1, HANDOVERS.size(), handover.day(), handover.claimed(), arrived, handover.missing(),
+                reconciled.path("state").asText());
+        return transfer;
+    }
+
+    private String plan(Agreement agreement, List<String> termIds, String kind, String from, String to, String at,
+                        String token, String idempotency) {
+        return api.write(201, "transfer", "POST", "/api/v1/transfers", token, Map.of("agreementId", agreement.id(),
+                        "termIds", termIds, "kind", kind, "fromParty", from, "toParty", to, "escortOrganisation", "org-icrc",
+                        "scheduledAt", at, "handoverPoint", Map.of("name", "Border crossing", "timeZone", "Europe/Kyiv")),
+                Map.of("Idempotency-Key", "plan-" + idempotency)).path("id").asText();
+    }
+
+    private void upload(String base, String token, String csv) {
+        HomewardApi.Answer answer = api.send("transfer", "PUT", base + "/manifest", token, "text/csv; charset=UTF-8", csv, Map.of());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("Manifest refused (" + answer.status() + "): " + answer.body());
+        }
+    }
+
+    /**
+     * The families of {@link #DNA_IDENTIFICATIONS} missing soldiers gave reference samples (father and mother);
+     * the laboratory profiles that many bodies of the first handover; the matching finds each family, one
+     * examiner proposes the identification with the candidate and another confirms it.
+     */
+    private void identifyByDna(String transfer) {
+        List<StoryPeople.Person> missing = StoryPeople.ukrainians(run, PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS,
+                PRISONERS_EACH_WAY).subList(PRISONERS_EACH_WAY, PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS);
+        JsonNode cases = api.read("identification", "/api/v1/cases?transferId=" + transfer + "&size=" + DNA_IDENTIFICATIONS,
+                tokens.labA()).path("items");
+        Map<String, StoryPeople.Person> personOfCase = new LinkedHashMap<>();
+        Map<String, String> personIdOfCase = new LinkedHashMap<>();
+        for (int i = 0; i < DNA_IDENTIFICATIONS; i++) {
+            StoryPeople.Person person = missing.get(i);
+            String personId = api.write(201, "identification", "POST", "/api/v1/missing-persons", tokens.ua(),
+                    StoryPeople.report(person, true, "FAMILY_REPORT"), Map.of("Idempotency-Key", "family-" + run + "-" + i))
+                    .path("personId").asText();
+            SyntheticFamilies.Family family = families.next();
+            reference(personId, "father", family.father(), i);
+            reference(personId, "mother", family.mother(), i);
+            String caseId = cases.get(i).path("id").asText();
+            api.write(200, "identification", "PUT", "/api/v1/cases/" + caseId + "/dna-profile", tokens.labA(),
+                    Map.of("sampleId", "PM-" + run + "-" + i, "loci", family.child().loci()));
+            personOfCase.put(caseId, person);
+            personIdOfCase.put(caseId, personId);
+        }
+        step("DNA: %d families gave reference samples (father and mother), %d bodies profiled", DNA_IDENTIFICATIONS, DNA_IDENTIFICATIONS);
+        awaitProgress("bodies with an undisputed DNA candidate", DNA_IDENTIFICATIONS, Duration.ofMinutes(5), () ->
+                personOfCase.keySet().stream().filter(caseId -> undisputed(caseId) != null).count());
+        for (Map.Entry<String, StoryPeople.Person> entry : personOfCase.entrySet()) {
+            String caseId = entry.getKey();
+            JsonNode candidate = undisputed(caseId);
+            if (!candidate.path("personId").asText().equals(personIdOfCase.get(caseId))) {
+                throw new IllegalStateException("The matching put case " + caseId + " with another family");
+            }
+            StoryPeople.Person person = entry.getValue();
+            Map<String, Object> identity = Map.of("surname", person.surname(), "firstNames", person.firstNames(),
+                    "dateOfBirth", person.dateOfBirth().toString(), "nationality", "UA", "serviceNumber", person.serviceNumber());
+            String proposal = api.write(201, "identification", "POST", "/api/v1/cases/" + caseId + "/proposals", tokens.labA(),
+                    Map.of("method", "DNA", "evidence", "Kinship analysis with the parents' reference samples",
+                            "establishedIdentity", identity, "kinshipCandidateId", candidate.path("id").asText()),
+                    Map.of("Idempotency-Key", "proposal-" + caseId)).path("id").asText();
+            api.write(200, "identification", "POST", "/api/v1/cases/" + caseId + "/proposals/" + proposal + "/decision",
+                    tokens.labB(), Map.of("decision", "CONFIRM", "reason", "Kinship analysis re-checked"));
+            out.printf("    case %s: trio LR %.3g over %d loci, posterior %.6f; proposed by examiner-hnatiuk, confirmed by examiner-melnyk%n",
+                    caseId, candidate.path("lr").asDouble(), candidate.path("lociCompared").asInt(), candidate.path("posterior").asDouble());
+        }
+        step("DNA: %d identifications confirmed by two examiners", DNA_IDENTIFICATIONS);
+    }
+
+    private void reference(String personId, String parent, SyntheticFamilies.Profile profile, int family) {
+        String sample = "REF-" + run + "-" + family + "-" + parent;
+        String donor = api.write(201, "identification", "POST", "/api/v1/donors", tokens.labA(), Map.of(
+                "personId", personId, "relationship", "PARENT", "donorName", "The " + parent,
+                "consent", Map.of("givenBy", "The " + parent, "givenAt", "2025-06-03T09:00:00Z", "use", "Identification of their son"),
+                "sampleIds", List.of(sample)), Map.of("Idempotency-Key", "donor-" + sample)).path("id").asText();
+        api.write(200, "identification", "PUT", "/api/v1/donors/" + donor + "/dna-profile", tokens.labA(),
+                Map.of("sampleId", sample, "loci", profile.loci()));
+    }
+
+    private JsonNode undisputed(String caseId) {
+        for (JsonNode candidate : api.read("identification", "/api/v1/cases/" + caseId + "/kinship-candidates", tokens.labA())) {
+            if (candidate.path("undisputed").asBoolean()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private StoryReport summarise(Agreement agreement, List<String> prisonerTransfers, List<String> transfers,
+                                  SignedWebhookSubscriber subscriber, Duration took) {
+        JsonNode fulfilment = api.read("agreement", "/api/v1/agreements/" + agreement.id()
+                + "/fulfilment?from=2025-06-09&to=2025-06-15&groupBy=WEEK", tokens.press());
+        List<JsonNode> week = new ArrayList<>();
+        api.read("transfer", "/api/v1/transfers/summary?from=2025-06-09&to=2025-06-15&groupBy=WEEK&agreementId="
+                + agreement.id(), tokens.ua()).forEach(week::add);
+        JsonNode cases = api.read("identification", "/api/v1/case-statistics?agreementId=" + agreement.id(), tokens.press());
+        Map<String, Integer> checks = new LinkedHashMap<>();
+        api.read("identification", "/api/v1/prisoner-checks?transferId=" + prisonerTransfers.get(0) + "&size=100", tokens.ua())
+                .path("items").forEach(check -> checks.merge(check.path("outcome").asText() + " → " + check.path("status").asText(), 1, Integer::sum));
+        List<String> states = new ArrayList<>();
+        for (String transfer : transfers) {
+            states.add(api.read("transfer", "/api/v1/transfers/" + transfer, tokens.ua()).path("state").asText());
+        }
+        List<String> all = new ArrayList<>(prisonerTransfers);
+        all.addAll(transfers);
+        return StoryReport.of(agreement.id(), all, fulfilment, week, states, cases, checks, subscriber.tally(), took);
+    }
+
+    private void step(String format, Object... arguments) {
+        out.printf("• " + format + "%n", arguments);
+    }
+
+    /** Waits for {@code count} to reach {@code target}, printing progress while it moves. */
+    private void awaitProgress(String what, long target, Duration timeout, LongSupplier count) {
+        Instant deadline = Instant.now().plus(timeout);
+        long last = -1;
+        Instant lastPrinted = Instant.EPOCH;
+        while (true) {
+            long now = count.getAsLong();
+            if (now >= target) {
+                if (last >= 0) {
+                    out.printf("    %s: %,d of %,d%n", what, now, target);
+                }
+                return;
+            }
+            if (now != last && Duration.between(lastPrinted, Instant.now()).toSeconds() >= 10) {
+                out.printf("    %s: %,d of %,d ...%n", what, now, target);
+                lastPrinted = Instant.now();
+            }
+            last = now;
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Timed out waiting for " + what + ": " + now + " of " + target);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+        }
+    }
+}

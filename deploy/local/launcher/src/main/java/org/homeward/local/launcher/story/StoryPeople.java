@@ -1,0 +1,100 @@
+package org.homeward.local.launcher.story;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The made-up people of the story and the manifests that carry them. Every surname has its own first four
+ * letters in romanisation, so that the register's record linkage never takes two of them for one person.
+ */
+public final class StoryPeople {
+
+    private static final List<String> SURNAMES = List.of("Бондар", "Ткаченко", "Кравчук", "Олійник", "Шевчук",
+            "Коваль", "Поліщук", "Бойко", "Мельник", "Лисенко", "Руденко", "Савченко", "Гончар", "Мороз", "Павленко",
+            "Левченко", "Харченко", "Кузьменко", "Дмитренко", "Панченко", "Гриценко", "Марченко", "Іваненко", "Литвин",
+            "Зінченко", "Тимошенко", "Остапенко", "Федоренко", "Яковенко", "Сидоренко", "Данилюк", "Романюк", "Вовк",
+            "Жук", "Чорновол", "Юрченко", "Ярошенко", "Нестеренко", "Щербак", "Білик");
+    private static final List<String> FIRST_NAMES = List.of("Олег", "Андрій", "Сергій", "Максим", "Дмитро", "Іван",
+            "Богдан", "Микола", "Юрій", "Тарас");
+    private static final List<String> RU_SURNAMES = List.of("Смирнов", "Кузнецов", "Попов", "Васильев", "Петров",
+            "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров",
+            "Павлов", "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев",
+            "Соловьёв", "Борисов", "Яковлев", "Григорьев", "Романов");
+    private static final List<String> RU_FIRST_NAMES = List.of("Алексей", "Дмитрий", "Михаил", "Николай", "Павел");
+    private static final List<String> RECOVERY_PLACES = List.of("Донецька обл.", "Запорізька обл.", "Луганська обл.",
+            "Херсонська обл.", "Харківська обл.");
+    static final String PRISONER_COLUMNS = "tag,surname,firstNames,patronymic,rank,dateOfBirth,serviceNumber,category,nationality,healthNotes";
+    static final String REMAINS_COLUMNS = "tag,nationality,category,surname,firstNames,patronymic,dateOfBirth,serviceNumber,recoveryPlace,recoveryDate,personalEffects";
+
+    /** A person as a register and a manifest know him. */
+    record Person(String surname, String firstNames, LocalDate dateOfBirth, String serviceNumber, String category) {
+    }
+
+    private StoryPeople() {
+    }
+
+    /**
+    * Ukrainians: the first {@code prisoners} come home in the exchange (half seriously wounded or sick, half aged
+    * 18 to 25), the rest are missing and their remains are among the bodies received.
+    */
+    static List<Person> ukrainians(String run, int count, int prisoners) {
+        return IntStream.range(0, count).mapToObj(i -> {
+            boolean young = i < prisoners && i >= prisoners / 2;
+            LocalDate born = young ? LocalDate.of(2001 + i % 6, 1 + i % 12, 1 + i % 27) : LocalDate.of(1970 + i % 30, 1 + i % 12, 1 + i % 27);
+            return new Person(SURNAMES.get(i), FIRST_NAMES.get(i % FIRST_NAMES.size()), born, "ЗСУ-" + run + "-" + i,
+                    i >= prisoners ? "MILITARY" : young ? "AGED_18_TO_25" : "SERIOUSLY_WOUNDED_OR_SICK");
+        }).toList();
+    }
+
+    /** Russian prisoners handed back the other way, half of each category. */
+    static List<Person> russians(String run, int count) {
+        return IntStream.range(0, count).mapToObj(i -> new Person(RU_SURNAMES.get(i), RU_FIRST_NAMES.get(i % RU_FIRST_NAMES.size()),
+                LocalDate.of(i < count / 2 ? 1975 + i : 2001 + i % 6, 1 + i % 12, 1 + i % 27), "ВС-" + run + "-" + i,
+                i < count / 2 ? "SERIOUSLY_WOUNDED_OR_SICK" : "AGED_18_TO_25")).toList();
+    }
+
+    static String prisonerManifest(String tagPrefix, List<Person> people, String nationality) {
+        return PRISONER_COLUMNS + "\n" + IntStream.range(0, people.size()).mapToObj(i -> {
+            Person p = people.get(i);
+            return String.join(",", tag(tagPrefix, i), p.surname(), p.firstNames(), "", i % 3 == 0 ? "сержант" : "солдат",
+                    p.dateOfBirth().toString(), p.serviceNumber(), p.category(), nationality, "");
+        }).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** Bodies as the sender claims them: nationality and category, where and when recovered, no names. */
+    public static String remainsManifest(String tagPrefix, int items) {
+        return REMAINS_COLUMNS + "\n" + IntStream.range(0, items).mapToObj(i -> String.join(",", tag(tagPrefix, i), "UA",
+                i % 10 == 0 ? "UNKNOWN" : "MILITARY", "", "", "", "", "", RECOVERY_PLACES.get(i % RECOVERY_PLACES.size()),
+                LocalDate.of(2025, 1 + i % 5, 1 + i % 28).toString(), ""))
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    public static List<String> tags(String tagPrefix, int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> tag(tagPrefix, i)).toList();
+    }
+
+    static String tag(String prefix, int index) {
+        return "%s-%05d".formatted(prefix, index + 1);
+    }
+
+    /** A register report of a person, as a family or the military would file it. */
+    static Map<String, Object> report(Person person, boolean withServiceNumber, String source) {
+        java.util.Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("surname", person.surname());
+        report.put("firstNames", person.firstNames());
+        report.put("script", "Cyrl");
+        report.put("language", "uk");
+        report.put("dateOfBirth", person.dateOfBirth().toString());
+        if (withServiceNumber) {
+            report.put("serviceNumber", person.serviceNumber());
+        }
+        report.put("party", "UA");
+        report.put("category", "MILITARY");
+        report.put("source", source);
+        report.put("reportedOn", "2025-05-20");
+        return report;
+    }
+}
