@@ -1,5 +1,6 @@
 package org.homeward.platform.messaging.failpoint;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -15,10 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Crash points for the end-to-end fault tests: the process halts, as under {@code kill -9}, the n-th time
- * it reaches a named point (between a consumer's database commit and its offset commit, between the relay's
- * send and its mark). They exist only in the test profile {@code e2e}: set anywhere else,
- * {@code homeward.failpoints} stops the service at start-up rather than let it crash in production.
+ * it reaches a named point (a consumer between its database commit and its offset commit, the relay between
+ * the broker's acknowledgement and marking the rows). They exist only in the test profile {@code e2e}: set
+ * anywhere else, {@code homeward.failpoints} stops the service at start-up rather than let it crash later.
+ *
+ * <p>These few lines live in the library's code path, not under deploy/local with the other test support,
+ * because the points they mark are inside the inbox and the relay; unarmed, reaching one is a map lookup.
  */
+@Startup
 @Singleton
 public class Failpoints {
 
@@ -28,12 +33,17 @@ public class Failpoints {
     public static final String RELAY_AFTER_SEND = "relay.after-send";
 
     static final String PROFILE = "e2e";
+    private static final List<String> POINTS = List.of(INBOX_AFTER_COMMIT, RELAY_AFTER_SEND);
     private static final Logger LOG = Logger.getLogger(Failpoints.class);
 
     private final Map<String, Integer> haltAt;
     private final Map<String, AtomicInteger> reached = new ConcurrentHashMap<>();
 
-    /** {@code homeward.failpoints}: {@code point=n} pairs, comma-separated, e.g. {@code inbox.after-commit=300}. */
+    /**
+     * {@code homeward.failpoints}: comma-separated {@code point=n} or {@code point@qualifier=n} pairs, for
+     * example {@code inbox.after-commit@agreement-service.fulfilment-ledger=1,relay.after-send=4}; the
+     * qualifier of the inbox point is the consumer's name.
+     */
     @Inject
     public Failpoints(@ConfigProperty(name = "homeward.failpoints") Optional<String> configured) {
         this(configured, ConfigUtils.getProfiles());
@@ -53,17 +63,27 @@ public class Failpoints {
         return new Failpoints(Optional.empty(), List.of());
     }
 
-    /** Halts the JVM at once (no shutdown hooks, no commit) if {@code point} is armed and reached for the n-th time. */
     public void reach(String point) {
-        Integer n = haltAt.get(point);
-        if (n != null && reached.computeIfAbsent(point, p -> new AtomicInteger()).incrementAndGet() == n) {
-            LOG.errorf("Failpoint %s reached for the %d-th time: halting", point, n);
-            Runtime.getRuntime().halt(137);
-        }
+        halt(point);
+    }
+
+    /** Reaching {@code point} for {@code qualifier} (a consumer) counts for {@code point@qualifier} and for {@code point}. */
+    public void reach(String point, String qualifier) {
+        halt(point + "@" + qualifier);
+        halt(point);
     }
 
     boolean armed() {
         return !haltAt.isEmpty();
+    }
+
+    /** Halts the JVM at once (no shutdown hooks, no commit) when {@code key} is armed and reached for the n-th time. */
+    private void halt(String key) {
+        Integer n = haltAt.get(key);
+        if (n != null && reached.computeIfAbsent(key, p -> new AtomicInteger()).incrementAndGet() == n) {
+            LOG.errorf("Failpoint %s reached for the %d-th time: halting", key, n);
+            Runtime.getRuntime().halt(137);
+        }
     }
 
     private static Map<String, Integer> parse(String configured) {
@@ -73,8 +93,10 @@ public class Failpoints {
                 continue;
             }
             String[] parts = pair.trim().split("=");
-            if (parts.length != 2 || !List.of(INBOX_AFTER_COMMIT, RELAY_AFTER_SEND).contains(parts[0])) {
-                throw new IllegalArgumentException("homeward.failpoints: expected point=n with a known point, got " + pair);
+            String point = parts[0].split("@")[0];
+            if (parts.length != 2 || !POINTS.contains(point) || !parts[1].matches("[1-9][0-9]{0,8}")) {
+                throw new IllegalArgumentException("homeward.failpoints: expected point[@qualifier]=n (n > 0) with a point of "
+                        + POINTS + ", got " + pair);
             }
             points.put(parts[0], Integer.parseInt(parts[1]));
         }

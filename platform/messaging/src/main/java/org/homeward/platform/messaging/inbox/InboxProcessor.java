@@ -80,7 +80,7 @@ public class InboxProcessor {
         while (true) {
             try {
                 applyOnce(event, handler);
-                failpoints.reach(Failpoints.INBOX_AFTER_COMMIT);
+                failpoints.reach(Failpoints.INBOX_AFTER_COMMIT, handler.consumer());
                 status.recovered(handler.consumer());
                 return;
             } catch (RuntimeException failure) {

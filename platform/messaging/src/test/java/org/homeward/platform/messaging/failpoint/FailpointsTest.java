@@ -8,7 +8,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The crash points themselves are exercised by the end-to-end test (PlatformIT); here, who may arm them. */
+/** The crash points themselves are exercised by the end-to-end test (SeedStoryIT); here, who may arm them and how. */
 class FailpointsTest {
 
     @Test
@@ -19,14 +19,16 @@ class FailpointsTest {
 
     @Test
     void theEndToEndProfileArmsThem() {
-        assertThat(new Failpoints(Optional.of("inbox.after-commit=3, relay.after-send=2"), List.of("prod", "e2e")).armed()).isTrue();
+        assertThat(new Failpoints(Optional.of("inbox.after-commit@ledger=3, relay.after-send=2"), List.of("prod", "e2e"))
+                .armed()).isTrue();
     }
 
     @Test
     void nothingConfiguredArmsNothingAndReachingIsHarmless() {
         Failpoints none = new Failpoints(Optional.empty(), List.of("prod"));
         assertThat(none.armed()).isFalse();
-        none.reach(Failpoints.INBOX_AFTER_COMMIT);
+        none.reach(Failpoints.INBOX_AFTER_COMMIT, "some-consumer");
+        none.reach(Failpoints.RELAY_AFTER_SEND);
     }
 
     @Test
@@ -34,6 +36,8 @@ class FailpointsTest {
         assertThatThrownBy(() -> new Failpoints(Optional.of("outbox.somewhere=1"), List.of("e2e")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Failpoints(Optional.of("inbox.after-commit"), List.of("e2e")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Failpoints(Optional.of("relay.after-send=0"), List.of("e2e")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
