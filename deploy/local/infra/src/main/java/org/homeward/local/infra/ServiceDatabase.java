@@ -1,5 +1,10 @@
 package org.homeward.local.infra;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * One service's database on the embedded PostgreSQL server. Each service gets two roles: an owner that
  * runs the Flyway migrations, and an application role with only the privileges the migrations grant it
@@ -18,5 +23,16 @@ public record ServiceDatabase(String service, String database, String jdbcUrl,
                 "quarkus.flyway.username", ownerUser,
                 "quarkus.flyway.password", ownerPassword,
                 "quarkus.flyway.placeholders.app_role", appUser);
+    }
+
+    /** The single number a query answers, read as the application role (tests count rows with it). */
+    public long queryForLong(String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, appUser, appPassword);
+             ResultSet result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query on " + database + " failed: " + sql, e);
+        }
     }
 }

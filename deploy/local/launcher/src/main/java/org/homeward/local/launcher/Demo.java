@@ -47,10 +47,22 @@ final class Demo {
             throw new UncheckedIOException(e);
         }
         System.out.println("No platform is running: starting a throw-away one in " + work + " (deleted at the end) ...");
-        try (Platform platform = Platform.start(Platform.Settings.ephemeral(root, work))) {
+        Platform platform = Platform.start(Platform.Settings.ephemeral(root, work));
+        // Ctrl-C mid-story stops the services and removes the data and keys as a normal end does.
+        Thread cleanUp = new Thread(() -> {
+            platform.close();
+            deleteRecursively(work);
+        }, "homeward-demo-stop");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
             play(root, api(platform), run);
         } finally {
-            deleteRecursively(work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+                cleanUp.run();
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already cleaning up.
+            }
         }
     }
 

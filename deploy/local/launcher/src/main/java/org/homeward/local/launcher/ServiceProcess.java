@@ -122,6 +122,11 @@ public final class ServiceProcess {
         }
     }
 
+    /** The exit code of a process that ended (137 when a failpoint halted it). */
+    public synchronized int exitValue() {
+        return process.exitValue();
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -1,6 +1,7 @@
 package org.homeward.local.launcher.story;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,9 +42,13 @@ public final class StoryPeople {
     * 18 to 25), the rest are missing and their remains are among the bodies received.
     */
     static List<Person> ukrainians(String run, int count, int prisoners) {
+        // Dates of birth shift with the run, so that a story played again on the same platform meets no one
+        // of an earlier run in the register (same names, other people).
+        int shift = Math.floorMod(run.hashCode(), 300);
         return IntStream.range(0, count).mapToObj(i -> {
             boolean young = i < prisoners && i >= prisoners / 2;
-            LocalDate born = young ? LocalDate.of(2001 + i % 6, 1 + i % 12, 1 + i % 27) : LocalDate.of(1970 + i % 30, 1 + i % 12, 1 + i % 27);
+            LocalDate born = (young ? LocalDate.of(2001 + i % 6, 1 + i % 12, 1 + i % 27)
+                    : LocalDate.of(1970 + i % 30, 1 + i % 12, 1 + i % 27)).plusDays(shift);
             return new Person(SURNAMES.get(i), FIRST_NAMES.get(i % FIRST_NAMES.size()), born, "ЗСУ-" + run + "-" + i,
                     i >= prisoners ? "MILITARY" : young ? "AGED_18_TO_25" : "SERIOUSLY_WOUNDED_OR_SICK");
         }).toList();
@@ -82,7 +87,7 @@ public final class StoryPeople {
 
     /** A register report of a person, as a family or the military would file it. */
     static Map<String, Object> report(Person person, boolean withServiceNumber, String source) {
-        java.util.Map<String, Object> report = new java.util.LinkedHashMap<>();
+        Map<String, Object> report = new LinkedHashMap<>();
         report.put("surname", person.surname());
         report.put("firstNames", person.firstNames());
         report.put("script", "Cyrl");
