@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.messaging.CloudEvent;
-import org.homeward.platform.messaging.inbox.EventHandler;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
+import org.homeward.platform.messaging.replay.RebuildableReadModel;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,10 +16,11 @@ import java.util.UUID;
 /**
  * Projects agreement events into {@link AgreementView}s. Events carry the full state and a per-agreement
  * sequence, so the projection keeps the highest sequence seen: duplicates and late arrivals change
- * nothing, and the result does not depend on arrival order.
+ * nothing, and the result does not depend on arrival order. That also makes it rebuildable: an operator may
+ * drop it and replay the topic while the live consumer runs (POST /api/v1/ops/read-models/{consumer}/rebuild).
  */
 @ApplicationScoped
-public class AgreementReadModel implements EventHandler {
+public class AgreementReadModel implements RebuildableReadModel {
 
     public static final String CONSUMER = "transfer-service.agreement-read-model";
     public static final String TOPIC = "homeward.agreement.events";
@@ -43,6 +44,12 @@ public class AgreementReadModel implements EventHandler {
     @Override
     public String topic() {
         return TOPIC;
+    }
+
+    /** The scope rows go with their views (ON DELETE CASCADE). */
+    @Override
+    public void clear() {
+        entityManager.createNativeQuery("delete from agreement_view").executeUpdate();
     }
 
     @Override

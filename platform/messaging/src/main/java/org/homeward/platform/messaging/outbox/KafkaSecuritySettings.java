@@ -8,12 +8,12 @@ import java.util.TreeMap;
  * {@code ssl.*}, {@code sasl.*}), handed to every Kafka client the platform creates itself, so that it
  * authenticates as the service does where the broker enforces ACLs.
  */
-final class KafkaSecuritySettings {
+public final class KafkaSecuritySettings {
 
     private KafkaSecuritySettings() {
     }
 
-    static Map<String, Object> of(Map<String, Object> serviceKafkaConfig) {
+    public static Map<String, Object> of(Map<String, Object> serviceKafkaConfig) {
         Map<String, Object> security = new TreeMap<>();
         serviceKafkaConfig.forEach((key, value) -> {
             if (key.equals("security.protocol") || key.startsWith("ssl.") || key.startsWith("sasl.")) {

@@ -3,7 +3,7 @@ package org.homeward.platform.messaging.testapp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.homeward.platform.messaging.CloudEvent;
-import org.homeward.platform.messaging.inbox.EventHandler;
+import org.homeward.platform.messaging.replay.RebuildableReadModel;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The test application's consumer: one row per applied event. A negative value breaks the table's CHECK
  * constraint; a thing listed in {@link #failing} makes the handler throw, as a bug for that record would.
+ * Each row depends on its event only, so the table can be dropped and rebuilt from the topic.
  */
 @ApplicationScoped
-public class ThingEffects implements EventHandler {
+public class ThingEffects implements RebuildableReadModel {
 
     public static final String CONSUMER = "platform-test.thing-effects";
 
@@ -34,6 +35,11 @@ public class ThingEffects implements EventHandler {
     @Override
     public String topic() {
         return ThingEvents.TOPIC;
+    }
+
+    @Override
+    public void clear() {
+        entityManager.createNativeQuery("delete from thing_effect").executeUpdate();
     }
 
     @Override
