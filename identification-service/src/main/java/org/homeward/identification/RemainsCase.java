@@ -16,6 +16,7 @@ import org.homeward.platform.domain.AccessScope;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -129,7 +130,9 @@ public class RemainsCase {
     /** A new case for an item that arrived, assigned to the receiving party's laboratory if one is known. */
     public static RemainsCase open(RemainsItem item, String laboratory, Instant now) {
         RemainsCase opened = new RemainsCase();
-        opened.id = UUID.randomUUID();
+        // One case per item, and the same id whenever the item's record is applied again (a database
+        // restored from a backup and its consumer rewound): subscribers already told of this case hear of no other.
+        opened.id = UUID.nameUUIDFromBytes(("remains-case|" + item.itemId()).getBytes(StandardCharsets.UTF_8));
         opened.itemId = item.itemId();
         opened.itemSequence = item.sequence();
         opened.transferId = item.transferId();

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.messaging.CloudEvent;
 import org.homeward.platform.messaging.failpoint.Failpoints;
+import org.homeward.platform.messaging.outbox.EventIds;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -119,8 +120,11 @@ public class InboxProcessor {
             if (inserted == 0) {
                 return false;
             }
-            handler.handle(event);
-            return true;
+            // Events written by the handler take ids derived from this one, the same on any re-application.
+            return EventIds.causedBy(handler.consumer(), event.id(), () -> {
+                handler.handle(event);
+                return true;
+            });
         });
         registry.counter(applied ? "homeward.events.applied" : "homeward.events.duplicates",
                 "consumer", handler.consumer()).increment();

@@ -45,7 +45,7 @@ public class Outbox {
     public UUID append(String aggregateType, String aggregateId, String eventType, Object data) {
         config.topicFor(aggregateType); // an unknown aggregate type fails the write, never the relay
         Instant now = Instant.now();
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), URI.create(config.source()),
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.next(), URI.create(config.source()),
                 eventType, aggregateId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), "application/json",
                 URI.create("urn:homeward:event-schema:" + eventType + ":1"), json.valueToTree(data));
         OutboxEvent row = new OutboxEvent();
