@@ -69,11 +69,13 @@ public class FamilyDonors {
 
     public FamilyDonor withdrawConsent(UUID donorId) {
         FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId, LockModeType.PESSIMISTIC_WRITE);
-        if (donor == null) {
+        MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
+        if (person == null || !access.mayRead(person.party())) {
+            // Named by the donor's id only: the person's id is not the caller's to learn.
             throw ProblemException.notFound("Donor " + donorId);
         }
-        access.requireLaboratoryOf(person(donor.personId()).party());
-        String party = person(donor.personId()).party();
+        access.requireLaboratoryOf(person.party());
+        String party = person.party();
         Instant now = Instant.now(clock);
         donor.withdrawConsent(now);
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the

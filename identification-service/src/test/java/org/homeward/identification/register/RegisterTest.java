@@ -170,6 +170,10 @@ class RegisterTest {
                 .extract().path("id");
         given().header("Authorization", LAB).queryParam("personId", person).get("/api/v1/donors").then().statusCode(200)
                 .body("[0].sampleIds", hasSize(2)).body("[0].relationship", equalTo("PARENT"));
+        // Another party's laboratory: the donor does not exist for it, and the answer names no one else.
+        given().header("Authorization", TestTokens.bearer("lab-md-chisinau", "MD", "forensic-examiner"))
+                .post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(404)
+                .body(org.hamcrest.Matchers.not(containsString(person)));
         given().header("Authorization", LAB).post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN")).body("donorName", nullValue()).body("relationship", nullValue())
                 .body("sampleIds", hasSize(0)).body("withdrawnAt", org.hamcrest.Matchers.notNullValue());
