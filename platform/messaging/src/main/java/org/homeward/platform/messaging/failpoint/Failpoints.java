@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it reaches a named point (a consumer between its database commit and its offset commit, the relay between
  * the broker's acknowledgement and marking the rows). They exist only in the test profile {@code e2e}: set
  * anywhere else, {@code homeward.failpoints} stops the service at start-up rather than let it crash later.
+ * In that profile a test may also arm them while the service runs ({@link FailpointRoute}), which saves it a
+ * restart.
  *
  * <p>These few lines live in the library's code path, not under deploy/local with the other test support,
  * because the points they mark are inside the inbox and the relay; unarmed, reaching one is a map lookup.
@@ -36,8 +38,9 @@ public class Failpoints {
     private static final List<String> POINTS = List.of(INBOX_AFTER_COMMIT, RELAY_AFTER_SEND);
     private static final Logger LOG = Logger.getLogger(Failpoints.class);
 
-    private final Map<String, Integer> haltAt;
+    private final Map<String, Integer> haltAt = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> reached = new ConcurrentHashMap<>();
+    private final boolean endToEnd;
 
     /**
      * {@code homeward.failpoints}: comma-separated {@code point=n} or {@code point@qualifier=n} pairs, for
@@ -50,12 +53,13 @@ public class Failpoints {
     }
 
     Failpoints(Optional<String> configured, List<String> activeProfiles) {
-        this.haltAt = parse(configured.orElse(""));
-        if (!haltAt.isEmpty() && !activeProfiles.contains(PROFILE)) {
+        this.endToEnd = activeProfiles.contains(PROFILE);
+        Map<String, Integer> points = parse(configured.orElse(""));
+        if (!points.isEmpty() && !endToEnd) {
             throw new IllegalStateException("homeward.failpoints is for the end-to-end tests only (profile " + PROFILE
                     + "); remove it from this service's configuration");
         }
-        haltAt.forEach((point, n) -> LOG.warnf("Failpoint %s armed: the process halts the %d-th time it is reached", point, n));
+        arm(points);
     }
 
     /** No point armed: for a relay or processor built by hand. */
@@ -75,6 +79,32 @@ public class Failpoints {
 
     boolean armed() {
         return !haltAt.isEmpty();
+    }
+
+    /** Whether the end-to-end profile is active, so that points may be armed at all. */
+    public boolean armable() {
+        return endToEnd;
+    }
+
+    /**
+     * Arms points while the service runs, in the {@code homeward.failpoints} syntax; each counts from now.
+     *
+     * @throws IllegalStateException    outside the end-to-end profile
+     * @throws IllegalArgumentException for a malformed pair or an unknown point
+     */
+    public void arm(String pairs) {
+        if (!endToEnd) {
+            throw new IllegalStateException("Failpoints are for the end-to-end tests only (profile " + PROFILE + ")");
+        }
+        arm(parse(pairs));
+    }
+
+    private void arm(Map<String, Integer> points) {
+        points.forEach((point, n) -> {
+            reached.remove(point);
+            haltAt.put(point, n);
+            LOG.warnf("Failpoint %s armed: the process halts the %d-th time it is reached", point, n);
+        });
     }
 
     /** Halts the JVM at once (no shutdown hooks, no commit) when {@code key} is armed and reached for the n-th time. */

@@ -40,4 +40,18 @@ class FailpointsTest {
         assertThatThrownBy(() -> new Failpoints(Optional.of("relay.after-send=0"), List.of("e2e")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void pointsArmedWhileRunningOnlyInTheEndToEndProfile() {
+        Failpoints running = new Failpoints(Optional.empty(), List.of("prod", "e2e"));
+        assertThat(running.armable()).isTrue();
+        running.arm("inbox.after-commit@ledger=3");
+        assertThat(running.armed()).isTrue();
+        assertThatThrownBy(() -> running.arm("nowhere=1")).isInstanceOf(IllegalArgumentException.class);
+
+        Failpoints production = new Failpoints(Optional.empty(), List.of("prod"));
+        assertThat(production.armable()).isFalse();
+        assertThatThrownBy(() -> production.arm("relay.after-send=1")).isInstanceOf(IllegalStateException.class);
+        assertThat(production.armed()).isFalse();
+    }
 }
