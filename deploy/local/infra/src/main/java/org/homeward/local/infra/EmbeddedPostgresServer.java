@@ -87,6 +87,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new ServiceDatabase(service, database, url, owner, ownerPassword, app, appPassword);
     }
 
+    /** A superuser connection to one database (a restore loads rows with triggers held off). */
+    public Connection superuser(String database) throws SQLException {
+        return postgres.getDatabase("postgres", database).getConnection();
+    }
+
     private static void createRoleIfAbsent(Connection admin, String role, String password) throws SQLException {
         if (!exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
             try (Statement sql = admin.createStatement()) {

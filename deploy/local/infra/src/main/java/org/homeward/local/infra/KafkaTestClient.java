@@ -1,12 +1,16 @@
 package org.homeward.local.infra;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +36,39 @@ public final class KafkaTestClient {
 
     public static KafkaTestClient shared() {
         return new KafkaTestClient(SharedTestInfrastructure.runningKafkaBootstrapServers());
+    }
+
+    /** A consumer group's committed offsets (kafka-consumer-groups --describe). */
+    public Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group) {
+        try (Admin admin = admin()) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not read the offsets of group " + group, e.getCause());
+        }
+    }
+
+    /**
+     * Moves a consumer group's offsets (kafka-consumer-groups --reset-offsets --to-offset); the group must
+     * have no running member.
+     */
+    public void resetOffsets(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try (Admin admin = admin()) {
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not reset the offsets of group " + group, e.getCause());
+        }
+    }
+
+    private Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(properties);
     }
 
     /**

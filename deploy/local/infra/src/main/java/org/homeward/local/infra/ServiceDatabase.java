@@ -27,12 +27,26 @@ public record ServiceDatabase(String service, String database, String jdbcUrl,
 
     /** The single number a query answers, read as the application role (tests count rows with it). */
     public long queryForLong(String sql) {
+        return Long.parseLong(queryForString(sql));
+    }
+
+    /** The single value a query answers, as text, read as the application role (a digest, a list of ids). */
+    public String queryForString(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, appUser, appPassword);
              ResultSet result = connection.createStatement().executeQuery(sql)) {
             result.next();
-            return result.getLong(1);
+            return result.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException("Query on " + database + " failed: " + sql, e);
+        }
+    }
+
+    /** A statement run as the application role, as the service itself could (a drill's damage); rows changed. */
+    public int execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, appUser, appPassword)) {
+            return connection.createStatement().executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statement on " + database + " failed: " + sql, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.homeward.local.launcher;
 
+import org.homeward.local.infra.DatabaseBackup;
 import org.homeward.local.infra.EmbeddedKafkaServer;
 import org.homeward.local.infra.EmbeddedPostgresServer;
 import org.homeward.local.infra.JwtIssuer;
@@ -7,6 +8,8 @@ import org.homeward.local.infra.ServiceDatabase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +41,9 @@ public final class Platform implements AutoCloseable {
         /**
          * Free ports, data in a folder the caller chooses and removes (the tests keep theirs under target/ for
          * inspection; the demo deletes its own): end-to-end tests and the demo. A crashed service's partitions
-         * go to its successor after 10 s instead of Kafka's default 45.
+         * go to its successor after 10 s instead of Kafka's default 45, and the webhook deliveries a crashed
+         * notification-service had claimed are taken over after 20 s instead of 60 (still longer than an
+         * attempt may last).
          */
         public static Settings ephemeral(Path root, Path workDirectory) {
             Map<String, Integer> ports = new LinkedHashMap<>();
@@ -47,6 +52,7 @@ public final class Platform implements AutoCloseable {
                 ports.put(service, EmbeddedKafkaServer.freeTcpPort());
                 overrides.put(service, Map.of("kafka.session.timeout.ms", "10000"));
             });
+            overrides.put("notification", Map.of("kafka.session.timeout.ms", "10000", "homeward.webhooks.lease", "PT20S"));
             return new Settings(root, workDirectory, EmbeddedKafkaServer.freeTcpPort(),
                     EmbeddedKafkaServer.freeTcpPort(), ports, overrides);
         }
@@ -124,11 +130,29 @@ public final class Platform implements AutoCloseable {
         postgres = EmbeddedPostgresServer.startPersistent(settings.workDirectory().resolve("postgres"), settings.postgresPort());
     }
 
+    /**
+     * Restores a backup of a service's database into a new, empty database on the same server (built with
+     * the service's migrations from this repository). The service, stopped first by the caller, runs on the
+     * restored database from its next start; {@link #database(String)} then answers the restored one.
+     */
+    public synchronized ServiceDatabase restore(DatabaseBackup backup, String intoDatabaseOf) {
+        ServiceDatabase target = postgres.provision(intoDatabaseOf);
+        Path migrations = settings.repositoryRoot().resolve(backup.service() + "-service/src/main/resources/db/migration");
+        try (Connection superuser = postgres.superuser(target.database())) {
+            backup.restoreInto(target, migrations, superuser);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not connect to " + target.database(), e);
+        }
+        databases.put(backup.service(), target);
+        services.get(backup.service()).reconfigure(target.quarkusConfig());
+        return target;
+    }
+
     public ServiceProcess service(String name) {
         return services.get(name);
     }
 
-    public ServiceDatabase database(String service) {
+    public synchronized ServiceDatabase database(String service) {
         return databases.get(service);
     }
 

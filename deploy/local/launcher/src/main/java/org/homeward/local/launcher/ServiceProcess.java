@@ -26,7 +26,7 @@ public final class ServiceProcess {
     private final String name;
     private final Path application;
     private final int port;
-    private final Map<String, String> config;
+    private Map<String, String> config;
     private final Path log;
     private Process process;
 
@@ -52,6 +52,13 @@ public final class ServiceProcess {
 
     public Path log() {
         return log;
+    }
+
+    /** Changes settings for every later start (a service moved to a restored database). */
+    synchronized void reconfigure(Map<String, String> changed) {
+        Map<String, String> merged = new TreeMap<>(config);
+        merged.putAll(changed);
+        config = Map.copyOf(merged);
     }
 
     public synchronized void start() {
