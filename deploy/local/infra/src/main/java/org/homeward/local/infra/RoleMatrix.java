@@ -1,7 +1,5 @@
 package org.homeward.local.infra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,9 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,10 +34,10 @@ public final class RoleMatrix {
             "GET /api/v1/ops/dead-letters", Set.of("operator"),
             "POST /api/v1/ops/dead-letters/{id}/redrive", Set.of("operator"),
             "GET /api/v1/ops/outbox/parked", Set.of("operator"),
-            "POST /api/v1/ops/outbox/parked/{id}/republish", Set.of("operator"));
+            "POST /api/v1/ops/outbox/parked/{id}/republish", Set.of("operator"),
+            "GET /api/v1/ops/read-models", Set.of("operator"),
+            "POST /api/v1/ops/read-models/{consumer}/rebuild", Set.of("operator"));
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     private final URI base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,21 +49,7 @@ public final class RoleMatrix {
 
     /** "GET /api/v1/cases/{id}" for each operation under /api/ of the service's OpenAPI document. */
     public List<String> operations() throws IOException, InterruptedException {
-        List<String> operations = new ArrayList<>();
-        JsonNode paths = document().path("paths");
-        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
-            String path = it.next();
-            if (!path.startsWith("/api/")) {
-                continue;
-            }
-            for (Iterator<String> methods = paths.path(path).fieldNames(); methods.hasNext(); ) {
-                String method = methods.next();
-                if (METHODS.contains(method)) {
-                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path);
-                }
-            }
-        }
-        return operations;
+        return new ArrayList<>(OpenApiOperations.of(base, http).keySet());
     }
 
     /** The service's own policy and the platform's. */
@@ -79,10 +61,10 @@ public final class RoleMatrix {
 
     /** Every disagreement between the service and the policy; empty when they agree. */
     public List<String> violations(Map<String, Set<String>> policy) throws IOException, InterruptedException {
-        JsonNode paths = document().path("paths");
         List<String> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String operation : operations()) {
+        for (Map.Entry<String, String> operationAndBody : OpenApiOperations.of(base, http).entrySet()) {
+            String operation = operationAndBody.getKey();
             seen.add(operation);
             Set<String> allowed = policy.get(operation);
             if (allowed == null) {
@@ -91,7 +73,7 @@ public final class RoleMatrix {
             }
             String method = operation.substring(0, operation.indexOf(' '));
             String path = operation.substring(operation.indexOf(' ') + 1);
-            String contentType = contentType(paths.path(path).path(method.toLowerCase(Locale.ROOT)));
+            String contentType = operationAndBody.getValue();
             int anonymous = call(method, path, contentType, null);
             if (anonymous != 401) {
                 violations.add(operation + " without a token: " + anonymous + " (expected 401)");
@@ -133,24 +115,6 @@ public final class RoleMatrix {
         }
     }
 
-    private JsonNode document() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
-
-    /** JSON when the operation takes it, else its first media type; null without a body. */
-    private static String contentType(JsonNode operation) {
-        JsonNode content = operation.path("requestBody").path("content");
-        if (content.isMissingNode() || content.isEmpty()) {
-            return null;
-        }
-        if (content.has("application/json")) {
-            return "application/json";
-        }
-        return content.fieldNames().next();
-    }
-
     private int call(String method, String path, String contentType, String token) throws IOException, InterruptedException {
         String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(concrete))
@@ -158,14 +122,9 @@ public final class RoleMatrix {
         if (token != null) {
             request.header("Authorization", token);
         }
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-        if (contentType != null) {
-            boolean json = contentType.contains("json");
-            request.header("Content-Type", json ? contentType : contentType + "; charset=UTF-8");
-            body = HttpRequest.BodyPublishers.ofString(json ? "{}" : "");
-        }
         calls++;
-        return http.send(request.method(method, body).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(OpenApiOperations.withSmallestBody(request, method, contentType).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A token of the role, for an organisation of party UA where the role has one. */

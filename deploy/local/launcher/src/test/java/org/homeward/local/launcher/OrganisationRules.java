@@ -1,0 +1,124 @@
+package org.homeward.local.launcher;
+
+import org.homeward.local.infra.OrganisationMatrix;
+import org.homeward.local.infra.OrganisationMatrix.Rule;
+
+import java.util.Map;
+
+import static java.util.Map.entry;
+import static org.homeward.local.infra.OrganisationMatrix.Rule.filtered;
+import static org.homeward.local.infra.OrganisationMatrix.Rule.list;
+import static org.homeward.local.infra.OrganisationMatrix.Rule.notScoped;
+import static org.homeward.local.infra.OrganisationMatrix.Rule.read;
+import static org.homeward.local.infra.OrganisationMatrix.Rule.write;
+
+/**
+ * The organisation rule of every operation of every service, written by hand from DESIGN.md 6: who inside
+ * the agreement (or the subscription's owner) sees a resource, and that nobody outside can read, change or
+ * even detect it. Fixture keys name the resource a path parameter or query placeholder stands for.
+ */
+final class OrganisationRules {
+
+    private static final String COORDINATOR = "coordinator";
+    private static final String MEDIATOR = "mediator";
+    private static final String INTERMEDIARY = "intermediary";
+    private static final String EXAMINER = "forensic-examiner";
+    private static final String ADMIN = "subscriber-admin";
+
+    private OrganisationRules() {
+    }
+
+    static final Map<String, Rule> AGREEMENT = OrganisationMatrix.withPlatform(Map.ofEntries(
+            entry("POST /api/v1/agreements", notScoped()),
+            entry("GET /api/v1/agreements", list(COORDINATOR, "?size=100", "agreements/{id}")),
+            entry("GET /api/v1/agreements/{id}", read(COORDINATOR, MEDIATOR, INTERMEDIARY)),
+            entry("PUT /api/v1/agreements/{id}", write()),
+            entry("POST /api/v1/agreements/{id}/signatures", write()),
+            entry("POST /api/v1/agreements/{id}/suspension", write()),
+            entry("POST /api/v1/agreements/{id}/resumption", write()),
+            entry("POST /api/v1/agreements/{id}/termination", write()),
+            entry("POST /api/v1/agreements/{id}/completion-declarations", write()),
+            entry("POST /api/v1/agreements/{id}/amendments", write()),
+            entry("POST /api/v1/agreements/{id}/amendments/{number}/signatures", write()),
+            entry("GET /api/v1/agreements/{id}/versions", read(COORDINATOR, MEDIATOR)),
+            entry("GET /api/v1/agreements/{id}/fulfilment", read(COORDINATOR, MEDIATOR, INTERMEDIARY)),
+            entry("GET /api/v1/ops/ledger-discrepancies", notScoped())));
+
+    static final Map<String, Rule> TRANSFER = OrganisationMatrix.withPlatform(Map.ofEntries(
+            entry("GET /api/v1/agreement-views", list(COORDINATOR, "?size=100", "agreement-views/{id}")),
+            entry("GET /api/v1/agreement-views/{id}", read(COORDINATOR, MEDIATOR, INTERMEDIARY)),
+            entry("POST /api/v1/transfers", notScoped()),
+            entry("GET /api/v1/transfers", list(COORDINATOR, "?agreementId=<agreements/{id}>&size=100", "transfers/{id}")),
+            entry("GET /api/v1/transfers/summary", filtered("?from=2025-06-09&to=2025-06-15&agreementId=<agreements/{id}>",
+                    COORDINATOR, MEDIATOR, INTERMEDIARY)),
+            entry("GET /api/v1/transfers/{id}", read(COORDINATOR, MEDIATOR, INTERMEDIARY)),
+            entry("PUT /api/v1/transfers/{id}/manifest", write()),
+            entry("GET /api/v1/transfers/{id}/manifest", read(COORDINATOR, INTERMEDIARY)),
+            entry("POST /api/v1/transfers/{id}/manifest/consents", write()),
+            entry("POST /api/v1/transfers/{id}/manifest/consent-withdrawals", write()),
+            entry("POST /api/v1/transfers/{id}/dispatch", write()),
+            entry("POST /api/v1/transfers/{id}/receipt", write()),
+            entry("POST /api/v1/transfers/{id}/reconciliation", write()),
+            entry("GET /api/v1/transfers/{id}/reconciliation", read(COORDINATOR, INTERMEDIARY)),
+            entry("POST /api/v1/transfers/{id}/cancellation", write())));
+
+    static final Map<String, Rule> IDENTIFICATION = OrganisationMatrix.withPlatform(Map.ofEntries(
+            entry("GET /api/v1/cases", list(EXAMINER, "?transferId=<transfers/{id}>&status=IDENTIFIED&size=100", "cases/{id}")),
+            entry("GET /api/v1/cases/{id}", read(COORDINATOR, EXAMINER, MEDIATOR, INTERMEDIARY)),
+            entry("GET /api/v1/cases/{id}/history", read(COORDINATOR, EXAMINER)),
+            entry("POST /api/v1/cases/{id}/assignment", write("{\"organisation\": \"lab-ua-dnipro\", \"reason\": \"matrix\"}")),
+            entry("POST /api/v1/cases/{id}/closure", write("{\"outcome\": \"UNIDENTIFIABLE\", \"reason\": \"matrix\"}")),
+            entry("POST /api/v1/cases/{id}/return", write("{\"returnedTo\": \"FAMILY\", \"recipient\": \"x\", \"place\": \"Kyiv\"}")),
+            entry("GET /api/v1/cases/{id}/custody", read(EXAMINER)),
+            entry("POST /api/v1/cases/{id}/custody", write()),
+            entry("GET /api/v1/cases/{id}/examinations", read(EXAMINER)),
+            entry("POST /api/v1/cases/{id}/examinations", write()),
+            entry("GET /api/v1/cases/{id}/proposals", read(EXAMINER)),
+            entry("POST /api/v1/cases/{id}/proposals", write()),
+            entry("POST /api/v1/cases/{id}/proposals/{proposalId}/decision", write("{\"decision\": \"REJECT\", \"reason\": \"matrix\"}")),
+            entry("GET /api/v1/cases/{id}/family-notifications", read(COORDINATOR, EXAMINER)),
+            entry("POST /api/v1/cases/{id}/family-notifications", write()),
+            entry("GET /api/v1/cases/{id}/dna-profile", read(EXAMINER)),
+            entry("PUT /api/v1/cases/{id}/dna-profile", write()),
+            entry("GET /api/v1/cases/{id}/kinship-candidates", read(EXAMINER)),
+            entry("GET /api/v1/cases/{id}/reassociations", read(EXAMINER)),
+            // Counts per agreement are public by design (observers, the press): no names, no ids beyond the query's.
+            entry("GET /api/v1/case-statistics", notScoped()),
+            entry("GET /api/v1/identified-dead", list(COORDINATOR, "?from=<a-month-ago>&to=<today>", "cases/{id}")),
+            entry("GET /api/v1/missing-persons", list(COORDINATOR, "?name=<person-surname>&size=100", "missing-persons/{id}")),
+            entry("POST /api/v1/missing-persons", notScoped()),
+            entry("GET /api/v1/missing-persons/{id}", read(COORDINATOR, EXAMINER)),
+            entry("GET /api/v1/missing-persons/{id}/kinship-candidates", read(EXAMINER)),
+            entry("POST /api/v1/missing-persons/imports", notScoped()),
+            entry("GET /api/v1/missing-persons/imports/{id}", read(COORDINATOR)),
+            entry("GET /api/v1/missing-persons/reviews", list(EXAMINER, "?status=OPEN&size=100", "reviews/{id}")),
+            entry("POST /api/v1/missing-persons/reviews/{id}/decision", write("{\"decision\": \"MERGE\"}")),
+            entry("POST /api/v1/missing-persons/reviews/{id}/merge-undo", write()),
+            entry("GET /api/v1/donors", list(EXAMINER, "?personId=<missing-persons/{id}>", "donors/{id}")),
+            entry("POST /api/v1/donors", notScoped()),
+            entry("POST /api/v1/donors/{id}/consent-withdrawal", write()),
+            entry("GET /api/v1/donors/{id}/dna-profile", read(EXAMINER)),
+            entry("PUT /api/v1/donors/{id}/dna-profile", write()),
+            entry("POST /api/v1/kinship/likelihood-ratio", notScoped()),
+            entry("POST /api/v1/kinship/joint-identification", notScoped()),
+            entry("GET /api/v1/prisoner-checks", list(COORDINATOR, "?transferId=<prisoner-transfer>&size=100", "prisoner-checks/{id}")),
+            entry("GET /api/v1/prisoner-checks/{id}", read(COORDINATOR, EXAMINER)),
+            entry("POST /api/v1/prisoner-checks/{id}/decision", write("{\"samePerson\": false}")),
+            entry("GET /api/v1/ops/kinship-jobs/failed", notScoped()),
+            entry("POST /api/v1/ops/kinship-jobs/failed/redrive", notScoped())));
+
+    static final Map<String, Rule> NOTIFICATION = OrganisationMatrix.withPlatform(Map.ofEntries(
+            entry("POST /api/v1/subscriptions", notScoped()),
+            entry("GET /api/v1/subscriptions", list(ADMIN, "?size=100", "subscriptions/{id}")),
+            entry("GET /api/v1/subscriptions/{id}", read(ADMIN)),
+            entry("PUT /api/v1/subscriptions/{id}", write()),
+            entry("POST /api/v1/subscriptions/{id}/pause", write()),
+            entry("POST /api/v1/subscriptions/{id}/resume", write()),
+            entry("DELETE /api/v1/subscriptions/{id}", write()),
+            entry("POST /api/v1/subscriptions/{id}/secret-rotation", write()),
+            entry("POST /api/v1/subscriptions/{id}/test", write()),
+            entry("GET /api/v1/subscriptions/{id}/deliveries", read(ADMIN)),
+            entry("GET /api/v1/subscriptions/{id}/deliveries/{deliveryId}/attempts", read(ADMIN)),
+            entry("POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry", write()),
+            entry("POST /api/v1/subscriptions/{id}/recovery", write())));
+}
