@@ -6,7 +6,14 @@ import org.homeward.local.launcher.story.SeedStory;
 import org.homeward.local.launcher.story.SignedWebhookSubscriber;
 import org.homeward.local.launcher.story.StoryPeople;
 import org.homeward.local.launcher.story.StoryReport;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.assertj.core.data.Offset;
+import org.homeward.local.infra.DatabaseBackup;
+import org.homeward.local.infra.KafkaTestClient;
+import org.homeward.local.infra.OrganisationMatrix;
+import org.homeward.local.infra.ServiceDatabase;
+import org.homeward.local.infra.SyntheticRegister;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,18 +49,28 @@ class SeedStoryIT {
 
     private static final String UA = "org-ua-coordination";
     /** Short retries, so that a receiver down for a while gets everything within the test's patience. */
+    private static final String IDENTIFICATION_GROUP = "identification-service";
+    /** Where a service of the e2e profile arms crash points (platform/messaging's FailpointRoute). */
+    private static final String FAILPOINTS = "/e2e/failpoints";
     private static final String RETRY_SCHEDULE = "PT0S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT20S,PT20S,PT30S";
 
     static Path root;
     static Platform platform;
     static HomewardApi api;
+    /** The story's agreement, whose resources the organisation matrix probes. */
+    static String storyAgreement;
 
     @BeforeAll
     static void startPlatform() {
         root = Platform.findRepositoryRoot(Path.of(System.getProperty("homeward.root", ".")));
         Path work = Path.of("target", "e2e-story-" + System.currentTimeMillis()).toAbsolutePath();
-        platform = Platform.start(Platform.Settings.ephemeral(root, work)
-                .withOverrides("notification", Map.of("homeward.webhooks.retry-schedule", RETRY_SCHEDULE)));
+        // The e2e profile lets the fault test arm crash points in running services (Failpoints).
+        Platform.Settings settings = Platform.Settings.ephemeral(root, work)
+                .withOverrides("notification", Map.of("homeward.webhooks.retry-schedule", RETRY_SCHEDULE));
+        for (String service : Platform.SERVICES) {
+            settings = settings.withOverrides(service, Map.of("quarkus.profile", "prod,e2e"));
+        }
+        platform = Platform.start(settings);
         api = Demo.api(platform);
     }
 
@@ -80,6 +97,7 @@ class SeedStoryIT {
 
             StoryReport report = new SeedStory(api, System.out, root, "e2e").play(story);
             report.print(System.out);
+            storyAgreement = report.agreementId();
 
             // agreement-service: 4,812 of 6,000 bodies one way (80.2%), none the other, the balance flagged.
             StoryReport.Term toUkraine = report.term("REMAINS_REPATRIATION", "RU", "UA", null);
@@ -160,22 +178,24 @@ class SeedStoryIT {
             await().atMost(Duration.ofMinutes(1)).until(() -> api.read("agreement", "/api/v1/agreements/" + id + "/fulfilment", ua)
                     .path("terms").get(0).path("dispatched").asLong() == 1200);
 
-            // Each service restarted with a crash point inside the flow that is about to start: the relay of the
+            // Each service armed with a crash point inside the flow that is about to start: the relay of the
             // transfer's item records halts between the broker's acknowledgement and marking the rows (the
-            // fourth batch after the restart: the receipt makes seven of 200, and at most one totals report goes
-            // before them), each consumer after its database commit, before the offset commit (agreement-service
-            // on the receipt's event, the others mid-stream).
+            // fourth batch from now: the receipt makes seven of 200, and at most one totals report goes before
+            // them), each consumer after its database commit, before the offset commit (agreement-service on
+            // the receipt's event, the others mid-stream).
             Map<String, String> failpoints = Map.of(
                     "transfer", "relay.after-send=4",
                     "identification", "inbox.after-commit@identification-service.cases=250",
                     "agreement", "inbox.after-commit@agreement-service.fulfilment-ledger=1",
                     "notification", "inbox.after-commit@notification-service.fanout.identification=300");
-            inParallel(failpoints.keySet(), service -> {
-                ServiceProcess process = platform.service(service);
-                process.stop();
-                process.start(Map.of("quarkus.profile", "prod,e2e", "homeward.failpoints", failpoints.get(service)));
-                process.awaitReady(Duration.ofMinutes(2));
-            });
+            failpoints.forEach((service, point) -> assertThat(api.send(service, "POST", FAILPOINTS, null,
+                    "text/plain", point, Map.of()).status()).as("armed " + service).isEqualTo(204));
+
+            // An operator's backup of identification-service before the bodies arrive: the consumer group's
+            // committed offsets first (they trail the database, never lead it), then the database itself.
+            KafkaTestClient kafka = new KafkaTestClient(platform.kafkaBootstrapServers());
+            Map<TopicPartition, OffsetAndMetadata> offsetsAtBackup = kafka.committedOffsets(IDENTIFICATION_GROUP);
+            DatabaseBackup backup = DatabaseBackup.take(platform.database("identification"));
 
             api.write(200, "transfer", "POST", base + "/receipt", ua, Map.of("count", 1200, "receivedAt", "2025-06-20T12:00:00Z"));
 
@@ -227,9 +247,173 @@ class SeedStoryIT {
             // The records applied before the crashes came again and were recognised (counted since the restart).
             assertThat(duplicatesSkipped("identification")).isPositive();
             assertThat(duplicatesSkipped("agreement")).isPositive();
+
+            restoreIdentificationFromTheBackup(backup, offsetsAtBackup, kafka, transfer, receiver);
             api.send("notification", "DELETE", "/api/v1/subscriptions/" + subscription.path("id").asText(),
                     api.token("e2e-subscriptions", UA, "UA", "subscriber-admin"), null, null, Map.of());
         }
+    }
+
+    /**
+     * The operators' drill for a lost database: identification-service's is restored from the backup taken
+     * before the receipt into an empty database, the consumer group rewound to the offsets recorded with the
+     * backup, and the service started on it. It applies the handover's records again and ends with the same
+     * cases as before, none twice; the case events it writes again carry the ids they had (derived from the
+     * records they came from), so notification-service recognises them and the subscriber hears nothing twice.
+     */
+    private static void restoreIdentificationFromTheBackup(DatabaseBackup backup, Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                           KafkaTestClient kafka, String transfer,
+                                                           SignedWebhookSubscriber receiver) {
+        String handoverCases = "select string_agg(id::text, ',' order by id) from remains_case where transfer_id = '" + transfer + "'";
+        String casesBefore = platform.database("identification").queryForString(handoverCases);
+        long allCasesBefore = count("identification", "select count(*) from remains_case");
+        double notificationDuplicates = duplicatesSkipped("notification");
+
+        ServiceProcess identification = platform.service("identification");
+        identification.stop();
+        ServiceDatabase restored = platform.restore(backup, "identification-restored");
+        assertThat(restored.queryForLong("select count(*) from remains_case where transfer_id = '" + transfer + "'"))
+                .as("the backup predates the receipt").isZero();
+        assertThat(restored.queryForLong("select count(*) from remains_case")).isEqualTo(allCasesBefore - 1200);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .untilAsserted(() -> kafka.resetOffsets(IDENTIFICATION_GROUP, offsets));
+        identification.start();
+        identification.awaitReady(Duration.ofMinutes(2));
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(restored.queryForString(handoverCases)).isEqualTo(casesBefore);
+            assertThat(duplicatesSkipped("notification") - notificationDuplicates)
+                    .as("case events written again, recognised by notification-service").isGreaterThanOrEqualTo(1200);
+        });
+        assertThat(count("identification", "select count(*) from remains_case")).isEqualTo(allCasesBefore);
+        assertThat(count("identification", "select count(*) from outbox_event where published_at is null")).isZero();
+        assertThat(count("notification", "select count(*) from delivery d join subscription s on s.id = d.subscription_id"
+                + " where s.url = '" + receiver.url() + "'")).isEqualTo(1200);
+        assertThat(casesOpened(receiver, transfer)).isEqualTo(1200);
+        assertThat(receiver.tally().rejected()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aReadModelDroppedAndRebuiltFromItsTopicHasTheSameContent() {
+        // Everything but updated_at, which says when the row was last written.
+        String views = "select count(*) || ' ' || md5(string_agg(concat_ws('/', agreement_id, sequence, reference, title,"
+                + " status, state), '|' order by agreement_id)) from agreement_view";
+        String scopes = "select count(*) || ' ' || md5(string_agg(concat_ws('/', agreement_id, kind, value), '|'"
+                + " order by agreement_id, kind, value)) from agreement_view_scope";
+        ServiceDatabase transferDatabase = platform.database("transfer");
+        String viewsBefore = transferDatabase.queryForString(views);
+        String scopesBefore = transferDatabase.queryForString(scopes);
+        assertThat(count("transfer", "select count(*) from agreement_view")).isGreaterThanOrEqualTo(2);
+
+        // The projection is lost (a bad migration, a handler bug): transfers can no longer be scoped.
+        assertThat(transferDatabase.execute("delete from agreement_view")).isPositive();
+        assertThat(count("transfer", "select count(*) from agreement_view_scope")).isZero();
+
+        String operator = api.token("e2e-operator", "org-homeward-ops", null, "operator");
+        HomewardApi.Answer rebuilt = api.send("transfer", "POST", "/api/v1/ops/read-models/"
+                + "transfer-service.agreement-read-model/rebuild", operator, null, null, Map.of());
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        JsonNode report = rebuilt.json();
+        assertThat(report.path("recordsRead").asLong()).isPositive();
+        assertThat(report.path("refused").asLong()).isZero();
+        assertThat(transferDatabase.queryForString(views)).isEqualTo(viewsBefore);
+        assertThat(transferDatabase.queryForString(scopes)).isEqualTo(scopesBefore);
+        // notification-service's subscriptions are its own records, not a projection: nothing to rebuild there.
+        assertThat(api.read("notification", "/api/v1/ops/read-models", operator)).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void noOrganisationOutsideTheAgreementReadsChangesOrDetectsItsResources() throws Exception {
+        assertThat(storyAgreement).as("the story was played").isNotNull();
+        Map<String, String> fixtures = storyFixtures();
+        List<OrganisationMatrix.Caller> callers = List.of(
+                caller("coordinator", "org-ua-coordination", "UA", "org-md-coordination", "MD"),
+                caller("mediator", "org-tr-mfa", null, "org-ch-fdfa", null),
+                caller("intermediary", "org-icrc", null, "org-outside-ngo", null),
+                caller("forensic-examiner", "lab-ua-kyiv", "UA", "lab-md-chisinau", "MD"),
+                caller("subscriber-admin", "org-ua-coordination", "UA", "org-md-coordination", "MD"));
+        Map<String, Map<String, OrganisationMatrix.Rule>> rules = Map.of("agreement", OrganisationRules.AGREEMENT,
+                "transfer", OrganisationRules.TRANSFER, "identification", OrganisationRules.IDENTIFICATION,
+                "notification", OrganisationRules.NOTIFICATION);
+        List<String> violations = new java.util.ArrayList<>();
+        int calls = 0;
+        for (String service : Platform.SERVICES) {
+            OrganisationMatrix matrix = new OrganisationMatrix(java.net.URI.create(platform.service(service).baseUrl()),
+                    fixtures, callers);
+            violations.addAll(matrix.violations(rules.get(service)).stream().map(v -> service + ": " + v).toList());
+            calls += matrix.calls();
+        }
+        System.out.printf("Organisation matrix: %d calls over %d operations%n", calls,
+                rules.values().stream().mapToInt(Map::size).sum());
+        assertThat(violations).as("leaks and disagreements with the organisation rules").isEmpty();
+    }
+
+    private OrganisationMatrix.Caller caller(String role, String inside, String insideParty, String outside, String outsideParty) {
+        return new OrganisationMatrix.Caller(role, "Bearer " + api.token("matrix-in-" + role, inside, insideParty, role),
+                "Bearer " + api.token("matrix-out-" + role, outside, outsideParty, role));
+    }
+
+    /**
+     * Real resources of the story's agreement and of UA's organisation, one per path parameter: an identified
+     * case with its proposal, the missing person it was matched to and a family donor, a prisoner check, and
+     * made here, a register import, a linkage review and a subscription with a delivery.
+     */
+    private Map<String, String> storyFixtures() {
+        Map<String, String> fixtures = new java.util.HashMap<>();
+        fixtures.put("agreements/{id}", storyAgreement);
+        fixtures.put("agreement-views/{id}", storyAgreement);
+        fixtures.put("amendments/{number}", "1");
+        ServiceDatabase identification = platform.database("identification");
+        String[] identified = identification.queryForString("select k.case_id || ',' || k.person_id || ',' || p.id || ','"
+                + " || c.transfer_id from kinship_candidate k join remains_case c on c.id = k.case_id"
+                + " join identification_proposal p on p.case_id = c.id where c.agreement_id = '" + storyAgreement + "'"
+                + " and c.status = 'IDENTIFIED' order by c.id limit 1").split(",");
+        fixtures.put("cases/{id}", identified[0]);
+        fixtures.put("missing-persons/{id}", identified[1]);
+        fixtures.put("proposals/{proposalId}", identified[2]);
+        fixtures.put("transfers/{id}", identified[3]);
+        fixtures.put("person-surname", java.net.URLEncoder.encode(identification.queryForString(
+                "select surname from missing_person where id = '" + identified[1] + "'"), java.nio.charset.StandardCharsets.UTF_8));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        fixtures.put("today", today.toString());
+        fixtures.put("a-month-ago", today.minusDays(30).toString());
+        fixtures.put("donors/{id}", identification.queryForString("select id::text from family_donor where person_id = '"
+                + identified[1] + "' order by id limit 1"));
+        String[] check = identification.queryForString("select id || ',' || transfer_id from prisoner_check"
+                + " where agreement_id = '" + storyAgreement + "' and to_party = 'UA' order by id limit 1").split(",");
+        fixtures.put("prisoner-checks/{id}", check[0]);
+        fixtures.put("prisoner-transfer", check[1]);
+
+        String ua = api.token("e2e-ua", UA, "UA", "coordinator");
+        String csv = SyntheticRegister.officialCsv("UA", SyntheticRegister.people(2, System.nanoTime()));
+        HomewardApi.Answer imported = api.send("identification", "POST", "/api/v1/missing-persons/imports", ua,
+                "text/csv; charset=UTF-8", csv, Map.of("Idempotency-Key", "matrix-" + System.nanoTime()));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        fixtures.put("imports/{id}", imported.json().path("id").asText());
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        api.write(201, "identification", "POST", "/api/v1/missing-persons", ua, Map.of("surname", "Бурлака-" + suffix,
+                "firstNames", "Тарас", "script", "Cyrl", "language", "uk", "dateOfBirth", "1991-03-09", "party", "UA",
+                "category", "MILITARY", "source", "FAMILY_REPORT", "reportedOn", "2025-06-01"));
+        JsonNode probable = api.write(201, "identification", "POST", "/api/v1/missing-persons", ua, Map.of(
+                "surname", "Burlaka-" + suffix, "firstNames", "Taras", "script", "Latn", "dateOfBirth", "1991",
+                "party", "UA", "category", "MILITARY", "source", "OPEN_SOURCE",
+                "sourceAddress", "https://example.org/obituaries/" + suffix, "reportedOn", "2025-06-01"));
+        assertThat(probable.path("linkage").asText()).isEqualTo("PROBABLE");
+        fixtures.put("reviews/{id}", probable.path("reviewId").asText());
+
+        String admin = api.token("e2e-subscriptions", UA, "UA", "subscriber-admin");
+        JsonNode subscription = api.write(201, "notification", "POST", "/api/v1/subscriptions", admin, Map.of(
+                "url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("agreement.*")));
+        String subscriptionId = subscription.path("id").asText();
+        fixtures.put("subscriptions/{id}", subscriptionId);
+        api.send("notification", "POST", "/api/v1/subscriptions/" + subscriptionId + "/test", admin, null, null, Map.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.read("notification", "/api/v1/subscriptions/"
+                + subscriptionId + "/deliveries", admin).path("items").size() > 0);
+        fixtures.put("deliveries/{deliveryId}", api.read("notification", "/api/v1/subscriptions/" + subscriptionId
+                + "/deliveries", admin).path("items").get(0).path("id").asText());
+        return fixtures;
     }
 
     /** Text that attacks whoever reads it carelessly: SQL, markup, spreadsheet formulas, quotes and backslashes. */
@@ -238,7 +422,7 @@ class SeedStoryIT {
             "-2+3", "@cmd", "O'Brien \\\"quoted\\\"", "' OR '1'='1");
 
     @Test
-    @Order(3)
+    @Order(4)
     void hostileButValidTextIsStoredVerbatimAndReturnedSafely() throws Exception {
         String ua = api.token("e2e-ua", UA, "UA", "coordinator");
         String ru = api.token("e2e-ru", "org-ru-coordination", "RU", "coordinator");
@@ -297,10 +481,11 @@ class SeedStoryIT {
         return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
+    /** The service's duplicates counter over all its consumers (OpenMetrics: the value follows the labels; an exemplar may follow it). */
     private static double duplicatesSkipped(String service) {
         return api.get(service, "/q/metrics", null).body().lines()
                 .filter(line -> line.startsWith("homeward_events_duplicates_total{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])).sum();
     }
 
     /** An agreement's id and the transfer planned under it. */
