@@ -49,11 +49,19 @@ public class Failpoints {
      */
     @Inject
     public Failpoints(@ConfigProperty(name = "homeward.failpoints") Optional<String> configured) {
-        this(configured, ConfigUtils.getProfiles());
+        this(configured, ConfigUtils.getProfiles(), System.getenv("KUBERNETES_SERVICE_HOST") != null);
     }
 
     Failpoints(Optional<String> configured, List<String> activeProfiles) {
+        this(configured, activeProfiles, false);
+    }
+
+    Failpoints(Optional<String> configured, List<String> activeProfiles, boolean inKubernetes) {
         this.endToEnd = activeProfiles.contains(PROFILE);
+        if (endToEnd && inKubernetes) {
+            throw new IllegalStateException("The " + PROFILE + " profile is for the local end-to-end tests; it is refused"
+                    + " in a Kubernetes pod");
+        }
         Map<String, Integer> points = parse(configured.orElse(""));
         if (!points.isEmpty() && !endToEnd) {
             throw new IllegalStateException("homeward.failpoints is for the end-to-end tests only (profile " + PROFILE

@@ -109,26 +109,32 @@ public class InboxProcessor {
 
     /** One attempt, for re-driving a dead letter: every failure reaches the caller. */
     public boolean applyOnce(CloudEvent event, EventHandler handler) {
-        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-            int inserted = entityManager.createNativeQuery(
-                            "insert into processed_event (consumer, event_id, processed_at) values (:consumer, :id, :at)"
-                                    + " on conflict do nothing")
-                    .setParameter("consumer", handler.consumer())
-                    .setParameter("id", event.id())
-                    .setParameter("at", Instant.now())
-                    .executeUpdate();
-            if (inserted == 0) {
-                return false;
-            }
-            // Events written by the handler take ids derived from this one, the same on any re-application.
-            return EventIds.causedBy(handler.consumer(), event.id(), () -> {
-                handler.handle(event);
-                return true;
-            });
-        });
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> applyInCurrentTransaction(event, handler));
         registry.counter(applied ? "homeward.events.applied" : "homeward.events.duplicates",
                 "consumer", handler.consumer()).increment();
         return applied;
+    }
+
+    /**
+     * Records the event as processed and applies it in the caller's transaction, or does nothing if it was
+     * processed already; false then. For a caller that applies many events in one transaction (a rebuild).
+     */
+    public boolean applyInCurrentTransaction(CloudEvent event, EventHandler handler) {
+        int inserted = entityManager.createNativeQuery(
+                        "insert into processed_event (consumer, event_id, processed_at) values (:consumer, :id, :at)"
+                                + " on conflict do nothing")
+                .setParameter("consumer", handler.consumer())
+                .setParameter("id", event.id())
+                .setParameter("at", Instant.now())
+                .executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        // Events written by the handler take ids derived from this one, the same on any re-application.
+        return EventIds.causedBy(handler.consumer(), event.id(), () -> {
+            handler.handle(event);
+            return true;
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.homeward.platform.messaging.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -45,9 +46,11 @@ public class Outbox {
     public UUID append(String aggregateType, String aggregateId, String eventType, Object data) {
         config.topicFor(aggregateType); // an unknown aggregate type fails the write, never the relay
         Instant now = Instant.now();
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.next(), URI.create(config.source()),
-                eventType, aggregateId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), "application/json",
-                URI.create("urn:homeward:event-schema:" + eventType + ":1"), json.valueToTree(data));
+        JsonNode state = json.valueToTree(data);
+        Long sequence = state.path("sequence").canConvertToLong() ? state.path("sequence").asLong() : null;
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.next(aggregateType, aggregateId, eventType, sequence),
+                URI.create(config.source()), eventType, aggregateId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                "application/json", URI.create("urn:homeward:event-schema:" + eventType + ":1"), state);
         OutboxEvent row = new OutboxEvent();
         row.id = event.id();
         row.aggregateType = aggregateType;

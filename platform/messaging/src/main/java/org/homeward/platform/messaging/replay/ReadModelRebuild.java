@@ -8,14 +8,17 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.messaging.CloudEvent;
-import org.homeward.platform.messaging.inbox.InboxProcessor;
 import org.homeward.platform.messaging.inbox.FailureKind;
+import org.homeward.platform.messaging.inbox.InboxProcessor;
+import org.homeward.platform.messaging.inbox.PoisonMessage;
 import org.homeward.platform.messaging.outbox.KafkaSecuritySettings;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
@@ -27,18 +30,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Drops a {@link RebuildableReadModel} and rebuilds it from its topic, for an operator who finds a
  * projection damaged (a bad migration, a restored database, a bug fixed in the handler).
  *
- * <p>Order matters: first the projection and its processed-event ids are deleted in one transaction, then
- * the end offsets are taken, then every partition is read from its beginning to those offsets through the
- * same inbox as the live consumer. Whatever the live consumer applied before the deletion is replayed;
- * whatever it applies after is kept (and counted as a duplicate if the replay reaches it too). The replay
- * reads without a consumer group, so it neither moves the live consumer's offsets nor waits for a
- * rebalance, and it reads every partition whichever replica the group gave it to.
+ * <p>All of it is one database transaction: readers go on seeing the old projection until the rebuilt one
+ * replaces it at the commit (never a half-built one that would authorise against an agreement's older
+ * state), and a rebuild that fails changes nothing. In it: a transaction-scoped advisory lock (one rebuild
+ * of a projection at a time across replicas), the projection and its processed-event ids deleted, then the
+ * end offsets taken, then every partition read from its beginning to those offsets through the inbox. The
+ * live consumer keeps running: what it applied before the deletion is replayed, what it applies after is
+ * kept (its writes to rows the rebuild holds wait for the commit), and an event both reach is applied once.
+ * The replay reads without a consumer group, so it neither moves the live consumer's offsets nor waits for
+ * a rebalance, and it reads every partition whichever replica the group gave it to.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -49,21 +54,26 @@ public class ReadModelRebuild {
     private final Instance<RebuildableReadModel> models;
     private final InboxProcessor inbox;
     private final EntityManager entityManager;
+    private final AuditLog audit;
     private final Map<String, Object> kafkaSecurity;
     private final String bootstrapServers;
     private final Duration brokerTimeout;
-    private final ReentrantLock running = new ReentrantLock();
+    private final Duration maxDuration;
 
     public ReadModelRebuild(@Any Instance<RebuildableReadModel> models, InboxProcessor inbox, EntityManager entityManager,
+                            AuditLog audit,
                             @Identifier("default-kafka-broker") Instance<Map<String, Object>> serviceKafkaConfig,
                             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-                            @ConfigProperty(name = "homeward.replay.broker-timeout", defaultValue = "PT30S") Duration brokerTimeout) {
+                            @ConfigProperty(name = "homeward.replay.broker-timeout", defaultValue = "PT30S") Duration brokerTimeout,
+                            @ConfigProperty(name = "homeward.replay.max-duration", defaultValue = "PT10M") Duration maxDuration) {
         this.models = models;
         this.inbox = inbox;
         this.entityManager = entityManager;
+        this.audit = audit;
         this.kafkaSecurity = KafkaSecuritySettings.of(serviceKafkaConfig.isResolvable() ? serviceKafkaConfig.get() : Map.of());
         this.bootstrapServers = bootstrapServers;
         this.brokerTimeout = brokerTimeout;
+        this.maxDuration = maxDuration;
     }
 
     /** The rebuildable projections of this service, by consumer name. */
@@ -71,34 +81,33 @@ public class ReadModelRebuild {
         return models.stream().toList();
     }
 
-    /** Rebuilds the named projection; one rebuild at a time per replica. */
+    /** Rebuilds the named projection, or answers why not (404, 409, 503); a failed rebuild changes nothing. */
     public RebuildReport rebuild(String consumer) {
         RebuildableReadModel model = models.stream().filter(m -> m.consumer().equals(consumer)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Read model " + consumer));
-        if (!running.tryLock()) {
-            throw new ProblemException(ProblemType.CONFLICT, "A read model is being rebuilt in this replica; try again when it ends");
-        }
         try {
-            RebuildReport report = replay(model);
+            RebuildReport report = QuarkusTransaction.requiringNew().timeout((int) maxDuration.toSeconds())
+                    .call(() -> replay(model));
             LOG.infof("Read model %s rebuilt from %s: %s", consumer, model.topic(), report);
             return report;
         } catch (KafkaException broker) {
-            LOG.warnf("Rebuild of %s interrupted by the broker (%s); the projection is partial until it is run again",
-                    consumer, broker.getClass().getSimpleName());
+            LOG.warnf("Rebuild of %s stopped by the broker (%s); the projection is unchanged", consumer,
+                    broker.getClass().getSimpleName());
             throw new ProblemException(ProblemType.UNAVAILABLE,
-                    "The broker did not answer during the rebuild; the read model is partial: run the rebuild again");
-        } finally {
-            running.unlock();
+                    "The broker did not answer during the rebuild; nothing was changed: run it again");
         }
     }
 
     private RebuildReport replay(RebuildableReadModel model) {
         Instant startedAt = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> {
-            model.clear();
-            entityManager.createNativeQuery("delete from processed_event where consumer = :consumer")
-                    .setParameter("consumer", model.consumer()).executeUpdate();
-        });
+        boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:name))")
+                .setParameter("name", "homeward-rebuild-" + model.consumer()).getSingleResult();
+        if (!locked) {
+            throw new ProblemException(ProblemType.CONFLICT, "This read model is being rebuilt; try again when it ends");
+        }
+        model.clear();
+        entityManager.createNativeQuery("delete from processed_event where consumer = :consumer")
+                .setParameter("consumer", model.consumer()).executeUpdate();
         long read = 0;
         long applied = 0;
         long duplicates = 0;
@@ -111,8 +120,17 @@ public class ReadModelRebuild {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, brokerTimeout);
+            Instant progress = Instant.now();
             while (!reachedEnds(consumer, ends)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                ConsumerRecords<String, String> records = consumer.poll(POLL);
+                if (records.isEmpty()) {
+                    if (Duration.between(progress, Instant.now()).compareTo(brokerTimeout) > 0) {
+                        throw new KafkaException("No record for " + brokerTimeout + " before the end offsets");
+                    }
+                    continue;
+                }
+                progress = Instant.now();
+                for (ConsumerRecord<String, String> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() >= ends.get(partition)) {
                         consumer.pause(List.of(partition)); // the live consumer's part from here on
@@ -121,23 +139,57 @@ public class ReadModelRebuild {
                     read++;
                     try {
                         CloudEvent event = InboxProcessor.parse(record.value());
-                        if (inbox.applyOnce(event, model)) {
+                        if (applyRefusingPoison(event, model)) {
                             applied++;
                         } else {
                             duplicates++;
                         }
+                    } catch (PoisonMessage poison) {
+                        refused++;
+                        LOG.warnf("Rebuild of %s: the record at %s offset %d can never apply (%s); skipped",
+                                model.consumer(), partition, record.offset(), poison.getMessage());
                     } catch (RuntimeException failure) {
-                        if (FailureKind.of(failure) == FailureKind.TRANSIENT) {
-                            throw new ProblemException(ProblemType.UNAVAILABLE, "The database did not answer during the"
-                                    + " rebuild; the read model is partial: run the rebuild again");
-                        }
-                        refused++; // dead-lettered by the live consumer when it met the record
+                        throw unapplicable(failure, partition, record.offset());
                     }
                 }
             }
+            audit.record("read-model.rebuilt", "read_model", model.consumer());
             return new RebuildReport(model.consumer(), model.topic(), partitions.size(), read, applied, duplicates,
                     refused, startedAt, Instant.now());
         }
+    }
+
+    /**
+     * A handler refuses an event it can never apply before it writes anything (EventHandler's contract);
+     * only the processed id written just before is taken back. Any other failure ends the rebuild, and
+     * the rollback leaves the projection as it was.
+     */
+    private boolean applyRefusingPoison(CloudEvent event, RebuildableReadModel model) {
+        try {
+            return inbox.applyInCurrentTransaction(event, model);
+        } catch (PoisonMessage poison) {
+            entityManager.createNativeQuery("delete from processed_event where consumer = :consumer and event_id = :id")
+                    .setParameter("consumer", model.consumer()).setParameter("id", event.id()).executeUpdate();
+            throw poison;
+        }
+    }
+
+    /**
+     * A record the database refused (a constraint, say: the live consumer dead-lettered it) or that met a
+     * handler failure ends the rebuild, which then changes nothing; the answer says where and why, never
+     * what the record holds.
+     */
+    private static ProblemException unapplicable(RuntimeException failure, TopicPartition partition, long offset) {
+        if (FailureKind.of(failure) == FailureKind.TRANSIENT) {
+            return new ProblemException(ProblemType.UNAVAILABLE,
+                    "The database did not answer during the rebuild; nothing was changed: run it again");
+        }
+        String state = FailureKind.sqlState(failure);
+        LOG.warnf("Rebuild stopped at %s offset %d (%s%s); nothing was changed", partition, offset,
+                failure.getClass().getSimpleName(), state == null ? "" : ", SQLState " + state);
+        return new ProblemException(ProblemType.CONFLICT, "The record at " + partition + " offset " + offset
+                + " cannot be applied (" + (state == null ? failure.getClass().getSimpleName() : "SQLState " + state)
+                + "); nothing was changed");
     }
 
     private boolean reachedEnds(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends) {

@@ -38,8 +38,10 @@ public class ReadModelResource {
     @Path("/{consumer}/rebuild")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Drop a read model and rebuild it by replaying its topic from the beginning",
-            description = "Synchronous; the live consumer keeps running. Answers with what was read and applied;"
-                    + " 409 while another rebuild runs in this replica, 503 if the broker stopped answering (run it again).")
+            description = "Synchronous and in one transaction: readers see the old projection until the new one"
+                    + " replaces it, and a failed rebuild changes nothing. The live consumer keeps running. Answers"
+                    + " with what was read and applied; 409 while another rebuild of it runs, 503 if the broker"
+                    + " stopped answering (run it again).")
     public RebuildReport rebuild(@PathParam("consumer") String consumer) {
         return rebuild.rebuild(consumer);
     }

@@ -8,7 +8,8 @@ import org.homeward.platform.messaging.inbox.EventHandler;
  * least the last per key (compaction), and each event must carry the state the projection needs.
  *
  * <p>The live consumer keeps running during a rebuild, so the projection must converge whatever the
- * interleaving of replayed and live events: the latest per-aggregate sequence wins, for example.
+ * interleaving of replayed and live events: the latest per-aggregate sequence wins, for example. Its
+ * handler writes with native statements: a rebuild applies the whole topic in one transaction.
  */
 public interface RebuildableReadModel extends EventHandler {
 

@@ -54,4 +54,11 @@ class FailpointsTest {
         assertThatThrownBy(() -> production.arm("relay.after-send=1")).isInstanceOf(IllegalStateException.class);
         assertThat(production.armed()).isFalse();
     }
+
+    @Test
+    void theEndToEndProfileIsRefusedInAKubernetesPod() {
+        assertThatThrownBy(() -> new Failpoints(Optional.empty(), List.of("prod", "e2e"), true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Kubernetes");
+        assertThat(new Failpoints(Optional.empty(), List.of("prod"), true).armable()).isFalse();
+    }
 }
