@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.homeward.platform.domain.InvalidTransition;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -115,7 +116,9 @@ public class PrisonerCheck {
      * @param best the best comparison with an entry of the register, or null when the block was empty
      */
     public PrisonerCheck(ArrivedPerson person, RecordComparison.Result best, UUID candidateId, Instant now) {
-        this.id = UUID.randomUUID();
+        // One check per arrived person, with the same id whenever the item's record is applied again (a
+        // database restored from a backup and its consumer rewound): its event is then the same event.
+        this.id = UUID.nameUUIDFromBytes(("prisoner-check|" + person.itemId()).getBytes(StandardCharsets.UTF_8));
         this.itemId = person.itemId();
         this.itemSequence = person.itemSequence();
         this.transferId = person.transferId();
