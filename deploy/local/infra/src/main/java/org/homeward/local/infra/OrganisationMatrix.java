@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
  * forgotten.
  *
  * <p>What counts as a leak: an outsider's answer that carries any of the resources' ids it did not send
- * (a response may echo the request, nothing more); an outsider reading or changing a resource (any 2xx);
- * and an outsider told an existing resource from a missing one (a status other than the one the same call
- * gets for a random id), which would let it probe for what it may not see. Insiders must see what the rule
- * says they see, so that the outsiders' refusals are known to be about the organisation, not a wrong id.
- * Writes are called by outsiders only: an insider's would change the story.
+ * (a response may echo the request, nothing more; names and other text are not looked for); an outsider
+ * reading or changing a resource (any 2xx); and an outsider told an existing resource from a missing one (a
+ * status other than the one the same call gets for a random id, and for figures the same body too), which
+ * would let it probe for what it may not see. Insiders must see what the rule says they see, so that the
+ * outsiders' refusals are known to be about the organisation, not a wrong id. Writes are called by outsiders
+ * only: an insider's would change the story. A write whose body is refused (400, 422) before the resource
+ * is looked up proves only that nothing leaked and nothing changed, not that scoping would refuse a valid
+ * one: {@link #validatedFirst()} lists them, and rules give a valid body where it matters.
  *
  * <p>Roles with no organisation scope by design (auditor, operator, observer: DESIGN.md 6) are the role
  * matrix's business only.
@@ -98,11 +101,13 @@ public final class OrganisationMatrix {
     private final Map<String, String> fixtures;
     private final List<Caller> callers;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Set<String> validatedFirst = new java.util.TreeSet<>();
     private int calls;
 
     /**
      * @param fixtures a real id for each path parameter, keyed by the segment before it and the parameter,
-     *                 e.g. {@code "cases/{id}"}; every value is also a marker no outsider may be told
+     *                 e.g. {@code "cases/{id}"}, and values for query placeholders; every id among them is also
+     *                 a marker no outsider may be told
      */
     public OrganisationMatrix(URI base, Map<String, String> fixtures, List<Caller> callers) {
         this.base = base;
@@ -112,6 +117,11 @@ public final class OrganisationMatrix {
 
     public int calls() {
         return calls;
+    }
+
+    /** Writes whose outsider call was refused by validation, for the real and the missing resource alike. */
+    public Set<String> validatedFirst() {
+        return validatedFirst;
     }
 
     /** Every disagreement between the service and the rules; empty when they agree. */
@@ -154,6 +164,10 @@ public final class OrganisationMatrix {
                     violations.add(operation + " as an outside " + caller.role() + ": " + outsider.status());
                 }
                 Answer probe = call(method, missing, contentType, rule.body(), caller.outside());
+                if (rule.kind() == Kind.WRITE && (outsider.status() == 400 || outsider.status() == 422)
+                        && probe.status() == outsider.status()) {
+                    validatedFirst.add(operation);
+                }
                 if (probe.status() != outsider.status()) {
                     violations.add(operation + " as an outside " + caller.role() + ": " + outsider.status()
                             + " for the real resource, " + probe.status() + " for a missing one");

@@ -1,6 +1,5 @@
 package org.homeward.local.infra;
 
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +36,6 @@ public final class RoleMatrix {
             "POST /api/v1/ops/outbox/parked/{id}/republish", Set.of("operator"),
             "GET /api/v1/ops/read-models", Set.of("operator"),
             "POST /api/v1/ops/read-models/{consumer}/rebuild", Set.of("operator"));
-
 
     private final URI base;
     private final HttpClient http = HttpClient.newHttpClient();

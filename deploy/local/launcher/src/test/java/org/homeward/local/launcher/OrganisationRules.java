@@ -15,7 +15,9 @@ import static org.homeward.local.infra.OrganisationMatrix.Rule.write;
 /**
  * The organisation rule of every operation of every service, written by hand from DESIGN.md 6: who inside
  * the agreement (or the subscription's owner) sees a resource, and that nobody outside can read, change or
- * even detect it. Fixture keys name the resource a path parameter or query placeholder stands for.
+ * even detect it. Fixture keys name the resource a path parameter or query placeholder stands for. "Inside"
+ * is the receiving party UA and the agreement's mediator and intermediary; what the sending party may see of
+ * a case is the services' own access tests' business (CaseAccessTest).
  */
 final class OrganisationRules {
 

@@ -21,9 +21,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,10 +55,10 @@ import static org.awaitility.Awaitility.await;
 class SeedStoryIT {
 
     private static final String UA = "org-ua-coordination";
-    /** Short retries, so that a receiver down for a while gets everything within the test's patience. */
     private static final String IDENTIFICATION_GROUP = "identification-service";
     /** Where a service of the e2e profile arms crash points (platform/messaging's FailpointRoute). */
     private static final String FAILPOINTS = "/e2e/failpoints";
+    /** Short retries, so that a receiver down for a while gets everything within the test's patience. */
     private static final String RETRY_SCHEDULE = "PT0S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT20S,PT20S,PT30S";
 
     static Path root;
@@ -337,16 +344,19 @@ class SeedStoryIT {
         Map<String, Map<String, OrganisationMatrix.Rule>> rules = Map.of("agreement", OrganisationRules.AGREEMENT,
                 "transfer", OrganisationRules.TRANSFER, "identification", OrganisationRules.IDENTIFICATION,
                 "notification", OrganisationRules.NOTIFICATION);
-        List<String> violations = new java.util.ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        List<String> validatedFirst = new ArrayList<>();
         int calls = 0;
         for (String service : Platform.SERVICES) {
-            OrganisationMatrix matrix = new OrganisationMatrix(java.net.URI.create(platform.service(service).baseUrl()),
+            OrganisationMatrix matrix = new OrganisationMatrix(URI.create(platform.service(service).baseUrl()),
                     fixtures, callers);
             violations.addAll(matrix.violations(rules.get(service)).stream().map(v -> service + ": " + v).toList());
+            matrix.validatedFirst().forEach(operation -> validatedFirst.add(service + ": " + operation));
             calls += matrix.calls();
         }
-        System.out.printf("Organisation matrix: %d calls over %d operations%n", calls,
-                rules.values().stream().mapToInt(Map::size).sum());
+        System.out.printf("Organisation matrix: %d calls over %d operations; %d writes answered by validation before"
+                + " their resource was looked up: %s%n", calls, rules.values().stream().mapToInt(Map::size).sum(),
+                validatedFirst.size(), validatedFirst);
         assertThat(violations).as("leaks and disagreements with the organisation rules").isEmpty();
     }
 
@@ -361,7 +371,7 @@ class SeedStoryIT {
      * made here, a register import, a linkage review and a subscription with a delivery.
      */
     private Map<String, String> storyFixtures() {
-        Map<String, String> fixtures = new java.util.HashMap<>();
+        Map<String, String> fixtures = new HashMap<>();
         fixtures.put("agreements/{id}", storyAgreement);
         fixtures.put("agreement-views/{id}", storyAgreement);
         fixtures.put("amendments/{number}", "1");
@@ -374,9 +384,9 @@ class SeedStoryIT {
         fixtures.put("missing-persons/{id}", identified[1]);
         fixtures.put("proposals/{proposalId}", identified[2]);
         fixtures.put("transfers/{id}", identified[3]);
-        fixtures.put("person-surname", java.net.URLEncoder.encode(identification.queryForString(
-                "select surname from missing_person where id = '" + identified[1] + "'"), java.nio.charset.StandardCharsets.UTF_8));
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        fixtures.put("person-surname", URLEncoder.encode(identification.queryForString(
+                "select surname from missing_person where id = '" + identified[1] + "'"), StandardCharsets.UTF_8));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         fixtures.put("today", today.toString());
         fixtures.put("a-month-ago", today.minusDays(30).toString());
         fixtures.put("donors/{id}", identification.queryForString("select id::text from family_donor where person_id = '"
