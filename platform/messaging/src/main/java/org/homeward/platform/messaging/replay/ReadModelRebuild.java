@@ -95,6 +95,14 @@ public class ReadModelRebuild {
                     broker.getClass().getSimpleName());
             throw new ProblemException(ProblemType.UNAVAILABLE,
                     "The broker did not answer during the rebuild; nothing was changed: run it again");
+        } catch (ProblemException answered) {
+            throw answered;
+        } catch (RuntimeException unfinished) {
+            // The transaction outlived homeward.replay.max-duration, or the commit failed: rolled back.
+            LOG.warnf("Rebuild of %s did not finish (%s); the projection is unchanged", consumer,
+                    unfinished.getClass().getSimpleName());
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The rebuild did not finish within "
+                    + maxDuration + " or could not commit; nothing was changed");
         }
     }
 
