@@ -70,8 +70,7 @@ class FulfilmentReevaluationTest {
     }
 
     private static long eventsOfType(String id, String type) {
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.shared().readUntil("homeward.agreement.events",
-                r -> false, Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.shared().readAll("homeward.agreement.events");
         return records.stream().filter(r -> id.equals(r.key())).filter(r -> {
             try {
                 return type.equals(JSON.readTree(r.value()).path("type").asText());

@@ -3,29 +3,25 @@ package org.homeward.platform.messaging.failpoint;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.platform.messaging.MessagingTestDatabase;
+import org.homeward.platform.messaging.SecondApplicationProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In the end-to-end profile a test arms crash points in a running service; the route says what it refused. */
+/**
+ * In the end-to-end profile ({@link SecondApplicationProfile}) a test arms crash points in a running
+ * service; the route says what it refused.
+ */
 @QuarkusTest
-@TestProfile(FailpointRouteTest.EndToEnd.class)
+@TestProfile(SecondApplicationProfile.class)
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
         initArgs = @ResourceArg(name = "service", value = MessagingTestDatabase.NAME))
 class FailpointRouteTest {
-
-    public static class EndToEnd implements QuarkusTestProfile {
-        @Override
-        public String getConfigProfile() {
-            return "test,e2e";
-        }
-    }
 
     @Inject
     Failpoints failpoints;

@@ -3,7 +3,6 @@ package org.homeward.platform.messaging.outbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,12 +10,12 @@ import org.homeward.local.infra.EmbeddedKafkaServer;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.platform.messaging.MessagingTestDatabase;
+import org.homeward.platform.messaging.SecondApplicationProfile;
 import org.homeward.platform.messaging.testapp.ThingEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -27,23 +26,13 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The relay's broker is absent when a change is committed: the write succeeds, readiness stays UP with the
  * relay reported degraded (the API still serves), and once a broker is there the event is published once.
+ * The relay's broker port is empty in {@link SecondApplicationProfile}.
  */
 @QuarkusTest
-@TestProfile(BrokerOutageTest.RelayBrokerOnAnEmptyPort.class)
+@TestProfile(SecondApplicationProfile.class)
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
         initArgs = @ResourceArg(name = "service", value = MessagingTestDatabase.NAME))
 class BrokerOutageTest {
-
-    static final int RELAY_BROKER_PORT = EmbeddedKafkaServer.freeTcpPort();
-
-    public static class RelayBrokerOnAnEmptyPort implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("homeward.outbox.bootstrap-servers", "localhost:" + RELAY_BROKER_PORT,
-                    "homeward.outbox.send-timeout", "PT2S",
-                    "homeward.outbox.max-backoff", "PT1S");
-        }
-    }
 
     @Inject
     ThingEvents events;
@@ -58,7 +47,7 @@ class BrokerOutageTest {
                 .body("checks.find { it.name == 'outbox-relay' }.data.degraded", equalTo(true))
                 .body("checks.find { it.name == 'outbox-relay' }.data.backlog", equalTo(1)));
 
-        try (EmbeddedKafkaServer broker = EmbeddedKafkaServer.startEphemeral(RELAY_BROKER_PORT)) {
+        try (EmbeddedKafkaServer broker = EmbeddedKafkaServer.startEphemeral(SecondApplicationProfile.RELAY_BROKER_PORT)) {
             List<ConsumerRecord<String, String>> records = new KafkaTestClient(broker.bootstrapServers())
                     .readUntil(ThingEvents.TOPIC, r -> r.stream().anyMatch(x -> thing.equals(x.key())),
                             Duration.ofSeconds(60));
