@@ -1,5 +1,8 @@
 package org.homeward.identification.benchmark;
 
+import org.homeward.local.infra.BenchmarkReport;
+import org.homeward.local.infra.BenchmarkReport.Figure;
+import org.homeward.local.infra.BenchmarkReport.Target;
 import org.homeward.identification.kinship.AlleleFrequencies;
 import org.homeward.identification.kinship.ClosedForms;
 import org.homeward.identification.kinship.Genotype;
@@ -26,12 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Not a test (surefire does not pick it up): the kinship search of one post-mortem profile, and of 6,000,
+ * Not a test (only the benchmarks profile runs it): the kinship search of one post-mortem profile, and of 6,000,
  * against 100,000 parent/child references on the 20 CODIS loci, generated from the European table with a
  * fixed seed (ProfileSimulator: founders draw alleles from the table, children one allele of each parent).
  * Two baselines in the same run: the engine's per-pair API in a loop (measured on a sample of references
  * and scaled), and the floor: a flat scan of genotype codes with a per-query table of locus ratios and
- * nothing else. Run: {@code mvn -B -pl identification-service test -Dtest=KinshipSearchBenchmark}
+ * nothing else. Run: {@code mvn -B -Pbenchmarks -pl identification-service test -Dtest=KinshipSearchBenchmark}
  * ({@code -Dbenchmark.references=}, {@code -Dbenchmark.queries=} to change the sizes).
  */
 class KinshipSearchBenchmark {
@@ -76,7 +79,9 @@ class KinshipSearchBenchmark {
         ReferenceIndex index = ReferenceIndex.of(calculator, references, List.of());
         double indexSeconds = (System.nanoTime() - indexing) / 1e9;
         long indexBytes = usedHeap() - heapBefore;
+        heapBefore = usedHeap();
         FlatScan floor = new FlatScan(calculator, europe, parents);
+        long floorBytes = usedHeap() - heapBefore;
 
         // Warm-up, then one profile at a time.
         for (int q = 0; q < 200; q++) {
@@ -143,6 +148,12 @@ class KinshipSearchBenchmark {
                 perPairMsPerQuery * QUERIES / 1000 / Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  the right family ranked first for %d of %d related profiles (one at a time) and %d of %d"
                 + " (all)%n", found, related, allFound.get(), (QUERIES + 1) / 2);
+        BenchmarkReport.record(new Figure("kinship search", "one profile against 100,000 references, median",
+                engineMedian, "ms", "flat-array scan (floor)", floorMedian, Target.valueAtMost(20, "ms")));
+        BenchmarkReport.record(new Figure("kinship search", "6,000 profiles against 100,000 references, 2 cores",
+                engineAll, "s", "flat-array scan (floor)", floorAll, Target.valueAtMost(60, "s")));
+        BenchmarkReport.record(new Figure("kinship search", "reference index, heap", indexBytes / 1e6, "MB",
+                "flat genotype array (floor)", floorBytes / 1e6, Target.valueAtMost(300, "MB")));
     }
 
     /**

@@ -7,6 +7,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.homeward.local.infra.BenchmarkReport;
+import org.homeward.local.infra.BenchmarkReport.Figure;
+import org.homeward.local.infra.BenchmarkReport.Target;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.SyntheticRegister;
 import org.homeward.local.infra.TestTokens;
@@ -25,10 +28,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Not a test (surefire does not pick it up): 100,000 open-source rows imported against a 100,000-person
+ * Not a test (only the benchmarks profile runs it): 100,000 open-source rows imported against a 100,000-person
  * register, with the mean number of comparisons per row, against a baseline measured in the same run
  * (the same rows written to the same tables with plain JDBC batches, no linkage). Run:
- * {@code mvn -B -pl identification-service test -Dtest=RegisterImportBenchmark}.
+ * {@code mvn -B -Pbenchmarks -pl identification-service test -Dtest=RegisterImportBenchmark}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
@@ -77,6 +80,9 @@ class RegisterImportBenchmark {
                 linked.getDouble("comparisonsPerRow"), ROWS);
         System.out.printf("  matched %d, sent to review %d, new entries %d%n%n", linked.getInt("matched"),
                 linked.getInt("toReview"), linked.getInt("newEntries"));
+        BenchmarkReport.record(new Figure("register import", String.format("%,d open-source rows against a %,d-person"
+                + " register, with linkage", ROWS, ROWS), linkedNanos / 1e9, "s", "JDBC batches, no linkage",
+                baselineNanos / 1e9, Target.valueAtMost(600.0 * ROWS / 100_000, "s")));
     }
 
     private JsonPath importAndWait(String csv) {

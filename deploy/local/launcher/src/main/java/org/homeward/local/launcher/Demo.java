@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code homeward-local.jar demo}: the seed story on the platform the launcher runs (when its services
  * answer on their local ports), or on a throw-away platform started for the occasion and stopped after it.
  */
-final class Demo {
+public final class Demo {
 
     private Demo() {
     }
@@ -75,7 +75,7 @@ final class Demo {
     }
 
     /** The public APIs of a platform this process started. */
-    static HomewardApi api(Platform platform) {
+    public static HomewardApi api(Platform platform) {
         Map<String, String> urls = new LinkedHashMap<>();
         Platform.SERVICES.forEach(service -> urls.put(service, platform.service(service).baseUrl()));
         return new HomewardApi(urls, platform.jwtIssuer());

@@ -134,6 +134,14 @@ public final class ServiceProcess {
         return process.exitValue();
     }
 
+    /** The operating system's id of the running process (to read its memory from /proc, say). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

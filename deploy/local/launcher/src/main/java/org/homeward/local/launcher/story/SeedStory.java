@@ -92,7 +92,8 @@ public final class SeedStory {
         }
     }
 
-    private String subscribe(SignedWebhookSubscriber subscriber) {
+    /** Subscribes {@code subscriber} for the UA coordination body to every public event; returns the subscription id. */
+    public String subscribe(SignedWebhookSubscriber subscriber) {
         JsonNode created = api.write(201, "notification", "POST", "/api/v1/subscriptions", tokens.uaSubscriptions(), Map.of(
                 "url", subscriber.url(), "eventTypes", List.of("agreement.*", "transfer.*", "identification.*"),
                 // A case system that takes a burst: the default (10 requests a second) would spread the week's
@@ -104,10 +105,11 @@ public final class SeedStory {
     }
 
     /** The agreement's id and its terms' ids by key (direction and category). */
-    record Agreement(String id, Map<String, String> terms) {
+    public record Agreement(String id, Map<String, String> terms) {
     }
 
-    private Agreement agreeInIstanbul() {
+    /** The Istanbul agreement drafted, signed by both parties, and active in transfer-service. */
+    public Agreement agreeInIstanbul() {
         List<Map<String, Object>> terms = new ArrayList<>();
         for (String category : List.of("SERIOUSLY_WOUNDED_OR_SICK", "AGED_18_TO_25")) {
             terms.add(Map.of("kind", "POW_EXCHANGE", "fromParty", "UA", "toParty", "RU", "basis", "ALL_FOR_ALL", "category", category));
@@ -203,7 +205,7 @@ public final class SeedStory {
     }
 
     /** One handover of remains from RU: planned, manifest, dispatched, received (counted), reconciled item by item. */
-    private String handOverRemains(Agreement agreement, int number, Handover handover) {
+    public String handOverRemains(Agreement agreement, int number, Handover handover) {
         String tagPrefix = "RU-2025-06-%02d-%s".formatted(handover.day(), run);
         String day = "2025-06-%02d".formatted(handover.day());
         String transfer = plan(agreement, List.of(agreement.terms().get("RU>UA:REMAINS")), "REMAINS", "RU", "UA",
