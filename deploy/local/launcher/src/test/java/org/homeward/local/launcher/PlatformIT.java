@@ -55,7 +55,7 @@ class PlatformIT {
             identificationReceiver.close();
         }
         if (platform != null) {
-            platform.close();
+            platform.discard();
         }
     }
 

@@ -84,7 +84,7 @@ class SeedStoryIT {
     @AfterAll
     static void stopPlatform() {
         if (platform != null) {
-            platform.close();
+            platform.discard();
         }
     }
 

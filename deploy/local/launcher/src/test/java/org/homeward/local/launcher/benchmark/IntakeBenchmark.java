@@ -83,8 +83,12 @@ class IntakeBenchmark {
                     (casesOpened - start) / 1e9, seconds, subscriber.tally().requests());
 
             double baseline = copyRows(platform) + throughTheBroker(platform.kafkaBootstrapServers());
+            double commitMillis = commitLatencyMillis(platform);
+            System.out.printf("One durable commit (a row inserted, fsync'd) on this PostgreSQL server: %.2f ms%n",
+                    commitMillis);
             BenchmarkReport.record(new Figure("intake, one handover",
-                    String.format("%,d bodies to cases and ledger, whole platform, s", BODIES), seconds, "s",
+                    String.format("%,d bodies to cases and ledger, whole platform (one commit: %.1f ms)", BODIES,
+                            commitMillis), seconds, "s",
                     "COPY of the rows + the records through the broker, bare clients", baseline, Target.ratioAtMost(3.0)));
         }
     }
@@ -145,6 +149,29 @@ class IntakeBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(copied).isEqualTo(BODIES);
             return seconds;
+        }
+    }
+
+    /**
+     * What one durable transaction costs on this server: 500 single-row inserts, each committed (and so
+     * flushed to the write-ahead log) on its own, one after the other. Every record the platform applies and
+     * every event it publishes pays at least one such commit.
+     */
+    private static double commitLatencyMillis(Platform platform) throws Exception {
+        ServiceDatabase database = platform.database("transfer");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(),
+                database.ownerPassword()); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE bench_commit (n int)");
+            try (var insert = connection.prepareStatement("INSERT INTO bench_commit VALUES (?)")) {
+                long start = System.nanoTime();
+                for (int n = 0; n < 500; n++) {
+                    insert.setInt(1, n);
+                    insert.executeUpdate();
+                }
+                return (System.nanoTime() - start) / 1e6 / 500;
+            } finally {
+                statement.execute("DROP TABLE bench_commit");
+            }
         }
     }
 
