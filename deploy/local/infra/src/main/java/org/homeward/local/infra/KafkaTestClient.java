@@ -54,6 +54,33 @@ public final class KafkaTestClient {
     }
 
     /**
+     * A consumer group's position in every partition of a topic, as an operator records it with a backup: the
+     * committed offset, or the partition's earliest offset where the group has committed none yet (nothing
+     * of it consumed, so a restored service must read it from the start).
+     */
+    public Map<TopicPartition, OffsetAndMetadata> positionsToRestore(String group, String topic) {
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>(committedOffsets(group));
+        positions.keySet().removeIf(partition -> !partition.topic().equals(topic));
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> uncommitted = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().forEach(p -> {
+                TopicPartition partition = new TopicPartition(topic, p.partition());
+                if (!positions.containsKey(partition)) {
+                    uncommitted.put(partition, OffsetSpec.earliest());
+                }
+            });
+            admin.listOffsets(uncommitted).all().get().forEach((partition, earliest) ->
+                    positions.put(partition, new OffsetAndMetadata(earliest.offset())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not read the offsets of " + topic, e.getCause());
+        }
+        return positions;
+    }
+
+    /**
      * Moves a consumer group's offsets (kafka-consumer-groups --reset-offsets --to-offset); the group must
      * have no running member.
      */

@@ -42,23 +42,18 @@ public final class Platform implements AutoCloseable {
         /**
          * Free ports, data in a folder the caller chooses and removes (the tests keep theirs under target/ for
          * inspection; the demo deletes its own): end-to-end tests and the demo. A crashed service's partitions
-         * go to its successor after 10 s instead of Kafka's default 45; a rebalance waits at most 60 s instead
-         * of 5 minutes for a member that does not rejoin (seen once after the broker and the database had
-         * restarted: a restored identification-service got its partitions only after the full 5 minutes); and
-         * the webhook deliveries a crashed notification-service had claimed are taken over after 20 s instead
-         * of 60 (still longer than an attempt may last).
+         * go to its successor after 10 s instead of Kafka's default 45, and the webhook deliveries a crashed
+         * notification-service had claimed are taken over after 20 s instead of 60 (still longer than an
+         * attempt may last).
          */
         public static Settings ephemeral(Path root, Path workDirectory) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             Map<String, Map<String, String>> overrides = new HashMap<>();
-            Map<String, String> quickGroups = Map.of("kafka.session.timeout.ms", "10000", "kafka.max.poll.interval.ms", "60000");
             SERVICES.forEach(service -> {
                 ports.put(service, EmbeddedKafkaServer.freeTcpPort());
-                overrides.put(service, quickGroups);
+                overrides.put(service, Map.of("kafka.session.timeout.ms", "10000"));
             });
-            Map<String, String> notification = new HashMap<>(quickGroups);
-            notification.put("homeward.webhooks.lease", "PT20S");
-            overrides.put("notification", Map.copyOf(notification));
+            overrides.put("notification", Map.of("kafka.session.timeout.ms", "10000", "homeward.webhooks.lease", "PT20S"));
             return new Settings(root, workDirectory, EmbeddedKafkaServer.freeTcpPort(),
                     EmbeddedKafkaServer.freeTcpPort(), ports, overrides);
         }

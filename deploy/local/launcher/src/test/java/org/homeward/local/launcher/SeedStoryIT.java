@@ -201,7 +201,10 @@ class SeedStoryIT {
             // An operator's backup of identification-service before the bodies arrive: the consumer group's
             // committed offsets first (they trail the database, never lead it), then the database itself.
             KafkaTestClient kafka = new KafkaTestClient(platform.kafkaBootstrapServers());
-            Map<TopicPartition, OffsetAndMetadata> offsetsAtBackup = kafka.committedOffsets(IDENTIFICATION_GROUP);
+            // Every partition of the item topic: one the group has not yet committed in (no handover had landed
+            // there) goes back to its start, or the restored service would skip what arrives in it.
+            Map<TopicPartition, OffsetAndMetadata> offsetsAtBackup = kafka.positionsToRestore(IDENTIFICATION_GROUP,
+                    "homeward.transfer.manifest-items");
             DatabaseBackup backup = DatabaseBackup.take(platform.database("identification"));
 
             api.write(200, "transfer", "POST", base + "/receipt", ua, Map.of("count", 1200, "receivedAt", "2025-06-20T12:00:00Z"));
