@@ -25,8 +25,9 @@ import org.homeward.transfer.readmodel.AgreementEventsFixture;
 import org.postgresql.PGConnection;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,7 +161,7 @@ class ManifestUploadBenchmark {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY manifest_item (transfer_id, position,"
                     + " item_id, origin, tag, term_id, category, nationality, surname, first_names, patronymic, rank,"
                     + " date_of_birth, service_number, recovery_place, recovery_date, personal_effects, health_notes)"
-                    + " FROM STDIN (FORMAT csv)", new StringReader(rows));
+                    + " FROM STDIN (FORMAT csv)", new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)));
             connection.commit();
         }
     }

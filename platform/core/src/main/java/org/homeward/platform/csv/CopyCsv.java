@@ -21,6 +21,10 @@ public final class CopyCsv {
                 continue;
             }
             String text = values[i].toString();
+            if (text.indexOf('\u0000') >= 0) {
+                // COPY refuses NUL in text; callers validate input, so this is a bug, not bad input.
+                throw new IllegalArgumentException("A value for COPY contains NUL");
+            }
             out.append('"');
             for (int c = 0; c < text.length(); c++) {
                 char ch = text.charAt(c);

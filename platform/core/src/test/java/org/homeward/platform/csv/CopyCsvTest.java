@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CopyCsvTest {
 
@@ -16,6 +17,7 @@ class CopyCsvTest {
         CopyCsv.row(rows, id, 7, null, "", "Шевченко, \"Тарас\"", "line\nbreak", LocalDate.of(1990, 2, 28));
         CopyCsv.row(rows, "second");
 
+        assertThatThrownBy(() -> CopyCsv.row(new StringBuilder(), "a\u0000b")).isInstanceOf(IllegalArgumentException.class);
         assertThat(rows.toString()).isEqualTo("\"00000000-0000-0000-0000-000000000001\",\"7\",,\"\","
                 + "\"Шевченко, \"\"Тарас\"\"\",\"line\nbreak\",\"1990-02-28\"\n\"second\"\n");
     }
