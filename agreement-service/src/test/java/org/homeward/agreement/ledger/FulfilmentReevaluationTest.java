@@ -1,10 +1,12 @@
 package org.homeward.agreement.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.homeward.agreement.api.AgreementFixtures;
 import org.homeward.local.infra.HomewardTestInfrastructure;
@@ -12,6 +14,10 @@ import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.local.infra.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +37,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
         initArgs = @ResourceArg(name = "service", value = "agreement"))
 class FulfilmentReevaluationTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String TRANSFERS = "homeward.transfer.events";
     private static final Instant RECEIVED_AT = Instant.parse("2025-06-20T10:00:00Z");
@@ -69,7 +78,23 @@ class FulfilmentReevaluationTest {
                 term, from, to, RECEIVED_AT, count == 100 ? "RECEIVED" : "PARTIALLY_RECEIVED", 100, 100, count));
     }
 
-    private static long eventsOfType(String id, String type) {
+    private long unpublished(String id) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE aggregateid = ? AND published_at IS NULL")) {
+            count.setString(1, id);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The agreement's events of a type on the topic, read once the relay has published everything the
+     * agreement's transactions wrote (so a count of zero means none was written, not none published yet).
+     */
+    private long eventsOfType(String id, String type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(id) == 0);
         List<ConsumerRecord<String, String>> records = KafkaTestClient.shared().readAll("homeward.agreement.events");
         return records.stream().filter(r -> id.equals(r.key())).filter(r -> {
             try {
