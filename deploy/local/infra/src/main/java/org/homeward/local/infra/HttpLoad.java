@@ -22,8 +22,11 @@ import java.util.concurrent.Future;
  */
 public final class HttpLoad {
 
-    /** Requests per second over the measured period, and latency percentiles in milliseconds. */
-    public record Result(long requests, double perSecond, double p50Millis, double p99Millis) {
+    /**
+     * Requests per second over the measured period and latency percentiles in milliseconds; {@code requests}
+     * were measured, {@code warmUpRequests} sent before (a benchmark that counts side effects needs both).
+     */
+    public record Result(long requests, long warmUpRequests, double perSecond, double p50Millis, double p99Millis) {
     }
 
     private final int clients;
@@ -41,8 +44,9 @@ public final class HttpLoad {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
         headers.forEach(builder::header);
         HttpRequest request = builder.build();
-        drive(request, expectedStatus, warmUp);
-        return drive(request, expectedStatus, measured);
+        long warmUpRequests = drive(request, expectedStatus, warmUp).requests();
+        Result result = drive(request, expectedStatus, measured);
+        return new Result(result.requests(), warmUpRequests, result.perSecond(), result.p50Millis(), result.p99Millis());
     }
 
     private Result drive(HttpRequest request, int expectedStatus, Duration period) throws Exception {
@@ -60,7 +64,7 @@ public final class HttpLoad {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            return new Result(latencies.length, latencies.length / seconds, percentile(latencies, 0.50),
+            return new Result(latencies.length, 0, latencies.length / seconds, percentile(latencies, 0.50),
                     percentile(latencies, 0.99));
         } finally {
             threads.shutdownNow();
