@@ -52,8 +52,9 @@ class ServiceStartupBenchmark {
         Path root = Platform.findRepositoryRoot(Path.of(System.getProperty("homeward.root", ".")));
         Path work = Path.of("target", "bench-startup-" + System.currentTimeMillis()).toAbsolutePath();
         Measured floor = floor();
-        System.out.printf("%nFloor (JDK HTTP server, -Xmx320m -XX:+UseSerialGC): ready in %.0f ms, %.0f MB after"
-                + " %d requests%n", floor.readyMillis(), floor.residentMegabytes(), WARM_UP_REQUESTS);
+        System.out.printf("%nFloor (JDK HTTP server, %s %s): ready in %.0f ms, %.0f MB after %d requests%n",
+                ServiceProcess.ENVIRONMENT, String.join(" ", ServiceProcess.JVM_OPTIONS), floor.readyMillis(),
+                floor.residentMegabytes(), WARM_UP_REQUESTS);
         try (Platform platform = Platform.prepare(Platform.Settings.ephemeral(root, work))) {
             for (String name : Platform.SERVICES) {
                 ServiceProcess service = platform.service(name);
@@ -91,9 +92,13 @@ class ServiceStartupBenchmark {
         int port = EmbeddedKafkaServer.freeTcpPort();
         Path classes = Path.of(ReadyFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx320m", "-XX:+UseSerialGC", "-cp", classes.toString(), ReadyFloor.class.getName(),
-                String.valueOf(port)).inheritIO().start();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ServiceProcess.JVM_OPTIONS);
+        command.addAll(List.of("-cp", classes.toString(), ReadyFloor.class.getName(), String.valueOf(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(ServiceProcess.ENVIRONMENT);
+        Process process = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
             awaitReady(base, null);
