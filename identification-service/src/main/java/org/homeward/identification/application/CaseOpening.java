@@ -45,7 +45,7 @@ public class CaseOpening {
         itemLock.lock(item.itemId());
         Instant now = Instant.now(clock);
         RemainsCase existing = entityManager.createQuery("select c from RemainsCase c where c.itemId = :item",
-                RemainsCase.class).setParameter("item", item.itemId()).getResultStream().findFirst().orElse(null);
+                RemainsCase.class).setParameter("item", item.itemId()).getResultList().stream().findFirst().orElse(null);
         if (existing == null) {
             open(item, now);
             return;

@@ -49,7 +49,7 @@ public class CaseQueries {
         RemainsCase remainsCase = found.remainsCase();
         List<EvidenceSummary> evidence = found.visibility().seesCaseWork()
                 ? entityManager.createQuery("select e from Examination e where e.caseId = :id order by e.examinedOn, e.recorded.at",
-                        Examination.class).setParameter("id", id).getResultStream()
+                        Examination.class).setParameter("id", id).getResultList().stream()
                         .map(e -> new EvidenceSummary(e.kind(), e.examinedOn())).toList()
                 : List.of();
         if (found.visibility().readsPersonalData(remainsCase)) {
@@ -65,7 +65,7 @@ public class CaseQueries {
                 + " order by c.receivedAt desc, c.tag, c.id", RemainsCase.class));
         parameters.forEach(query::setParameter);
         List<CaseAccess.VisibleCase> cases = query.setFirstResult(page.offset()).setMaxResults(page.fetchSize())
-                .getResultStream()
+                .getResultList().stream()
                 .map(c -> new CaseAccess.VisibleCase(c, access.visibility(c).orElseThrow())).toList();
         // The row fetched beyond the page only tells whether more follow; it is not shown, so not audited.
         cases.stream().limit(page.size()).filter(c -> c.visibility().readsPersonalData(c.remainsCase()))

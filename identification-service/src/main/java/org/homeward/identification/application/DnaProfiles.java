@@ -137,6 +137,6 @@ public class DnaProfiles {
     private Optional<DnaProfile> find(DnaProfile.SubjectKind kind, UUID subject) {
         return entityManager.createQuery("select p from DnaProfile p where p.subjectKind = :kind"
                         + " and p.subjectId = :subject", DnaProfile.class)
-                .setParameter("kind", kind).setParameter("subject", subject).getResultStream().findFirst();
+                .setParameter("kind", kind).setParameter("subject", subject).getResultList().stream().findFirst();
     }
 }

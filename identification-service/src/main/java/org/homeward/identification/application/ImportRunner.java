@@ -67,7 +67,7 @@ public class ImportRunner {
                 .setParameter("waiting", List.of(RegisterImport.Status.QUEUED, RegisterImport.Status.RUNNING))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .setMaxResults(1).getResultStream().findFirst().map(RegisterImport::id);
+                .setMaxResults(1).getResultList().stream().findFirst().map(RegisterImport::id);
     }
 
     /** Links the next chunk of the job, under the job row's lock: replicas never link the same chunk. */
@@ -78,7 +78,7 @@ public class ImportRunner {
                 .setParameter("waiting", List.of(RegisterImport.Status.QUEUED, RegisterImport.Status.RUNNING))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
         if (locked.isEmpty()) {
             return; // another replica holds it, or it finished meanwhile
         }

@@ -147,6 +147,6 @@ public class PrisonerChecks {
 
     private PrisonerCheck find(UUID itemId) {
         return entityManager.createQuery("select c from PrisonerCheck c where c.itemId = :item", PrisonerCheck.class)
-                .setParameter("item", itemId).getResultStream().findFirst().orElse(null);
+                .setParameter("item", itemId).getResultList().stream().findFirst().orElse(null);
     }
 }

@@ -27,7 +27,7 @@ public class AgreementViews {
                 .setParameter("id", id)
                 .setParameter("party", party == null ? "" : party)
                 .setParameter("organisation", organisation)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     public List<AgreementView> list(String party, String organisation, String status, PageRequest page) {
