@@ -24,16 +24,17 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
-     * Heap settings as a pod gets them (deploy/kubernetes): a small initial heap that grows with use and is
-     * given back when the load passes. Without -Xms the JVM would start with 1/64 of this machine's memory
-     * (320 MB here, the cap), and every page of it the young generation touched would stay resident.
+     * A small initial heap that grows with use and is given back when a load passes (in a pod the heap starts
+     * at 1.5625% of the container's limit and the image's start script sets free-heap ratios of its own).
+     * Without -Xms the JVM would start with 1/64 of this machine's memory (320 MB here, the cap), and every
+     * page of it the young generation touched would stay resident.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-Xms32m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC");
 
     /**
      * glibc gives each thread that allocates its own malloc arena (up to 8 per core) and keeps what was freed
-     * in them: the JIT compiler and the Kafka clients leave tens of MB resident that way. Two arenas suffice.
+     * in them: memory the JIT compilers and the Kafka clients freed stays resident that way. Two suffice.
      */
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 

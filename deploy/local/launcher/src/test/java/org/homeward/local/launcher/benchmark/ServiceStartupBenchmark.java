@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * Not a test (only the benchmarks profile runs it): each service started alone on a running database and
@@ -53,7 +54,8 @@ class ServiceStartupBenchmark {
         Path work = Path.of("target", "bench-startup-" + System.currentTimeMillis()).toAbsolutePath();
         Measured floor = floor();
         System.out.printf("%nFloor (JDK HTTP server, %s %s): ready in %.0f ms, %.0f MB after %d requests%n",
-                ServiceProcess.ENVIRONMENT, String.join(" ", ServiceProcess.JVM_OPTIONS), floor.readyMillis(),
+                ServiceProcess.ENVIRONMENT.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(" ")), String.join(" ", ServiceProcess.JVM_OPTIONS), floor.readyMillis(),
                 floor.residentMegabytes(), WARM_UP_REQUESTS);
         try (Platform platform = Platform.prepare(Platform.Settings.ephemeral(root, work))) {
             for (String name : Platform.SERVICES) {
