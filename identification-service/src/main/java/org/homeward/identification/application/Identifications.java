@@ -132,7 +132,7 @@ public class Identifications {
         entityManager.createQuery("select p from IdentificationProposal p where p.caseId = :id and p.id <> :confirmed"
                         + " and p.status = PROPOSED", IdentificationProposal.class)
                 .setParameter("id", remainsCase.id()).setParameter("confirmed", proposal.id())
-                .getResultList().stream().forEach(other -> other.supersededBy(proposal));
+                .getResultList().forEach(other -> other.supersededBy(proposal));
         announcements.announce(CaseEvents.IDENTIFICATION_CONFIRMED, remainsCase);
     }
 }
