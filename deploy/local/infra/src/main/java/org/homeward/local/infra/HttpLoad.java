@@ -40,16 +40,59 @@ public final class HttpLoad {
         this.measured = measured;
     }
 
-    public Result run(URI uri, Map<String, String> headers, int expectedStatus) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-        headers.forEach(builder::header);
-        HttpRequest request = builder.build();
-        long warmUpRequests = drive(request, expectedStatus, warmUp).requests();
-        Result result = drive(request, expectedStatus, measured);
-        return new Result(result.requests(), warmUpRequests, result.perSecond(), result.p50Millis(), result.p99Millis());
+    /** The two results of {@link #compare}, in the order the targets were given. */
+    public record Comparison(Result first, Result second) {
     }
 
-    private Result drive(HttpRequest request, int expectedStatus, Duration period) throws Exception {
+    public Result run(URI uri, Map<String, String> headers, int expectedStatus) throws Exception {
+        HttpRequest request = request(uri, headers);
+        long warmUpRequests = drive(request, expectedStatus, warmUp).latencies().length;
+        return result(List.of(drive(request, expectedStatus, measured)), warmUpRequests);
+    }
+
+    /**
+     * Two targets under the same load, each warmed up, then measured in {@code slices} alternating slices
+     * (first, second, second, first, ...) that together last the measured period per target. Whatever drifts
+     * during a run (the JIT, tables growing, a background job) then falls on both sides alike instead of on
+     * whichever is measured second.
+     */
+    public Comparison compare(URI first, URI second, Map<String, String> headers, int expectedStatus, int slices)
+            throws Exception {
+        HttpRequest[] requests = {request(first, headers), request(second, headers)};
+        long[] warmUpRequests = new long[2];
+        for (int side = 0; side < 2; side++) {
+            warmUpRequests[side] = drive(requests[side], expectedStatus, warmUp).latencies().length;
+        }
+        Duration slice = measured.dividedBy(slices);
+        List<List<Slice>> measuredSlices = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < slices; i++) {
+            boolean firstLeads = i % 2 == 0;
+            for (int side : firstLeads ? new int[] {0, 1} : new int[] {1, 0}) {
+                measuredSlices.get(side).add(drive(requests[side], expectedStatus, slice));
+            }
+        }
+        return new Comparison(result(measuredSlices.get(0), warmUpRequests[0]),
+                result(measuredSlices.get(1), warmUpRequests[1]));
+    }
+
+    private static HttpRequest request(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    /** The latencies (ns) of every request answered in one period, and how long the period took. */
+    private record Slice(long[] latencies, double seconds) {
+    }
+
+    private static Result result(List<Slice> slices, long warmUpRequests) {
+        long[] latencies = slices.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
+        double seconds = slices.stream().mapToDouble(Slice::seconds).sum();
+        return new Result(latencies.length, warmUpRequests, latencies.length / seconds, percentile(latencies, 0.50),
+                percentile(latencies, 0.99));
+    }
+
+    private Slice drive(HttpRequest request, int expectedStatus, Duration period) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         try {
             long start = System.nanoTime();
@@ -63,9 +106,7 @@ public final class HttpLoad {
                 all.add(lane.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            return new Result(latencies.length, 0, latencies.length / seconds, percentile(latencies, 0.50),
-                    percentile(latencies, 0.99));
+            return new Slice(all.stream().flatMapToLong(Arrays::stream).toArray(), seconds);
         } finally {
             threads.shutdownNow();
         }
