@@ -46,15 +46,24 @@ public class Fanout {
         List<Subscription> candidates = entityManager.createQuery(
                         "select s from Subscription s where s.status <> :disabled", Subscription.class)
                 .setParameter("disabled", SubscriptionStatus.DISABLED).getResultList();
-        // An event replayed after its processed id was purged must not be delivered twice.
+        List<Subscription> wanting = candidates.stream()
+                .filter(subscription -> subscription.wants(event.type(), agreementId, scope)).toList();
+        if (wanting.isEmpty()) {
+            return 0;
+        }
+        // An event replayed after its processed id was purged must not be delivered twice. Asked by the
+        // (subscription, event) key, which the unique index answers; by the event alone, every fan-out would
+        // scan that index whole, a cost growing with every delivery ever made.
         Set<UUID> alreadyDelivered = Set.copyOf(entityManager.createQuery(
-                        "select d.subscriptionId from Delivery d where d.eventId = :event", UUID.class)
-                .setParameter("event", event.id()).getResultList());
+                        "select d.subscriptionId from Delivery d where d.eventId = :event and d.subscriptionId in :ids",
+                        UUID.class)
+                .setParameter("event", event.id())
+                .setParameter("ids", wanting.stream().map(Subscription::id).toList()).getResultList());
         // Each audience may be told the event differently; each variant is built once, and only if needed.
         Map<Audience, String> payloads = new EnumMap<>(Audience.class);
         int created = 0;
-        for (Subscription subscription : candidates) {
-            if (alreadyDelivered.contains(subscription.id()) || !subscription.wants(event.type(), agreementId, scope)) {
+        for (Subscription subscription : wanting) {
+            if (alreadyDelivered.contains(subscription.id())) {
                 continue;
             }
             String payload = payloads.computeIfAbsent(subscription.audience(), audience -> payloadFor(audience, event));

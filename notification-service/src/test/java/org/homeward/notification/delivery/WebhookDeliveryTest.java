@@ -2,13 +2,17 @@ package org.homeward.notification.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.local.infra.TestTokens;
+import org.homeward.platform.messaging.inbox.InboxProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -41,6 +46,12 @@ class WebhookDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Receiver receiver;
+
+    @Inject
+    InboxProcessor inbox;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeAll
     static void startReceiver() {
@@ -140,6 +151,33 @@ class WebhookDeliveryTest {
         given().header("Authorization", admin("org-flaky", "UA"))
                 .get("/api/v1/subscriptions/" + sub[0] + "/deliveries/" + deliveryId + "/attempts").then()
                 .statusCode(200).body("statusCode", equalTo(List.of(500, 503, 500, 200)));
+    }
+
+    @Test
+    void anEventReplayedAfterItsProcessedIdWasPurgedIsNotDeliveredAgain() {
+        subscribe(admin("org-replay", "UA"), receiver.url("/replay"), "agreement.agreement.*");
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, "agreement.agreement.activated", "UA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/replay").size() == 1);
+
+        // The inbox has forgotten the event (its retention ran out); the broker hands it over once more, and
+        // then a marker on the same partition, which is consumed only after the replay was.
+        assertThat(inbox.purgeProcessedBefore(Instant.now().plusSeconds(60))).isPositive();
+        UUID agreementId = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        KafkaTestClient.shared().send("homeward.agreement.events", agreementId.toString(),
+                agreementEvent(eventId, agreementId, "agreement.agreement.activated", "UA"), Map.of());
+        KafkaTestClient.shared().send("homeward.agreement.events", agreementId.toString(),
+                agreementEvent(marker, agreementId, "agreement.agreement.suspended", "UA"), Map.of());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/replay").size() >= 2);
+        assertThat(receiver.at("/replay")).extracting(r -> r.headers().get("webhook-id"))
+                .containsExactly(eventId.toString(), marker.toString());
+        // Applied as a no-op, not refused by the unique key and dead-lettered: the inbox knows it again.
+        long processed = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from processed_event where event_id = :id").setParameter("id", eventId)
+                .getSingleResult()).longValue());
+        assertThat(processed).isEqualTo(1);
     }
 
     @Test
