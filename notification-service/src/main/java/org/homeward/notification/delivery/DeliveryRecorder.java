@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -55,10 +56,12 @@ public class DeliveryRecorder {
     private final RetrySchedule schedule;
     private final MeterRegistry registry;
     private final SubscriptionEvents events;
+    private final DeliveryClaims claims;
 
     public DeliveryRecorder(EntityManager entityManager, WebhookConfig config, MeterRegistry registry,
-                            SubscriptionEvents events) {
+                            SubscriptionEvents events, DeliveryClaims claims) {
         this.entityManager = entityManager;
+        this.claims = claims;
         this.config = config;
         this.schedule = new RetrySchedule(config.retrySchedule());
         this.registry = registry;
@@ -66,13 +69,35 @@ public class DeliveryRecorder {
     }
 
     /** Records the outcome if {@code claim} still holds the delivery's lease; returns whether it did. */
-    boolean record(DeliveryWorker.Claim claim, Outcome outcome, Instant started) {
+    boolean record(Claim claim, Outcome outcome, Instant started) {
+        return !LEASE_LOST.equals(recordInOneTransaction(claim, outcome, started, false).outcome());
+    }
+
+    /**
+     * Records the outcome like {@link #record} and, in the same transaction, claims the endpoint's next due
+     * delivery for the same worker ({@link DeliveryClaims#claimNextOfEndpoint}) and reads it: one transaction
+     * per delivery on a busy endpoint.
+     */
+    Optional<LeasedDelivery> recordAndClaimNext(Claim claim, Outcome outcome, Instant started) {
+        return recordInOneTransaction(claim, outcome, started, true).next();
+    }
+
+    private record Recorded(String outcome, Optional<LeasedDelivery> next) {
+    }
+
+    private Recorded recordInOneTransaction(Claim claim, Outcome outcome, Instant started, boolean claimNext) {
         Instant now = Instant.now();
         for (int read = 1; ; read++) {
             try {
-                String recorded = QuarkusTransaction.requiringNew().call(() -> recordOnce(claim, outcome, started, now));
-                registry.counter("homeward.webhook.deliveries", "outcome", recorded).increment();
-                return !LEASE_LOST.equals(recorded);
+                Recorded recorded = QuarkusTransaction.requiringNew().call(() -> {
+                    Delivery delivery = entityManager.find(Delivery.class, claim.deliveryId());
+                    String name = recordOnce(delivery, claim, outcome, started, now);
+                    return new Recorded(name, claimNext && !LEASE_LOST.equals(name)
+                            ? claims.claimNextOfEndpoint(delivery.subscriptionId()).map(claims::load)
+                            : Optional.empty());
+                });
+                registry.counter("homeward.webhook.deliveries", "outcome", recorded.outcome()).increment();
+                return recorded;
             } catch (RuntimeException e) {
                 if (!isConflict(e) || read == CONFLICT_READS) {
                     throw e;
@@ -82,8 +107,7 @@ public class DeliveryRecorder {
     }
 
     /** Returns the outcome's name for the metric. */
-    private String recordOnce(DeliveryWorker.Claim claim, Outcome outcome, Instant started, Instant now) {
-        Delivery delivery = entityManager.find(Delivery.class, claim.deliveryId());
+    private String recordOnce(Delivery delivery, Claim claim, Outcome outcome, Instant started, Instant now) {
         if (delivery == null || !delivery.isLeasedBy(claim.leaseToken())) {
             LOG.infof("The outcome of an attempt of delivery %s is dropped: its lease was taken over", claim.deliveryId());
             return LEASE_LOST;

@@ -7,7 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.homeward.notification.Delivery;
 import org.homeward.notification.Subscription;
 import org.jboss.logging.Logger;
@@ -17,8 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -26,10 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Delivers due webhooks. A claim takes at most one due delivery per endpoint, and none from an endpoint
- * that already has one in flight, so a slow or hanging endpoint only ever holds one worker and never
- * delays the others. Claims are leases in the database (several replicas may run; a crashed replica's
- * claims expire), serialised by an advisory lock so two replicas never claim the same delivery. A lease
+ * Delivers due webhooks: a dispatcher hands claimed deliveries ({@link DeliveryClaims}) to a pool of
+ * workers. A worker that has recorded an attempt claims its next delivery in the same transaction when it
+ * can, and goes on with it; the dispatcher claims for workers that could not, and for idle ones. A lease
  * outlasts the longest attempt (checked at start), so it never runs out while its attempt is still going.
  */
 @ApplicationScoped
@@ -37,8 +34,8 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
-    private final EntityManager entityManager;
     private final WebhookConfig config;
+    private final DeliveryClaims claims;
     private final SsrfGuard guard;
     private final WebhookSender sender;
     private final DeliveryRecorder recorder;
@@ -46,19 +43,15 @@ public class DeliveryWorker {
     private final Timer latency;
     private ExecutorService workers;
     private Semaphore capacity;
-    /** Released whenever an attempt ends, so the dispatcher looks for that endpoint's next delivery at once. */
+    /** Released whenever a worker stops, so the dispatcher looks for that endpoint's next delivery at once. */
     private final Semaphore attemptEnded = new Semaphore(0);
     private Thread dispatcher;
     private volatile boolean running;
 
-    /** A delivery leased to one claim: only the holder of the token may record the attempt's outcome. */
-    public record Claim(UUID deliveryId, UUID leaseToken) {
-    }
-
-    public DeliveryWorker(EntityManager entityManager, WebhookConfig config, SsrfGuard guard, WebhookSender sender,
+    public DeliveryWorker(WebhookConfig config, DeliveryClaims claims, SsrfGuard guard, WebhookSender sender,
                           DeliveryRecorder recorder, SecretCipher cipher, MeterRegistry registry) {
-        this.entityManager = entityManager;
         this.config = config;
+        this.claims = claims;
         this.guard = guard;
         this.sender = sender;
         this.recorder = recorder;
@@ -97,7 +90,7 @@ public class DeliveryWorker {
                     capacity.acquire();
                     workers.execute(() -> {
                         try {
-                            deliver(claim);
+                            deliverWhileClaimed(claim);
                         } finally {
                             capacity.release();
                             attemptEnded.release();
@@ -119,88 +112,58 @@ public class DeliveryWorker {
         }
     }
 
-    /**
-     * Claims up to {@code limit} due deliveries, the next one of each endpoint that has none in flight and
-     * whose rate limit allows another request, and stamps the endpoint's last attempt. Each claimed delivery
-     * is leased under a fresh token, which its worker must still hold to record the outcome.
-     *
-     * <p>Fair under saturation: endpoints are taken in the order they have waited for a turn, counted from
-     * when their next delivery fell due or, if later, from their last attempt, so that with more busy
-     * endpoints than workers each gets its turn before any gets a second one.
-     */
-    @SuppressWarnings("unchecked")
+    /** Claims up to {@code limit} due deliveries (see {@link DeliveryClaims#claim}). */
     List<Claim> claim(int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('homeward-webhook-claim'))")
-                    .getSingleResult();
-            List<Object[]> due = entityManager.createNativeQuery("""
-                            select next.id, s.id from subscription s
-                            cross join lateral (
-                                select d.id, d.next_attempt_at from delivery d
-                                where d.subscription_id = s.id and d.status = 'PENDING' and d.next_attempt_at <= now()
-                                  and (d.locked_until is null or d.locked_until < now())
-                                order by d.next_attempt_at limit 1) next
-                            where s.status = 'ACTIVE'
-                              and (s.last_attempt_at is null
-                                   or s.last_attempt_at <= now() - make_interval(secs => 1.0 / s.rate_limit_per_second))
-                              and not exists (select 1 from delivery busy where busy.subscription_id = s.id
-                                              and busy.status = 'PENDING' and busy.locked_until >= now())
-                            order by greatest(next.next_attempt_at, s.last_attempt_at), next.next_attempt_at, s.id
-                            limit :limit""")
-                    .setParameter("limit", limit)
-                    .getResultList();
-            if (due.isEmpty()) {
-                return List.of();
-            }
-            Map<UUID, UUID> endpointOf = new LinkedHashMap<>();
-            due.forEach(row -> endpointOf.put((UUID) row[0], (UUID) row[1]));
-            UUID token = UUID.randomUUID();
-            // Conditional on the row still being free: a retry or recovery may have changed it since the select.
-            Set<UUID> leased = Set.copyOf(entityManager.createNativeQuery("""
-                            update delivery set locked_until = now() + make_interval(secs => :lease),
-                                                lease_token = :token, version = version + 1
-                            where id in (:ids) and status = 'PENDING' and (locked_until is null or locked_until < now())
-                            returning id""", UUID.class)
-                    .setParameter("lease", config.lease().toMillis() / 1000.0)
-                    .setParameter("token", token)
-                    .setParameter("ids", endpointOf.keySet()).getResultList());
-            List<UUID> claimed = endpointOf.keySet().stream().filter(leased::contains).toList();
-            if (!claimed.isEmpty()) {
-                entityManager.createNativeQuery("update subscription set last_attempt_at = now() where id in (:ids)")
-                        .setParameter("ids", claimed.stream().map(endpointOf::get).toList()).executeUpdate();
-            }
-            return claimed.stream().map(id -> new Claim(id, token)).toList();
-        });
+        return claims.claim(limit);
     }
 
-    /** One attempt: check the lease and the target, sign afresh, send, record the outcome. */
+    /**
+     * Delivers the claimed delivery and then each one the recording transaction claimed next: a delivery costs
+     * one transaction for its outcome and the next claim, instead of one for a claim by the dispatcher, one to
+     * read the delivery and one for its outcome.
+     */
+    private void deliverWhileClaimed(Claim first) {
+        Optional<LeasedDelivery> next = load(first);
+        while (next.isPresent() && running) {
+            // Only while a worker is idle: with more busy endpoints than workers, turns are the dispatcher's.
+            next = attempt(next.get(), capacity.availablePermits() > 0);
+        }
+    }
+
+    /** One attempt, and nothing claimed after it. */
     void deliver(Claim claim) {
-        UUID deliveryId = claim.deliveryId();
-        Instant started = Instant.now();
-        Delivery delivery;
-        Subscription subscription;
+        load(claim).ifPresent(leased -> attempt(leased, false));
+    }
+
+    private Optional<LeasedDelivery> load(Claim claim) {
         try {
-            Object[] loaded = QuarkusTransaction.requiringNew().call(() -> {
-                Delivery d = entityManager.find(Delivery.class, deliveryId);
-                return new Object[] {d, entityManager.find(Subscription.class, d.subscriptionId())};
-            });
-            delivery = (Delivery) loaded[0];
-            subscription = (Subscription) loaded[1];
+            return Optional.of(QuarkusTransaction.requiringNew().call(() -> claims.load(claim)));
         } catch (RuntimeException e) {
-            LOG.warnf("Could not load delivery %s (%s); its lease will expire and it will be retried", deliveryId,
-                    e.getClass().getSimpleName());
-            return;
+            LOG.warnf("Could not load delivery %s (%s); its lease will expire and it will be retried",
+                    claim.deliveryId(), e.getClass().getSimpleName());
+            return Optional.empty();
         }
-        if (!delivery.isLeasedBy(claim.leaseToken())) {
-            LOG.debugf("Delivery %s is no longer leased to this claim; not sending it", deliveryId);
-            return;
+    }
+
+    /**
+     * One attempt: check the lease and the target, sign afresh, send, record the outcome and, if asked, claim
+     * and read the endpoint's next delivery in the same transaction; returns that.
+     */
+    private Optional<LeasedDelivery> attempt(LeasedDelivery leased, boolean claimNext) {
+        Claim claim = leased.claim();
+        Instant started = Instant.now();
+        if (!leased.stillLeased()) {
+            LOG.debugf("Delivery %s is no longer leased to this claim; not sending it", claim.deliveryId());
+            return Optional.empty();
         }
+        Delivery delivery = leased.delivery();
+        Subscription subscription = leased.subscription();
         SsrfGuard.Target target;
         try {
             target = guard.check(subscription.url());
         } catch (TargetRefused refused) {
-            recorder.record(claim, DeliveryRecorder.Outcome.error("Refused: " + refused.getMessage()), started);
-            return;
+            return record(claim, DeliveryRecorder.Outcome.error("Refused: " + refused.getMessage()), started,
+                    claimNext);
         }
         long timestamp = Instant.now().getEpochSecond();
         List<String> secrets = subscription.signingSecrets(Instant.now()).stream().map(cipher::decrypt).toList();
@@ -226,16 +189,26 @@ public class DeliveryWorker {
             outcome = DeliveryRecorder.Outcome.error("Timed out");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return Optional.empty();
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             outcome = DeliveryRecorder.Outcome.error("Connection failed: " + cause.getClass().getSimpleName());
         }
+        return record(claim, outcome, started, claimNext);
+    }
+
+    private Optional<LeasedDelivery> record(Claim claim, DeliveryRecorder.Outcome outcome, Instant started,
+                                            boolean claimNext) {
         try {
+            if (claimNext) {
+                return recorder.recordAndClaimNext(claim, outcome, started);
+            }
             recorder.record(claim, outcome, started);
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warnf("The outcome of delivery %s could not be recorded (%s); its lease expires and it is retried",
-                    deliveryId, e.getClass().getSimpleName());
+                    claim.deliveryId(), e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 

@@ -63,7 +63,7 @@ class ConcurrentClaimTest {
         ExecutorService replicas = Executors.newFixedThreadPool(4);
         List<Callable<List<UUID>>> claims = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            claims.add(() -> worker.claim(10).stream().map(DeliveryWorker.Claim::deliveryId).toList());
+            claims.add(() -> worker.claim(10).stream().map(Claim::deliveryId).toList());
         }
         List<UUID> claimed = new ArrayList<>();
         for (Future<List<UUID>> result : replicas.invokeAll(claims)) {

@@ -64,7 +64,7 @@ class DeliveryLeaseTest {
         String subscription = subscribe(token, "/lease-retry");
         String delivery = given().header("Authorization", token).post("/api/v1/subscriptions/" + subscription + "/test")
                 .then().statusCode(202).extract().path("id");
-        DeliveryWorker.Claim claim = claimOf(UUID.fromString(delivery));
+        Claim claim = claimOf(UUID.fromString(delivery));
 
         // In flight: a retry would send it a second time at once.
         String retry = "/api/v1/subscriptions/" + subscription + "/deliveries/" + delivery + "/retry";
@@ -81,10 +81,10 @@ class DeliveryLeaseTest {
         String token = TestTokens.bearer("org-lease-late", "UA", "subscriber-admin");
         String subscription = subscribe(token, "/lease-late");
         UUID delivery = queueTestDelivery(token, subscription);
-        DeliveryWorker.Claim stalled = claimOf(delivery);
+        Claim stalled = claimOf(delivery);
         // The first worker stalls past its lease (a long GC pause, a frozen VM); another takes the delivery over.
         expireLease(delivery);
-        DeliveryWorker.Claim takenOver = claimOf(delivery);
+        Claim takenOver = claimOf(delivery);
         assertThat(takenOver.leaseToken()).isNotEqualTo(stalled.leaseToken());
 
         assertThat(recorder.record(takenOver, DeliveryRecorder.Outcome.answered(200, "ok", null), Instant.now())).isTrue();
@@ -107,9 +107,9 @@ class DeliveryLeaseTest {
         String token = TestTokens.bearer("org-lease-send", "UA", "subscriber-admin");
         String subscription = subscribe(token, "/lease-send");
         UUID delivery = queueTestDelivery(token, subscription);
-        DeliveryWorker.Claim stalled = claimOf(delivery);
+        Claim stalled = claimOf(delivery);
         expireLease(delivery);
-        DeliveryWorker.Claim takenOver = claimOf(delivery);
+        Claim takenOver = claimOf(delivery);
 
         worker.deliver(stalled);
         assertThat(receiver.at("/lease-send")).isEmpty();
@@ -123,7 +123,7 @@ class DeliveryLeaseTest {
         String token = TestTokens.bearer("org-lease-recovery", "UA", "subscriber-admin");
         String subscription = subscribe(token, "/lease-recovery");
         UUID delivery = queueTestDelivery(token, subscription);
-        DeliveryWorker.Claim first = claimOf(delivery);
+        Claim first = claimOf(delivery);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "update delivery set status = 'FAILED', locked_until = null where id = :id")
                 .setParameter("id", delivery).executeUpdate());
@@ -134,7 +134,7 @@ class DeliveryLeaseTest {
                 .body("requeued", equalTo(1));
         // The old claim's token is gone with its lease: only the new claim may record.
         assertThat(recorder.record(first, DeliveryRecorder.Outcome.answered(200, "late", null), Instant.now())).isFalse();
-        DeliveryWorker.Claim second = claimOf(delivery);
+        Claim second = claimOf(delivery);
         assertThat(recorder.record(second, DeliveryRecorder.Outcome.answered(200, "ok", null), Instant.now())).isTrue();
     }
 
@@ -157,7 +157,7 @@ class DeliveryLeaseTest {
                 .setParameter("id", delivery).executeUpdate());
     }
 
-    private DeliveryWorker.Claim claimOf(UUID delivery) {
+    private Claim claimOf(UUID delivery) {
         return worker.claim(100).stream().filter(c -> c.deliveryId().equals(delivery)).findFirst()
                 .orElseThrow(() -> new AssertionError("The delivery was not claimed"));
     }

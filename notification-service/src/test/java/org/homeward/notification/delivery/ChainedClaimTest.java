@@ -1,0 +1,136 @@
+package org.homeward.notification.delivery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.notification.Audience;
+import org.homeward.notification.Delivery;
+import org.homeward.notification.DeliveryStatus;
+import org.homeward.notification.Subscription;
+import org.homeward.notification.SubscriptionSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A worker that records an attempt claims its endpoint's next delivery in the same transaction, under the
+ * rules every claim keeps: one request in flight per endpoint, the endpoint active, its rate limit. The
+ * test drives claims and outcomes itself (no dispatcher runs); no request is sent.
+ */
+@QuarkusTest
+@TestProfile(DormantDispatcher.class)
+@QuarkusTestResource(value = HomewardTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "notification"))
+class ChainedClaimTest {
+
+    private static final DeliveryRecorder.Outcome OK = DeliveryRecorder.Outcome.answered(200, "ok", null);
+
+    @Inject
+    DeliveryWorker worker;
+
+    @Inject
+    DeliveryRecorder recorder;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Test
+    void recordingAnOutcomeLeasesAndReadsTheEndpointsNextDeliveryWhichNoOtherClaimCanThenTake() {
+        DormantDispatcher.leaseWhatOthersLeft(worker);
+        UUID endpoint = subscription("/chain", 1000);
+        List<UUID> backlog = backlog(endpoint, 3);
+        Claim first = onlyClaim();
+        assertThat(first.deliveryId()).isEqualTo(backlog.get(0));
+
+        LeasedDelivery second = recorder.recordAndClaimNext(first, OK, Instant.now()).orElseThrow();
+
+        assertThat(second.claim().deliveryId()).isEqualTo(backlog.get(1));
+        assertThat(second.claim().leaseToken()).isNotEqualTo(first.leaseToken());
+        assertThat(second.stillLeased()).isTrue();
+        assertThat(second.subscription().id()).isEqualTo(endpoint);
+        assertThat(stored(backlog.get(0)).status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+        // The endpoint has its one request in flight again: the dispatcher's claim passes it by.
+        assertThat(worker.claim(10)).isEmpty();
+
+        LeasedDelivery third = recorder.recordAndClaimNext(second.claim(), OK, Instant.now()).orElseThrow();
+        assertThat(third.claim().deliveryId()).isEqualTo(backlog.get(2));
+        assertThat(recorder.recordAndClaimNext(third.claim(), OK, Instant.now())).isEmpty();
+        assertThat(backlog).allSatisfy(id -> assertThat(stored(id).status()).isEqualTo(DeliveryStatus.SUCCEEDED));
+    }
+
+    @Test
+    void aPausedEndpointIsNotClaimedNext() {
+        DormantDispatcher.leaseWhatOthersLeft(worker);
+        UUID endpoint = subscription("/chain-paused", 1000);
+        List<UUID> backlog = backlog(endpoint, 2);
+        Claim first = onlyClaim();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.find(Subscription.class, endpoint).pause());
+
+        assertThat(recorder.recordAndClaimNext(first, OK, Instant.now())).isEmpty();
+        assertThat(stored(backlog.get(1)).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(worker.claim(10)).isEmpty();
+    }
+
+    @Test
+    void theNextDeliveryWaitsForTheEndpointsRateLimitAndThenAnyClaimMayTakeIt() {
+        DormantDispatcher.leaseWhatOthersLeft(worker);
+        UUID endpoint = subscription("/chain-slow", 1);
+        List<UUID> backlog = backlog(endpoint, 2);
+        Claim first = onlyClaim();
+
+        // One request a second: the attempt just claimed leaves no room for another yet.
+        assertThat(recorder.recordAndClaimNext(first, OK, Instant.now())).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> worker.claim(10).stream()
+                .anyMatch(claim -> claim.deliveryId().equals(backlog.get(1))));
+    }
+
+    private UUID subscription(String path, int rateLimitPerSecond) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscription subscription = new Subscription("org-chain", "UA", Audience.SCOPED,
+                    new SubscriptionSettings("http://127.0.0.1:9" + path, List.of("chain.*"), null, null, null,
+                            rateLimitPerSecond),
+                    cipher.encrypt(SecretCipher.newSecret()), Instant.now());
+            entityManager.persist(subscription);
+            return subscription.id();
+        });
+    }
+
+    /** Deliveries due a minute ago, a millisecond apart, in the order they are due. */
+    private List<UUID> backlog(UUID endpoint, int size) {
+        Instant due = Instant.now().minus(Duration.ofMinutes(1));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                Delivery delivery = new Delivery(endpoint, UUID.randomUUID(), "chain.test", "{}", null, due.plusMillis(i));
+                entityManager.persist(delivery);
+                ids.add(delivery.id());
+            }
+            return ids;
+        });
+    }
+
+    private Claim onlyClaim() {
+        List<Claim> claims = worker.claim(10);
+        assertThat(claims).hasSize(1);
+        return claims.get(0);
+    }
+
+    private Delivery stored(UUID delivery) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.find(Delivery.class, delivery));
+    }
+}
