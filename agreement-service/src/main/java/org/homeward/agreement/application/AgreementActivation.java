@@ -34,7 +34,8 @@ public class AgreementActivation {
         this.ledger = ledger;
     }
 
-    @Scheduled(every = "${homeward.activation.every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.activation.every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void activateDue() {
         LocalDate today = LocalDate.now(clock);
         for (UUID id : QuarkusTransaction.requiringNew().call(agreements::signed)) {

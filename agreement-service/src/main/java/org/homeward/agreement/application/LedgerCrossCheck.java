@@ -151,7 +151,8 @@ public class LedgerCrossCheck implements EventHandler {
                 instant(r[10]))).toList();
     }
 
-    @Scheduled(every = "${homeward.ledger.check-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.ledger.check-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void measure() {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
                 "select (select count(*) from ledger_discrepancy), (select coalesce(sum(received), 0) from ledger_entry)")

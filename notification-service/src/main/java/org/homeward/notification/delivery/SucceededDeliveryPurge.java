@@ -31,7 +31,8 @@ public class SucceededDeliveryPurge {
         this.purged = Counter.builder("homeward.webhook.deliveries.purged").register(registry);
     }
 
-    @Scheduled(every = "${homeward.webhooks.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.webhooks.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         purgeSucceededBefore(Instant.now().minus(config.succeededRetention()));
     }

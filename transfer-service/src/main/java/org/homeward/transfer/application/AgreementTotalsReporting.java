@@ -37,7 +37,8 @@ public class AgreementTotalsReporting {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${homeward.totals.report-every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.totals.report-every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reportOnSchedule() {
         reportAll();
     }

@@ -57,7 +57,8 @@ public class AuditChain {
                                Long firstBrokenSeq, String headHash) {
     }
 
-    @Scheduled(every = "${homeward.audit.seal-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.audit.seal-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sealScheduled() {
         seal(false);
     }

@@ -98,7 +98,8 @@ public class IdempotentCreation {
         return created(result);
     }
 
-    @Scheduled(every = "${homeward.idempotency.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.idempotency.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeExpired() {
         entityManager.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")

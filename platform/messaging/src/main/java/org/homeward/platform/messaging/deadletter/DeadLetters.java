@@ -41,7 +41,8 @@ public class DeadLetters {
     }
 
     /** Re-driven dead letters are kept for the retention window, then deleted with their payloads. */
-    @Scheduled(every = "${homeward.inbox.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.inbox.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeRedriven() {
         entityManager.createQuery("delete from DeadLetter d where d.status = :redriven and d.redrivenAt < :cutoff")

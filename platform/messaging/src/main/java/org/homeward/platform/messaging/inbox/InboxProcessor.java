@@ -141,7 +141,8 @@ public class InboxProcessor {
      * Processed ids are forgotten after the retention, which is longer than any redelivery window; without
      * this the table grows for ever.
      */
-    @Scheduled(every = "${homeward.inbox.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.inbox.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeProcessed() {
         purgeProcessedBefore(Instant.now().minus(config.processedRetention()));
     }

@@ -36,7 +36,8 @@ public class OutboxBacklog {
                 .description("Outbox rows parked because the broker refuses them for good").register(registry);
     }
 
-    @Scheduled(every = "${homeward.outbox.measure-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.outbox.measure-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measure() {
         try {
             measureNow();

@@ -111,7 +111,8 @@ public class OutboxRelay {
     }
 
     /** The safety net: rows committed by other replicas, or left behind by a failure, are found here. */
-    @Scheduled(every = "${homeward.outbox.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.outbox.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         relay();
     }
@@ -249,7 +250,8 @@ public class OutboxRelay {
     }
 
     /** Published rows are deleted after the retention window: outbox rows may hold restricted data. */
-    @Scheduled(every = "${homeward.outbox.purge-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${homeward.outbox.purge-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgePublished() {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
