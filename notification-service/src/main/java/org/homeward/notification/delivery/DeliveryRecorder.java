@@ -61,11 +61,11 @@ public class DeliveryRecorder {
     public DeliveryRecorder(EntityManager entityManager, WebhookConfig config, MeterRegistry registry,
                             SubscriptionEvents events, DeliveryClaims claims) {
         this.entityManager = entityManager;
-        this.claims = claims;
         this.config = config;
         this.schedule = new RetrySchedule(config.retrySchedule());
         this.registry = registry;
         this.events = events;
+        this.claims = claims;
     }
 
     /** Records the outcome if {@code claim} still holds the delivery's lease; returns whether it did. */
@@ -99,6 +99,12 @@ public class DeliveryRecorder {
                 registry.counter("homeward.webhook.deliveries", "outcome", recorded.outcome()).increment();
                 return recorded;
             } catch (RuntimeException e) {
+                if (claimNext && !isConflict(e)) {
+                    // Claiming the next delivery must never cost the record of an attempt that went out.
+                    LOG.debugf("Claiming the delivery after %s failed (%s); recording its outcome alone",
+                            claim.deliveryId(), e.getClass().getSimpleName());
+                    return recordInOneTransaction(claim, outcome, started, false);
+                }
                 if (!isConflict(e) || read == CONFLICT_READS) {
                     throw e;
                 }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Delivers due webhooks: a dispatcher hands claimed deliveries ({@link DeliveryClaims}) to a pool of
@@ -125,14 +126,29 @@ public class DeliveryWorker {
     private void deliverWhileClaimed(Claim first) {
         Optional<LeasedDelivery> next = load(first);
         while (next.isPresent() && running) {
-            // Only while a worker is idle: with more busy endpoints than workers, turns are the dispatcher's.
-            next = attempt(next.get(), capacity.availablePermits() > 0);
+            next = attempt(next.get(), this::mayGoOn);
         }
+        next.ifPresent(unsent -> {
+            try {
+                claims.release(unsent.claim());
+            } catch (RuntimeException e) {
+                LOG.debugf("Could not release the lease of delivery %s (%s); it runs out", unsent.claim().deliveryId(),
+                        e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /**
+     * Whether a worker that has just finished an attempt may claim its endpoint's next delivery: only while
+     * the replica runs and has idle workers; with more busy endpoints than workers, turns are the dispatcher's.
+     */
+    private boolean mayGoOn() {
+        return running && capacity.availablePermits() > 0;
     }
 
     /** One attempt, and nothing claimed after it. */
     void deliver(Claim claim) {
-        load(claim).ifPresent(leased -> attempt(leased, false));
+        load(claim).ifPresent(leased -> attempt(leased, () -> false));
     }
 
     private Optional<LeasedDelivery> load(Claim claim) {
@@ -146,10 +162,11 @@ public class DeliveryWorker {
     }
 
     /**
-     * One attempt: check the lease and the target, sign afresh, send, record the outcome and, if asked, claim
-     * and read the endpoint's next delivery in the same transaction; returns that.
+     * One attempt: check the lease and the target, sign afresh, send, record the outcome and, if
+     * {@code claimNext} says so once the answer is in, claim and read the endpoint's next delivery in the same
+     * transaction; returns that.
      */
-    private Optional<LeasedDelivery> attempt(LeasedDelivery leased, boolean claimNext) {
+    private Optional<LeasedDelivery> attempt(LeasedDelivery leased, BooleanSupplier claimNext) {
         Claim claim = leased.claim();
         Instant started = Instant.now();
         if (!leased.stillLeased()) {
@@ -198,9 +215,9 @@ public class DeliveryWorker {
     }
 
     private Optional<LeasedDelivery> record(Claim claim, DeliveryRecorder.Outcome outcome, Instant started,
-                                            boolean claimNext) {
+                                            BooleanSupplier claimNext) {
         try {
-            if (claimNext) {
+            if (claimNext.getAsBoolean()) {
                 return recorder.recordAndClaimNext(claim, outcome, started);
             }
             recorder.record(claim, outcome, started);

@@ -20,6 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,6 +79,36 @@ class ChainedClaimTest {
     }
 
     @Test
+    void whileADispatcherClaimHoldsTheClaimLockTheOutcomeIsRecordedAloneAndTheDispatcherHandsOutTheNext()
+            throws Exception {
+        DormantDispatcher.leaseWhatOthersLeft(worker);
+        UUID endpoint = subscription("/chain-contended", 1000);
+        List<UUID> backlog = backlog(endpoint, 2);
+        Claim first = onlyClaim();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService dispatcher = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> claiming = dispatcher.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('homeward-webhook-claim'))")
+                        .getSingleResult();
+                locked.countDown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> done.getCount() == 0);
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(recorder.recordAndClaimNext(first, OK, Instant.now())).isEmpty();
+            assertThat(stored(backlog.get(0)).status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+            done.countDown();
+            claiming.get(30, TimeUnit.SECONDS);
+        } finally {
+            done.countDown();
+            dispatcher.shutdownNow();
+        }
+        assertThat(worker.claim(10)).extracting(Claim::deliveryId).containsExactly(backlog.get(1));
+    }
+
+    @Test
     void aPausedEndpointIsNotClaimedNext() {
         DormantDispatcher.leaseWhatOthersLeft(worker);
         UUID endpoint = subscription("/chain-paused", 1000);
@@ -93,7 +128,10 @@ class ChainedClaimTest {
         List<UUID> backlog = backlog(endpoint, 2);
         Claim first = onlyClaim();
 
-        // One request a second: the attempt just claimed leaves no room for another yet.
+        // One request a second, and the last one went out just now: no room for another yet.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update subscription set last_attempt_at = now() where id = :id").setParameter("id", endpoint)
+                .executeUpdate());
         assertThat(recorder.recordAndClaimNext(first, OK, Instant.now())).isEmpty();
         await().atMost(Duration.ofSeconds(5)).until(() -> worker.claim(10).stream()
                 .anyMatch(claim -> claim.deliveryId().equals(backlog.get(1))));
