@@ -76,8 +76,9 @@ public class DeliveryClaims {
      * Under the claim lock held shared, and only if that is free at once: the caller holds row locks that a
      * dispatcher's claim may wait for, so it must never wait itself; while a claim is under way, the
      * dispatcher hands out the next delivery instead. With the lock, a dispatcher's claim runs wholly before
-     * (and a take-over of the recorded attempt's expired lease then makes the caller's write conflict) or
-     * wholly after the caller's commit (and sees the next delivery leased). The endpoint must be active and
+     * the caller's (and had it taken over the recorded attempt's expired lease, the caller found the lease
+     * lost or its versioned write conflicted) or wholly after the caller's commit (and sees the next delivery
+     * leased); one that holds the lock or waits for it makes this claim give way. The endpoint must be active and
      * its rate limit must have room, as for any claim. Fairness is the caller's: it goes on only while this
      * replica has idle workers, so no endpoint waits for a turn because of it.
      */

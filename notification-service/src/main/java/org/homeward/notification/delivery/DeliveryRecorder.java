@@ -76,7 +76,8 @@ public class DeliveryRecorder {
     /**
      * Records the outcome like {@link #record} and, in the same transaction, claims the endpoint's next due
      * delivery for the same worker ({@link DeliveryClaims#claimNextOfEndpoint}) and reads it: one transaction
-     * per delivery on a busy endpoint.
+     * per delivery on a busy endpoint. Should that transaction fail for any reason but a conflict, the outcome
+     * is recorded alone and nothing is claimed.
      */
     Optional<LeasedDelivery> recordAndClaimNext(Claim claim, Outcome outcome, Instant started) {
         return recordInOneTransaction(claim, outcome, started, true).next();
@@ -100,8 +101,9 @@ public class DeliveryRecorder {
                 return recorded;
             } catch (RuntimeException e) {
                 if (claimNext && !isConflict(e)) {
-                    // Claiming the next delivery must never cost the record of an attempt that went out.
-                    LOG.debugf("Claiming the delivery after %s failed (%s); recording its outcome alone",
+                    // Handing the endpoint on must never cost the record of an attempt that went out. Logged as
+                    // a warning: a hand-over that always fails would otherwise only show as slower delivery.
+                    LOG.warnf("Recording delivery %s with its endpoint's next failed (%s); recording it alone",
                             claim.deliveryId(), e.getClass().getSimpleName());
                     return recordInOneTransaction(claim, outcome, started, false);
                 }
