@@ -1,17 +1,53 @@
 package org.homeward.identification;
 
+import org.homeward.identification.kinship.KinshipResults;
 import org.homeward.local.infra.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The layering of DESIGN.md 2, with the rules every service shares (ServiceArchitecture). */
+/**
+ * The layering of DESIGN.md 2, with the rules every service shares (ServiceArchitecture), and the rooms of
+ * this service (DESIGN.md 9): three features, {@code cases}, {@code register} and {@code kinship}, each with
+ * its domain, {@code application} and {@code api}; {@code intake} routes the transfer records to the first two;
+ * {@code shared} holds the little all of them use.
+ */
 class ArchitectureTest {
 
     private static final ServiceArchitecture SERVICE = new ServiceArchitecture("org.homeward.identification");
 
     @Test
     void domainDependsOnNoRestMessagingFrameworkOrPlumbing() {
-        SERVICE.domainIsPlain("org.homeward.identification", "org.homeward.identification.register",
-                "org.homeward.identification.kinship");
+        SERVICE.domainIsPlain("org.homeward.identification.cases", "org.homeward.identification.register",
+                "org.homeward.identification.kinship", "org.homeward.identification.kinship.engine");
+    }
+
+    @Test
+    void theKinshipEngineIsPlainJavaThatUsesNoOtherFeature() {
+        SERVICE.featureIsSelfContained("kinship.engine");
+    }
+
+    @Test
+    void theRegisterKnowsNothingOfCasesKinshipOrIntake() {
+        SERVICE.featureDoesNotUse("register", "cases", "kinship", "intake");
+    }
+
+    @Test
+    void casesReadKinshipResultsThroughOneInterfaceOnly() {
+        SERVICE.featureUsesOnlyThrough("cases", "kinship", KinshipResults.class);
+    }
+
+    @Test
+    void casesUseNothingOfTheRegisterOrIntake() {
+        SERVICE.featureDoesNotUse("cases", "register", "intake");
+    }
+
+    @Test
+    void intakeOpensCasesAndChecksPrisonersButDoesNoKinship() {
+        SERVICE.featureDoesNotUse("intake", "kinship");
+    }
+
+    @Test
+    void sharedBelongsToNoFeature() {
+        SERVICE.featureDoesNotUse("shared", "cases", "register", "kinship", "intake");
     }
 
     @Test

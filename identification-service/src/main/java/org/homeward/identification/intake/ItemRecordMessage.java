@@ -1,8 +1,8 @@
 package org.homeward.identification.intake;
 
-import org.homeward.identification.ClaimedIdentity;
-import org.homeward.identification.ItemState;
-import org.homeward.identification.RemainsItem;
+import org.homeward.identification.cases.ClaimedIdentity;
+import org.homeward.identification.cases.ItemState;
+import org.homeward.identification.cases.RemainsItem;
 import org.homeward.identification.register.PrisonerCheck;
 import org.homeward.platform.domain.AccessScope;
 import org.homeward.platform.messaging.inbox.PoisonMessage;

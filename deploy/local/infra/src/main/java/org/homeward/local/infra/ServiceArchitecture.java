@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import java.util.Arrays;
+
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -39,20 +41,59 @@ public final class ServiceArchitecture {
                         "jakarta.ws.rs..", "org.jboss..", "io.vertx..", "org.eclipse.microprofile..", "io.smallrye..",
                         "org.apache.kafka..", "io.quarkus..", "com.fasterxml.jackson..", "jakarta.enterprise..",
                         "jakarta.inject..", "jakarta.transaction..", "io.micrometer..",
-                        servicePackage + ".api..", servicePackage + ".messaging..", servicePackage + ".application..",
-                        servicePackage + ".readmodel..")
+                        servicePackage + "..api..", servicePackage + "..messaging..", servicePackage + "..application..",
+                        servicePackage + "..readmodel..")
                 .orShould().dependOnClassesThat(PLATFORM_BEYOND_RULE_TYPES)
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
-    /** Resources delegate: no Kafka, no persistence in the api package. */
+    /** Resources delegate: no Kafka, no persistence in an api package (the service's, or a feature's). */
     public void restResourcesStayThin() {
-        noClasses().that().resideInAPackage(servicePackage + ".api..")
+        noClasses().that().resideInAPackage(servicePackage + "..api..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.smallrye.reactive..",
                         "jakarta.persistence..", "org.hibernate..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /**
+     * Package by feature (DESIGN.md 9): no class of {@code feature} (a subpackage of the service, with its
+     * own subpackages) uses a class of the features named.
+     */
+    public void featureDoesNotUse(String feature, String... others) {
+        noClasses().that().resideInAPackage(featurePackage(feature))
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        Arrays.stream(others).map(this::featurePackage).toArray(String[]::new))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * {@code feature} reaches {@code other} only through the types named (and their nested types): the other
+     * feature's published face, so that its tables and use cases can change without the first one noticing.
+     */
+    public void featureUsesOnlyThrough(String feature, String other, Class<?>... door) {
+        noClasses().that().resideInAPackage(featurePackage(feature))
+                .should().dependOnClassesThat(resideInAPackage(featurePackage(other))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(door)))
+                        .as("are classes of " + other + " other than " + Arrays.toString(door)))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** {@code feature} uses nothing of the service outside itself (the platform and libraries only). */
+    public void featureIsSelfContained(String feature) {
+        noClasses().that().resideInAPackage(featurePackage(feature))
+                .should().dependOnClassesThat(resideInAPackage(servicePackage + "..")
+                        .and(DescribedPredicate.not(resideInAPackage(featurePackage(feature))))
+                        .as("are the service's classes outside " + feature))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    private String featurePackage(String feature) {
+        return servicePackage + "." + feature + "..";
     }
 
     /** Plumbing lives once, in the platform library: no service class carries one of its names. */

@@ -1,9 +1,0 @@
-package org.homeward.identification;
-
-/** How a family was told. */
-public enum NotificationMeans {
-    IN_PERSON,
-    TELEPHONE,
-    VIDEO_CALL,
-    LETTER
-}

@@ -1,8 +1,0 @@
-package org.homeward.identification;
-
-/** A proposed identification awaits the second examiner's decision, then is confirmed or rejected. */
-public enum ProposalStatus {
-    PROPOSED,
-    CONFIRMED,
-    REJECTED
-}

@@ -1,7 +1,0 @@
-package org.homeward.identification;
-
-/** To whom remains were handed: an identified national's family, or the sending party for a non-national. */
-public enum ReturnedTo {
-    FAMILY,
-    SENDING_PARTY
-}

@@ -1,0 +1,21 @@
+package org.homeward.identification.cases.api;
+
+import org.homeward.identification.cases.EstablishedIdentity;
+import org.homeward.identification.cases.IdentificationMethod;
+import org.homeward.identification.cases.IdentificationProposal;
+import org.homeward.identification.cases.ProposalStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A proposal with its decision, for the laboratory's examiners only. */
+public record ProposalResponse(UUID id, UUID caseId, IdentificationMethod method, String evidence,
+                               UUID kinshipCandidateId, EstablishedIdentity establishedIdentity, String proposedBy, Instant proposedAt,
+                               ProposalStatus status, String decidedBy, Instant decidedAt, String decisionReason) {
+
+    static ProposalResponse of(IdentificationProposal p) {
+        return new ProposalResponse(p.id(), p.caseId(), p.method(), p.evidence(), p.kinshipCandidateId(),
+                p.establishedIdentity(),
+                p.proposedBy(), p.proposedAt(), p.status(), p.decidedBy(), p.decidedAt(), p.decisionReason());
+    }
+}

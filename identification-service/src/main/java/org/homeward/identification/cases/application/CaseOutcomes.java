@@ -1,0 +1,127 @@
+package org.homeward.identification.cases.application;
+
+import org.homeward.identification.shared.IdentificationConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.shared.Actor;
+import org.homeward.identification.cases.CaseHistoryEntry;
+import org.homeward.identification.cases.FamilyNotification;
+import org.homeward.identification.cases.NotificationMeans;
+import org.homeward.identification.cases.RemainsCase;
+import org.homeward.identification.cases.ReturnedTo;
+import org.homeward.identification.cases.messaging.CaseEvents;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How a case ends and who works on it: the laboratory closes it as not a national or unidentifiable; the
+ * receiving party's coordinators reassign it, record that a family was told, and record the handover.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseOutcomes {
+
+    private final EntityManager entityManager;
+    private final CaseAccess access;
+    private final IdentificationConfig config;
+    private final Identifications identifications;
+    private final CaseAnnouncements announcements;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CaseOutcomes(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
+                        Identifications identifications, CaseAnnouncements announcements, AuditLog audit, Clock clock) {
+        this.entityManager = entityManager;
+        this.access = access;
+        this.config = config;
+        this.identifications = identifications;
+        this.announcements = announcements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public RemainsCase reassign(UUID caseId, String laboratory, String reason) {
+        RemainsCase remainsCase = access.forReceivingCoordinator(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (!config.identifiesFor(remainsCase.toParty(), laboratory)) {
+            throw new RuleViolation("organisation", laboratory + " is not an identifying laboratory of "
+                    + remainsCase.toParty() + " (homeward.identification.laboratories)");
+        }
+        if (identifications.pendingProposals(caseId)) {
+            throw new InvalidTransition(
+                    "An identification proposal awaits its decision by the assigned laboratory: decide it first");
+        }
+        entityManager.persist(remainsCase.reassign(laboratory, reason, access.actor(), Instant.now(clock)));
+        audit.record("case.reassign", "case", caseId.toString());
+        return remainsCase;
+    }
+
+    public enum Closure { NOT_A_NATIONAL, UNIDENTIFIABLE }
+
+    public RemainsCase close(UUID caseId, Closure closure, String reason) {
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        boolean pending = identifications.pendingProposals(caseId);
+        Actor actor = access.actor();
+        Instant now = Instant.now(clock);
+        CaseHistoryEntry entry = closure == Closure.NOT_A_NATIONAL
+                ? remainsCase.notANational(reason, pending, actor, now)
+                : remainsCase.unidentifiable(reason, pending, actor, now);
+        entityManager.persist(entry);
+        announcements.announce(closure == Closure.NOT_A_NATIONAL ? CaseEvents.NOT_A_NATIONAL : CaseEvents.UNIDENTIFIABLE,
+                remainsCase);
+        audit.record("case.close", "case", caseId.toString());
+        return remainsCase;
+    }
+
+    public record RecordReturn(ReturnedTo returnedTo, String recipient, String place, Instant returnedAt) {
+    }
+
+    public RemainsCase returned(UUID caseId, RecordReturn command) {
+        RemainsCase remainsCase = access.forReceivingCoordinator(caseId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now(clock);
+        entityManager.persist(remainsCase.returned(command.returnedTo(), command.recipient(), command.place(),
+                command.returnedAt() == null ? now : command.returnedAt(), access.actor(), now));
+        announcements.announce(CaseEvents.RETURNED, remainsCase);
+        audit.record("case.return", "case", caseId.toString());
+        return remainsCase;
+    }
+
+    public record RecordFamilyTold(String toldBy, Instant toldAt, NotificationMeans means) {
+    }
+
+    /** The receiving party's coordinators and the laboratory record and read that a family was told. */
+    public FamilyNotification familyTold(UUID caseId, RecordFamilyTold command) {
+        RemainsCase remainsCase = familyReader(caseId, LockModeType.PESSIMISTIC_WRITE);
+        FamilyNotification told = new FamilyNotification(remainsCase, command.toldBy(), command.toldAt(),
+                command.means(), access.actor(), Instant.now(clock));
+        entityManager.persist(told);
+        audit.record("case.family-notification.record", "case", caseId.toString());
+        return told;
+    }
+
+    public List<FamilyNotification> familyNotifications(UUID caseId) {
+        familyReader(caseId, LockModeType.NONE);
+        audit.record("case.family-notifications.read", "case", caseId.toString());
+        return entityManager.createQuery("select f from FamilyNotification f where f.caseId = :id order by f.toldAt",
+                FamilyNotification.class).setParameter("id", caseId).getResultList();
+    }
+
+    private RemainsCase familyReader(UUID caseId, LockModeType lock) {
+        CaseAccess.VisibleCase found = access.visible(caseId, lock);
+        if (!found.visibility().seesCaseWork()) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Only the receiving party's coordinators and the assigned laboratory may do this");
+        }
+        return found.remainsCase();
+    }
+}

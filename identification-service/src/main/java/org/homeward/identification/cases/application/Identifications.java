@@ -1,0 +1,140 @@
+package org.homeward.identification.cases.application;
+
+import org.homeward.identification.shared.IdentificationConfig;
+import org.homeward.identification.kinship.KinshipResults;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.shared.Actor;
+import org.homeward.identification.cases.CaseStatus;
+import org.homeward.identification.cases.EstablishedIdentity;
+import org.homeward.identification.cases.IdentificationMethod;
+import org.homeward.identification.cases.IdentificationProposal;
+import org.homeward.platform.domain.RuleViolation;
+import org.homeward.identification.cases.RemainsCase;
+import org.homeward.identification.cases.messaging.CaseEvents;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Identification by two examiners: one proposes an identity, a second of the same laboratory confirms or
+ * rejects it (unless the laboratory is configured to work with one). Only a confirmation is announced.
+ */
+@ApplicationScoped
+@Transactional
+public class Identifications {
+
+    private final EntityManager entityManager;
+    private final CaseAccess access;
+    private final IdentificationConfig config;
+    private final CaseAnnouncements announcements;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    /** The column's size (identification_proposal.evidence). */
+    private static final int MAX_EVIDENCE = 10_000;
+
+    private final KinshipResults kinshipResults;
+
+    public Identifications(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
+                           CaseAnnouncements announcements, AuditLog audit, Clock clock,
+                           KinshipResults kinshipResults) {
+        this.kinshipResults = kinshipResults;
+        this.entityManager = entityManager;
+        this.access = access;
+        this.config = config;
+        this.announcements = announcements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** {@code kinshipCandidate}: optional, a DNA candidate of this case whose numbers become part of the evidence. */
+    public record Propose(IdentificationMethod method, String evidence, EstablishedIdentity establishedIdentity,
+                          UUID kinshipCandidate) {
+    }
+
+    public IdentificationProposal propose(UUID caseId, Propose command) {
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        Actor actor = access.actor();
+        Instant now = Instant.now(clock);
+        String evidence = command.evidence();
+        KinshipResults.QuotedCandidate candidate = null;
+        if (command.kinshipCandidate() != null) {
+            if (command.method() != IdentificationMethod.DNA && command.method() != IdentificationMethod.COMBINED) {
+                throw new RuleViolation("method", "A proposal resting on a DNA kinship candidate is by DNA or COMBINED");
+            }
+            candidate = kinshipResults.quoteForProposal(caseId, command.kinshipCandidate());
+            evidence = evidence + "\n\n" + candidate.summary();
+            if (evidence.length() > MAX_EVIDENCE) {
+                throw new RuleViolation("evidence", "With the candidate's summary the evidence exceeds " + MAX_EVIDENCE
+                        + " characters; shorten it");
+            }
+        }
+        remainsCase.candidateProposed(actor, now).ifPresent(entityManager::persist);
+        IdentificationProposal proposal = new IdentificationProposal(caseId, command.method(), evidence,
+                command.establishedIdentity(), actor, now);
+        if (candidate != null) {
+            proposal.restsOn(candidate.id());
+        }
+        entityManager.persist(proposal);
+        audit.record("case.identification.propose", "case", caseId.toString());
+        if (!config.requiresSecondExaminer(actor.organisation())) {
+            proposal.confirmAsSingleExaminer(now);
+            confirmed(remainsCase, proposal, actor, now);
+        }
+        return proposal;
+    }
+
+    public enum Decision { CONFIRM, REJECT }
+
+    public IdentificationProposal decide(UUID caseId, UUID proposalId, Decision decision, String reason) {
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        IdentificationProposal proposal = entityManager.find(IdentificationProposal.class, proposalId);
+        if (proposal == null || !proposal.caseId().equals(caseId)) {
+            throw ProblemException.notFound("Proposal " + proposalId + " of case " + caseId);
+        }
+        Actor actor = access.actor();
+        Instant now = Instant.now(clock);
+        if (decision == Decision.CONFIRM) {
+            proposal.confirm(actor, reason, now);
+            confirmed(remainsCase, proposal, actor, now);
+        } else {
+            proposal.reject(actor, reason, now);
+            if (remainsCase.status() == CaseStatus.CANDIDATE_FOUND && !pendingProposals(caseId)) {
+                entityManager.persist(remainsCase.candidatesExhausted(actor, now));
+            }
+        }
+        audit.record("case.identification.decide", "case", caseId.toString());
+        return proposal;
+    }
+
+    public List<IdentificationProposal> proposals(UUID caseId) {
+        access.forLaboratory(caseId, LockModeType.NONE);
+        audit.record("case.proposals.read", "case", caseId.toString());
+        return entityManager.createQuery("select p from IdentificationProposal p where p.caseId = :id"
+                + " order by p.proposedAt", IdentificationProposal.class).setParameter("id", caseId).getResultList();
+    }
+
+    /** Whether a proposal of the case still awaits its decision. */
+    boolean pendingProposals(UUID caseId) {
+        entityManager.flush();
+        return entityManager.createQuery("select count(p) from IdentificationProposal p where p.caseId = :id"
+                        + " and p.status = PROPOSED", Long.class).setParameter("id", caseId).getSingleResult() > 0;
+    }
+
+    private void confirmed(RemainsCase remainsCase, IdentificationProposal proposal, Actor actor, Instant now) {
+        entityManager.persist(remainsCase.identified(proposal, actor, now));
+        entityManager.createQuery("select p from IdentificationProposal p where p.caseId = :id and p.id <> :confirmed"
+                        + " and p.status = PROPOSED", IdentificationProposal.class)
+                .setParameter("id", remainsCase.id()).setParameter("confirmed", proposal.id())
+                .getResultList().forEach(other -> other.supersededBy(proposal));
+        announcements.announce(CaseEvents.IDENTIFICATION_CONFIRMED, remainsCase);
+    }
+}

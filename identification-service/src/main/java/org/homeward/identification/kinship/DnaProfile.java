@@ -1,0 +1,109 @@
+package org.homeward.identification.kinship;
+
+import org.homeward.identification.shared.Actor;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.homeward.identification.kinship.engine.Genotype;
+import org.homeward.identification.kinship.engine.StrProfile;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The STR profile of a case's remains or of a family reference donor. Each locus's genotype is stored
+ * encrypted on its own ("15/16" sealed with the profile key); a new typing of the same subject replaces it.
+ */
+@Entity
+@Table(name = "dna_profile")
+public class DnaProfile {
+
+    public enum SubjectKind { CASE, DONOR }
+
+    @Id
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_kind", nullable = false)
+    private SubjectKind subjectKind;
+
+    @Column(name = "subject_id", nullable = false)
+    private UUID subjectId;
+
+    @Column(nullable = false)
+    private String party;
+
+    @Column(name = "sample_id", nullable = false)
+    private String sampleId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Map<String, String> loci = new TreeMap<>();
+
+    @Column(name = "locus_count", nullable = false)
+    private int locusCount;
+
+    @Column(name = "recorded_by", nullable = false)
+    private String recordedBy;
+
+    @Column(name = "recorded_by_organisation", nullable = false)
+    private String recordedByOrganisation;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    @Version
+    private long version;
+
+    protected DnaProfile() {
+    }
+
+    public DnaProfile(SubjectKind kind, UUID subjectId, String party, String sampleId, StrProfile profile,
+                      UnaryOperator<String> seal, Actor by, Instant now) {
+        this.id = UUID.randomUUID();
+        this.subjectKind = kind;
+        this.subjectId = subjectId;
+        this.party = party;
+        retype(sampleId, profile, seal, by, now);
+    }
+
+    /** A new typing of the same subject (another sample, more loci): it replaces the one on file. */
+    public void retype(String sampleId, StrProfile profile, UnaryOperator<String> seal, Actor by, Instant now) {
+        this.sampleId = sampleId;
+        Map<String, String> sealed = new TreeMap<>();
+        profile.loci().forEach((locus, genotype) -> sealed.put(locus, seal.apply(genotype.toString())));
+        this.loci = sealed;
+        this.locusCount = sealed.size();
+        this.recordedBy = by.subject();
+        this.recordedByOrganisation = by.organisation();
+        this.recordedAt = now;
+    }
+
+    public StrProfile open(UnaryOperator<String> unseal) {
+        Map<String, Genotype> genotypes = new TreeMap<>();
+        loci.forEach((locus, sealed) -> {
+            String[] alleles = unseal.apply(sealed).split("/");
+            genotypes.put(locus, new Genotype(alleles[0], alleles[1]));
+        });
+        return new StrProfile(genotypes);
+    }
+
+    public UUID id() { return id; }
+    public SubjectKind subjectKind() { return subjectKind; }
+    public UUID subjectId() { return subjectId; }
+    public String party() { return party; }
+    public String sampleId() { return sampleId; }
+    public int locusCount() { return locusCount; }
+    public String recordedByOrganisation() { return recordedByOrganisation; }
+    public Instant recordedAt() { return recordedAt; }
+}

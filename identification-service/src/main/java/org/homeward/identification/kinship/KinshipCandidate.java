@@ -1,0 +1,135 @@
+package org.homeward.identification.kinship;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The remains of a case compared with a missing person's family references, at or above the reporting
+ * threshold: the ratio locus by locus, the prior and posterior, its rank among the case's candidates, and
+ * whether it is undisputed. Recomputed (replaced) whenever the case's profile or the family's references
+ * change; erased with the consent of any donor it rests on.
+ */
+@Entity
+@Table(name = "kinship_candidate")
+public class KinshipCandidate {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    private UUID caseId;
+
+    @Column(name = "person_id", nullable = false)
+    private UUID personId;
+
+    @Column(nullable = false)
+    private String party;
+
+    /** How the family was compared: the relationship of its one reference, or PEDIGREE. */
+    @Column(nullable = false)
+    private String reference;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "donor_ids", nullable = false)
+    private List<UUID> donorIds;
+
+    @Column(nullable = false)
+    private double lr;
+
+    @Column(name = "log10_lr", nullable = false)
+    private double log10Lr;
+
+    /** The per-locus ratios, sealed with the profile key ("locus=ratio" lines). */
+    @Column(name = "per_locus", nullable = false)
+    private String perLocus;
+
+    @Column(name = "loci_compared", nullable = false)
+    private int lociCompared;
+
+    @Column(nullable = false)
+    private double prior;
+
+    @Column(nullable = false)
+    private double posterior;
+
+    @Column(name = "rank_in_case", nullable = false)
+    private int rankInCase;
+
+    @Column(nullable = false)
+    private boolean undisputed;
+
+    @Column(nullable = false)
+    private String method;
+
+    @Column(name = "computed_at", nullable = false)
+    private Instant computedAt;
+
+    protected KinshipCandidate() {
+    }
+
+    public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> donorIds,
+                            double lr, Map<String, Double> perLocus, String method, double prior, double posterior,
+                            UnaryOperator<String> seal, Instant now) {
+        this.id = UUID.randomUUID();
+        this.caseId = caseId;
+        this.personId = personId;
+        this.party = party;
+        this.reference = reference;
+        this.donorIds = List.copyOf(donorIds);
+        this.lr = lr;
+        this.log10Lr = Math.log10(lr);
+        StringBuilder lines = new StringBuilder();
+        new TreeMap<>(perLocus).forEach((locus, ratio) -> lines.append(locus).append('=').append(ratio).append('\n'));
+        this.perLocus = seal.apply(lines.toString());
+        this.lociCompared = perLocus.size();
+        this.method = method;
+        this.prior = prior;
+        this.posterior = posterior;
+        this.rankInCase = 0;
+        this.computedAt = now;
+    }
+
+    /** Where it stands among the candidates of its case, and whether it stands alone (see KinshipSearch). */
+    public void ranked(int rank, boolean undisputed) {
+        this.rankInCase = rank;
+        this.undisputed = undisputed;
+    }
+
+    public UUID id() { return id; }
+    public UUID caseId() { return caseId; }
+    public UUID personId() { return personId; }
+    public String party() { return party; }
+    public String reference() { return reference; }
+    public List<UUID> donorIds() { return donorIds; }
+    public double lr() { return lr; }
+    public double log10Lr() { return log10Lr; }
+    /** The per-locus ratios by locus name, opened with the profile key. */
+    public Map<String, Double> perLocus(UnaryOperator<String> unseal) {
+        Map<String, Double> ratios = new TreeMap<>();
+        for (String line : unseal.apply(perLocus).split("\n")) {
+            if (!line.isEmpty()) {
+                int at = line.lastIndexOf('=');
+                ratios.put(line.substring(0, at), Double.parseDouble(line.substring(at + 1)));
+            }
+        }
+        return ratios;
+    }
+    public int lociCompared() { return lociCompared; }
+    public double prior() { return prior; }
+    public double posterior() { return posterior; }
+    public int rankInCase() { return rankInCase; }
+    public boolean undisputed() { return undisputed; }
+    public String method() { return method; }
+    public Instant computedAt() { return computedAt; }
+}

@@ -1,0 +1,21 @@
+package org.homeward.identification.kinship;
+
+import java.util.UUID;
+
+/**
+ * The one door through which the cases feature reads what the kinship matching found (ArchitectureTest
+ * keeps it the only one): the cases decide, the kinship feature computes, and neither reaches into the
+ * other's tables.
+ */
+public interface KinshipResults {
+
+    /**
+     * A DNA candidate of the case, as a proposal quotes it: the numbers an examiner can check. Not found (404)
+     * when the case has no such candidate, so a proposal cannot rest on another case's evidence.
+     */
+    QuotedCandidate quoteForProposal(UUID caseId, UUID candidateId);
+
+    /** The candidate's id and the words the proposal's evidence quotes. */
+    record QuotedCandidate(UUID id, String summary) {
+    }
+}

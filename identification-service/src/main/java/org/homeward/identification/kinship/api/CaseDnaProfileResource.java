@@ -1,0 +1,57 @@
+package org.homeward.identification.kinship.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.identification.kinship.application.DnaProfiles;
+import org.homeward.identification.kinship.application.LabTable;
+import org.homeward.platform.security.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1/cases/{id}/dna-profile")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "DNA profiles", description = "STR profiles of remains and of family reference donors (laboratories only)")
+public class CaseDnaProfileResource {
+
+    private final DnaProfiles profiles;
+
+    public CaseDnaProfileResource(DnaProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "Record the remains' STR profile (the case's laboratory); the case becomes PROFILED"
+            + " and is searched against every family", description = DnaProfileMessages.TABLE_HELP)
+    public DnaProfileMessages.ProfileRecorded record(@PathParam("id") UUID id,
+                                                     @Valid @NotNull DnaProfileMessages.ProfileRequest request) {
+        return DnaProfileMessages.ProfileRecorded.of(profiles.recordForCase(id, new DnaProfiles.Submitted(request.sampleId(), request.loci())));
+    }
+
+    @PUT
+    @Consumes({"text/csv", "text/tab-separated-values"})
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "Record the remains' STR profile from the genotyping software's table",
+            description = DnaProfileMessages.TABLE_HELP)
+    public DnaProfileMessages.ProfileRecorded recordTable(@PathParam("id") UUID id, byte[] body) {
+        return DnaProfileMessages.ProfileRecorded.of(profiles.recordForCase(id, LabTable.parse(DnaProfileMessages.text(body))));
+    }
+
+    @GET
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "The remains' STR profile (the case's laboratory; audited)")
+    public DnaProfileMessages.ProfileResponse profile(@PathParam("id") UUID id) {
+        return DnaProfileMessages.ProfileResponse.of(profiles.ofCase(id));
+    }
+}

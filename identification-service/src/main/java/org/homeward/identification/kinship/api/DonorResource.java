@@ -1,0 +1,103 @@
+package org.homeward.identification.kinship.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.identification.kinship.application.FamilyDonors;
+import org.homeward.identification.kinship.FamilyDonor;
+import org.homeward.identification.kinship.Relationship;
+import org.homeward.platform.idempotency.CreatedResource;
+import org.homeward.platform.idempotency.IdempotentCreation;
+import org.homeward.platform.security.Caller;
+import org.homeward.platform.security.Roles;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/donors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Family reference donors", description = "Relatives' reference samples and their consent (laboratories only)")
+public class DonorResource {
+
+    private final FamilyDonors donors;
+    private final IdempotentCreation idempotency;
+    private final Caller caller;
+
+    public DonorResource(FamilyDonors donors, IdempotentCreation idempotency, Caller caller) {
+        this.donors = donors;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    public record ConsentRequest(@NotBlank @Size(max = 200) String givenBy, @NotNull Instant givenAt,
+                                 @NotBlank @Size(max = 500) String use) {
+    }
+
+    public record DonorRequest(@NotNull UUID personId, @NotNull Relationship relationship,
+                               @NotBlank @Size(max = 200) String donorName, @Valid @NotNull ConsentRequest consent,
+                               @NotNull @Size(max = 20) List<@NotBlank @Size(max = 64) String> sampleIds) {
+    }
+
+    public record DonorResponse(UUID id, UUID personId, Relationship relationship, String donorName,
+                                String consentGivenBy, Instant consentGivenAt, String consentUse, List<String> sampleIds,
+                                FamilyDonor.Status status, Instant withdrawnAt, Instant registeredAt) {
+
+        static DonorResponse of(FamilyDonor d) {
+            return new DonorResponse(d.id(), d.personId(), d.relationship(), d.donorName(), d.consentGivenBy(),
+                    d.consentGivenAt(), d.consentUse(), d.sampleIds(), d.status(), d.withdrawnAt(), d.registeredAt());
+        }
+    }
+
+    /** The answer to a registration: the donor's data are read back with GET, never replayed. */
+    public record DonorRegistered(UUID id, UUID personId, FamilyDonor.Status status) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "Register a family reference donor with the consent given (a laboratory of the person's party)",
+            description = "Send an Idempotency-Key.")
+    public Response register(@HeaderParam(IdempotentCreation.HEADER) String idempotencyKey,
+                             @Valid @NotNull DonorRequest request) {
+        return idempotency.create(caller.organisation(), "POST /api/v1/donors", idempotencyKey, request, () -> {
+            FamilyDonor donor = donors.register(new FamilyDonors.Register(request.personId(), request.relationship(),
+                    request.donorName(), new FamilyDonor.Consent(request.consent().givenBy(), request.consent().givenAt(),
+                    request.consent().use()), request.sampleIds()));
+            // Ids and status only: the stored replay of this answer must not outlive a withdrawal of consent.
+            return new CreatedResource(URI.create("/api/v1/donors?personId=" + donor.personId()),
+                    new DonorRegistered(donor.id(), donor.personId(), donor.status()));
+        });
+    }
+
+    @GET
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "The donors for a missing person (audited)")
+    public List<DonorResponse> list(@QueryParam("personId") @NotNull UUID personId) {
+        return donors.of(personId).stream().map(DonorResponse::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/consent-withdrawal")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "Record that the donor withdrew consent: the reference data are erased at once (audited)")
+    public DonorResponse withdraw(@PathParam("id") UUID id) {
+        return DonorResponse.of(donors.withdrawConsent(id));
+    }
+}

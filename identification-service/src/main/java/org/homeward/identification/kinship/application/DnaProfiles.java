@@ -1,0 +1,145 @@
+package org.homeward.identification.kinship.application;
+
+import org.homeward.identification.cases.application.CaseAccess;
+import org.homeward.identification.register.application.RegisterAccess;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.shared.Actor;
+import org.homeward.identification.kinship.DnaProfile;
+import org.homeward.identification.cases.RemainsCase;
+import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.kinship.FamilyDonor;
+import org.homeward.identification.register.MissingPerson;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * STR profiles of remains (by the case's assigned laboratory) and of family reference donors (by a
+ * laboratory identifying for the missing person's party). Recording one queues the matching in the same
+ * transaction; reading one is audited. DNA never leaves this service: no event carries it.
+ */
+@ApplicationScoped
+@Transactional
+public class DnaProfiles {
+
+    private final EntityManager entityManager;
+    private final CaseAccess caseAccess;
+    private final RegisterAccess registerAccess;
+    private final KinshipEngine engine;
+    private final KinshipWork work;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public DnaProfiles(EntityManager entityManager, CaseAccess caseAccess, RegisterAccess registerAccess,
+                       KinshipEngine engine, KinshipWork work, AuditLog audit, Clock clock) {
+        this.entityManager = entityManager;
+        this.caseAccess = caseAccess;
+        this.registerAccess = registerAccess;
+        this.engine = engine;
+        this.work = work;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A profile as submitted: locus name (any alias) to one or two allele labels. */
+    public record Submitted(String sampleId, Map<String, java.util.List<String>> loci) {
+    }
+
+    /** A profile on file, opened for its reader. */
+    public record OnFile(DnaProfile record, StrProfile profile) {
+    }
+
+    public DnaProfile recordForCase(UUID caseId, Submitted submitted) {
+        StrProfile profile = StrProfile.parse(submitted.loci(), engine.frequencies().loci(), "loci");
+        RemainsCase remainsCase = caseAccess.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        Actor actor = caseAccess.actor();
+        Instant now = Instant.now(clock);
+        remainsCase.profiled(actor, now).ifPresent(entityManager::persist);
+        DnaProfile stored = store(DnaProfile.SubjectKind.CASE, caseId, remainsCase.toParty(), submitted.sampleId(),
+                profile, actor, now);
+        work.enqueue(KinshipWork.Kind.CASE, caseId, remainsCase.toParty(), now);
+        audit.record("dna-profile.case.record", "case", caseId.toString());
+        return stored;
+    }
+
+    public DnaProfile recordForDonor(UUID donorId, Submitted submitted) {
+        StrProfile profile = StrProfile.parse(submitted.loci(), engine.frequencies().loci(), "loci");
+        FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId, LockModeType.PESSIMISTIC_WRITE);
+        MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
+        if (person == null || !registerAccess.mayRead(person.party())) {
+            throw ProblemException.notFound("Donor " + donorId);
+        }
+        registerAccess.requireLaboratoryOf(person.party());
+        if (donor.status() != FamilyDonor.Status.CONSENTED) {
+            throw new RuleViolation("donor", "The donor withdrew consent: no profile may be recorded");
+        }
+        if (!donor.sampleIds().isEmpty() && !donor.sampleIds().contains(submitted.sampleId())) {
+            throw new RuleViolation("sampleId", "Not one of the samples registered with the donor's consent");
+        }
+        Instant now = Instant.now(clock);
+        Actor actor = new Actor(registerAccess.subject(), registerAccess.organisation());
+        DnaProfile stored = store(DnaProfile.SubjectKind.DONOR, donorId, person.party(), submitted.sampleId(), profile,
+                actor, now);
+        work.enqueue(KinshipWork.Kind.PERSON, person.id(), person.party(), now);
+        audit.record("dna-profile.donor.record", "family_donor", donorId.toString());
+        return stored;
+    }
+
+    public OnFile ofCase(UUID caseId) {
+        caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        DnaProfile record = find(DnaProfile.SubjectKind.CASE, caseId)
+                .orElseThrow(() -> ProblemException.notFound("A DNA profile of case " + caseId));
+        audit.record("dna-profile.case.read", "case", caseId.toString());
+        return new OnFile(record, record.open(engine::unseal));
+    }
+
+    public OnFile ofDonor(UUID donorId) {
+        FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId);
+        MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
+        if (person == null || !registerAccess.mayRead(person.party())) {
+            throw ProblemException.notFound("Donor " + donorId);
+        }
+        registerAccess.requireLaboratoryOf(person.party());
+        DnaProfile record = find(DnaProfile.SubjectKind.DONOR, donorId)
+                .orElseThrow(() -> ProblemException.notFound("A DNA profile of donor " + donorId));
+        audit.record("dna-profile.donor.read", "family_donor", donorId.toString());
+        return new OnFile(record, record.open(engine::unseal));
+    }
+
+    /** Erases a donor's profile (consent withdrawn), in the caller's transaction. */
+    public boolean eraseDonorProfile(UUID donorId, String party, Instant now) {
+        Optional<DnaProfile> profile = find(DnaProfile.SubjectKind.DONOR, donorId);
+        profile.ifPresent(entityManager::remove);
+        work.bumpGeneration(party, DnaProfile.SubjectKind.DONOR.name());
+        return profile.isPresent();
+    }
+
+    private DnaProfile store(DnaProfile.SubjectKind kind, UUID subject, String party, String sampleId,
+                             StrProfile profile, Actor actor, Instant now) {
+        DnaProfile stored = find(kind, subject).orElse(null);
+        if (stored == null) {
+            stored = new DnaProfile(kind, subject, party, sampleId, profile, engine::seal, actor, now);
+            entityManager.persist(stored);
+        } else {
+            stored.retype(sampleId, profile, engine::seal, actor, now);
+        }
+        work.bumpGeneration(party, kind.name());
+        return stored;
+    }
+
+    private Optional<DnaProfile> find(DnaProfile.SubjectKind kind, UUID subject) {
+        return entityManager.createQuery("select p from DnaProfile p where p.subjectKind = :kind"
+                        + " and p.subjectId = :subject", DnaProfile.class)
+                .setParameter("kind", kind).setParameter("subject", subject).getResultList().stream().findFirst();
+    }
+}

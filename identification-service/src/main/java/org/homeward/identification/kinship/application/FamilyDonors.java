@@ -1,0 +1,117 @@
+package org.homeward.identification.kinship.application;
+
+import org.homeward.identification.register.application.RegisterAccess;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.kinship.FamilyDonor;
+import org.homeward.identification.register.MissingPerson;
+import org.homeward.identification.kinship.Relationship;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Family reference donors, kept by the laboratories identifying for the missing person's party (DNA and
+ * family references never leave the laboratory). Withdrawing consent erases the reference data at once,
+ * and the erasure is audited.
+ */
+@ApplicationScoped
+@Transactional
+public class FamilyDonors {
+
+    private final EntityManager entityManager;
+    private final RegisterAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    private final DnaProfiles profiles;
+    private final KinshipCandidates candidates;
+    private final KinshipWork work;
+
+    public FamilyDonors(EntityManager entityManager, RegisterAccess access, AuditLog audit, Clock clock,
+                        DnaProfiles profiles, KinshipCandidates candidates, KinshipWork work) {
+        this.entityManager = entityManager;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+        this.profiles = profiles;
+        this.candidates = candidates;
+        this.work = work;
+    }
+
+    public record Register(UUID personId, Relationship relationship, String donorName, FamilyDonor.Consent consent,
+                           List<String> sampleIds) {
+    }
+
+    public FamilyDonor register(Register command) {
+        MissingPerson person = person(command.personId());
+        access.requireLaboratoryOf(person.party());
+        refuseImpossibleFamily(person.id(), command.relationship());
+        FamilyDonor donor = new FamilyDonor(person.id(), command.relationship(), command.donorName(), command.consent(),
+                command.sampleIds(), access.organisation(), Instant.now(clock));
+        entityManager.persist(donor);
+        audit.record("donor.register", "family_donor", donor.id().toString());
+        return donor;
+    }
+
+    public List<FamilyDonor> of(UUID personId) {
+        MissingPerson person = person(personId);
+        access.requireLaboratoryOf(person.party());
+        audit.record("donor.list.read", "missing_person", personId.toString());
+        return entityManager.createQuery("select d from FamilyDonor d where d.personId = :person order by d.registeredAt",
+                FamilyDonor.class).setParameter("person", personId).getResultList();
+    }
+
+    public FamilyDonor withdrawConsent(UUID donorId) {
+        FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId, LockModeType.PESSIMISTIC_WRITE);
+        MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
+        if (person == null || !access.mayRead(person.party())) {
+            // Named by the donor's id only: the person's id is not the caller's to learn.
+            throw ProblemException.notFound("Donor " + donorId);
+        }
+        access.requireLaboratoryOf(person.party());
+        String party = person.party();
+        Instant now = Instant.now(clock);
+        donor.withdrawConsent(now);
+        // Everything derived from the sample goes in this transaction: the profile, and every candidate the
+        // family's references produced with it; the family is matched again with the donors who remain.
+        profiles.eraseDonorProfile(donorId, party, now);
+        for (UUID caseId : candidates.eraseDerivedFrom(donorId)) {
+            // Their ranks and a CANDIDATE_FOUND that rested on the erased candidate are reconsidered.
+            work.enqueue(KinshipWork.Kind.CASE, caseId, party, now);
+        }
+        work.enqueue(KinshipWork.Kind.PERSON, donor.personId(), party, now);
+        audit.record("donor.consent-withdrawn.erased", "family_donor", donorId.toString());
+        return donor;
+    }
+
+    /** Two parents at most: a third cannot be placed in the family's pedigree. */
+    private void refuseImpossibleFamily(UUID personId, Relationship relationship) {
+        if (relationship != Relationship.PARENT) {
+            return;
+        }
+        long already = entityManager.createQuery("select count(d) from FamilyDonor d where d.personId = :person"
+                        + " and d.relationship = :relationship and d.status = :consented", Long.class)
+                .setParameter("person", personId).setParameter("relationship", relationship)
+                .setParameter("consented", FamilyDonor.Status.CONSENTED).getSingleResult();
+        if (already >= 2) {
+            throw new org.homeward.platform.domain.RuleViolation("relationship", "The person already has two "
+                    + relationship + " donors; a third cannot be placed in the family's pedigree");
+        }
+    }
+
+    private MissingPerson person(UUID id) {
+        MissingPerson person = entityManager.find(MissingPerson.class, id);
+        if (person == null || !access.mayRead(person.party())) {
+            throw ProblemException.notFound("Missing person " + id);
+        }
+        return person;
+    }
+}

@@ -1,0 +1,107 @@
+package org.homeward.identification.kinship.application;
+
+import org.homeward.identification.cases.application.CaseAccess;
+import org.homeward.identification.register.application.RegisterAccess;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.kinship.KinshipCandidate;
+import org.homeward.identification.kinship.KinshipResults;
+import org.homeward.identification.kinship.ReassociationCandidate;
+import org.homeward.identification.register.MissingPerson;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.problem.ProblemException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the matching found, for the examiners identifying for the party (matching results are personal
+ * data): a case's candidates for its assigned laboratory, a missing person's for the party's laboratories,
+ * re-associations of a case. Every read is audited.
+ */
+@ApplicationScoped
+@Transactional
+public class KinshipCandidates implements KinshipResults {
+
+    private final EntityManager entityManager;
+    private final CaseAccess caseAccess;
+    private final RegisterAccess registerAccess;
+    private final AuditLog audit;
+
+    private final KinshipEngine engine;
+
+    /** A candidate with its per-locus ratios opened for the examiner reading it. */
+    public record Opened(KinshipCandidate candidate, Map<String, Double> perLocus) {
+    }
+
+    public KinshipCandidates(EntityManager entityManager, CaseAccess caseAccess, RegisterAccess registerAccess,
+                             AuditLog audit, KinshipEngine engine) {
+        this.engine = engine;
+        this.entityManager = entityManager;
+        this.caseAccess = caseAccess;
+        this.registerAccess = registerAccess;
+        this.audit = audit;
+    }
+
+    public List<Opened> ofCase(UUID caseId) {
+        caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        audit.record("kinship.candidates.case.read", "case", caseId.toString());
+        return opened(entityManager.createQuery("select c from KinshipCandidate c where c.caseId = :case"
+                + " order by c.rankInCase", KinshipCandidate.class).setParameter("case", caseId).getResultList());
+    }
+
+    public List<Opened> ofPerson(UUID personId) {
+        MissingPerson person = entityManager.find(MissingPerson.class, personId);
+        if (person == null || !registerAccess.mayRead(person.party())) {
+            throw ProblemException.notFound("Missing person " + personId);
+        }
+        registerAccess.requireLaboratoryOf(person.party());
+        audit.record("kinship.candidates.person.read", "missing_person", personId.toString());
+        // A laboratory sees the remains it examines, not those assigned to another laboratory of the party.
+        return opened(entityManager.createQuery("select c from KinshipCandidate c, RemainsCase r where c.personId = :person"
+                        + " and r.id = c.caseId and r.assignedOrganisation = :laboratory order by c.lr desc",
+                        KinshipCandidate.class)
+                .setParameter("person", personId).setParameter("laboratory", registerAccess.organisation()).getResultList());
+    }
+
+    public List<ReassociationCandidate> reassociationsOf(UUID caseId) {
+        caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        audit.record("kinship.reassociations.read", "case", caseId.toString());
+        // Only pairs whose other case the same laboratory examines: another laboratory's case ids stay its own.
+        return entityManager.createQuery("select r from ReassociationCandidate r, RemainsCase other"
+                        + " where (r.caseId = :case and other.id = r.otherCaseId or r.otherCaseId = :case and other.id = r.caseId)"
+                        + " and other.assignedOrganisation = :laboratory order by r.lr desc", ReassociationCandidate.class)
+                .setParameter("case", caseId).setParameter("laboratory", caseAccess.actor().organisation()).getResultList();
+    }
+
+    private List<Opened> opened(List<KinshipCandidate> candidates) {
+        return candidates.stream().map(c -> new Opened(c, c.perLocus(engine::unseal))).toList();
+    }
+
+    /** The candidate an examiner cites in a proposal: it must be one of this case's. */
+    @Override
+    public QuotedCandidate quoteForProposal(UUID caseId, UUID candidateId) {
+        KinshipCandidate candidate = entityManager.find(KinshipCandidate.class, candidateId);
+        if (candidate == null || !candidate.caseId().equals(caseId)) {
+            throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
+        }
+        return new QuotedCandidate(candidate.id(), KinshipEvidence.summary(candidate));
+    }
+
+    /**
+     * Consent withdrawn: every candidate resting on the donor goes, in the caller's transaction. Answers the
+     * cases that had one, to be ranked again.
+     */
+    public java.util.Set<UUID> eraseDerivedFrom(UUID donorId) {
+        List<KinshipCandidate> derived = entityManager.createQuery("select c from KinshipCandidate c"
+                + " where c.personId in (select d.personId from FamilyDonor d where d.id = :donor)", KinshipCandidate.class)
+                .setParameter("donor", donorId).getResultList().stream()
+                .filter(c -> c.donorIds().contains(donorId)).toList();
+        derived.forEach(entityManager::remove);
+        return derived.stream().map(KinshipCandidate::caseId).collect(java.util.stream.Collectors.toSet());
+    }
+}

@@ -1,0 +1,52 @@
+package org.homeward.identification.kinship.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.homeward.identification.kinship.engine.MutationModel;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** DNA kinship: the profile key, the population and genetic model, and the background matching. */
+@ConfigMapping(prefix = "homeward.kinship")
+public interface KinshipConfig {
+
+    /** AES-256 key (32 bytes, base64) sealing every stored genotype. */
+    String profileKey();
+
+    /**
+     * A {@code locus,allele,frequency} file; by default the bundled European table (norSTR's EuropaDB 2023).
+     */
+    Optional<String> frequencyTable();
+
+    /** The population name stated with every ratio. */
+    @WithDefault("europe-norstr-2023")
+    String population();
+
+    /** NONE or PROPORTIONAL for the matching (the search is exact for these; the API offers every model). */
+    @WithDefault("PROPORTIONAL")
+    MutationModel.Kind mutationModel();
+
+    @WithDefault("0.002")
+    double mutationRate();
+
+    /** Per-locus mutation rates per meiosis, overriding the default for the loci named. */
+    Map<String, Double> locusMutationRates();
+
+    /** Candidates at or above this LR are stored and shown. */
+    @WithDefault("1000")
+    double reportingThreshold();
+
+    /** Two cases whose identity LR reaches this are proposed for re-association. */
+    @WithDefault("1000000")
+    double reassociationThreshold();
+
+    /** The prior for posteriors; by default 1/N for the N missing persons of the party's register. */
+    OptionalDouble prior();
+
+    /** How often a replica looks for matching work. */
+    @WithDefault("2s")
+    Duration matchEvery();
+}

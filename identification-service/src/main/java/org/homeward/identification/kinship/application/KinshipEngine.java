@@ -1,0 +1,83 @@
+package org.homeward.identification.kinship.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.homeward.identification.kinship.engine.AlleleFrequencies;
+import org.homeward.identification.kinship.engine.KinshipCalculator;
+import org.homeward.identification.kinship.engine.KinshipModel;
+import org.homeward.identification.kinship.engine.MutationModel;
+import org.homeward.identification.kinship.engine.ReferenceIndex;
+import org.homeward.platform.crypto.FieldCipher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The kinship engine wired from configuration: the population table (loaded once), the model the
+ * background matching uses, and the cipher for stored genotypes.
+ */
+@ApplicationScoped
+public class KinshipEngine {
+
+    static final String BUNDLED_TABLE = "/kinship/europe-norstr-2023.csv";
+
+    private final KinshipConfig config;
+    private final AlleleFrequencies frequencies;
+    private final KinshipCalculator matching;
+    private final FieldCipher cipher;
+
+    public KinshipEngine(KinshipConfig config) {
+        this.config = config;
+        this.frequencies = load(config);
+        this.matching = new KinshipCalculator(new KinshipModel(frequencies, 0, new MutationModel(config.mutationModel(),
+                config.mutationRate(), config.locusMutationRates(), 0.1, 1e-6)));
+        if (!ReferenceIndex.supports(matching.model())) {
+            throw new IllegalStateException("homeward.kinship.mutation-model must be NONE or PROPORTIONAL (the"
+                    + " search's tables are exact for these only)");
+        }
+        if (config.prior().isPresent() && !(config.prior().getAsDouble() > 0 && config.prior().getAsDouble() < 1)) {
+            throw new IllegalStateException("homeward.kinship.prior must be in (0, 1)");
+        }
+        this.cipher = new FieldCipher(config.profileKey(), "homeward.kinship.profile-key");
+    }
+
+    private static AlleleFrequencies load(KinshipConfig config) {
+        try (InputStream in = config.frequencyTable().isPresent()
+                ? Files.newInputStream(Path.of(config.frequencyTable().get()))
+                : KinshipEngine.class.getResourceAsStream(BUNDLED_TABLE)) {
+            return AlleleFrequencies.parseCsv(config.population(), new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The allele frequency table could not be read", e);
+        }
+    }
+
+    public AlleleFrequencies frequencies() {
+        return frequencies;
+    }
+
+    /** The calculator of the background matching (θ = 0, the configured mutation model). */
+    public KinshipCalculator matching() {
+        return matching;
+    }
+
+    /** A calculator for the settings an examiner chose. */
+    public KinshipCalculator calculator(double theta, MutationModel mutation) {
+        return new KinshipCalculator(new KinshipModel(frequencies, theta, mutation));
+    }
+
+    public String seal(String genotype) {
+        return cipher.encrypt(genotype);
+    }
+
+    public String unseal(String sealed) {
+        return cipher.decrypt(sealed);
+    }
+
+    public KinshipConfig config() {
+        return config;
+    }
+}

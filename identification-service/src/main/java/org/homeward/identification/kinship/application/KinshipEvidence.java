@@ -1,0 +1,20 @@
+package org.homeward.identification.kinship.application;
+
+import org.homeward.identification.kinship.KinshipCandidate;
+
+import java.util.Locale;
+
+/** The words a proposal quotes from the DNA candidate it rests on: numbers an examiner can check. */
+final class KinshipEvidence {
+
+    private KinshipEvidence() {
+    }
+
+    static String summary(KinshipCandidate c) {
+        return String.format(Locale.ROOT, "DNA kinship candidate %s: missing person %s, %s reference(s) (%s),"
+                        + " LR %.4g (log10 %.2f) over %d loci, %s; prior %.3g, posterior %.6f; rank %d in the case%s;"
+                        + " computed %s.", c.id(), c.personId(), c.donorIds().size(), c.reference(), c.lr(), c.log10Lr(),
+                c.lociCompared(), c.method(), c.prior(), c.posterior(), c.rankInCase(),
+                c.undisputed() ? ", undisputed" : "", c.computedAt());
+    }
+}

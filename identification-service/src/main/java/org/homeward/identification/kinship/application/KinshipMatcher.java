@@ -1,0 +1,286 @@
+package org.homeward.identification.kinship.application;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.homeward.identification.shared.Actor;
+import org.homeward.identification.cases.CaseStatus;
+import org.homeward.identification.cases.ProposalStatus;
+import org.homeward.identification.kinship.KinshipCandidate;
+import org.homeward.identification.kinship.ReassociationCandidate;
+import org.homeward.identification.cases.RemainsCase;
+import org.homeward.identification.kinship.engine.KinshipSearch;
+import org.homeward.identification.kinship.engine.LikelihoodRatio;
+import org.homeward.identification.kinship.engine.ReferenceIndex;
+import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.register.PersonStatus;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The background matching. Each job is claimed with SKIP LOCKED (replicas share the queue, never a job),
+ * and its results are stored and the job deleted in one transaction: a restart loses nothing, a job done
+ * is never done twice. A CASE job searches the remains against every family of the party and against the
+ * party's other remains (re-association); a PERSON job searches every post-mortem profile of the party
+ * against that family's references as they now stand.
+ */
+@ApplicationScoped
+public class KinshipMatcher {
+
+    private static final Logger LOG = Logger.getLogger(KinshipMatcher.class);
+    static final int MAX_ATTEMPTS = 5;
+    private static final List<CaseStatus> OPEN = List.of(CaseStatus.RECEIVED, CaseStatus.UNDER_EXAMINATION,
+            CaseStatus.PROFILED, CaseStatus.CANDIDATE_FOUND);
+
+    private final EntityManager entityManager;
+    private final KinshipReferences references;
+    private final KinshipEngine engine;
+    private final Clock clock;
+
+    public KinshipMatcher(EntityManager entityManager, KinshipReferences references, KinshipEngine engine, Clock clock) {
+        this.entityManager = entityManager;
+        this.references = references;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    record Job(UUID id, KinshipWork.Kind kind, UUID subject, String party) {
+    }
+
+    @Scheduled(every = "${homeward.kinship.match-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void matchWaiting() {
+        Set<UUID> failed = new HashSet<>();
+        while (true) {
+            Optional<Job> done;
+            try {
+                done = QuarkusTransaction.requiringNew().call(() -> claimAndRun(failed));
+            } catch (JobFailed e) {
+                // Recorded once the job's transaction has rolled back and released its row lock; the round goes
+                // on with the next job, this one waits for the next round (at most MAX_ATTEMPTS in all).
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                                "update kinship_job set attempts = attempts + 1, last_error = ?2 where id = ?1")
+                        .setParameter(1, e.job).setParameter(2, e.kind).executeUpdate());
+                continue;
+            }
+            if (done.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    /** A job whose work threw: named, so that its failure is recorded outside its own transaction. */
+    static final class JobFailed extends RuntimeException {
+        final UUID job;
+        final String kind;
+
+        JobFailed(UUID job, RuntimeException cause) {
+            super(cause.getClass().getSimpleName(), cause, false, false);
+            this.job = job;
+            this.kind = cause.getClass().getSimpleName();
+        }
+    }
+
+    /** Claims the oldest job nobody holds, runs it and deletes it, in the caller's transaction. */
+    Optional<Job> claimAndRun(Set<UUID> failedThisRound) {
+        Optional<Job> claimed = claim(failedThisRound);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        Job job = claimed.get();
+        try {
+            run(job);
+        } catch (RuntimeException e) {
+            failedThisRound.add(job.id());
+            LOG.errorf("Kinship job %s (%s %s) failed: %s", job.id(), job.kind(), job.subject(), e.getClass().getSimpleName());
+            throw new JobFailed(job.id(), e);
+        }
+        entityManager.createNativeQuery("delete from kinship_job where id = ?1").setParameter(1, job.id()).executeUpdate();
+        return claimed;
+    }
+
+    /** One job at a time (LIMIT 1): every other waiting job stays claimable by the other replicas. */
+    private Optional<Job> claim(Set<UUID> skip) {
+        String notFailed = skip.isEmpty() ? "" : " and not (id in (:failed))";
+        var query = entityManager.createNativeQuery("select id, kind, subject_id, party from kinship_job"
+                        + " where attempts < :attempts" + notFailed + " order by enqueued_at limit 1 for update skip locked")
+                .setParameter("attempts", MAX_ATTEMPTS);
+        if (!skip.isEmpty()) {
+            query.setParameter("failed", skip);
+        }
+        List<?> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] cells = (Object[]) rows.get(0);
+        return Optional.of(new Job((UUID) cells[0], KinshipWork.Kind.valueOf((String) cells[1]), (UUID) cells[2],
+                (String) cells[3]));
+    }
+
+    void run(Job job) {
+        // The jobs of one party are applied one after another: ranks and the undisputed rule read the
+        // candidates other jobs write, and must see them committed. Parties proceed in parallel.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "kinship:" + job.party()).getSingleResult();
+        Instant now = Instant.now(clock);
+        if (job.kind() == KinshipWork.Kind.CASE) {
+            matchRemains(job.subject(), job.party(), now);
+        } else {
+            matchFamily(job.subject(), job.party(), now);
+        }
+    }
+
+    private void matchRemains(UUID caseId, String party, Instant now) {
+        RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+        KinshipReferences.Remains remains = references.remains(party);
+        StrProfile query = remains.profiles().get(caseId);
+        Set<UUID> persons = new HashSet<>(personsWithCandidates(caseId));
+        entityManager.createQuery("delete from KinshipCandidate c where c.caseId = :case").setParameter("case", caseId)
+                .executeUpdate();
+        entityManager.createQuery("delete from ReassociationCandidate r where r.caseId = :case or r.otherCaseId = :case")
+                .setParameter("case", caseId).executeUpdate();
+        if (remainsCase == null || query == null || !remainsCase.status().isOpen()) {
+            rerank(Set.of(caseId), persons, now);
+            return;
+        }
+        KinshipReferences.Families families = references.families(party);
+        double prior = prior(party);
+        for (KinshipSearch.Candidate found : KinshipSearch.search(families.index(), query,
+                engine.config().reportingThreshold(), prior)) {
+            UUID person = UUID.fromString(found.family());
+            persons.add(person);
+            store(caseId, person, party, found.referenceId(), families.donorsOf().get(found.referenceId()), found.lr(),
+                    prior, now);
+        }
+        for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
+            UUID other = UUID.fromString(match.id());
+            if (!other.equals(caseId)) {
+                LikelihoodRatio lr = remains.asIdentityReferences().explain(match, query);
+                entityManager.persist(new ReassociationCandidate(caseId, other, party, lr.total(), lr.lociCompared(), now));
+            }
+        }
+        rerank(Set.of(caseId), persons, now);
+    }
+
+    private void matchFamily(UUID person, String party, Instant now) {
+        // Candidates of settled cases stay as they were (an identification may rest on them).
+        Set<UUID> cases = new HashSet<>(entityManager.createQuery("select c.caseId from KinshipCandidate c, RemainsCase r"
+                + " where c.personId = :person and r.id = c.caseId and r.status in :open", UUID.class)
+                .setParameter("person", person).setParameter("open", OPEN).getResultList());
+        if (!cases.isEmpty()) {
+            entityManager.createQuery("delete from KinshipCandidate c where c.personId = :person and c.caseId in :cases")
+                    .setParameter("person", person).setParameter("cases", cases).executeUpdate();
+        }
+        KinshipReferences.Families family = references.family(person, references.donorsOf(person));
+        if (family.index().size() > 0) {
+            KinshipReferences.Remains remains = references.remains(party);
+            Set<UUID> open = new HashSet<>(entityManager.createQuery("select c.id from RemainsCase c where c.toParty = :party"
+                            + " and c.status in :open", UUID.class)
+                    .setParameter("party", party).setParameter("open", OPEN).getResultList());
+            double prior = prior(party);
+            for (Map.Entry<UUID, StrProfile> pm : remains.profiles().entrySet()) {
+                if (!open.contains(pm.getKey())) {
+                    continue;
+                }
+                // The strongest of the family's entries (its relatives, its personal effects) stands for it.
+                KinshipSearch.search(family.index(), pm.getValue(), engine.config().reportingThreshold(), prior).stream()
+                        .findFirst().ifPresent(best -> {
+                            store(pm.getKey(), person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
+                                    best.lr(), prior, now);
+                            cases.add(pm.getKey());
+                        });
+            }
+        }
+        rerank(cases, Set.of(person), now);
+    }
+
+    private void store(UUID caseId, UUID person, String party, String entry, List<UUID> donors, LikelihoodRatio lr,
+                       double prior, Instant now) {
+        // One candidate per case and person: the strongest entry of the family (see KinshipSearch's ranking).
+        boolean stored = !entityManager.createQuery("select c.id from KinshipCandidate c where c.caseId = :case"
+                        + " and c.personId = :person", UUID.class).setParameter("case", caseId)
+                .setParameter("person", person).getResultList().isEmpty();
+        if (stored) {
+            return;
+        }
+        String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
+                : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
+        entityManager.persist(new KinshipCandidate(caseId, person, party, reference, donors, lr.total(), lr.perLocus(),
+                lr.method(), prior, lr.posterior(prior), engine::seal, now));
+        entityManager.flush();
+    }
+
+    /**
+     * Ranks the candidates of every case touched (and of every case sharing a person with them), marks the
+     * undisputed ones, and moves a profiled case with an undisputed candidate to CANDIDATE_FOUND.
+     */
+    private void rerank(Set<UUID> cases, Set<UUID> persons, Instant now) {
+        entityManager.flush();
+        Set<UUID> affected = new HashSet<>(cases);
+        if (!persons.isEmpty()) {
+            affected.addAll(entityManager.createQuery("select c.caseId from KinshipCandidate c where c.personId in :persons",
+                    UUID.class).setParameter("persons", persons).getResultList());
+        }
+        for (UUID caseId : affected) {
+            List<KinshipCandidate> ofCase = new ArrayList<>(entityManager.createQuery("select c from KinshipCandidate c"
+                    + " where c.caseId = :case", KinshipCandidate.class).setParameter("case", caseId).getResultList());
+            ofCase.sort(Comparator.comparingDouble(KinshipCandidate::lr).reversed());
+            boolean anyUndisputed = false;
+            for (int i = 0; i < ofCase.size(); i++) {
+                KinshipCandidate candidate = ofCase.get(i);
+                double nextOfCase = i == 0 && ofCase.size() > 1 ? ofCase.get(1).lr() : i == 0 ? 0 : ofCase.get(0).lr();
+                double nextOfFamily = entityManager.createQuery("select coalesce(max(c.lr), 0) from KinshipCandidate c"
+                                + " where c.personId = :person and c.caseId <> :case", Double.class)
+                        .setParameter("person", candidate.personId()).setParameter("case", caseId).getSingleResult();
+                boolean undisputed = KinshipSearch.undisputed(candidate.lr(), candidate.posterior(), nextOfCase,
+                        nextOfFamily, engine.config().reportingThreshold());
+                candidate.ranked(i + 1, undisputed);
+                anyUndisputed |= undisputed;
+            }
+            RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+            if (remainsCase == null) {
+                continue;
+            }
+            if (anyUndisputed) {
+                remainsCase.strongCandidateFound(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
+            } else if (!pendingProposals(caseId)) {
+                // Erased references or a stronger rival: the candidate no longer stands alone.
+                remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
+            }
+        }
+    }
+
+    private boolean pendingProposals(UUID caseId) {
+        return entityManager.createQuery("select count(p) from IdentificationProposal p where p.caseId = :case"
+                        + " and p.status = :proposed", Long.class).setParameter("case", caseId)
+                .setParameter("proposed", ProposalStatus.PROPOSED).getSingleResult() > 0;
+    }
+
+    private Set<UUID> personsWithCandidates(UUID caseId) {
+        return new HashSet<>(entityManager.createQuery("select c.personId from KinshipCandidate c where c.caseId = :case",
+                UUID.class).setParameter("case", caseId).getResultList());
+    }
+
+    /** The configured prior, or 1/N for the N persons of the party's register still missing (at least 2). */
+    double prior(String party) {
+        if (engine.config().prior().isPresent()) {
+            return engine.config().prior().getAsDouble();
+        }
+        long missing = entityManager.createQuery("select count(p) from MissingPerson p where p.party = :party"
+                + " and p.status = :missing", Long.class).setParameter("party", party)
+                .setParameter("missing", PersonStatus.MISSING).getSingleResult();
+        return 1.0 / Math.max(2, missing);
+    }
+}

@@ -1,0 +1,47 @@
+package org.homeward.identification.kinship.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The bookkeeping of the background matching, written in the caller's transaction (never beside it): a job
+ * for a new post-mortem profile or a family whose references changed, and the generation counter that
+ * tells every replica its in-memory index of a party is stale.
+ */
+@ApplicationScoped
+public class KinshipWork {
+
+    public enum Kind { CASE, PERSON }
+
+    private final EntityManager entityManager;
+
+    public KinshipWork(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** One job per subject: a second change before the first is matched only moves it back in the queue. */
+    public void enqueue(Kind kind, UUID subject, String party, Instant now) {
+        entityManager.createNativeQuery("insert into kinship_job (id, kind, subject_id, party, enqueued_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (kind, subject_id)"
+                        + " do update set enqueued_at = excluded.enqueued_at, attempts = 0, last_error = null")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, kind.name()).setParameter(3, subject)
+                .setParameter(4, party).setParameter(5, now).executeUpdate();
+    }
+
+    public void bumpGeneration(String party, String subjectKind) {
+        entityManager.createNativeQuery("insert into kinship_generation (party, subject_kind, generation)"
+                        + " values (?1, ?2, 1) on conflict (party, subject_kind)"
+                        + " do update set generation = kinship_generation.generation + 1")
+                .setParameter(1, party).setParameter(2, subjectKind).executeUpdate();
+    }
+
+    public long generation(String party, String subjectKind) {
+        List<?> rows = entityManager.createNativeQuery("select generation from kinship_generation where party = ?1"
+                        + " and subject_kind = ?2").setParameter(1, party).setParameter(2, subjectKind).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+}

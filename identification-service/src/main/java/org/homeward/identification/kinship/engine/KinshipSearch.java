@@ -1,0 +1,50 @@
+package org.homeward.identification.kinship.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One profile searched against every reference of an index: the index screens with its per-query tables,
+ * then each reference at or above the reporting threshold is recomputed locus by locus by the calculator
+ * (the number stored is the one an examiner can redo) and ranked, with its posterior for the prior.
+ */
+public final class KinshipSearch {
+
+    /** A reference that reached the threshold, with its full ratio, posterior and rank (1 = strongest). */
+    public record Candidate(String referenceId, String family, LikelihoodRatio lr, double posterior, int rank) {
+    }
+
+    private KinshipSearch() {
+    }
+
+    public static List<Candidate> search(ReferenceIndex index, StrProfile query, double threshold, double prior) {
+        List<Candidate> unranked = new ArrayList<>();
+        for (ReferenceIndex.Match match : index.search(query, threshold)) {
+            LikelihoodRatio lr = index.explain(match, query);
+            // The stored number is the calculator's: a screen a rounding error above the threshold is not enough.
+            if (lr.total() >= threshold) {
+                unranked.add(new Candidate(match.id(), match.family(), lr, lr.posterior(prior), 0));
+            }
+        }
+        unranked.sort(Comparator.comparingDouble((Candidate c) -> c.lr().total()).reversed()
+                .thenComparing(Candidate::referenceId));
+        List<Candidate> ranked = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            Candidate c = unranked.get(i);
+            ranked.add(new Candidate(c.referenceId(), c.family(), c.lr(), c.posterior(), i + 1));
+        }
+        return ranked;
+    }
+
+    /**
+     * Undisputed when the posterior is at least 0.999 and the ratio at least 1,000 times the next strongest
+     * alternative, of the same remains and of the same family. Alternatives under the reporting threshold
+     * are not kept, so each counts as the threshold itself: the rule can only be stricter than stated.
+     */
+    public static boolean undisputed(double lr, double posterior, double nextBestOfCase, double nextBestOfFamily,
+                                     double reportingThreshold) {
+        return posterior >= 0.999 && lr >= 1000 * Math.max(nextBestOfCase, reportingThreshold)
+                && lr >= 1000 * Math.max(nextBestOfFamily, reportingThreshold);
+    }
+}

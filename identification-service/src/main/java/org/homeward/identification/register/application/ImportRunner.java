@@ -1,0 +1,110 @@
+package org.homeward.identification.register.application;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.homeward.identification.register.LinkageOutcome;
+import org.homeward.identification.register.ReportedPerson;
+import org.homeward.identification.register.RegisterImport;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Links waiting imports chunk by chunk, each chunk in its own transaction that locks the job row (SKIP
+ * LOCKED: replicas share the work, never the same chunk) and commits the chunk's reports with the job's
+ * progress. A restart loses at most the chunk in flight, which then runs again from the committed row.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    static final int CHUNK = 1000;
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+
+    private final EntityManager entityManager;
+    private final RegisterLinkage linkage;
+    private final Clock clock;
+    /** Parsed rows of the jobs this replica works on, so a chunk does not parse the whole upload again. */
+    private final Map<UUID, List<ReportedPerson>> parsed = new HashMap<>();
+
+    public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, Clock clock) {
+        this.entityManager = entityManager;
+        this.linkage = linkage;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${homeward.register.import-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void runWaitingImports() {
+        Optional<UUID> job;
+        while ((job = QuarkusTransaction.requiringNew().call(this::nextWaitingJob)).isPresent()) {
+            UUID id = job.get();
+            try {
+                QuarkusTransaction.requiringNew().run(() -> linkNextChunk(id));
+            } catch (RuntimeException e) {
+                // One job that cannot go on must not hold up every import after it: it stops, and says why.
+                LOG.errorf("Import %s stopped: a chunk could not be linked (%s)", id, e.getClass().getSimpleName());
+                parsed.remove(id);
+                QuarkusTransaction.requiringNew().run(() -> entityManager.find(RegisterImport.class, id)
+                        .failed("A chunk could not be linked (" + e.getClass().getSimpleName() + ")", Instant.now(clock)));
+            }
+        }
+    }
+
+    /** The oldest job not finished that no other replica is working on right now. */
+    Optional<UUID> nextWaitingJob() {
+        return entityManager.createQuery("select j from RegisterImport j where j.status in :waiting"
+                        + " order by j.submittedAt", RegisterImport.class)
+                .setParameter("waiting", List.of(RegisterImport.Status.QUEUED, RegisterImport.Status.RUNNING))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .setMaxResults(1).getResultList().stream().findFirst().map(RegisterImport::id);
+    }
+
+    /** Links the next chunk of the job, under the job row's lock: replicas never link the same chunk. */
+    void linkNextChunk(UUID id) {
+        Optional<RegisterImport> locked = entityManager.createQuery("select j from RegisterImport j where j.id = :id"
+                        + " and j.status in :waiting", RegisterImport.class)
+                .setParameter("id", id)
+                .setParameter("waiting", List.of(RegisterImport.Status.QUEUED, RegisterImport.Status.RUNNING))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .getResultList().stream().findFirst();
+        if (locked.isEmpty()) {
+            return; // another replica holds it, or it finished meanwhile
+        }
+        RegisterImport job = locked.get();
+        List<ReportedPerson> rows = parsed.computeIfAbsent(job.id(),
+                jobId -> ReportRows.parse(job.format(), job.payload(), RegisterImports.MAX_ROWS, LocalDate.MAX));
+        List<ReportedPerson> chunk = rows.subList(job.processedRows(), Math.min(rows.size(), job.processedRows() + CHUNK));
+        CandidateBlocks blocks = linkage.blocksFor(job.party(), chunk.stream().map(ReportedPerson::particulars).toList());
+        int matched = 0;
+        int toReview = 0;
+        int created = 0;
+        for (ReportedPerson row : chunk) {
+            LinkageOutcome outcome = linkage.link(row, blocks, job.id(), job.submittedByOrganisation()).outcome();
+            if (outcome == LinkageOutcome.MATCHED) {
+                matched++;
+            } else {
+                created++;
+                toReview += outcome.needsReview() ? 1 : 0;
+            }
+        }
+        job.chunkLinked(chunk.size(), matched, toReview, created, blocks.comparisons(), Instant.now(clock));
+        if (job.status() == RegisterImport.Status.COMPLETED) {
+            parsed.remove(job.id());
+            LOG.infof("Import %s linked: %d rows, %d matched, %d to review, %d new entries, %.1f comparisons per row",
+                    job.id(), job.totalRows(), job.matched(), job.toReview(), job.newEntries(),
+                    (double) job.comparisons() / job.totalRows());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.homeward.identification.register.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.register.LinkageOutcome;
+import org.homeward.identification.register.LinkageReview;
+import org.homeward.identification.register.MissingPerson;
+import org.homeward.identification.register.Particulars;
+import org.homeward.identification.register.PersonReport;
+import org.homeward.identification.register.RecordComparison;
+import org.homeward.identification.register.ReportedPerson;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Links reports into the register, in the caller's transaction: a report that MATCHES a known person
+ * attaches to him; one that may be of a known person (PROBABLE, CONFLICT) becomes an entry of its own and
+ * a review for a person to decide; any other becomes a new entry.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class RegisterLinkage {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public RegisterLinkage(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** Where a report went. */
+    public record Linked(UUID reportId, UUID personId, LinkageOutcome outcome, UUID reviewId) {
+    }
+
+    /**
+     * The blocks of candidates for reports of one party, locked for the rest of the transaction: an import
+     * on another replica, or a single report, linking into the same blocks waits, so that two reports of
+     * one person never both become new entries unseen by each other.
+     */
+    CandidateBlocks blocksFor(String party, List<Particulars> reports) {
+        SortedSet<String> keys = new TreeSet<>(); // one order everywhere: no deadlock between two lockers
+        reports.forEach(report -> {
+            keys.add(party + "|" + report.blockingPrefix());
+            if (report.serviceNumber() != null) {
+                keys.add(party + "|#" + report.serviceNumber());
+            }
+        });
+        keys.forEach(key -> entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 1))")
+                .setParameter("key", key).getSingleResult());
+        return CandidateBlocks.load(entityManager, party, reports);
+    }
+
+    /** The best candidate and its comparison: the strongest verdict, and of equal verdicts the closest names. */
+    public record BestMatch(CandidateBlocks.Candidate candidate, RecordComparison.Result result) {
+
+        boolean isBetterThan(BestMatch other) {
+            if (result.outcome() != other.result.outcome()) {
+                return result.outcome().isStrongerThan(other.result.outcome());
+            }
+            return result.surnameSimilarity() + result.givenNameSimilarity()
+                    > other.result.surnameSimilarity() + other.result.givenNameSimilarity();
+        }
+    }
+
+    /** @return null when the report's blocks hold nobody */
+    BestMatch bestMatch(Particulars report, CandidateBlocks blocks) {
+        BestMatch best = null;
+        for (CandidateBlocks.Candidate candidate : blocks.candidatesFor(report)) {
+            BestMatch match = new BestMatch(candidate, RecordComparison.compare(report, candidate.particulars()));
+            if (best == null || match.isBetterThan(best)) {
+                best = match;
+            }
+        }
+        return best;
+    }
+
+    Linked link(ReportedPerson report, CandidateBlocks blocks, UUID importId, String organisation) {
+        Instant now = Instant.now(clock);
+        BestMatch best = bestMatch(report.particulars(), blocks);
+        if (best != null && best.result().outcome() == LinkageOutcome.MATCHED) {
+            MissingPerson person = entityManager.find(MissingPerson.class, best.candidate().personId());
+            person.complementWith(report);
+            PersonReport stored = new PersonReport(report, person.id(), LinkageOutcome.MATCHED, importId, organisation, now);
+            entityManager.persist(stored);
+            blocks.put(new CandidateBlocks.Candidate(person.id(), person.particulars()));
+            return new Linked(stored.id(), person.id(), LinkageOutcome.MATCHED, null);
+        }
+        MissingPerson entry = MissingPerson.from(report, now);
+        entityManager.persist(entry);
+        blocks.put(new CandidateBlocks.Candidate(entry.id(), entry.particulars()));
+        LinkageOutcome outcome = best == null ? LinkageOutcome.NO_MATCH : best.result().outcome();
+        PersonReport stored = new PersonReport(report, entry.id(), outcome, importId, organisation, now);
+        entityManager.persist(stored);
+        UUID reviewId = null;
+        if (outcome.needsReview()) {
+            LinkageReview review = new LinkageReview(entry.id(), best.candidate().personId(), report.party(),
+                    best.result(), now);
+            entityManager.persist(review);
+            reviewId = review.id();
+        }
+        return new Linked(stored.id(), entry.id(), outcome, reviewId);
+    }
+}

@@ -1,0 +1,11 @@
+package org.homeward.identification.shared;
+
+/** Who did something: the token's subject and organisation, or this service itself for consumed records. */
+public record Actor(String subject, String organisation) {
+
+    /** Changes that follow from transfer-service's item records rather than from a person. */
+    public static final Actor TRANSFER_RECORDS = new Actor("transfer-service", "homeward");
+
+    /** Changes the background DNA kinship matching makes. */
+    public static final Actor KINSHIP_MATCHING = new Actor("kinship-matching", "homeward");
+}

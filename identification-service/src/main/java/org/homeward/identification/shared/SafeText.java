@@ -1,0 +1,19 @@
+package org.homeward.identification.shared;
+
+/**
+ * Text a person's record may hold: no control characters and no Unicode direction overrides (U+202A-U+202E,
+ * U+2066-U+2069), which make a name display as another. One rule for single reports and bulk imports.
+ */
+public final class SafeText {
+
+    /** The same rule as a Bean Validation pattern, for request records. */
+    public static final String PATTERN = "[^\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069]*";
+
+    private SafeText() {
+    }
+
+    public static boolean isSafe(String value) {
+        return value.chars().noneMatch(c -> Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069));
+    }
+}

@@ -1,0 +1,396 @@
+package org.homeward.identification.kinship;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+import org.homeward.identification.OpenedCases;
+import org.homeward.identification.RemainsHandover;
+import org.homeward.identification.kinship.engine.AlleleFrequencies;
+import org.homeward.identification.kinship.engine.KinshipCalculator;
+import org.homeward.identification.kinship.engine.KinshipModel;
+import org.homeward.identification.kinship.engine.Loci;
+import org.homeward.identification.kinship.engine.MutationModel;
+import org.homeward.identification.kinship.engine.Pedigree;
+import org.homeward.identification.kinship.engine.ProfileSimulator;
+import org.homeward.identification.kinship.engine.Relation;
+import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.local.infra.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * DNA profiles to identifications through the API and the background matching, on real PostgreSQL:
+ * synthetic families drawn from the European table, the right family found for each body, numbers equal to
+ * the engine's, commingled fragments re-associated, results scoped and audited, genotypes sealed at rest,
+ * and a withdrawn consent erasing what rested on it.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HomewardTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "identification"))
+class KinshipMatchingTest {
+
+    private static final String COORDINATOR = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
+    private static final String EXAMINER = TestTokens.bearerOf("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
+    private static final String SECOND_EXAMINER = TestTokens.bearerOf("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner");
+    private static final String OTHER_LAB = TestTokens.bearerOf("examiner-other", "lab-ua-dnipro", "UA", "forensic-examiner");
+    private static final String RU_LAB = TestTokens.bearerOf("examiner-ru", "lab-ru-rostov", "RU", "forensic-examiner");
+    private static final List<String> LOCI = new ArrayList<>(Loci.CODIS_CORE);
+    /** Ratios are compared as doubles, not the floats JsonPath reads by default. */
+    private static final JsonPathConfig EXACT = JsonPathConfig.jsonPathConfig()
+            .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
+
+    private static AlleleFrequencies europe;
+    private static KinshipCalculator engine;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void population() throws Exception {
+        LOCI.addAll(List.of("Penta D", "Penta E", "SE33"));
+        try (var in = KinshipMatchingTest.class.getResourceAsStream("/kinship/europe-norstr-2023.csv")) {
+            europe = AlleleFrequencies.parseCsv("europe", new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        engine = new KinshipCalculator(new KinshipModel(europe, 0,
+                MutationModel.of(MutationModel.Kind.PROPORTIONAL, MutationModel.DEFAULT_RATE)));
+    }
+
+    @Test
+    void eachBodyFindsItsFamilyAndAnExaminerProposesItWithTheNumbersAttached() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20250611L, LOCI);
+        // Person A: both parents typed (one pedigree). Person B: father and a full brother. Person C: his razor.
+        StrProfile fatherA = simulate.founder();
+        StrProfile motherA = simulate.founder();
+        StrProfile bodyA = simulate.child(fatherA, motherA);
+        StrProfile fatherB = simulate.founder();
+        StrProfile motherB = simulate.founder();
+        StrProfile bodyB = simulate.child(fatherB, motherB);
+        StrProfile brotherB = simulate.child(fatherB, motherB);
+        StrProfile bodyC = simulate.founder();
+        StrProfile unrelated = simulate.founder();
+
+        String personA = person("Андрій");
+        String personB = person("Богдан");
+        String personC = person("Василь");
+        donorWithProfile(personA, "PARENT", fatherA);
+        donorWithProfile(personA, "PARENT", motherA);
+        String fatherOfB = donorWithProfile(personB, "PARENT", fatherB);
+        String brotherOfB = donorWithProfile(personB, "FULL_SIBLING", brotherB);
+        for (int decoy = 0; decoy < 8; decoy++) {
+            donorWithProfile(person("Дмитро"), "PARENT", simulate.founder());
+        }
+
+        RemainsHandover handover = RemainsHandover.ruToUa(5);
+        List<String> cases = OpenedCases.of(handover, 5);
+        String caseA = cases.get(0);
+        String caseB = cases.get(1);
+        String caseC = cases.get(2);
+        String caseUnrelated = cases.get(3);
+        String fragmentOfA = cases.get(4);
+        recordCaseProfile(caseA, bodyA);
+        recordCaseProfile(caseB, bodyB);
+        recordCaseProfile(caseC, bodyC);
+        recordCaseProfile(caseUnrelated, unrelated);
+        // The same person's second fragment, a degraded sample typed from the genotyping software's table.
+        given().header("Authorization", EXAMINER).contentType("text/tab-separated-values; charset=UTF-8")
+                .body(labTable("PM-" + fragmentOfA.substring(0, 8), simulate.degrade(bodyA, 0.3)))
+                .put("/api/v1/cases/" + fragmentOfA + "/dna-profile").then().statusCode(200);
+        // Person C's reference comes after the remains were typed: the family's search finds them.
+        donorWithProfile(personC, "PERSONAL_EFFECTS", bodyC);
+
+        JsonPath a = awaitCandidates(caseA, personA);
+        assertThat(a.getString("[0].reference")).isEqualTo("PEDIGREE");
+        assertThat(a.getList("[0].donorIds")).hasSize(2);
+        double expectedA = engine.trio(bodyA, fatherA, motherA).total();
+        assertThat(a.getDouble("[0].lr")).isCloseTo(expectedA, within(expectedA * 1e-9));
+        assertThat(a.getInt("[0].lociCompared")).isEqualTo(LOCI.size());
+        double prior = a.getDouble("[0].prior");
+        assertThat(a.getDouble("[0].posterior")).isCloseTo(expectedA * prior / (expectedA * prior + 1 - prior), within(1e-12));
+        assertThat(a.getBoolean("[0].undisputed")).isTrue();
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseA).then().statusCode(200)
+                .body("status", equalTo("CANDIDATE_FOUND"));
+
+        JsonPath b = awaitCandidates(caseB, personB);
+        // Father and brother in one pedigree, as an examiner would state it by hand.
+        Pedigree familyB = new Pedigree(List.of(new Pedigree.Member(fatherOfB, null, null, null),
+                new Pedigree.Member("mother", null, null, null),
+                new Pedigree.Member(Relation.MISSING, fatherOfB, "mother", null),
+                new Pedigree.Member(brotherOfB, fatherOfB, "mother", null)));
+        double expectedB = engine.pedigree(familyB, Relation.MISSING, bodyB, Map.of(fatherOfB, fatherB, brotherOfB, brotherB))
+                .total();
+        assertThat(b.getDouble("[0].lr")).isCloseTo(expectedB, within(expectedB * 1e-9));
+
+        JsonPath c = awaitCandidates(caseC, personC);
+        assertThat(c.getString("[0].reference")).isEqualTo("PERSONAL_EFFECTS");
+        assertThat(c.getDouble("[0].lr")).isCloseTo(engine.pairwise(bodyC, bodyC, Relation.IDENTITY).total(),
+                within(1e-9 * c.getDouble("[0].lr")));
+
+        // Commingled remains: the fragment is proposed for re-association with case A, both ways.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseA + "/reassociations").then().statusCode(200)
+                .body("otherCaseId", hasItem(fragmentOfA)));
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + fragmentOfA + "/reassociations").then()
+                .statusCode(200).body("otherCaseId", hasItem(caseA));
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseUnrelated + "/kinship-candidates").then()
+                .statusCode(200).body("$", hasSize(0));
+
+        // Only the identifying laboratory's examiners see matching results.
+        given().header("Authorization", OTHER_LAB).get("/api/v1/cases/" + caseA + "/kinship-candidates").then().statusCode(404);
+        given().header("Authorization", RU_LAB).get("/api/v1/missing-persons/" + personA + "/kinship-candidates").then()
+                .statusCode(404);
+        given().header("Authorization", COORDINATOR).get("/api/v1/cases/" + caseA + "/kinship-candidates").then().statusCode(403);
+        // The party's other laboratory may read the person's candidates, but not the remains another examines.
+        given().header("Authorization", OTHER_LAB).get("/api/v1/missing-persons/" + personA + "/kinship-candidates").then()
+                .statusCode(200).body("$", hasSize(0));
+        given().header("Authorization", EXAMINER).get("/api/v1/missing-persons/" + personA + "/kinship-candidates").then()
+                .statusCode(200).body("caseId", hasItem(caseA));
+
+        // The examiner proposes with the candidate attached; a second examiner confirms.
+        String candidate = a.getString("[0].id");
+        String proposal = given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("method", "DNA", "evidence", "Trio with both parents", "kinshipCandidateId", candidate,
+                        "establishedIdentity", Map.of("surname", "Коваленко", "nationality", "UA")))
+                .post("/api/v1/cases/" + caseA + "/proposals").then().statusCode(201)
+                .body("kinshipCandidateId", equalTo(candidate)).body("evidence", containsString("LR "))
+                .body("evidence", containsString(personA)).extract().path("id");
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("method", "VISUAL", "evidence", "x", "kinshipCandidateId", candidate,
+                        "establishedIdentity", Map.of("surname", "Коваленко", "nationality", "UA")))
+                .post("/api/v1/cases/" + caseA + "/proposals").then().statusCode(422);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("method", "DNA", "evidence", "x", "kinshipCandidateId", c.getString("[0].id"),
+                        "establishedIdentity", Map.of("surname", "Коваленко", "nationality", "UA")))
+                .post("/api/v1/cases/" + caseA + "/proposals").then().statusCode(404);
+        given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CONFIRM", "reason", "Trio LR checked by hand"))
+                .post("/api/v1/cases/" + caseA + "/proposals/" + proposal + "/decision").then().statusCode(200);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseA).then().body("status", equalTo("IDENTIFIED"));
+
+        // Genotypes are sealed at rest, locus by locus; nothing waits in the job table.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select loci::text from dna_profile where subject_id = '" + caseA + "'")) {
+            assertThat(rows.next()).isTrue();
+            String stored = rows.getString(1);
+            assertThat(stored).contains("D3S1358").doesNotContain(bodyA.at("D3S1358").toString())
+                    .doesNotContain("\"" + bodyA.at("FGA").first() + "\"");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from kinship_job") == 0);
+
+        // A withdrawn consent erases the brother's profile and every candidate resting on it; the family is
+        // matched again with the father alone.
+        given().header("Authorization", EXAMINER).post("/api/v1/donors/" + brotherOfB + "/consent-withdrawal").then()
+                .statusCode(200);
+        given().header("Authorization", EXAMINER).get("/api/v1/donors/" + brotherOfB + "/dna-profile").then().statusCode(404);
+        assertThat(count("select count(*) from kinship_candidate where donor_ids::text like '%" + brotherOfB + "%'")).isZero();
+        // (The seed is fixed: the father alone clears the reporting threshold, so the family reappears.)
+        assertThat(engine.pairwise(bodyB, fatherB, Relation.PARENT).total()).isGreaterThan(1000);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseB + "/kinship-candidates").then().statusCode(200)
+                .body("[0].personId", equalTo(personB)).body("[0].reference", equalTo("RELATIVE"))
+                .body("[0].donorIds", equalTo(List.of(fatherOfB))));
+        String audit = given().header("Authorization", TestTokens.bearer("org-audit", null, "auditor"))
+                .queryParam("organisation", "lab-ua-kyiv").queryParam("size", 500).get("/api/v1/audit").then()
+                .statusCode(200).extract().asString();
+        assertThat(audit).contains("kinship.candidates.case.read").contains("dna-profile.case.record")
+                .contains("donor.consent-withdrawn.erased");
+    }
+
+    @Test
+    void anExaminerChecksANumberByHandThroughTheApi() {
+        // forrel's parent AA / child AA with p(A) = 0.05: LR 20.
+        Map<String, Object> forrel = new LinkedHashMap<>();
+        forrel.put("candidate", Map.of("loci", Map.of("L1", List.of("1", "1"))));
+        forrel.put("relationship", "PARENT");
+        forrel.put("reference", Map.of("loci", Map.of("L1", List.of("1"))));
+        forrel.put("mutation", Map.of("model", "NONE"));
+        forrel.put("frequencyTable", "locus,allele,frequency\nL1,1,0.05\nL1,2,0.95\n");
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(forrel)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(200)
+                .body("lr", equalTo(20.0f)).body("perLocus[0].locus", equalTo("L1")).body("method", equalTo("closed-form"));
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(forrel)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(403);
+
+        // On the service's own table, with its mutation model and a prior.
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("candidate", Map.of("loci", Map.of("VWA", List.of("16", "17"), "PENTA_E", List.of("12"))));
+        pair.put("relationship", "PARENT");
+        pair.put("reference", Map.of("loci", Map.of("vWA", List.of("17", "18"), "Penta E", List.of("12", "13"))));
+        pair.put("prior", 0.01);
+        JsonPath answer = given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(pair)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(200).body("lociCompared", equalTo(2))
+                .body("mutation.kind", equalTo("PROPORTIONAL")).extract().jsonPath().using(EXACT);
+        StrProfile candidate = StrProfile.parse(Map.of("vWA", List.of("16", "17"), "Penta E", List.of("12")), europe.loci(), "c");
+        StrProfile reference = StrProfile.parse(Map.of("vWA", List.of("17", "18"), "Penta E", List.of("12", "13")), europe.loci(), "r");
+        double expected = engine.pairwise(candidate, reference, Relation.PARENT).total();
+        assertThat(answer.getDouble("lr")).isCloseTo(expected, within(expected * 1e-9));
+        assertThat(answer.getDouble("posterior")).isCloseTo(expected * 0.01 / (expected * 0.01 + 0.99), within(1e-9));
+
+        // dvir's example2 through the joint endpoint.
+        Map<String, Object> joint = Map.of(
+                "frequencyTable", "locus,allele,frequency\n" + String.join("", java.util.stream.IntStream.rangeClosed(1, 10)
+                        .mapToObj(i -> "L1," + i + ",0.1\n").toList()),
+                "mutation", Map.of("model", "NONE"),
+                "families", List.of(
+                        Map.of("name", "F1", "missing", List.of("M1", "M2"),
+                                "members", List.of(Map.of("id", "M1", "sex", "MALE"), Map.of("id", "R1", "sex", "FEMALE"),
+                                        Map.of("id", "M2", "father", "M1", "mother", "R1", "sex", "MALE")),
+                                "references", Map.of("R1", Map.of("loci", Map.of("L1", List.of("2", "2"))))),
+                        Map.of("name", "F2", "missing", List.of("M3"),
+                                "members", List.of(Map.of("id", "R2", "sex", "MALE"), Map.of("id", "MO2", "sex", "FEMALE"),
+                                        Map.of("id", "M3", "father", "R2", "mother", "MO2", "sex", "FEMALE")),
+                                "references", Map.of("R2", Map.of("loci", Map.of("L1", List.of("3", "3")))))),
+                "victims", Map.of("V1", Map.of("sex", "MALE", "profile", Map.of("loci", Map.of("L1", List.of("1", "1")))),
+                        "V2", Map.of("sex", "MALE", "profile", Map.of("loci", Map.of("L1", List.of("1", "2")))),
+                        "V3", Map.of("sex", "FEMALE", "profile", Map.of("loci", Map.of("L1", List.of("3", "4"))))));
+        JsonPath ranked = given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(joint)
+                .post("/api/v1/kinship/joint-identification").then().statusCode(200)
+                .body("assignments", hasSize(10)).extract().jsonPath().using(EXACT);
+        assertThat(ranked.getDouble("assignments[0].lr")).isCloseTo(250, within(1e-9));
+        assertThat(ranked.getMap("assignments[0].victims")).isEqualTo(Map.of("F1:M1", "V1", "F1:M2", "V2", "F2:M3", "V3"));
+        assertThat(ranked.getDouble("pairwise.V2.'F1:M2'")).isCloseTo(5, within(1e-9));
+    }
+
+    @Test
+    void badProfilesAndPedigreesAreRefusedAndChangeNothing() {
+        RemainsHandover handover = RemainsHandover.ruToUa(1);
+        String caseId = OpenedCases.of(handover, 1).get(0);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-1", "loci", Map.of("D3S1358", List.of("15", "OL"), "D99S9", List.of("10"))))
+                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("loci.D3S1358")).body("violations.field", hasItem("loci.D99S9"));
+        given().header("Authorization", EXAMINER).contentType("text/csv; charset=UTF-8")
+                .body("Sample Name,Marker,Allele 1,Allele 2\nA,D3S1358,15,16\nB,vWA,17,18\n")
+                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(400).body("violations.field", hasItem("table"));
+        given().header("Authorization", EXAMINER).contentType("text/csv; charset=UTF-8")
+                .body(new byte[]{'S', 'a', (byte) 0xC3, '\n'})
+                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(400);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(404);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then().body("status", equalTo("RECEIVED"));
+        given().header("Authorization", OTHER_LAB).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-1", "loci", Map.of("D3S1358", List.of("15", "16"))))
+                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(404);
+
+        // A donor's profile must come from a sample given with consent.
+        String person = person("Євген");
+        String donor = donor(person, "PARENT");
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "SOMETHING-ELSE", "loci", Map.of("D3S1358", List.of("15", "16"))))
+                .put("/api/v1/donors/" + donor + "/dna-profile").then().statusCode(422)
+                .body("violations.field", hasItem("sampleId"));
+        donor(person, "PARENT");
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(donorRequest(person, "PARENT"))
+                .post("/api/v1/donors").then().statusCode(422).body("detail", containsString("PARENT"));
+
+        // A pedigree with a loop is refused with 422; a question must be one question.
+        Map<String, Object> looped = new LinkedHashMap<>();
+        looped.put("candidate", Map.of("loci", Map.of("vWA", List.of("16", "17"))));
+        looped.put("pedigree", Map.of("missing", "child", "typed", Map.of("f", Map.of("loci", Map.of("vWA", List.of("16")))),
+                "members", List.of(Map.of("id", "f"), Map.of("id", "m"), Map.of("id", "son", "father", "f", "mother", "m"),
+                        Map.of("id", "daughter", "father", "f", "mother", "m"),
+                        Map.of("id", "child", "father", "son", "mother", "daughter"))));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(looped)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(422).body("detail", containsString("loop"));
+        looped.put("relationship", "PARENT");
+        looped.put("reference", Map.of("loci", Map.of("vWA", List.of("16"))));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(looped)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(422).body("violations.field", hasItem("relationship"));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("candidate", Map.of("loci", Map.of("vWA", List.of("16"))), "relationship", "COUSIN_TWICE_REMOVED",
+                        "reference", Map.of("loci", Map.of("vWA", List.of("16")))))
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(422);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("candidate", Map.of("loci", Map.of("vWA", List.of("16"))), "relationship", "PARENT",
+                        "reference", Map.of("loci", Map.of("vWA", List.of("16"))), "theta", 0.7))
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(400);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static JsonPath awaitCandidates(String caseId, String expectedPerson) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseId + "/kinship-candidates").then().statusCode(200)
+                .body("[0].personId", equalTo(expectedPerson)).body("[0].rank", equalTo(1)));
+        return given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/kinship-candidates").then()
+                .extract().jsonPath().using(EXACT);
+    }
+
+    private static String person(String firstName) {
+        String surname = "Кінш-" + Integer.toString((int) (Math.random() * 1_000_000_000), 36);
+        return given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body(Map.of("surname", surname, "firstNames", firstName, "script", "Cyrl", "language", "uk",
+                        "party", "UA", "category", "MILITARY", "source", "FAMILY_REPORT", "reportedOn", "2025-06-01"))
+                .post("/api/v1/missing-persons").then().statusCode(201).extract().path("personId");
+    }
+
+    private static Map<String, Object> donorRequest(String person, String relationship) {
+        return Map.of("personId", person, "relationship", relationship, "donorName", "Родич",
+                "consent", Map.of("givenBy", "Родич", "givenAt", "2025-06-02T10:00:00Z", "use", "Identification"),
+                "sampleIds", List.of("REF-" + person.substring(0, 8)));
+    }
+
+    private static String donor(String person, String relationship) {
+        return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(donorRequest(person, relationship)).post("/api/v1/donors").then().statusCode(201).extract().path("id");
+    }
+
+    private static String donorWithProfile(String person, String relationship, StrProfile profile) {
+        String donor = donor(person, relationship);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "REF-" + person.substring(0, 8), "loci", loci(profile)))
+                .put("/api/v1/donors/" + donor + "/dna-profile").then().statusCode(200).body("lociTyped", equalTo(profile.loci().size()));
+        return donor;
+    }
+
+    private static void recordCaseProfile(String caseId, StrProfile profile) {
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-" + caseId.substring(0, 8), "loci", loci(profile)))
+                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(200);
+    }
+
+    private static Map<String, List<String>> loci(StrProfile profile) {
+        Map<String, List<String>> loci = new LinkedHashMap<>();
+        profile.loci().forEach((locus, g) -> loci.put(locus, List.of(g.first(), g.second())));
+        return loci;
+    }
+
+    private static String labTable(String sample, StrProfile profile) {
+        StringBuilder table = new StringBuilder("Sample Name\tMarker\tAllele 1\tAllele 2\n");
+        profile.loci().forEach((locus, g) -> table.append(sample).append('\t').append(locus).append('\t')
+                .append(g.first()).append('\t').append(g.homozygous() ? "" : g.second()).append('\n'));
+        return table.toString();
+    }
+
+}
