@@ -1,8 +1,6 @@
 package org.homeward.identification.cases;
 
 import org.homeward.identification.shared.Actor;
-import org.homeward.identification.cases.CustodyChain;
-import org.homeward.identification.cases.CustodyEntry;
 import org.homeward.platform.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 

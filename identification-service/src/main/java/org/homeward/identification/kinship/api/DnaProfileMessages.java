@@ -23,8 +23,9 @@ import java.util.UUID;
 public final class DnaProfileMessages {
 
     static final String TABLE_HELP = "JSON {\"sampleId\": ..., \"loci\": {\"D3S1358\": [\"15\", \"16\"], ...}}"
-            + " (locus names or their aliases: vWA/VWA, Penta E/PENTA_E; one allele for a homozygote; omit loci that"
-            + " did not amplify), or the genotyping software's table as text/csv or text/tab-separated-values:"
+            + " (locus names or their aliases: vWA/VWA, Penta E/PENTA_E, THO1, FIBRA, ACTBP2; one allele for a homozygote;"
+            + " omit loci that did not amplify; markers the population table lacks, Amelogenin and Y markers are set"
+            + " aside and listed in the answer; a third allele at a locus is refused), or the genotyping software's table as text/csv or text/tab-separated-values:"
             + " columns Sample Name, Marker, Allele 1, Allele 2, one sample. Replaces the profile on file. Genotypes"
             + " are encrypted at rest and never sent on any topic.";
 
@@ -36,12 +37,17 @@ public final class DnaProfileMessages {
                                          List<@NotNull @Size(max = 8) String>> loci) {
     }
 
-    /** What was stored: which loci, never the genotypes (those are read with GET, audited). */
+    /**
+     * What was stored: how many loci, never the genotypes (those are read with GET, audited), and the markers
+     * set aside as submitted (loci the population table lacks, sex and Y markers): typed, but not used by the
+     * autosomal matching.
+     */
     public record ProfileRecorded(UUID id, String subjectKind, UUID subjectId, String sampleId, int lociTyped,
-                                  Instant recordedAt) {
-        static ProfileRecorded of(DnaProfile p) {
+                                  List<String> setAside, Instant recordedAt) {
+        static ProfileRecorded of(DnaProfiles.Recorded recorded) {
+            DnaProfile p = recorded.profile();
             return new ProfileRecorded(p.id(), p.subjectKind().name(), p.subjectId(), p.sampleId(), p.locusCount(),
-                    p.recordedAt());
+                    recorded.setAside(), p.recordedAt());
         }
     }
 

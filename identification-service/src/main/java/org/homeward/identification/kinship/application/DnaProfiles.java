@@ -55,12 +55,17 @@ public class DnaProfiles {
     public record Submitted(String sampleId, Map<String, java.util.List<String>> loci) {
     }
 
+    /** What a recording stored, and the markers it set aside as submitted (StrProfile.Reading). */
+    public record Recorded(DnaProfile profile, java.util.List<String> setAside) {
+    }
+
     /** A profile on file, opened for its reader. */
     public record OnFile(DnaProfile record, StrProfile profile) {
     }
 
-    public DnaProfile recordForCase(UUID caseId, Submitted submitted) {
-        StrProfile profile = StrProfile.parse(submitted.loci(), engine.frequencies().loci(), "loci");
+    public Recorded recordForCase(UUID caseId, Submitted submitted) {
+        StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
+        StrProfile profile = reading.profile();
         RemainsCase remainsCase = caseAccess.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
         Actor actor = caseAccess.actor();
         Instant now = Instant.now(clock);
@@ -69,11 +74,12 @@ public class DnaProfiles {
                 profile, actor, now);
         work.enqueue(KinshipWork.Kind.CASE, caseId, remainsCase.toParty(), now);
         audit.record("dna-profile.case.record", "case", caseId.toString());
-        return stored;
+        return new Recorded(stored, reading.setAside());
     }
 
-    public DnaProfile recordForDonor(UUID donorId, Submitted submitted) {
-        StrProfile profile = StrProfile.parse(submitted.loci(), engine.frequencies().loci(), "loci");
+    public Recorded recordForDonor(UUID donorId, Submitted submitted) {
+        StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
+        StrProfile profile = reading.profile();
         FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId, LockModeType.PESSIMISTIC_WRITE);
         MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
         if (person == null || !registerAccess.mayRead(person.party())) {
@@ -92,7 +98,7 @@ public class DnaProfiles {
                 actor, now);
         work.enqueue(KinshipWork.Kind.PERSON, person.id(), person.party(), now);
         audit.record("dna-profile.donor.record", "family_donor", donorId.toString());
-        return stored;
+        return new Recorded(stored, reading.setAside());
     }
 
     public OnFile ofCase(UUID caseId) {

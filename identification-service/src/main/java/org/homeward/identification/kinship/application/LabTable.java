@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The table genotyping software exports (GeneMapper and its kin): one row per sample and locus, with the
  * columns "Sample Name", "Marker" and "Allele 1", "Allele 2", tab- or comma-separated. An empty second
- * allele is a homozygote; a row with no allele is a locus that did not amplify. One sample per upload.
+ * allele is a homozygote; a row with no allele is a locus that did not amplify. One sample per upload. Columns
+ * Allele 3 and beyond are read too, so that a mixture's third allele is refused instead of silently dropped.
  */
 public final class LabTable {
 
@@ -29,6 +30,7 @@ public final class LabTable {
     private static final int MAX_ROWS = 200;
     /** As the JSON form's sampleId. */
     private static final java.util.regex.Pattern SAMPLE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._/-]{1,64}");
+    private static final java.util.regex.Pattern ALLELE_COLUMN = java.util.regex.Pattern.compile("allele[0-9]{1,2}");
 
     private LabTable() {
     }
@@ -65,13 +67,14 @@ public final class LabTable {
                     continue;
                 }
                 samples.add(sample);
+                // Every allele column the software wrote (Allele 1 .. Allele n): a third allele must reach the
+                // profile's check, which refuses it naming the locus, rather than vanish here.
                 List<String> alleles = new ArrayList<>();
-                for (String column : List.of("allele1", "allele2")) {
-                    String allele = row.get(column);
-                    if (allele != null && !allele.isBlank()) {
+                row.forEach((column, allele) -> {
+                    if (ALLELE_COLUMN.matcher(column).matches() && allele != null && !allele.isBlank()) {
                         alleles.add(allele);
                     }
-                }
+                });
                 if (alleles.isEmpty()) {
                     continue;
                 }

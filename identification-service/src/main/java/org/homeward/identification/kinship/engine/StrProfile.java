@@ -40,25 +40,41 @@ public record StrProfile(Map<String, Genotype> loci) {
     }
 
     /**
-     * Reads a profile given as locus name -> one or two allele labels (one label is a homozygote as some
-     * software writes it). Loci are matched against the population table's names and their aliases; sex
-     * markers are skipped. {@code fieldPrefix} names where the profile sits in the request.
+     * A profile as read, with the markers set aside as submitted: loci the population table lacks, sex and
+     * Y-chromosome markers (Amelogenin, DYS..., Yindel). The autosomal engine cannot use them, yet a
+     * laboratory's kit types them, so they never refuse a profile; the answer lists them instead.
      */
+    public record Reading(StrProfile profile, List<String> setAside) {
+        public Reading {
+            setAside = List.copyOf(setAside);
+        }
+    }
+
+    /** As {@link #read}, for callers that need only the autosomal profile. */
     public static StrProfile parse(Map<String, List<String>> input, Loci known, String fieldPrefix) {
+        return read(input, known, fieldPrefix).profile();
+    }
+
+    /**
+     * Reads a profile given as locus name -> one or two allele labels (one label is a homozygote as some
+     * software writes it). Loci are matched against the population table's names and their aliases; markers
+     * the table does not know are set aside (see {@link Reading}). A third allele is refused: a reference or a
+     * single source has at most two, and a mixture is not a profile to match. {@code fieldPrefix} names where
+     * the profile sits in the request.
+     */
+    public static Reading read(Map<String, List<String>> input, Loci known, String fieldPrefix) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Genotype> loci = new TreeMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> setAside = new ArrayList<>();
         if (input == null || input.isEmpty()) {
             throw new Malformed(List.of(new FieldError(fieldPrefix, "A profile needs at least one typed locus")));
         }
         for (Map.Entry<String, List<String>> entry : input.entrySet()) {
             String field = fieldPrefix + "." + entry.getKey();
-            if (Loci.isSexMarker(entry.getKey())) {
-                continue;
-            }
             var locus = known.canonical(entry.getKey());
-            if (locus.isEmpty()) {
-                errors.add(new FieldError(field, "Unknown locus '" + entry.getKey() + "' for this population table"));
+            if (Loci.isSexMarker(entry.getKey()) || locus.isEmpty()) {
+                setAside.add(entry.getKey());
                 continue;
             }
             if (!seen.add(locus.get())) {
@@ -66,8 +82,13 @@ public record StrProfile(Map<String, Genotype> loci) {
                 continue;
             }
             List<String> alleles = entry.getValue();
-            if (alleles == null || alleles.isEmpty() || alleles.size() > 2) {
+            if (alleles == null || alleles.isEmpty()) {
                 errors.add(new FieldError(field, "A locus has one or two alleles (omit a locus that was not typed)"));
+                continue;
+            }
+            if (alleles.size() > 2) {
+                errors.add(new FieldError(field, alleles.size() + " alleles at " + locus.get() + ": a reference or a"
+                        + " single-source sample has at most two, and a mixture is not a profile to match"));
                 continue;
             }
             List<String> canonical = new ArrayList<>();
@@ -84,8 +105,9 @@ public record StrProfile(Map<String, Genotype> loci) {
             throw new Malformed(errors);
         }
         if (loci.isEmpty()) {
-            throw new Malformed(List.of(new FieldError(fieldPrefix, "A profile needs at least one autosomal locus")));
+            throw new Malformed(List.of(new FieldError(fieldPrefix, "A profile needs at least one autosomal locus"
+                    + " that the population table knows")));
         }
-        return new StrProfile(loci);
+        return new Reading(new StrProfile(loci), setAside);
     }
 }

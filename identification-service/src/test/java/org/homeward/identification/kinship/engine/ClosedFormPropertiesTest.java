@@ -1,15 +1,5 @@
 package org.homeward.identification.kinship.engine;
 
-import org.homeward.identification.kinship.engine.AlleleFrequencies;
-import org.homeward.identification.kinship.engine.Genotype;
-import org.homeward.identification.kinship.engine.KinshipCalculator;
-import org.homeward.identification.kinship.engine.KinshipModel;
-import org.homeward.identification.kinship.engine.LikelihoodRatio;
-import org.homeward.identification.kinship.engine.MutationModel;
-import org.homeward.identification.kinship.engine.Pedigree;
-import org.homeward.identification.kinship.engine.Relation;
-import org.homeward.identification.kinship.engine.StrProfile;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

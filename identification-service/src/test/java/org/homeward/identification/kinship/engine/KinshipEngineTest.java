@@ -1,10 +1,5 @@
 package org.homeward.identification.kinship.engine;
 
-import org.homeward.identification.kinship.engine.AlleleFrequencies;
-import org.homeward.identification.kinship.engine.Genotype;
-import org.homeward.identification.kinship.engine.Pedigree;
-import org.homeward.identification.kinship.engine.StrProfile;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -50,9 +45,58 @@ class KinshipEngineTest {
         assertThatThrownBy(() -> StrProfile.parse(input, table.loci(), "profile"))
                 .isInstanceOfSatisfying(StrProfile.Malformed.class, e -> assertThat(e.errors())
                         .extracting(StrProfile.FieldError::field)
-                        .containsExactlyInAnyOrder("profile.D3S1358", "profile.D99S1", "profile.vWA", "profile.V WA"));
+                        .containsExactlyInAnyOrder("profile.D3S1358", "profile.vWA", "profile.V WA"));
         assertThatThrownBy(() -> StrProfile.parse(Map.of(), table.loci(), "profile"))
                 .isInstanceOf(StrProfile.Malformed.class);
+    }
+
+    @Test
+    void aThirdAlleleIsRefusedNamingTheLocusNeverTheAlleles() throws IOException {
+        Map<String, List<String>> input = new LinkedHashMap<>();
+        input.put("D3S1358", List.of("15", "16"));
+        input.put("VWA", List.of("14", "17", "19"));
+
+        assertThatThrownBy(() -> StrProfile.parse(input, table().loci(), "loci"))
+                .isInstanceOfSatisfying(StrProfile.Malformed.class, e -> {
+                    assertThat(e.errors()).extracting(StrProfile.FieldError::field).containsExactly("loci.VWA");
+                    assertThat(e.errors().get(0).message()).contains("3 alleles at vWA", "mixture")
+                            .doesNotContain("19");
+                });
+    }
+
+    @Test
+    void lociTheTableLacksAndSexOrYMarkersAreSetAsideAndListedNotRefused() throws IOException {
+        Map<String, List<String>> input = new LinkedHashMap<>();
+        input.put("D3S1358", List.of("15", "16"));
+        input.put("D6S1043", List.of("11", "19"));
+        input.put("DYS391", List.of("10"));
+        input.put("Yindel", List.of("2"));
+        input.put("DYS576", List.of("17"));
+        input.put("AMEL", List.of("X", "Y"));
+
+        StrProfile.Reading reading = StrProfile.read(input, table().loci(), "loci");
+
+        assertThat(reading.profile().loci()).containsOnlyKeys("D3S1358");
+        assertThat(reading.setAside()).containsExactly("D6S1043", "DYS391", "Yindel", "DYS576", "AMEL");
+        assertThatThrownBy(() -> StrProfile.read(Map.of("D6S1043", List.of("11")), table().loci(), "loci"))
+                .isInstanceOfSatisfying(StrProfile.Malformed.class, e -> assertThat(e.errors().get(0).message())
+                        .contains("at least one autosomal locus"));
+    }
+
+    @Test
+    void theOldNamesLaboratoriesStillWriteAreKnown() throws IOException {
+        AlleleFrequencies table = AlleleFrequencies.parseCsv("aliases", new StringReader(
+                "locus,allele,frequency\nTH01,6,0.5\nTH01,9.3,0.5\nFGA,21,0.5\nFGA,22,0.5\nSE33,27.2,0.5\nSE33,30,0.5\n"));
+        Map<String, List<String>> input = new LinkedHashMap<>();
+        input.put("THO1", List.of("6", "9.3"));
+        input.put("FIBRA(FGA)", List.of("21"));
+        input.put("ACTBP2", List.of("27.2", "30"));
+
+        StrProfile.Reading reading = StrProfile.read(input, table.loci(), "loci");
+
+        assertThat(reading.profile().loci()).containsOnlyKeys("TH01", "FGA", "SE33");
+        assertThat(reading.setAside()).isEmpty();
+        assertThat(StrProfile.parse(Map.of("FIBRA", List.of("22")), table.loci(), "loci").loci()).containsOnlyKeys("FGA");
     }
 
     @Test

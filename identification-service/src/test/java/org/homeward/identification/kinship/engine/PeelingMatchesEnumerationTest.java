@@ -1,11 +1,5 @@
 package org.homeward.identification.kinship.engine;
 
-import org.homeward.identification.kinship.engine.AlleleFrequencies;
-import org.homeward.identification.kinship.engine.LocusModel;
-import org.homeward.identification.kinship.engine.MutationModel;
-import org.homeward.identification.kinship.engine.Pedigree;
-import org.homeward.identification.kinship.engine.PedigreeLikelihood;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 

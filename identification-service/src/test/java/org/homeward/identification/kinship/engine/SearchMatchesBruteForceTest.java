@@ -1,17 +1,5 @@
 package org.homeward.identification.kinship.engine;
 
-import org.homeward.identification.kinship.engine.AlleleFrequencies;
-import org.homeward.identification.kinship.engine.Genotype;
-import org.homeward.identification.kinship.engine.KinshipCalculator;
-import org.homeward.identification.kinship.engine.KinshipModel;
-import org.homeward.identification.kinship.engine.KinshipSearch;
-import org.homeward.identification.kinship.engine.Loci;
-import org.homeward.identification.kinship.engine.MutationModel;
-import org.homeward.identification.kinship.engine.ProfileSimulator;
-import org.homeward.identification.kinship.engine.ReferenceIndex;
-import org.homeward.identification.kinship.engine.Relation;
-import org.homeward.identification.kinship.engine.StrProfile;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package org.homeward.identification.register.application;
 
-import org.homeward.identification.register.application.CandidateBlocks;
-
 import org.homeward.identification.register.BirthDate;
 import org.homeward.identification.register.Particulars;
 import org.junit.jupiter.api.Test;
