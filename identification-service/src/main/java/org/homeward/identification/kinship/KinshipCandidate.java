@@ -100,9 +100,13 @@ public class KinshipCandidate {
         this.computedAt = now;
     }
 
-    /** Where it stands among the candidates of its case, and whether it stands alone (see KinshipSearch). */
-    public void ranked(int rank, boolean undisputed) {
+    /**
+     * Where it stands among the candidates of its case: its rank, its posterior among them (so two brothers
+     * cannot both show near 1) and whether it is undisputed (UndisputedRule).
+     */
+    public void ranked(int rank, double posteriorAmongRivals, boolean undisputed) {
         this.rankInCase = rank;
+        this.posterior = posteriorAmongRivals;
         this.undisputed = undisputed;
     }
 

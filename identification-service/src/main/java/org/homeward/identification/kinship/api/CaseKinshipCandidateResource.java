@@ -30,7 +30,8 @@ public class CaseKinshipCandidateResource {
     @Operation(summary = "Missing persons whose family references match the remains, strongest first (the case's"
             + " laboratory; audited)", description = "LR per locus and in total, loci compared, prior (1/N for the N"
             + " missing persons of the party unless configured), posterior, rank, and whether the candidate is"
-            + " undisputed (posterior >= 0.999 and LR >= 1,000 x the next candidate of the case and of the family).")
+            + " undisputed (by default: posterior among the case's candidates >= 0.9995, LR >= 1,000 x every rival"
+            + " of the case and the same person's ratio in other remains, at least 12 loci compared).")
     public List<KinshipCandidateResponses.CandidateResponse> ofCase(@PathParam("id") UUID id) {
         return candidates.ofCase(id).stream().map(KinshipCandidateResponses.CandidateResponse::of).toList();
     }

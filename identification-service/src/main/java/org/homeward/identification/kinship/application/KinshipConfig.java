@@ -43,6 +43,23 @@ public interface KinshipConfig {
     @WithDefault("1000000")
     double reassociationThreshold();
 
+    /** When a candidate is undisputed (UndisputedRule): all of its clauses, with these thresholds. */
+    Undisputed undisputed();
+
+    interface Undisputed {
+        /** The posterior among the case's candidates, at least (ICMP's threshold). */
+        @WithDefault("0.9995")
+        double minPosterior();
+
+        /** The LR, at least this many times every rival's. */
+        @WithDefault("1000")
+        double margin();
+
+        /** Autosomal loci compared, at least. */
+        @WithDefault("12")
+        int minLoci();
+    }
+
     /** The prior for posteriors; by default 1/N for the N missing persons of the party's register. */
     OptionalDouble prior();
 

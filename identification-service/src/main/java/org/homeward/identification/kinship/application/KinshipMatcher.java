@@ -15,6 +15,7 @@ import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.kinship.engine.UndisputedRule;
 import org.homeward.identification.register.PersonStatus;
 import org.jboss.logging.Logger;
 
@@ -233,21 +234,22 @@ public class KinshipMatcher {
             affected.addAll(entityManager.createQuery("select c.caseId from KinshipCandidate c where c.personId in :persons",
                     UUID.class).setParameter("persons", persons).getResultList());
         }
+        UndisputedRule rule = undisputedRule();
         for (UUID caseId : affected) {
             List<KinshipCandidate> ofCase = new ArrayList<>(entityManager.createQuery("select c from KinshipCandidate c"
                     + " where c.caseId = :case", KinshipCandidate.class).setParameter("case", caseId).getResultList());
             ofCase.sort(Comparator.comparingDouble(KinshipCandidate::lr).reversed());
+            List<UndisputedRule.Candidate> rivals = ofCase.stream()
+                    .map(c -> new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared())).toList();
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate candidate = ofCase.get(i);
-                double nextOfCase = i == 0 && ofCase.size() > 1 ? ofCase.get(1).lr() : i == 0 ? 0 : ofCase.get(0).lr();
-                double nextOfFamily = entityManager.createQuery("select coalesce(max(c.lr), 0) from KinshipCandidate c"
+                double bestOfPersonElsewhere = entityManager.createQuery("select coalesce(max(c.lr), 0) from KinshipCandidate c"
                                 + " where c.personId = :person and c.caseId <> :case", Double.class)
                         .setParameter("person", candidate.personId()).setParameter("case", caseId).getSingleResult();
-                boolean undisputed = KinshipSearch.undisputed(candidate.lr(), candidate.posterior(), nextOfCase,
-                        nextOfFamily, engine.config().reportingThreshold());
-                candidate.ranked(i + 1, undisputed);
-                anyUndisputed |= undisputed;
+                UndisputedRule.Verdict verdict = rule.judge(rivals, i, bestOfPersonElsewhere);
+                candidate.ranked(i + 1, verdict.posterior(), verdict.undisputed());
+                anyUndisputed |= verdict.undisputed();
             }
             RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
             if (remainsCase == null) {
@@ -260,6 +262,12 @@ public class KinshipMatcher {
                 remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
             }
         }
+    }
+
+    private UndisputedRule undisputedRule() {
+        KinshipConfig.Undisputed undisputed = engine.config().undisputed();
+        return new UndisputedRule(undisputed.minPosterior(), undisputed.margin(), undisputed.minLoci(),
+                engine.config().reportingThreshold());
     }
 
     private boolean pendingProposals(UUID caseId) {

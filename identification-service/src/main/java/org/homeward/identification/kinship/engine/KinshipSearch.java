@@ -36,15 +36,4 @@ public final class KinshipSearch {
         }
         return ranked;
     }
-
-    /**
-     * Undisputed when the posterior is at least 0.999 and the ratio at least 1,000 times the next strongest
-     * alternative, of the same remains and of the same family. Alternatives under the reporting threshold
-     * are not kept, so each counts as the threshold itself: the rule can only be stricter than stated.
-     */
-    public static boolean undisputed(double lr, double posterior, double nextBestOfCase, double nextBestOfFamily,
-                                     double reportingThreshold) {
-        return posterior >= 0.999 && lr >= 1000 * Math.max(nextBestOfCase, reportingThreshold)
-                && lr >= 1000 * Math.max(nextBestOfFamily, reportingThreshold);
-    }
 }

@@ -1,0 +1,89 @@
+package org.homeward.identification.kinship.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When a DNA candidate is strong enough to be proposed to the examiners as the body's identity: all of its
+ * clauses hold (DESIGN.md 7; the thresholds are configuration, the defaults ICMP's).
+ * <ul>
+ *   <li>the posterior among the case's candidates (each one's LR times its prior, plus the mass of "none of
+ *       them") is at least {@code minPosterior}: two brothers with the same ratio share it, so neither is
+ *       near 1;</li>
+ *   <li>the LR is at least {@code margin} times every rival's, of the same remains and of the same missing
+ *       person in other remains;</li>
+ *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity.</li>
+ * </ul>
+ * Rivals under the reporting threshold are not kept, so each counts as the threshold itself: the rule can
+ * only be stricter than stated. Each clause that fails is named, so the laboratory sees why.
+ */
+public record UndisputedRule(double minPosterior, double margin, int minLoci, double reportingThreshold) {
+
+    public UndisputedRule {
+        if (!(minPosterior > 0 && minPosterior < 1) || !(margin >= 1) || minLoci < 1 || !(reportingThreshold > 0)) {
+            throw new IllegalArgumentException("An undisputed rule needs 0 < posterior < 1, a margin of at least 1,"
+                    + " at least one locus and a positive reporting threshold");
+        }
+    }
+
+    /** ICMP's posterior, a thousandfold margin over every rival, 12 loci: the defaults the README states. */
+    public static UndisputedRule defaults(double reportingThreshold) {
+        return new UndisputedRule(0.9995, 1000, 12, reportingThreshold);
+    }
+
+    /** One candidate of a case: its ratio, its prior and how many loci it compared. */
+    public record Candidate(double lr, double prior, int lociCompared) {
+    }
+
+    /** The verdict on one candidate: its posterior among the case's candidates and the clauses it failed. */
+    public record Verdict(double posterior, List<String> failed) {
+        public boolean undisputed() {
+            return failed.isEmpty();
+        }
+    }
+
+    /**
+     * Posterior of candidate {@code i} among all of the case's candidates: LR_i p_i / (sum_j LR_j p_j + 1 - sum_j p_j).
+     */
+    public static double posteriorAmong(List<Candidate> ofCase, int i) {
+        double weighted = 0;
+        double priors = 0;
+        for (Candidate c : ofCase) {
+            weighted += c.lr() * c.prior();
+            priors += c.prior();
+        }
+        double none = Math.max(0, 1 - priors);
+        double own = ofCase.get(i).lr() * ofCase.get(i).prior();
+        double total = weighted + none;
+        return total == 0 ? 0 : own / total;
+    }
+
+    /**
+     * The verdict on candidate {@code i} of the case, given the strongest ratio the same missing person
+     * reaches in any other remains ({@code bestOfPersonElsewhere}, 0 when none).
+     */
+    public Verdict judge(List<Candidate> ofCase, int i, double bestOfPersonElsewhere) {
+        Candidate candidate = ofCase.get(i);
+        double posterior = posteriorAmong(ofCase, i);
+        List<String> failed = new ArrayList<>();
+        if (posterior < minPosterior) {
+            failed.add("posterior below " + minPosterior);
+        }
+        double strongestRival = reportingThreshold;
+        for (int j = 0; j < ofCase.size(); j++) {
+            if (j != i) {
+                strongestRival = Math.max(strongestRival, ofCase.get(j).lr());
+            }
+        }
+        if (candidate.lr() < margin * strongestRival) {
+            failed.add("LR under " + margin + " times a rival of the same remains");
+        }
+        if (candidate.lr() < margin * Math.max(reportingThreshold, bestOfPersonElsewhere)) {
+            failed.add("LR under " + margin + " times the same person's ratio in other remains");
+        }
+        if (candidate.lociCompared() < minLoci) {
+            failed.add("fewer than " + minLoci + " loci compared");
+        }
+        return new Verdict(posterior, List.copyOf(failed));
+    }
+}

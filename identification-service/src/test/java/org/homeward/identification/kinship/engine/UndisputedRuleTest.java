@@ -1,0 +1,100 @@
+package org.homeward.identification.kinship.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Each clause of the undisputed rule on its own, at its boundary: weakening a clause (a margin of 1, a lower
+ * posterior, fewer loci) turns one of these verdicts around.
+ */
+class UndisputedRuleTest {
+
+    private static final double PRIOR = 1e-3;
+    private static final UndisputedRule DEFAULTS = UndisputedRule.defaults(1000);
+    /** The defaults with a posterior low enough that the margin clauses are tested alone. */
+    private static final UndisputedRule MARGIN_ONLY = new UndisputedRule(0.99, 1000, 12, 1000);
+
+    private static UndisputedRule.Candidate candidate(double lr, int loci) {
+        return new UndisputedRule.Candidate(lr, PRIOR, loci);
+    }
+
+    @Test
+    void aCandidateFarAheadOfEveryRivalOnEnoughLociIsUndisputed() {
+        UndisputedRule.Verdict verdict = DEFAULTS.judge(List.of(candidate(1e15, 21)), 0, 0);
+
+        assertThat(verdict.undisputed()).isTrue();
+        assertThat(verdict.posterior()).isCloseTo(1e15 * PRIOR / (1e15 * PRIOR + 1 - PRIOR), within(1e-15));
+    }
+
+    @Test
+    void twoBrothersWithTheSameRatioShareThePosteriorAndNeitherIsUndisputed() {
+        List<UndisputedRule.Candidate> brothers = List.of(candidate(1e15, 21), candidate(1e15, 21));
+
+        for (int i = 0; i < 2; i++) {
+            UndisputedRule.Verdict verdict = DEFAULTS.judge(brothers, i, 0);
+            assertThat(verdict.posterior()).isCloseTo(0.5, within(1e-9));
+            assertThat(verdict.undisputed()).isFalse();
+            assertThat(verdict.failed()).contains("posterior below 0.9995");
+        }
+    }
+
+    @Test
+    void theMarginOverARivalOfTheSameRemainsIsAThousandfold() {
+        List<UndisputedRule.Candidate> justShort = List.of(candidate(1e14, 21), candidate(1.0001e11, 21));
+        List<UndisputedRule.Candidate> justEnough = List.of(candidate(1e14, 21), candidate(1e11, 21));
+
+        assertThat(MARGIN_ONLY.judge(justShort, 0, 0).failed())
+                .containsExactly("LR under 1000.0 times a rival of the same remains");
+        assertThat(MARGIN_ONLY.judge(justEnough, 0, 0).undisputed()).isTrue();
+    }
+
+    @Test
+    void theMarginOverTheSamePersonInOtherRemainsIsAThousandfold() {
+        List<UndisputedRule.Candidate> alone = List.of(candidate(1e14, 21));
+
+        assertThat(MARGIN_ONLY.judge(alone, 0, 1.0001e11).failed())
+                .containsExactly("LR under 1000.0 times the same person's ratio in other remains");
+        assertThat(MARGIN_ONLY.judge(alone, 0, 1e11).undisputed()).isTrue();
+    }
+
+    @Test
+    void rivalsUnderTheReportingThresholdCountAsTheThresholdItself() {
+        // No stored rival, but 5e5 is under 1,000 times the reporting threshold of 1,000.
+        assertThat(MARGIN_ONLY.judge(List.of(candidate(5e5, 21)), 0, 0).failed())
+                .contains("LR under 1000.0 times a rival of the same remains");
+        assertThat(MARGIN_ONLY.judge(List.of(candidate(1e6, 21)), 0, 0).undisputed()).isTrue();
+    }
+
+    @Test
+    void fewerThanTwelveLociAreNoIdentityHoweverRareTheAlleles() {
+        assertThat(DEFAULTS.judge(List.of(candidate(1e25, 11)), 0, 0).failed())
+                .containsExactly("fewer than 12 loci compared");
+        assertThat(DEFAULTS.judge(List.of(candidate(1e25, 12)), 0, 0).undisputed()).isTrue();
+    }
+
+    @Test
+    void thePosteriorClauseIsIcmpsThreshold() {
+        // LR p / (LR p + 1 - p) = 0.9995 at LR = 0.9995 (1 - p) / (0.0005 p).
+        double boundary = 0.9995 * (1 - PRIOR) / (0.0005 * PRIOR);
+        UndisputedRule posteriorOnly = new UndisputedRule(0.9995, 1, 12, 1);
+
+        assertThat(posteriorOnly.judge(List.of(candidate(boundary * 0.999, 21)), 0, 0).failed())
+                .containsExactly("posterior below 0.9995");
+        assertThat(posteriorOnly.judge(List.of(candidate(boundary * 1.001, 21)), 0, 0).undisputed()).isTrue();
+    }
+
+    @Test
+    void theCasePosteriorsNeverAddUpToMoreThanOne() {
+        List<UndisputedRule.Candidate> ofCase = List.of(candidate(1e9, 21), candidate(3e8, 15), candidate(2e4, 21),
+                new UndisputedRule.Candidate(1e12, 0.2, 21));
+        double sum = 0;
+        for (int i = 0; i < ofCase.size(); i++) {
+            sum += UndisputedRule.posteriorAmong(ofCase, i);
+        }
+        assertThat(sum).isLessThanOrEqualTo(1 + 1e-12).isGreaterThan(0.99);
+    }
+}
