@@ -42,6 +42,10 @@ public class IdentificationProposal {
     @Column(name = "kinship_candidate_id")
     private UUID kinshipCandidateId;
 
+    /** The candidate it rested on, kept when the candidate itself is erased (then the pointer above is null). */
+    @Column(name = "quoted_candidate_id")
+    private UUID quotedCandidateId;
+
     @Embedded
     private EstablishedIdentity establishedIdentity;
 
@@ -76,6 +80,7 @@ public class IdentificationProposal {
     /** Attaches the kinship candidate this proposal rests on. */
     public void restsOn(UUID kinshipCandidate) {
         this.kinshipCandidateId = kinshipCandidate;
+        this.quotedCandidateId = kinshipCandidate;
     }
 
     public IdentificationProposal(UUID caseId, IdentificationMethod method, String evidence,
@@ -109,6 +114,28 @@ public class IdentificationProposal {
         decidedBy = proposedBy;
         decidedAt = now;
         decisionReason = "Confirmed as proposed: " + organisation + " works without a second examiner";
+    }
+
+    /**
+     * The DNA candidate it rests on is going (a donor withdrew consent, or the matching no longer finds the
+     * person): an open proposal is settled as rejected, saying why, so nobody confirms evidence that is gone;
+     * a decided one keeps the candidate's numbers as its evidence quotes them. Answers whether it was rejected.
+     */
+    public boolean evidenceWithdrawn(String reason, Actor by, Instant now) {
+        kinshipCandidateId = null;
+        if (status != ProposalStatus.PROPOSED) {
+            return false;
+        }
+        status = ProposalStatus.REJECTED;
+        decidedBy = by.subject();
+        decidedAt = now;
+        decisionReason = reason;
+        return true;
+    }
+
+    /** Whether it rested on a DNA candidate that has since been erased. */
+    public boolean restsOnErasedCandidate() {
+        return quotedCandidateId != null && kinshipCandidateId == null;
     }
 
     /** Another proposal of the case was confirmed: this one is settled as rejected, saying by which. */
@@ -145,7 +172,8 @@ public class IdentificationProposal {
     public UUID caseId() { return caseId; }
     public IdentificationMethod method() { return method; }
     public String evidence() { return evidence; }
-    public UUID kinshipCandidateId() { return kinshipCandidateId; }
+    /** The DNA candidate it rested on, if any (kept after the candidate is erased; see restsOnErasedCandidate). */
+    public UUID kinshipCandidateId() { return quotedCandidateId; }
     public EstablishedIdentity establishedIdentity() { return establishedIdentity; }
     public String proposedBy() { return proposedBy; }
     public String organisation() { return organisation; }

@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
 /**
  * The remains of a case compared with a missing person's family references, at or above the reporting
  * threshold: the ratio locus by locus, the prior and posterior, its rank among the case's candidates, and
- * whether it is undisputed. Recomputed (replaced) whenever the case's profile or the family's references
- * change; erased with the consent of any donor it rests on.
+ * whether it is undisputed. Recomputed in place whenever the case's profile or the family's references
+ * change (one candidate per case and person, its id kept); erased with the consent of any donor it rests on,
+ * or when the person is no longer found.
  */
 @Entity
 @Table(name = "kinship_candidate")
@@ -85,6 +86,15 @@ public class KinshipCandidate {
         this.caseId = caseId;
         this.personId = personId;
         this.party = party;
+        recomputed(reference, donorIds, lr, perLocus, method, prior, posterior, seal, now);
+    }
+
+    /**
+     * The same case and person compared again (new references, a retyped profile): the numbers change, the
+     * identity does not, so a proposal resting on this candidate still points at it.
+     */
+    public void recomputed(String reference, List<UUID> donorIds, double lr, Map<String, Double> perLocus, String method,
+                           double prior, double posterior, UnaryOperator<String> seal, Instant now) {
         this.reference = reference;
         this.donorIds = List.copyOf(donorIds);
         this.lr = lr;

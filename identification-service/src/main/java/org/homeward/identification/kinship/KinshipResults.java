@@ -15,6 +15,9 @@ public interface KinshipResults {
      */
     QuotedCandidate quoteForProposal(UUID caseId, UUID candidateId);
 
+    /** Whether an undisputed DNA candidate of the case stands now (a rejected proposal leaves it standing). */
+    boolean undisputedCandidateStands(UUID caseId);
+
     /** The candidate's id and the words the proposal's evidence quotes. */
     record QuotedCandidate(UUID id, String summary) {
     }

@@ -224,6 +224,73 @@ class KinshipMatchingTest {
     }
 
     @Test
+    void aProposalRestsOnItsCandidateUntilTheEvidenceGoes() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20251107L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile mother = simulate.founder();
+        StrProfile body = simulate.child(father, mother);
+        String person = person("Олег");
+        donorWithProfile(person, "PARENT", father);
+        String motherDonor = donorWithProfile(person, "PARENT", mother);
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseId, body);
+        String candidate = awaitCandidates(caseId, person).getString("[0].id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseId).then().body("status", equalTo("CANDIDATE_FOUND")));
+
+        // The family gains a reference: the candidate is computed again, and keeps its identity.
+        String sibling = "REF-" + person.substring(0, 8);
+        String brother = given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(donorRequest(person, "FULL_SIBLING")).post("/api/v1/donors").then().statusCode(201).extract().path("id");
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", sibling, "loci", loci(simulate.child(father, mother))))
+                .put("/api/v1/donors/" + brother + "/dna-profile").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseId + "/kinship-candidates").then().statusCode(200)
+                .body("[0].donorIds", hasSize(3)).body("[0].id", equalTo(candidate)));
+
+        // A rejected proposal leaves the undisputed candidate standing: the case still waits for a proposal.
+        String first = propose(caseId, candidate);
+        given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT", "reason", "Wrong surname in the proposal"))
+                .post("/api/v1/cases/" + caseId + "/proposals/" + first + "/decision").then().statusCode(200);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then()
+                .body("status", equalTo("CANDIDATE_FOUND"));
+
+        // A donor withdraws consent: the open proposal resting on the erased candidate is rejected, saying why.
+        String second = propose(caseId, candidate);
+        given().header("Authorization", EXAMINER).post("/api/v1/donors/" + motherDonor + "/consent-withdrawal").then()
+                .statusCode(200);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/proposals").then().statusCode(200)
+                .body("find { it.id == '" + second + "' }.status", equalTo("REJECTED"))
+                .body("find { it.id == '" + second + "' }.decisionReason", containsString("withdrew consent"))
+                .body("find { it.id == '" + second + "' }.kinshipCandidateId", equalTo(candidate));
+        given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CONFIRM", "reason", "Too late"))
+                .post("/api/v1/cases/" + caseId + "/proposals/" + second + "/decision").then().statusCode(409);
+
+        // An operator erases a candidate by hand (the register runbook): the proposal on it cannot be confirmed.
+        String third = propose(caseId, awaitCandidates(caseId, person).getString("[0].id"));
+        String standing = awaitCandidates(caseId, person).getString("[0].id");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from kinship_candidate where id = '" + standing + "'");
+        }
+        given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CONFIRM", "reason", "Checked"))
+                .post("/api/v1/cases/" + caseId + "/proposals/" + third + "/decision").then().statusCode(409)
+                .body("detail", containsString("erased"));
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then()
+                .body("status", equalTo("CANDIDATE_FOUND"));
+    }
+
+    private static String propose(String caseId, String candidate) {
+        return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("method", "DNA", "evidence", "Trio", "kinshipCandidateId", candidate,
+                        "establishedIdentity", Map.of("surname", "Бондар", "nationality", "UA")))
+                .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
     void anExaminerChecksANumberByHandThroughTheApi() {
         // forrel's parent AA / child AA with p(A) = 0.05: LR 20.
         Map<String, Object> forrel = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import org.homeward.identification.cases.CaseStatus;
 import org.homeward.identification.cases.EstablishedIdentity;
 import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.IdentificationProposal;
+import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.messaging.CaseEvents;
@@ -20,6 +21,7 @@ import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -103,16 +105,41 @@ public class Identifications {
         Actor actor = access.actor();
         Instant now = Instant.now(clock);
         if (decision == Decision.CONFIRM) {
+            if (proposal.restsOnErasedCandidate()) {
+                throw new InvalidTransition("The DNA candidate this proposal rests on was erased (a donor withdrew"
+                        + " consent, or the register entry was erased): reject it, and propose again on what stands");
+            }
             proposal.confirm(actor, reason, now);
             confirmed(remainsCase, proposal, actor, now);
         } else {
             proposal.reject(actor, reason, now);
-            if (remainsCase.status() == CaseStatus.CANDIDATE_FOUND && !pendingProposals(caseId)) {
+            // The case waits for a proposal while an undisputed candidate stands; only then does it go back.
+            if (remainsCase.status() == CaseStatus.CANDIDATE_FOUND && !pendingProposals(caseId)
+                    && !kinshipResults.undisputedCandidateStands(caseId)) {
                 entityManager.persist(remainsCase.candidatesExhausted(actor, now));
             }
         }
         audit.record("case.identification.decide", "case", caseId.toString());
         return proposal;
+    }
+
+    /**
+     * The DNA candidates named are about to be erased: every open proposal resting on one is rejected with the
+     * reason, in the caller's transaction, before the candidates go. Confirmed ones keep the candidate's numbers
+     * as their evidence quotes them.
+     */
+    public void candidatesErased(Collection<UUID> candidateIds, String reason, Actor by, Instant now) {
+        if (candidateIds.isEmpty()) {
+            return;
+        }
+        entityManager.createQuery("select p from IdentificationProposal p where p.kinshipCandidateId in :candidates",
+                        IdentificationProposal.class).setParameter("candidates", candidateIds).getResultList()
+                .forEach(proposal -> {
+                    if (proposal.evidenceWithdrawn(reason, by, now)) {
+                        audit.record("case.identification.evidence-withdrawn", "case", proposal.caseId().toString());
+                    }
+                });
+        entityManager.flush();
     }
 
     public List<IdentificationProposal> proposals(UUID caseId) {

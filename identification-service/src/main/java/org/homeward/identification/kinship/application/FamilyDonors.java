@@ -1,5 +1,7 @@
 package org.homeward.identification.kinship.application;
 
+import org.homeward.identification.shared.Actor;
+
 import org.homeward.identification.register.application.RegisterAccess;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +85,7 @@ public class FamilyDonors {
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the
         // family's references produced with it; the family is matched again with the donors who remain.
         profiles.eraseDonorProfile(donorId, party, now);
-        for (UUID caseId : candidates.eraseDerivedFrom(donorId)) {
+        for (UUID caseId : candidates.eraseDerivedFrom(donorId, new Actor(access.subject(), access.organisation()), now)) {
             // Their ranks and a CANDIDATE_FOUND that rested on the erased candidate are reconsidered.
             work.enqueue(KinshipWork.Kind.CASE, caseId, party, now);
         }

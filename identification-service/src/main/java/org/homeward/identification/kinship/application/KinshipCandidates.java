@@ -1,6 +1,8 @@
 package org.homeward.identification.kinship.application;
 
 import org.homeward.identification.cases.application.CaseAccess;
+import org.homeward.identification.cases.application.Identifications;
+import org.homeward.identification.shared.Actor;
 import org.homeward.identification.register.application.RegisterAccess;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +16,13 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.problem.ProblemException;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What the matching found, for the examiners identifying for the party (matching results are personal
@@ -33,14 +39,16 @@ public class KinshipCandidates implements KinshipResults {
     private final AuditLog audit;
 
     private final KinshipEngine engine;
+    private final Identifications identifications;
 
     /** A candidate with its per-locus ratios opened for the examiner reading it. */
     public record Opened(KinshipCandidate candidate, Map<String, Double> perLocus) {
     }
 
     public KinshipCandidates(EntityManager entityManager, CaseAccess caseAccess, RegisterAccess registerAccess,
-                             AuditLog audit, KinshipEngine engine) {
+                             AuditLog audit, KinshipEngine engine, Identifications identifications) {
         this.engine = engine;
+        this.identifications = identifications;
         this.entityManager = entityManager;
         this.caseAccess = caseAccess;
         this.registerAccess = registerAccess;
@@ -92,16 +100,32 @@ public class KinshipCandidates implements KinshipResults {
         return new QuotedCandidate(candidate.id(), KinshipEvidence.summary(candidate));
     }
 
+    @Override
+    public boolean undisputedCandidateStands(UUID caseId) {
+        return !entityManager.createQuery("select c.id from KinshipCandidate c where c.caseId = :case and c.undisputed = true",
+                UUID.class).setParameter("case", caseId).setMaxResults(1).getResultList().isEmpty();
+    }
+
     /**
-     * Consent withdrawn: every candidate resting on the donor goes, in the caller's transaction. Answers the
-     * cases that had one, to be ranked again.
+     * Consent withdrawn: every candidate resting on the donor goes, in the caller's transaction, and every
+     * open proposal resting on one of them is rejected first. Answers the cases that had one, to be ranked again.
      */
-    public java.util.Set<UUID> eraseDerivedFrom(UUID donorId) {
+    public Set<UUID> eraseDerivedFrom(UUID donorId, Actor by, Instant now) {
         List<KinshipCandidate> derived = entityManager.createQuery("select c from KinshipCandidate c"
                 + " where c.personId in (select d.personId from FamilyDonor d where d.id = :donor)", KinshipCandidate.class)
                 .setParameter("donor", donorId).getResultList().stream()
                 .filter(c -> c.donorIds().contains(donorId)).toList();
-        derived.forEach(entityManager::remove);
-        return derived.stream().map(KinshipCandidate::caseId).collect(java.util.stream.Collectors.toSet());
+        retire(derived, "A donor this proposal's DNA candidate rested on withdrew consent; the candidate was erased",
+                by, now);
+        return derived.stream().map(KinshipCandidate::caseId).collect(Collectors.toSet());
+    }
+
+    /** Candidates that go: the open proposals resting on them are rejected with the reason, then they are removed. */
+    void retire(Collection<KinshipCandidate> going, String reason, Actor by, Instant now) {
+        if (going.isEmpty()) {
+            return;
+        }
+        identifications.candidatesErased(going.stream().map(KinshipCandidate::id).toList(), reason, by, now);
+        going.forEach(entityManager::remove);
     }
 }

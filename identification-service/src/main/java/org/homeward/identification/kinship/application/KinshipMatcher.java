@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ import java.util.UUID;
 public class KinshipMatcher {
 
     private static final Logger LOG = Logger.getLogger(KinshipMatcher.class);
+    private static final String NO_LONGER_FOUND = "The DNA candidate this proposal rested on is no longer found"
+            + " (the remains or the family's references changed)";
     static final int MAX_ATTEMPTS = 5;
     private static final List<CaseStatus> OPEN = List.of(CaseStatus.RECEIVED, CaseStatus.UNDER_EXAMINATION,
             CaseStatus.PROFILED, CaseStatus.CANDIDATE_FOUND);
@@ -48,9 +51,12 @@ public class KinshipMatcher {
     private final EntityManager entityManager;
     private final KinshipReferences references;
     private final KinshipEngine engine;
+    private final KinshipCandidates candidates;
     private final Clock clock;
 
-    public KinshipMatcher(EntityManager entityManager, KinshipReferences references, KinshipEngine engine, Clock clock) {
+    public KinshipMatcher(EntityManager entityManager, KinshipReferences references, KinshipEngine engine,
+                          KinshipCandidates candidates, Clock clock) {
+        this.candidates = candidates;
         this.entityManager = entityManager;
         this.references = references;
         this.engine = engine;
@@ -145,45 +151,51 @@ public class KinshipMatcher {
 
     private void matchRemains(UUID caseId, String party, Instant now) {
         RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
-        KinshipReferences.Remains remains = references.remains(party);
-        StrProfile query = remains.profiles().get(caseId);
-        Set<UUID> persons = new HashSet<>(personsWithCandidates(caseId));
-        entityManager.createQuery("delete from KinshipCandidate c where c.caseId = :case").setParameter("case", caseId)
-                .executeUpdate();
-        entityManager.createQuery("delete from ReassociationCandidate r where r.caseId = :case or r.otherCaseId = :case")
-                .setParameter("case", caseId).executeUpdate();
-        if (remainsCase == null || query == null || !remainsCase.status().isOpen()) {
-            rerank(Set.of(caseId), persons, now);
+        if (remainsCase == null || !remainsCase.status().isOpen()) {
+            // Candidates of a settled case stay as they were: an identification may rest on them.
             return;
         }
-        KinshipReferences.Families families = references.families(party);
-        double prior = prior(party);
-        for (KinshipSearch.Candidate found : KinshipSearch.search(families.index(), query,
-                engine.config().reportingThreshold(), prior)) {
-            UUID person = UUID.fromString(found.family());
-            persons.add(person);
-            store(caseId, person, party, found.referenceId(), families.donorsOf().get(found.referenceId()), found.lr(),
-                    prior, now);
-        }
-        for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
-            UUID other = UUID.fromString(match.id());
-            if (!other.equals(caseId)) {
-                LikelihoodRatio lr = remains.asIdentityReferences().explain(match, query);
-                entityManager.persist(new ReassociationCandidate(caseId, other, party, lr.total(), lr.lociCompared(), now));
+        KinshipReferences.Remains remains = references.remains(party);
+        StrProfile query = remains.profiles().get(caseId);
+        Map<UUID, KinshipCandidate> previous = new HashMap<>();
+        candidatesOfCase(caseId).forEach(c -> previous.put(c.personId(), c));
+        Set<UUID> persons = new HashSet<>(previous.keySet());
+        entityManager.createQuery("delete from ReassociationCandidate r where r.caseId = :case or r.otherCaseId = :case")
+                .setParameter("case", caseId).executeUpdate();
+        Set<UUID> found = new HashSet<>();
+        if (query != null) {
+            KinshipReferences.Families families = references.families(party);
+            double prior = prior(party);
+            for (KinshipSearch.Candidate candidate : KinshipSearch.search(families.index(), query,
+                    engine.config().reportingThreshold(), prior)) {
+                UUID person = UUID.fromString(candidate.family());
+                persons.add(person);
+                // One candidate per case and person: the strongest entry of the family (the search ranks them).
+                if (found.add(person)) {
+                    store(caseId, person, party, candidate.referenceId(), families.donorsOf().get(candidate.referenceId()),
+                            candidate.lr(), prior, previous.remove(person), now);
+                }
+            }
+            for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
+                UUID other = UUID.fromString(match.id());
+                if (!other.equals(caseId)) {
+                    LikelihoodRatio lr = remains.asIdentityReferences().explain(match, query);
+                    entityManager.persist(new ReassociationCandidate(caseId, other, party, lr.total(), lr.lociCompared(), now));
+                }
             }
         }
+        candidates.retire(previous.values(), NO_LONGER_FOUND, Actor.KINSHIP_MATCHING, now);
         rerank(Set.of(caseId), persons, now);
     }
 
     private void matchFamily(UUID person, String party, Instant now) {
         // Candidates of settled cases stay as they were (an identification may rest on them).
-        Set<UUID> cases = new HashSet<>(entityManager.createQuery("select c.caseId from KinshipCandidate c, RemainsCase r"
-                + " where c.personId = :person and r.id = c.caseId and r.status in :open", UUID.class)
-                .setParameter("person", person).setParameter("open", OPEN).getResultList());
-        if (!cases.isEmpty()) {
-            entityManager.createQuery("delete from KinshipCandidate c where c.personId = :person and c.caseId in :cases")
-                    .setParameter("person", person).setParameter("cases", cases).executeUpdate();
-        }
+        Map<UUID, KinshipCandidate> previous = new HashMap<>();
+        entityManager.createQuery("select c from KinshipCandidate c, RemainsCase r where c.personId = :person"
+                        + " and r.id = c.caseId and r.status in :open", KinshipCandidate.class)
+                .setParameter("person", person).setParameter("open", OPEN).getResultList()
+                .forEach(c -> previous.put(c.caseId(), c));
+        Set<UUID> cases = new HashSet<>(previous.keySet());
         KinshipReferences.Families family = references.family(person, references.donorsOf(person));
         if (family.index().size() > 0) {
             KinshipReferences.Remains remains = references.remains(party);
@@ -199,28 +211,27 @@ public class KinshipMatcher {
                 KinshipSearch.search(family.index(), pm.getValue(), engine.config().reportingThreshold(), prior).stream()
                         .findFirst().ifPresent(best -> {
                             store(pm.getKey(), person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
-                                    best.lr(), prior, now);
+                                    best.lr(), prior, previous.remove(pm.getKey()), now);
                             cases.add(pm.getKey());
                         });
             }
         }
+        candidates.retire(previous.values(), NO_LONGER_FOUND, Actor.KINSHIP_MATCHING, now);
         rerank(cases, Set.of(person), now);
     }
 
+    /** A new candidate, or the same case and person recomputed in place (its id kept for proposals on it). */
     private void store(UUID caseId, UUID person, String party, String entry, List<UUID> donors, LikelihoodRatio lr,
-                       double prior, Instant now) {
-        // One candidate per case and person: the strongest entry of the family (see KinshipSearch's ranking).
-        boolean stored = !entityManager.createQuery("select c.id from KinshipCandidate c where c.caseId = :case"
-                        + " and c.personId = :person", UUID.class).setParameter("case", caseId)
-                .setParameter("person", person).getResultList().isEmpty();
-        if (stored) {
-            return;
-        }
+                       double prior, KinshipCandidate previous, Instant now) {
         String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
                 : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
-        entityManager.persist(new KinshipCandidate(caseId, person, party, reference, donors, lr.total(), lr.perLocus(),
-                lr.method(), prior, lr.posterior(prior), engine::seal, now));
-        entityManager.flush();
+        if (previous != null) {
+            previous.recomputed(reference, donors, lr.total(), lr.perLocus(), lr.method(), prior, lr.posterior(prior),
+                    engine::seal, now);
+        } else {
+            entityManager.persist(new KinshipCandidate(caseId, person, party, reference, donors, lr.total(), lr.perLocus(),
+                    lr.method(), prior, lr.posterior(prior), engine::seal, now));
+        }
     }
 
     /**
@@ -276,9 +287,9 @@ public class KinshipMatcher {
                 .setParameter("proposed", ProposalStatus.PROPOSED).getSingleResult() > 0;
     }
 
-    private Set<UUID> personsWithCandidates(UUID caseId) {
-        return new HashSet<>(entityManager.createQuery("select c.personId from KinshipCandidate c where c.caseId = :case",
-                UUID.class).setParameter("case", caseId).getResultList());
+    private List<KinshipCandidate> candidatesOfCase(UUID caseId) {
+        return entityManager.createQuery("select c from KinshipCandidate c where c.caseId = :case", KinshipCandidate.class)
+                .setParameter("case", caseId).getResultList();
     }
 
     /** The configured prior, or 1/N for the N persons of the party's register still missing (at least 2). */
