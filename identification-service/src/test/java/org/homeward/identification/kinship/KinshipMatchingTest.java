@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import org.homeward.identification.OpenedCases;
+import org.homeward.identification.ReleasedPrisoner;
 import org.homeward.identification.RemainsHandover;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
 import org.homeward.identification.kinship.engine.KinshipCalculator;
@@ -20,6 +21,7 @@ import org.homeward.identification.kinship.engine.ProfileSimulator;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.local.infra.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -281,6 +284,42 @@ class KinshipMatchingTest {
                 .body("detail", containsString("erased"));
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then()
                 .body("status", equalTo("CANDIDATE_FOUND"));
+    }
+
+    @Test
+    void aPersonReleasedFromCaptivityIsNoLongerTheUndisputedIdentityOfABody() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20251108L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile mother = simulate.founder();
+        String suffix = Integer.toString((int) (Math.random() * 1_000_000_000), 36);
+        String serviceNumber = "ЗСУ-" + suffix;
+        String person = given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body(Map.of("surname", "Гнатюк-" + suffix, "firstNames", "Петро", "script", "Cyrl", "language", "uk",
+                        "dateOfBirth", "1999-04-02", "serviceNumber", serviceNumber, "party", "UA",
+                        "category", "MILITARY", "source", "FAMILY_REPORT", "reportedOn", "2025-06-01"))
+                .post("/api/v1/missing-persons").then().statusCode(201).extract().path("personId");
+        donorWithProfile(person, "PARENT", father);
+        donorWithProfile(person, "PARENT", mother);
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseId, simulate.child(father, mother));
+        awaitCandidates(caseId, person);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseId).then().body("status", equalTo("CANDIDATE_FOUND")));
+
+        // He comes home alive in a prisoner exchange (the body was his brother's, say): the candidate stays on
+        // file, but is no longer undisputed, and the case waits for other evidence.
+        UUID transfer = UUID.randomUUID();
+        KafkaTestClient.shared().send(ReleasedPrisoner.TOPIC, transfer.toString(), ReleasedPrisoner.record(transfer,
+                UUID.randomUUID(), "transfer.manifest-item.arrived", 1, "Гнатюк-" + suffix, "Петро", "1999-04-02",
+                serviceNumber));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", COORDINATOR)
+                .get("/api/v1/missing-persons/" + person).then().body("status", equalTo("RELEASED")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/kinship-candidates").then()
+                    .statusCode(200).body("[0].personId", equalTo(person)).body("[0].undisputed", equalTo(false));
+            given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then()
+                    .body("status", equalTo("PROFILED"));
+        });
     }
 
     private static String propose(String caseId, String candidate) {

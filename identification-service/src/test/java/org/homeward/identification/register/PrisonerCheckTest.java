@@ -1,12 +1,12 @@
 package org.homeward.identification.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.homeward.identification.ReleasedPrisoner;
 import org.homeward.identification.Schemas;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
@@ -35,7 +35,6 @@ import static org.hamcrest.Matchers.hasItem;
         initArgs = @ResourceArg(name = "service", value = "identification"))
 class PrisonerCheckTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UA = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
     private final UUID transfer = UUID.randomUUID();
 
@@ -56,44 +55,9 @@ class PrisonerCheckTest {
                 .post("/api/v1/missing-persons").then().statusCode(201).extract().path("personId");
     }
 
-    /** A record of a released prisoner as transfer-service publishes it (validated against its schema). */
     private String prisonerRecord(UUID itemId, String type, int sequence, String surname, String firstNames,
                                   String dateOfBirth, String serviceNumber) throws Exception {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("itemId", itemId.toString());
-        data.put("itemState", type.endsWith("arrived") ? "ARRIVED" : "WITHDRAWN");
-        data.put("itemSequence", sequence);
-        data.put("transferId", transfer.toString());
-        data.put("agreementId", UUID.randomUUID().toString());
-        data.put("termId", UUID.randomUUID().toString());
-        data.put("kind", "PRISONERS");
-        data.put("fromParty", "RU");
-        data.put("toParty", "UA");
-        data.put("origin", "MANIFEST");
-        data.put("tag", "POW-" + itemId.toString().substring(0, 6));
-        data.put("receivedAt", "2025-06-12T09:30:00Z");
-        data.put("handoverTimeZone", "Europe/Kyiv");
-        data.put("category", "SERIOUSLY_WOUNDED_OR_SICK");
-        data.put("nationality", "UA");
-        data.put("surname", surname);
-        data.put("firstNames", firstNames);
-        data.put("patronymic", null);
-        data.put("rank", "солдат");
-        data.put("dateOfBirth", dateOfBirth);
-        data.put("serviceNumber", serviceNumber);
-        data.put("accessScope", Map.of("parties", List.of("RU", "UA"), "organisations", List.of("org-icrc")));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", "/homeward/transfer-service");
-        event.put("type", type);
-        event.put("subject", transfer.toString());
-        event.put("time", Instant.now().toString());
-        event.put("datacontenttype", "application/json");
-        event.put("data", data);
-        String json = JSON.writeValueAsString(event);
-        assertThat(Schemas.transfer(type).validate(Schemas.read(json))).isEmpty();
-        return json;
+        return ReleasedPrisoner.record(transfer, itemId, type, sequence, surname, firstNames, dateOfBirth, serviceNumber);
     }
 
     private JsonNode checkOf(UUID itemId) {

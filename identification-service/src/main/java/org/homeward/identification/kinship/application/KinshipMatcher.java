@@ -16,6 +16,7 @@ import org.homeward.identification.kinship.engine.LikelihoodRatio;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.UndisputedRule;
+import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
 import org.jboss.logging.Logger;
 
@@ -250,8 +251,8 @@ public class KinshipMatcher {
             List<KinshipCandidate> ofCase = new ArrayList<>(entityManager.createQuery("select c from KinshipCandidate c"
                     + " where c.caseId = :case", KinshipCandidate.class).setParameter("case", caseId).getResultList());
             ofCase.sort(Comparator.comparingDouble(KinshipCandidate::lr).reversed());
-            List<UndisputedRule.Candidate> rivals = ofCase.stream()
-                    .map(c -> new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared())).toList();
+            List<UndisputedRule.Candidate> rivals = ofCase.stream().map(c -> new UndisputedRule.Candidate(c.lr(), c.prior(),
+                    c.lociCompared(), stillMissing(c.personId()))).toList();
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate candidate = ofCase.get(i);
@@ -273,6 +274,11 @@ public class KinshipMatcher {
                 remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
             }
         }
+    }
+
+    private boolean stillMissing(UUID person) {
+        MissingPerson entry = entityManager.find(MissingPerson.class, person);
+        return entry != null && entry.status() == PersonStatus.MISSING;
     }
 
     private UndisputedRule undisputedRule() {

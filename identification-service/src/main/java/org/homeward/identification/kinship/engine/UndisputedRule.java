@@ -12,7 +12,9 @@ import java.util.List;
  *       near 1;</li>
  *   <li>the LR is at least {@code margin} times every rival's, of the same remains and of the same missing
  *       person in other remains;</li>
- *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity.</li>
+ *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity;</li>
+ *   <li>the person is still missing: one released, found alive, merged into another entry or identified in
+ *       other remains is never the undisputed identity of a body.</li>
  * </ul>
  * Rivals under the reporting threshold are not kept, so each counts as the threshold itself: the rule can
  * only be stricter than stated. Each clause that fails is named, so the laboratory sees why.
@@ -31,8 +33,8 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         return new UndisputedRule(0.9995, 1000, 12, reportingThreshold);
     }
 
-    /** One candidate of a case: its ratio, its prior and how many loci it compared. */
-    public record Candidate(double lr, double prior, int lociCompared) {
+    /** One candidate of a case: its ratio, its prior, how many loci it compared, and whether the person is missing. */
+    public record Candidate(double lr, double prior, int lociCompared, boolean personMissing) {
     }
 
     /** The verdict on one candidate: its posterior among the case's candidates and the clauses it failed. */
@@ -83,6 +85,9 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         }
         if (candidate.lociCompared() < minLoci) {
             failed.add("fewer than " + minLoci + " loci compared");
+        }
+        if (!candidate.personMissing()) {
+            failed.add("the person is no longer missing");
         }
         return new Verdict(posterior, List.copyOf(failed));
     }

@@ -1,8 +1,11 @@
 package org.homeward.identification.register.application;
 
+import org.homeward.identification.register.PersonStatusChanged;
+
 import org.homeward.identification.shared.ItemLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -36,10 +39,12 @@ public class PrisonerChecks {
     private final RegisterAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<PersonStatusChanged> statusChanged;
 
     public PrisonerChecks(EntityManager entityManager, ItemLock itemLock, RegisterLinkage linkage, PrisonerCheckEvents events,
-                          RegisterAccess access, AuditLog audit, Clock clock) {
+                          RegisterAccess access, AuditLog audit, Event<PersonStatusChanged> statusChanged, Clock clock) {
         this.entityManager = entityManager;
+        this.statusChanged = statusChanged;
         this.itemLock = itemLock;
         this.linkage = linkage;
         this.events = events;
@@ -64,6 +69,7 @@ public class PrisonerChecks {
             MissingPerson entry = entityManager.find(MissingPerson.class, check.personId(), LockModeType.PESSIMISTIC_WRITE);
             if (entry.status() == PersonStatus.MISSING) {
                 entry.released();
+                statusChanged.fire(PersonStatusChanged.of(entry));
             } else {
                 check.entryNotMissing();
             }
@@ -90,7 +96,9 @@ public class PrisonerChecks {
             return;
         }
         if (check.withdraw(person.itemSequence())) {
-            entityManager.find(MissingPerson.class, check.personId(), LockModeType.PESSIMISTIC_WRITE).releaseWithdrawn();
+            MissingPerson entry = entityManager.find(MissingPerson.class, check.personId(), LockModeType.PESSIMISTIC_WRITE);
+            entry.releaseWithdrawn();
+            statusChanged.fire(PersonStatusChanged.of(entry));
         }
         announce(check);
     }
@@ -140,7 +148,9 @@ public class PrisonerChecks {
         access.requireCoordinatorOf(check.toParty());
         check.decide(samePerson, access.subject(), Instant.now(clock));
         if (samePerson) {
-            entityManager.find(MissingPerson.class, check.personId(), LockModeType.PESSIMISTIC_WRITE).released();
+            MissingPerson entry = entityManager.find(MissingPerson.class, check.personId(), LockModeType.PESSIMISTIC_WRITE);
+            entry.released();
+            statusChanged.fire(PersonStatusChanged.of(entry));
         }
         announce(check);
         audit.record("prisoner-check.decide", "prisoner_check", id.toString());

@@ -1,6 +1,9 @@
 package org.homeward.identification.register.application;
 
+import org.homeward.identification.register.PersonStatusChanged;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -33,9 +36,12 @@ public class RegisterReviews {
     private final RegisterAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<PersonStatusChanged> statusChanged;
 
-    public RegisterReviews(EntityManager entityManager, RegisterAccess access, AuditLog audit, Clock clock) {
+    public RegisterReviews(EntityManager entityManager, RegisterAccess access, AuditLog audit,
+                           Event<PersonStatusChanged> statusChanged, Clock clock) {
         this.entityManager = entityManager;
+        this.statusChanged = statusChanged;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -70,6 +76,7 @@ public class RegisterReviews {
             MissingPerson entry = entityManager.find(MissingPerson.class, review.entryId(), LockModeType.PESSIMISTIC_WRITE);
             MissingPerson candidate = entityManager.find(MissingPerson.class, review.candidateId(), LockModeType.PESSIMISTIC_WRITE);
             entry.mergeInto(candidate);
+            statusChanged.fire(PersonStatusChanged.of(entry));
             List<UUID> moved = entityManager.createQuery("select r.id from PersonReport r where r.personId = :entry",
                     UUID.class).setParameter("entry", entry.id()).getResultList();
             entityManager.createQuery("update PersonReport r set r.personId = :candidate where r.id in :moved")
@@ -91,6 +98,7 @@ public class RegisterReviews {
         }
         review.mergeUndone(access.subject(), Instant.now(clock));
         entry.unmerge();
+        statusChanged.fire(PersonStatusChanged.of(entry));
         if (!review.movedReports().isEmpty()) {
             entityManager.createQuery("update PersonReport r set r.personId = :entry"
                             + " where r.id in :moved and r.personId = :candidate")

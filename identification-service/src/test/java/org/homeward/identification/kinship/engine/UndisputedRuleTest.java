@@ -19,7 +19,7 @@ class UndisputedRuleTest {
     private static final UndisputedRule MARGIN_ONLY = new UndisputedRule(0.99, 1000, 12, 1000);
 
     private static UndisputedRule.Candidate candidate(double lr, int loci) {
-        return new UndisputedRule.Candidate(lr, PRIOR, loci);
+        return new UndisputedRule.Candidate(lr, PRIOR, loci, true);
     }
 
     @Test
@@ -77,6 +77,13 @@ class UndisputedRuleTest {
     }
 
     @Test
+    void aPersonNoLongerMissingIsNeverTheUndisputedIdentity() {
+        UndisputedRule.Candidate released = new UndisputedRule.Candidate(1e25, PRIOR, 21, false);
+
+        assertThat(DEFAULTS.judge(List.of(released), 0, 0).failed()).containsExactly("the person is no longer missing");
+    }
+
+    @Test
     void thePosteriorClauseIsIcmpsThreshold() {
         // LR p / (LR p + 1 - p) = 0.9995 at LR = 0.9995 (1 - p) / (0.0005 p).
         double boundary = 0.9995 * (1 - PRIOR) / (0.0005 * PRIOR);
@@ -90,7 +97,7 @@ class UndisputedRuleTest {
     @Test
     void theCasePosteriorsNeverAddUpToMoreThanOne() {
         List<UndisputedRule.Candidate> ofCase = List.of(candidate(1e9, 21), candidate(3e8, 15), candidate(2e4, 21),
-                new UndisputedRule.Candidate(1e12, 0.2, 21));
+                new UndisputedRule.Candidate(1e12, 0.2, 21, true));
         double sum = 0;
         for (int i = 0; i < ofCase.size(); i++) {
             sum += UndisputedRule.posteriorAmong(ofCase, i);
