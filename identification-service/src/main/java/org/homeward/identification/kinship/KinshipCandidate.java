@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.homeward.identification.kinship.engine.ReferenceCheck;
 
 import java.time.Instant;
 import java.util.List;
@@ -76,17 +77,33 @@ public class KinshipCandidate {
     @Column(name = "computed_at", nullable = false)
     private Instant computedAt;
 
+    /** What the numbers rest on (null for a candidate computed before this was recorded; recomputing fills it). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "basis")
+    private CandidateBasis basis;
+
+    /** Each of the family's references compared on its own with the remains. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reference_checks", nullable = false)
+    private List<ReferenceCheck> referenceChecks = List.of();
+
+    /** The clauses of the undisputed rule it failed, in words (empty when undisputed). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "disputed_because", nullable = false)
+    private List<String> disputedBecause = List.of();
+
     protected KinshipCandidate() {
     }
 
     public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> donorIds,
                             double lr, Map<String, Double> perLocus, String method, double prior, double posterior,
-                            UnaryOperator<String> seal, Instant now) {
+                            CandidateBasis basis, List<ReferenceCheck> referenceChecks, UnaryOperator<String> seal,
+                            Instant now) {
         this.id = UUID.randomUUID();
         this.caseId = caseId;
         this.personId = personId;
         this.party = party;
-        recomputed(reference, donorIds, lr, perLocus, method, prior, posterior, seal, now);
+        recomputed(reference, donorIds, lr, perLocus, method, prior, posterior, basis, referenceChecks, seal, now);
     }
 
     /**
@@ -94,7 +111,10 @@ public class KinshipCandidate {
      * identity does not, so a proposal resting on this candidate still points at it.
      */
     public void recomputed(String reference, List<UUID> donorIds, double lr, Map<String, Double> perLocus, String method,
-                           double prior, double posterior, UnaryOperator<String> seal, Instant now) {
+                           double prior, double posterior, CandidateBasis basis, List<ReferenceCheck> referenceChecks,
+                           UnaryOperator<String> seal, Instant now) {
+        this.basis = basis;
+        this.referenceChecks = List.copyOf(referenceChecks);
         this.reference = reference;
         this.donorIds = List.copyOf(donorIds);
         this.lr = lr;
@@ -114,10 +134,11 @@ public class KinshipCandidate {
      * Where it stands among the candidates of its case: its rank, its posterior among them (so two brothers
      * cannot both show near 1) and whether it is undisputed (UndisputedRule).
      */
-    public void ranked(int rank, double posteriorAmongRivals, boolean undisputed) {
+    public void ranked(int rank, double posteriorAmongRivals, List<String> failedClauses) {
         this.rankInCase = rank;
         this.posterior = posteriorAmongRivals;
-        this.undisputed = undisputed;
+        this.undisputed = failedClauses.isEmpty();
+        this.disputedBecause = List.copyOf(failedClauses);
     }
 
     public UUID id() { return id; }
@@ -142,6 +163,9 @@ public class KinshipCandidate {
     public int lociCompared() { return lociCompared; }
     public double prior() { return prior; }
     public double posterior() { return posterior; }
+    public CandidateBasis basis() { return basis; }
+    public List<ReferenceCheck> referenceChecks() { return referenceChecks; }
+    public List<String> disputedBecause() { return disputedBecause; }
     public int rankInCase() { return rankInCase; }
     public boolean undisputed() { return undisputed; }
     public String method() { return method; }

@@ -138,6 +138,17 @@ class KinshipMatchingTest {
         double prior = a.getDouble("[0].prior");
         assertThat(a.getDouble("[0].posterior")).isCloseTo(expectedA * prior / (expectedA * prior + 1 - prior), within(1e-12));
         assertThat(a.getBoolean("[0].undisputed")).isTrue();
+        assertThat(a.getList("[0].disputedBecause")).isEmpty();
+        // Each parent compared on its own fits; the numbers say what they rest on.
+        assertThat(a.getList("[0].references.relationship")).containsExactly("PARENT", "PARENT");
+        assertThat(a.getList("[0].references.lr", Double.class)).allSatisfy(lr -> assertThat(lr).isGreaterThan(1));
+        assertThat(a.getString("[0].basis.frequencyTable")).isEqualTo("europe-norstr-2023.csv");
+        try (var table = KinshipMatchingTest.class.getResourceAsStream("/kinship/europe-norstr-2023.csv")) {
+            assertThat(a.getString("[0].basis.frequencyTableSha256")).isEqualTo(java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(table.readAllBytes())));
+        }
+        assertThat(a.getString("[0].basis.mutationModel")).isEqualTo("PROPORTIONAL");
+        assertThat(a.getInt("[0].basis.lociCompared")).isEqualTo(LOCI.size());
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseA).then().statusCode(200)
                 .body("status", equalTo("CANDIDATE_FOUND"));
 
@@ -183,6 +194,7 @@ class KinshipMatchingTest {
                         "establishedIdentity", Map.of("surname", "Коваленко", "nationality", "UA")))
                 .post("/api/v1/cases/" + caseA + "/proposals").then().statusCode(201)
                 .body("kinshipCandidateId", equalTo(candidate)).body("evidence", containsString("LR "))
+                .body("evidence", containsString("SHA-256")).body("evidence", containsString("europe-norstr-2023.csv"))
                 .body("evidence", containsString(personA)).extract().path("id");
         given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
                 .body(Map.of("method", "VISUAL", "evidence", "x", "kinshipCandidateId", candidate,
@@ -320,6 +332,29 @@ class KinshipMatchingTest {
             given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then()
                     .body("status", equalTo("PROFILED"));
         });
+    }
+
+    @Test
+    void aPersonalEffectThatBelongedToSomeoneElseSendsTheFamilyToReview() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20251109L, LOCI);
+        StrProfile body = simulate.founder();
+        // The family's razor was the body's (another man's, misattributed); its parents are not his.
+        String person = person("Ігор");
+        donorWithProfile(person, "PARENT", simulate.founder());
+        donorWithProfile(person, "PARENT", simulate.founder());
+        donorWithProfile(person, "PERSONAL_EFFECTS", body);
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseId, body);
+
+        JsonPath found = awaitCandidates(caseId, person);
+        assertThat(found.getString("[0].reference")).isEqualTo("PERSONAL_EFFECTS");
+        assertThat(found.getDouble("[0].lr")).isGreaterThan(1e20);
+        assertThat(found.getBoolean("[0].undisputed")).isFalse();
+        assertThat(found.getList("[0].disputedBecause", String.class)).anySatisfy(reason -> assertThat(reason)
+                .contains("review the family"));
+        assertThat(found.getList("[0].references.findAll { it.relationship == 'PARENT' }.lr", Double.class))
+                .allSatisfy(lr -> assertThat(lr).isLessThan(1));
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then().body("status", equalTo("PROFILED"));
     }
 
     private static String propose(String caseId, String candidate) {

@@ -1,8 +1,10 @@
 package org.homeward.identification.kinship.api;
 
+import org.homeward.identification.kinship.CandidateBasis;
 import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.identification.kinship.application.KinshipCandidates;
 import org.homeward.identification.kinship.ReassociationCandidate;
+import org.homeward.identification.kinship.engine.ReferenceCheck;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +17,22 @@ public final class KinshipCandidateResponses {
     public record CandidateResponse(UUID id, UUID caseId, UUID personId, String reference, List<UUID> donorIds,
                                     double lr, double log10Lr, Map<String, Double> perLocus, int lociCompared,
                                     String method, double prior, double posterior, int rank, boolean undisputed,
-                                    Instant computedAt) {
+                                    List<String> disputedBecause, List<ReferenceResponse> references,
+                                    CandidateBasis basis, Instant computedAt) {
         static CandidateResponse of(KinshipCandidates.Opened opened) {
             KinshipCandidate c = opened.candidate();
             return new CandidateResponse(c.id(), c.caseId(), c.personId(), c.reference(), c.donorIds(), c.lr(),
                     c.log10Lr(), opened.perLocus(), c.lociCompared(), c.method(), c.prior(), c.posterior(), c.rankInCase(),
-                    c.undisputed(), c.computedAt());
+                    c.undisputed(), c.disputedBecause(), c.referenceChecks().stream().map(ReferenceResponse::of).toList(),
+                    c.basis(), c.computedAt());
+        }
+    }
+
+    /** One reference of the family compared on its own: its LR and the loci inconsistent with its relationship. */
+    public record ReferenceResponse(UUID donorId, String relationship, double lr, List<String> inconsistentLoci) {
+        static ReferenceResponse of(ReferenceCheck check) {
+            return new ReferenceResponse(UUID.fromString(check.donorId()), check.relation().name(), check.lr(),
+                    check.inconsistentLoci());
         }
     }
 

@@ -1,6 +1,8 @@
 package org.homeward.identification.kinship.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.homeward.identification.kinship.CandidateBasis;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
 import org.homeward.identification.kinship.engine.KinshipCalculator;
 import org.homeward.identification.kinship.engine.KinshipModel;
@@ -8,6 +10,7 @@ import org.homeward.identification.kinship.engine.MutationModel;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.platform.crypto.FieldCipher;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,6 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The kinship engine wired from configuration: the population table (loaded once), the model the
@@ -26,13 +32,22 @@ public class KinshipEngine {
     static final String BUNDLED_TABLE = "/kinship/europe-norstr-2023.csv";
 
     private final KinshipConfig config;
+    private final String version;
+    private final String tableName;
+    private final String tableSha256;
     private final AlleleFrequencies frequencies;
     private final KinshipCalculator matching;
     private final FieldCipher cipher;
 
-    public KinshipEngine(KinshipConfig config) {
+    public KinshipEngine(KinshipConfig config,
+                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.config = config;
-        this.frequencies = load(config);
+        this.version = "identification-service " + version;
+        byte[] table = tableBytes(config);
+        this.tableName = config.frequencyTable().map(file -> Path.of(file).getFileName().toString())
+                .orElse(BUNDLED_TABLE.substring(BUNDLED_TABLE.lastIndexOf('/') + 1));
+        this.tableSha256 = sha256(table);
+        this.frequencies = parse(config.population(), table);
         this.matching = new KinshipCalculator(new KinshipModel(frequencies, 0, new MutationModel(config.mutationModel(),
                 config.mutationRate(), config.locusMutationRates(), 0.1, 1e-6)));
         if (!ReferenceIndex.supports(matching.model())) {
@@ -45,14 +60,37 @@ public class KinshipEngine {
         this.cipher = new FieldCipher(config.profileKey(), "homeward.kinship.profile-key");
     }
 
-    private static AlleleFrequencies load(KinshipConfig config) {
+    private static byte[] tableBytes(KinshipConfig config) {
         try (InputStream in = config.frequencyTable().isPresent()
                 ? Files.newInputStream(Path.of(config.frequencyTable().get()))
                 : KinshipEngine.class.getResourceAsStream(BUNDLED_TABLE)) {
-            return AlleleFrequencies.parseCsv(config.population(), new InputStreamReader(in, StandardCharsets.UTF_8));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("The allele frequency table could not be read", e);
         }
+    }
+
+    private static AlleleFrequencies parse(String population, byte[] table) {
+        try {
+            return AlleleFrequencies.parseCsv(population, new InputStreamReader(new ByteArrayInputStream(table),
+                    StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The allele frequency table could not be read", e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a candidate of the background matching rests on (θ is 0 there: the search's tables are exact). */
+    public CandidateBasis basis(double prior, int lociCompared) {
+        return new CandidateBasis(config.population(), tableName, tableSha256, config.mutationModel().name(),
+                config.mutationRate(), config.locusMutationRates(), 0, prior, lociCompared, version);
     }
 
     public AlleleFrequencies frequencies() {

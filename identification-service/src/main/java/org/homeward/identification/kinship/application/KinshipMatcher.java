@@ -11,8 +11,11 @@ import org.homeward.identification.cases.ProposalStatus;
 import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.cases.RemainsCase;
+import org.homeward.identification.kinship.CandidateBasis;
+import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
+import org.homeward.identification.kinship.engine.ReferenceCheck;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.UndisputedRule;
@@ -174,7 +177,7 @@ public class KinshipMatcher {
                 // One candidate per case and person: the strongest entry of the family (the search ranks them).
                 if (found.add(person)) {
                     store(caseId, person, party, candidate.referenceId(), families.donorsOf().get(candidate.referenceId()),
-                            candidate.lr(), prior, previous.remove(person), now);
+                            candidate.lr(), prior, checks(query, references.donorsOf(person)), previous.remove(person), now);
                 }
             }
             for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
@@ -197,7 +200,8 @@ public class KinshipMatcher {
                 .setParameter("person", person).setParameter("open", OPEN).getResultList()
                 .forEach(c -> previous.put(c.caseId(), c));
         Set<UUID> cases = new HashSet<>(previous.keySet());
-        KinshipReferences.Families family = references.family(person, references.donorsOf(person));
+        List<FamilyReferences.Donor> donors = references.donorsOf(person);
+        KinshipReferences.Families family = references.family(person, donors);
         if (family.index().size() > 0) {
             KinshipReferences.Remains remains = references.remains(party);
             Set<UUID> open = new HashSet<>(entityManager.createQuery("select c.id from RemainsCase c where c.toParty = :party"
@@ -212,7 +216,7 @@ public class KinshipMatcher {
                 KinshipSearch.search(family.index(), pm.getValue(), engine.config().reportingThreshold(), prior).stream()
                         .findFirst().ifPresent(best -> {
                             store(pm.getKey(), person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
-                                    best.lr(), prior, previous.remove(pm.getKey()), now);
+                                    best.lr(), prior, checks(pm.getValue(), donors), previous.remove(pm.getKey()), now);
                             cases.add(pm.getKey());
                         });
             }
@@ -223,16 +227,23 @@ public class KinshipMatcher {
 
     /** A new candidate, or the same case and person recomputed in place (its id kept for proposals on it). */
     private void store(UUID caseId, UUID person, String party, String entry, List<UUID> donors, LikelihoodRatio lr,
-                       double prior, KinshipCandidate previous, Instant now) {
+                       double prior, List<ReferenceCheck> checks, KinshipCandidate previous, Instant now) {
         String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
                 : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
+        CandidateBasis basis = engine.basis(prior, lr.lociCompared());
         if (previous != null) {
             previous.recomputed(reference, donors, lr.total(), lr.perLocus(), lr.method(), prior, lr.posterior(prior),
-                    engine::seal, now);
+                    basis, checks, engine::seal, now);
         } else {
             entityManager.persist(new KinshipCandidate(caseId, person, party, reference, donors, lr.total(), lr.perLocus(),
-                    lr.method(), prior, lr.posterior(prior), engine::seal, now));
+                    lr.method(), prior, lr.posterior(prior), basis, checks, engine::seal, now));
         }
+    }
+
+    /** Every reference of the family compared on its own with the remains (the entry's LR may combine several). */
+    private List<ReferenceCheck> checks(StrProfile remains, List<FamilyReferences.Donor> donors) {
+        return donors.stream().map(d -> ReferenceCheck.of(engine.matching(), d.id(), d.relation(), remains, d.profile()))
+                .toList();
     }
 
     /**
@@ -252,7 +263,7 @@ public class KinshipMatcher {
                     + " where c.caseId = :case", KinshipCandidate.class).setParameter("case", caseId).getResultList());
             ofCase.sort(Comparator.comparingDouble(KinshipCandidate::lr).reversed());
             List<UndisputedRule.Candidate> rivals = ofCase.stream().map(c -> new UndisputedRule.Candidate(c.lr(), c.prior(),
-                    c.lociCompared(), stillMissing(c.personId()))).toList();
+                    c.lociCompared(), stillMissing(c.personId()), c.referenceChecks())).toList();
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate candidate = ofCase.get(i);
@@ -260,7 +271,7 @@ public class KinshipMatcher {
                                 + " where c.personId = :person and c.caseId <> :case", Double.class)
                         .setParameter("person", candidate.personId()).setParameter("case", caseId).getSingleResult();
                 UndisputedRule.Verdict verdict = rule.judge(rivals, i, bestOfPersonElsewhere);
-                candidate.ranked(i + 1, verdict.posterior(), verdict.undisputed());
+                candidate.ranked(i + 1, verdict.posterior(), verdict.failed());
                 anyUndisputed |= verdict.undisputed();
             }
             RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);

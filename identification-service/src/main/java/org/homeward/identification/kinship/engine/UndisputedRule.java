@@ -14,7 +14,10 @@ import java.util.List;
  *       person in other remains;</li>
  *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity;</li>
  *   <li>the person is still missing: one released, found alive, merged into another entry or identified in
- *       other remains is never the undisputed identity of a body.</li>
+ *       other remains is never the undisputed identity of a body;</li>
+ *   <li>no reference of the family, compared on its own, has an LR below 1 or two or more loci inconsistent
+ *       with its stated relationship ({@link ReferenceCheck}): such a family is for review, not for a
+ *       proposal.</li>
  * </ul>
  * Rivals under the reporting threshold are not kept, so each counts as the threshold itself: the rule can
  * only be stricter than stated. Each clause that fails is named, so the laboratory sees why.
@@ -33,8 +36,15 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         return new UndisputedRule(0.9995, 1000, 12, reportingThreshold);
     }
 
-    /** One candidate of a case: its ratio, its prior, how many loci it compared, and whether the person is missing. */
-    public record Candidate(double lr, double prior, int lociCompared, boolean personMissing) {
+    /**
+     * One candidate of a case: its ratio, its prior, how many loci it compared, whether the person is missing,
+     * and each of the family's references compared on its own.
+     */
+    public record Candidate(double lr, double prior, int lociCompared, boolean personMissing,
+                            List<ReferenceCheck> references) {
+        public Candidate {
+            references = List.copyOf(references);
+        }
     }
 
     /** The verdict on one candidate: its posterior among the case's candidates and the clauses it failed. */
@@ -88,6 +98,12 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         }
         if (!candidate.personMissing()) {
             failed.add("the person is no longer missing");
+        }
+        if (candidate.references().stream().anyMatch(r -> r.lr() < 1)) {
+            failed.add("a reference of the family has an LR below 1 (review the family)");
+        }
+        if (candidate.references().stream().anyMatch(r -> r.inconsistentLoci().size() >= 2)) {
+            failed.add("a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
         }
         return new Verdict(posterior, List.copyOf(failed));
     }
