@@ -152,12 +152,7 @@ public class IdentificationProposal {
         if (status != ProposalStatus.PROPOSED) {
             throw new InvalidTransition("The proposal was already " + status);
         }
-        if (examiner.subject().equals(proposedBy)) {
-            throw new RuleViolation("decision", "Four-eyes: the examiner who proposed an identification may not decide it");
-        }
-        if (!examiner.organisation().equals(organisation)) {
-            throw new RuleViolation("decision", "Four-eyes: the second examiner is of the proposing organisation");
-        }
+        FourEyes.ensureSecondExaminer(proposedBy, organisation, examiner, "an identification");
         status = outcome;
         decidedBy = examiner.subject();
         decidedAt = now;

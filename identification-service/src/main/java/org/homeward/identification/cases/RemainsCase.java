@@ -120,6 +120,10 @@ public class RemainsCase {
     @Column(name = "returned_at")
     private Instant returnedAt;
 
+    /** A confirmed identification was revoked after the family had been told or given the remains. */
+    @Column(name = "family_to_be_told_again", nullable = false)
+    private boolean familyToBeToldAgain;
+
     @Column(name = "event_sequence", nullable = false)
     private long eventSequence;
 
@@ -329,6 +333,30 @@ public class RemainsCase {
         return moveTo(CaseStatus.RETURNED, "Handed over to " + to, by, now);
     }
 
+    /**
+     * A confirmed identification undone by a confirmed revocation (two examiners): the case is worked on again,
+     * the identity it named is no longer established (the proposal keeps it), and when the family had already
+     * been told or had received the remains, they must be told again.
+     */
+    public CaseHistoryEntry identificationRevoked(String reason, boolean familyWasTold, Actor by, Instant now) {
+        boolean returnedToFamily = status == CaseStatus.RETURNED && returnedTo == ReturnedTo.FAMILY;
+        if (status != CaseStatus.IDENTIFIED && !returnedToFamily) {
+            throw new InvalidTransition("Only a confirmed identification can be revoked; the case is " + status);
+        }
+        familyToBeToldAgain = familyWasTold || returnedToFamily;
+        established = null;
+        identificationId = null;
+        identificationMethod = null;
+        identifiedAt = null;
+        return moveTo(profiledAt == null ? CaseStatus.UNDER_EXAMINATION : CaseStatus.PROFILED,
+                "Identification revoked: " + reason, by, now);
+    }
+
+    /** A family told (again): a revocation's duty to tell them is discharged. */
+    public void familyTold() {
+        familyToBeToldAgain = false;
+    }
+
     private void ensureNothingPending(boolean proposalsPending) {
         if (proposalsPending) {
             throw new InvalidTransition("An identification proposal awaits its decision: decide it first");
@@ -377,5 +405,6 @@ public class RemainsCase {
     public String returnedPlace() { return returnedPlace; }
     public Instant returnedAt() { return returnedAt; }
     public long eventSequence() { return eventSequence; }
+    public boolean familyToBeToldAgain() { return familyToBeToldAgain; }
     public long version() { return version; }
 }

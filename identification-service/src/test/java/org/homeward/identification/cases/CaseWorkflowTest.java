@@ -197,9 +197,15 @@ class CaseWorkflowTest {
         RemainsHandover handover = RemainsHandover.ruToUa(1);
         String caseId = OpenedCases.of(handover, 1).get(0);
         given().header("Authorization", ru()).get("/api/v1/cases/" + caseId).then().statusCode(200).body("claimed", nullValue());
-        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
-                .body(Map.of("outcome", "NOT_A_NATIONAL", "reason", "Documents found on the remains: RU passport"))
-                .post("/api/v1/cases/" + caseId + "/closure").then().statusCode(200).body("status", equalTo("NOT_A_NATIONAL"));
+        // One examiner's word does not send remains away: the closure is proposed, and a second decides it.
+        close(caseId, "NOT_A_NATIONAL").then().statusCode(409).body("detail", containsString("closure-proposals"));
+        String closure = proposeClosure(caseId, "NOT_A_NATIONAL", "Documents found on the remains: RU passport");
+        given().header("Authorization", ua()).contentType(ContentType.JSON)
+                .body(Map.of("returnedTo", "SENDING_PARTY", "recipient", "RU liaison officer", "place", "Border crossing"))
+                .post("/api/v1/cases/" + caseId + "/return").then().statusCode(409);
+        decideClosure(caseId, closure, SECOND_EXAMINER, "CONFIRM", "Passport checked").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then().body("status", equalTo("NOT_A_NATIONAL"));
         given().header("Authorization", ru()).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("claimed.surname", equalTo(RemainsHandover.surname(0))).body("established", nullValue());
         given().header("Authorization", ua()).contentType(ContentType.JSON)
@@ -213,6 +219,54 @@ class CaseWorkflowTest {
     }
 
     @Test
+    void oneExaminerCannotUndoWhatTwoDecidedAndARevocationTellsTheFamilyAgain() throws Exception {
+        RemainsHandover handover = RemainsHandover.ruToUa(1);
+        String caseId = OpenedCases.of(handover, 1).get(0);
+        examine(caseId, "FINGERPRINTS");
+        String proposal = propose(caseId, EXAMINER, "Коваленко", "UA");
+        given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CONFIRM", "reason", "Prints re-checked"))
+                .post("/api/v1/cases/" + caseId + "/proposals/" + proposal + "/decision").then().statusCode(200);
+        familyTold(caseId, ua(), Instant.now()).then().statusCode(201);
+
+        // Examiner A alone cannot close the identified case as not a national, nor can the coordinator send it away.
+        close(caseId, "NOT_A_NATIONAL").then().statusCode(409);
+        given().header("Authorization", ua()).contentType(ContentType.JSON)
+                .body(Map.of("returnedTo", "SENDING_PARTY", "recipient", "RU liaison", "place", "Border crossing"))
+                .post("/api/v1/cases/" + caseId + "/return").then().statusCode(409);
+        // Nor revoke it: he proposes, and may not decide his own proposal; one revocation at a time.
+        proposeClosure(caseId, "UNIDENTIFIABLE", "x", 409);
+        String revocation = proposeClosure(caseId, "REVOCATION", "The fingerprint card belonged to his brother");
+        proposeClosure(caseId, "REVOCATION", "again", 409);
+        decideClosure(caseId, revocation, EXAMINER, "CONFIRM", "Mine").then().statusCode(422)
+                .body("detail", containsString("Four-eyes"));
+        given().header("Authorization", ua()).get("/api/v1/cases/" + caseId).then()
+                .body("status", equalTo("IDENTIFIED")).body("familyToBeToldAgain", equalTo(false));
+        given().header("Authorization", ua()).get("/api/v1/cases/" + caseId + "/closure-proposals").then().statusCode(403);
+
+        // The second examiner confirms: the case is worked on again, and the family told must be told again.
+        decideClosure(caseId, revocation, SECOND_EXAMINER, "CONFIRM", "Brother's card confirmed").then().statusCode(200)
+                .body("kind", equalTo("REVOCATION")).body("status", equalTo("CONFIRMED"));
+        given().header("Authorization", ua()).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("UNDER_EXAMINATION")).body("established", nullValue())
+                .body("identification", nullValue()).body("familyToBeToldAgain", equalTo(true));
+        given().header("Authorization", ru()).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("familyToBeToldAgain", nullValue());
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/proposals").then().statusCode(200)
+                .body("[0].status", equalTo("CONFIRMED")).body("[0].establishedIdentity.surname", equalTo("Коваленко"));
+        given().header("Authorization", ua()).get("/api/v1/cases/" + caseId + "/history").then().statusCode(200)
+                .body("to", equalTo(List.of("RECEIVED", "UNDER_EXAMINATION", "CANDIDATE_FOUND", "IDENTIFIED",
+                        "UNDER_EXAMINATION")));
+
+        List<JsonNode> events = caseEvents(caseId, 3);
+        assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("identification.case.opened",
+                "identification.identification.confirmed", "identification.identification.revoked");
+        assertThat(Schemas.own("identification.identification.revoked").validate(events.get(2))).isEmpty();
+        assertThat(events.get(2).path("data").path("status").asText()).isEqualTo("UNDER_EXAMINATION");
+        assertThat(events.get(2).toString()).doesNotContain("Коваленко", "brother");
+    }
+
+    @Test
     void unidentifiableRemainsCloseAndAPendingProposalMustBeDecidedFirst() {
         RemainsHandover handover = RemainsHandover.ruToUa(1);
         String caseId = OpenedCases.of(handover, 1).get(0);
@@ -221,7 +275,8 @@ class CaseWorkflowTest {
                 .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(409); // not examined yet
         examine(caseId, "ANTHROPOLOGY");
         String proposal = propose(caseId, EXAMINER, "Бондаренко", "UA");
-        close(caseId, "UNIDENTIFIABLE").then().statusCode(409).body("detail", containsString("decide it first"));
+        // With a candidate found, unidentifiable is for two examiners to decide too.
+        close(caseId, "UNIDENTIFIABLE").then().statusCode(409).body("detail", containsString("closure-proposals"));
         given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
                 .body(Map.of("decision", "REJECT", "reason", "Features do not match"))
                 .post("/api/v1/cases/" + caseId + "/proposals/" + proposal + "/decision").then().statusCode(200);
@@ -311,6 +366,23 @@ class CaseWorkflowTest {
     private static Response custody(String caseId, Map<String, Object> body) {
         return given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/cases/" + caseId + "/custody");
+    }
+
+    private static String proposeClosure(String caseId, String kind, String reason) {
+        return proposeClosure(caseId, kind, reason, 201).extract().path("id");
+    }
+
+    private static io.restassured.response.ValidatableResponse proposeClosure(String caseId, String kind, String reason,
+                                                                              int status) {
+        return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("kind", kind, "reason", reason)).post("/api/v1/cases/" + caseId + "/closure-proposals")
+                .then().statusCode(status);
+    }
+
+    private static Response decideClosure(String caseId, String proposal, String token, String decision, String reason) {
+        return given().header("Authorization", token).contentType(ContentType.JSON)
+                .body(Map.of("decision", decision, "reason", reason))
+                .post("/api/v1/cases/" + caseId + "/closure-proposals/" + proposal + "/decision");
     }
 
     private static Response close(String caseId, String outcome) {

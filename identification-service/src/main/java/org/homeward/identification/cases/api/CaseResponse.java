@@ -17,13 +17,14 @@ import java.util.UUID;
 /**
  * A case as its reader may see it (DESIGN.md 6): fields the reader is not entitled to are null, never
  * filled from another source. {@code claimed} is what the sender said and {@code established} what
- * examiners confirmed; the two are never merged.
+ * examiners confirmed; the two are never merged. {@code familyToBeToldAgain}: a confirmed identification was
+ * revoked after the family had been told (for those who see the case work).
  */
 public record CaseResponse(UUID id, UUID itemId, UUID transferId, UUID agreementId, String fromParty, String toParty,
                            String tag, String origin, CaseStatus status, Instant receivedAt, LocalDate receivedOn,
                            String assignedOrganisation, Instant openedAt, ClaimedIdentity claimed,
                            EstablishedIdentity established, Identification identification, Handover returned,
-                           List<CaseQueries.EvidenceSummary> evidence, long version) {
+                           Boolean familyToBeToldAgain, List<CaseQueries.EvidenceSummary> evidence, long version) {
 
     /** The confirmed identification behind the established identity. */
     public record Identification(UUID proposalId, IdentificationMethod method, Instant confirmedAt) {
@@ -50,6 +51,6 @@ public record CaseResponse(UUID id, UUID itemId, UUID transferId, UUID agreement
                 c.tag(), c.origin(), c.status(), c.receivedAt(), c.receivedOn(), c.assignedOrganisation(),
                 c.openedAt(), visibility.seesClaims(c) ? c.claims() : null, established ? c.established() : null,
                 established ? new Identification(c.identificationId(), c.identificationMethod(), c.identifiedAt()) : null,
-                returned, evidence, c.version());
+                returned, visibility.seesCaseWork() ? c.familyToBeToldAgain() : null, evidence, c.version());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.shared.Actor;
 import org.homeward.identification.cases.CaseHistoryEntry;
+import org.homeward.identification.cases.ClosureKind;
 import org.homeward.identification.cases.FamilyNotification;
 import org.homeward.identification.cases.NotificationMeans;
 import org.homeward.identification.cases.RemainsCase;
@@ -36,16 +37,19 @@ public class CaseOutcomes {
     private final CaseAccess access;
     private final IdentificationConfig config;
     private final Identifications identifications;
+    private final CaseClosures closures;
     private final CaseAnnouncements announcements;
     private final AuditLog audit;
     private final Clock clock;
 
     public CaseOutcomes(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
-                        Identifications identifications, CaseAnnouncements announcements, AuditLog audit, Clock clock) {
+                        Identifications identifications, CaseClosures closures, CaseAnnouncements announcements,
+                        AuditLog audit, Clock clock) {
         this.entityManager = entityManager;
         this.access = access;
         this.config = config;
         this.identifications = identifications;
+        this.closures = closures;
         this.announcements = announcements;
         this.audit = audit;
         this.clock = clock;
@@ -72,6 +76,10 @@ public class CaseOutcomes {
         RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
         boolean pending = identifications.pendingProposals(caseId);
         Actor actor = access.actor();
+        if (closures.needsSecondExaminer(remainsCase, ClosureKind.valueOf(closure.name()), actor.organisation())) {
+            throw new InvalidTransition("Closing this case as " + closure + " is decided by two examiners: propose it"
+                    + " with POST /api/v1/cases/" + caseId + "/closure-proposals");
+        }
         Instant now = Instant.now(clock);
         CaseHistoryEntry entry = closure == Closure.NOT_A_NATIONAL
                 ? remainsCase.notANational(reason, pending, actor, now)
@@ -105,6 +113,7 @@ public class CaseOutcomes {
         FamilyNotification told = new FamilyNotification(remainsCase, command.toldBy(), command.toldAt(),
                 command.means(), access.actor(), Instant.now(clock));
         entityManager.persist(told);
+        remainsCase.familyTold();
         audit.record("case.family-notification.record", "case", caseId.toString());
         return told;
     }

@@ -29,6 +29,8 @@ public class CaseEvents implements OutboxPublisher {
     public static final String UNIDENTIFIABLE = "identification.case.unidentifiable";
     public static final String RETURNED = "identification.case.returned";
     public static final String IDENTIFICATION_CONFIRMED = "identification.identification.confirmed";
+    /** A confirmed identification undone by a confirmed revocation (two examiners); the case is open again. */
+    public static final String IDENTIFICATION_REVOKED = "identification.identification.revoked";
 
     /**
      * The public state of a case after the change, with its transfer's counts.

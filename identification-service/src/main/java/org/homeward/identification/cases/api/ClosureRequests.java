@@ -1,0 +1,21 @@
+package org.homeward.identification.cases.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.homeward.identification.cases.ClosureKind;
+import org.homeward.identification.cases.application.CaseClosures;
+
+/** The bodies of the closure-proposal endpoints. */
+public final class ClosureRequests {
+
+    /** Close as NOT_A_NATIONAL or UNIDENTIFIABLE, or REVOCATION of the confirmed identification, with the reason. */
+    public record Closure(@NotNull ClosureKind kind, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record Decision(@NotNull CaseClosures.Decision decision, @Size(max = 1000) String reason) {
+    }
+
+    private ClosureRequests() {
+    }
+}
