@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.homeward.identification.kinship.engine.DnaSex;
 import org.homeward.identification.kinship.engine.Genotype;
 import org.homeward.identification.kinship.engine.StrProfile;
 
@@ -62,24 +63,30 @@ public class DnaProfile {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    /** What Amelogenin and the Y markers typed say of the source's sex. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dna_sex", nullable = false)
+    private DnaSex dnaSex = DnaSex.NOT_TYPED;
+
     @Version
     private long version;
 
     protected DnaProfile() {
     }
 
-    public DnaProfile(SubjectKind kind, UUID subjectId, String party, String sampleId, StrProfile profile,
+    public DnaProfile(SubjectKind kind, UUID subjectId, String party, String sampleId, StrProfile profile, DnaSex sex,
                       UnaryOperator<String> seal, Actor by, Instant now) {
         this.id = UUID.randomUUID();
         this.subjectKind = kind;
         this.subjectId = subjectId;
         this.party = party;
-        retype(sampleId, profile, seal, by, now);
+        retype(sampleId, profile, sex, seal, by, now);
     }
 
     /** A new typing of the same subject (another sample, more loci): it replaces the one on file. */
-    public void retype(String sampleId, StrProfile profile, UnaryOperator<String> seal, Actor by, Instant now) {
+    public void retype(String sampleId, StrProfile profile, DnaSex sex, UnaryOperator<String> seal, Actor by, Instant now) {
         this.sampleId = sampleId;
+        this.dnaSex = sex;
         Map<String, String> sealed = new TreeMap<>();
         profile.loci().forEach((locus, genotype) -> sealed.put(locus, seal.apply(genotype.toString())));
         this.loci = sealed;
@@ -87,6 +94,10 @@ public class DnaProfile {
         this.recordedBy = by.subject();
         this.recordedByOrganisation = by.organisation();
         this.recordedAt = now;
+    }
+
+    public DnaSex dnaSex() {
+        return dnaSex;
     }
 
     public StrProfile open(UnaryOperator<String> unseal) {

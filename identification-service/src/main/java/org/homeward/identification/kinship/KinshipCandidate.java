@@ -2,6 +2,8 @@ package org.homeward.identification.kinship;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -87,6 +89,11 @@ public class KinshipCandidate {
     @Column(name = "reference_checks", nullable = false)
     private List<ReferenceCheck> referenceChecks = List.of();
 
+    /** The remains' DNA sex against the person's reported sex. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sex_comparison", nullable = false)
+    private SexComparison sexComparison = SexComparison.NOT_COMPARED;
+
     /** The clauses of the undisputed rule it failed, in words (empty when undisputed). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "disputed_because", nullable = false)
@@ -134,7 +141,8 @@ public class KinshipCandidate {
      * Where it stands among the candidates of its case: its rank, its posterior among them (so two brothers
      * cannot both show near 1) and whether it is undisputed (UndisputedRule).
      */
-    public void ranked(int rank, double posteriorAmongRivals, List<String> failedClauses) {
+    public void ranked(int rank, double posteriorAmongRivals, SexComparison sex, List<String> failedClauses) {
+        this.sexComparison = sex;
         this.rankInCase = rank;
         this.posterior = posteriorAmongRivals;
         this.undisputed = failedClauses.isEmpty();
@@ -166,6 +174,7 @@ public class KinshipCandidate {
     public CandidateBasis basis() { return basis; }
     public List<ReferenceCheck> referenceChecks() { return referenceChecks; }
     public List<String> disputedBecause() { return disputedBecause; }
+    public SexComparison sexComparison() { return sexComparison; }
     public int rankInCase() { return rankInCase; }
     public boolean undisputed() { return undisputed; }
     public String method() { return method; }

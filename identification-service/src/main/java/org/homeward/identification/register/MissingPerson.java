@@ -65,6 +65,11 @@ public class MissingPerson {
 
     private String unit;
 
+    /** As first reported; null when unknown, which never excludes a match. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sex")
+    private Sex sex;
+
     private String circumstances;
 
     @Column(name = "surname_key", nullable = false)
@@ -100,6 +105,7 @@ public class MissingPerson {
         person.nameScript = report.script();
         person.nameLanguage = report.language();
         person.unit = report.unit();
+        person.sex = report.sex();
         person.circumstances = report.circumstances();
         person.serviceNumber = report.serviceNumber();
         person.serviceNumberKey = Particulars.serviceNumberKey(report.serviceNumber());
@@ -122,6 +128,9 @@ public class MissingPerson {
         }
         if (unit == null) {
             unit = report.unit();
+        }
+        if (sex == null) {
+            sex = report.sex();
         }
     }
 
@@ -195,6 +204,7 @@ public class MissingPerson {
     public String nameLanguage() { return nameLanguage; }
     public String serviceNumber() { return serviceNumber; }
     public String unit() { return unit; }
+    public Sex sex() { return sex; }
     public String circumstances() { return circumstances; }
     public UUID mergedInto() { return mergedInto; }
     public Instant createdAt() { return createdAt; }

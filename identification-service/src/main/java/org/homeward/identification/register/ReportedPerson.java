@@ -6,12 +6,12 @@ import java.time.LocalDate;
 
 /**
  * One report of a missing person as its source gave it: names in the script given (with that script and
- * the language), date of birth in full or the year only, and where the report came from.
+ * the language), date of birth in full or the year only, sex if reported, and where the report came from.
  */
 public record ReportedPerson(String surname, String firstNames, String patronymic, String script, String language,
                              BirthDate birthDate, String serviceNumber, String unit, String party,
                              PersonCategory category, String circumstances, ReportSource source,
-                             String sourceAddress, LocalDate reportedOn) {
+                             String sourceAddress, LocalDate reportedOn, Sex sex) {
 
     public ReportedPerson {
         if (source == ReportSource.OPEN_SOURCE && (sourceAddress == null || sourceAddress.isBlank())) {

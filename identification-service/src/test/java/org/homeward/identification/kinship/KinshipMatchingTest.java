@@ -357,6 +357,57 @@ class KinshipMatchingTest {
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then().body("status", equalTo("PROFILED"));
     }
 
+    @Test
+    void aYChromosomeNeverMatchesAWomanAndXAloneAgainstAManIsFlaggedNotExcluded() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20251110L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile mother = simulate.founder();
+        String daughter = personOfSex("Олена", "FEMALE");
+        String son = personOfSex("Остап", "MALE");
+        for (String person : List.of(daughter, son)) {
+            donorWithProfile(person, "PARENT", father);
+            donorWithProfile(person, "PARENT", mother);
+        }
+        List<String> cases = OpenedCases.of(RemainsHandover.ruToUa(2), 2);
+        // A man's remains (Amelogenin X,Y) of the couple's child: never the daughter, whatever the ratio.
+        Map<String, List<String>> male = new LinkedHashMap<>(loci(simulate.child(father, mother)));
+        male.put("AMEL", List.of("X", "Y"));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-M", "loci", male)).put("/api/v1/cases/" + cases.get(0) + "/dna-profile")
+                .then().statusCode(200).body("setAside", contains("AMEL"));
+        // X alone (AMELY may be deleted): the son stays a candidate, flagged.
+        Map<String, List<String>> xOnly = new LinkedHashMap<>(loci(simulate.child(father, mother)));
+        xOnly.put("AMEL", List.of("X"));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-X", "loci", xOnly)).put("/api/v1/cases/" + cases.get(1) + "/dna-profile")
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath ofMale = given().header("Authorization", EXAMINER).get("/api/v1/cases/" + cases.get(0)
+                    + "/kinship-candidates").then().statusCode(200).extract().jsonPath();
+            assertThat(ofMale.getList("findAll { it.personId == '" + daughter + "' }.sex")).containsExactly("Y_AGAINST_A_WOMAN");
+            assertThat(ofMale.getList("findAll { it.personId == '" + daughter + "' }.undisputed")).containsExactly(false);
+            assertThat(ofMale.getList("findAll { it.personId == '" + son + "' }.sex")).containsExactly("CONSISTENT");
+            JsonPath ofXOnly = given().header("Authorization", EXAMINER).get("/api/v1/cases/" + cases.get(1)
+                    + "/kinship-candidates").then().statusCode(200).extract().jsonPath();
+            assertThat(ofXOnly.getList("findAll { it.personId == '" + son + "' }.sex")).containsExactly("X_ONLY_AGAINST_A_MAN");
+            assertThat(ofXOnly.getList("findAll { it.personId == '" + daughter + "' }.sex")).containsExactly("CONSISTENT");
+        });
+        assertThat(given().header("Authorization", EXAMINER).get("/api/v1/cases/" + cases.get(0) + "/kinship-candidates")
+                .then().extract().jsonPath().getList("findAll { it.personId == '" + daughter + "' }.disputedBecause[0]",
+                        String.class)).anySatisfy(reason -> assertThat(reason).contains("Y chromosome"));
+        given().header("Authorization", COORDINATOR).get("/api/v1/missing-persons/" + daughter).then()
+                .body("sex", equalTo("FEMALE"));
+    }
+
+    private static String personOfSex(String firstName, String sex) {
+        String surname = "Стать-" + Integer.toString((int) (Math.random() * 1_000_000_000), 36);
+        return given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body(Map.of("surname", surname, "firstNames", firstName, "script", "Cyrl", "language", "uk", "sex", sex,
+                        "party", "UA", "category", "MILITARY", "source", "FAMILY_REPORT", "reportedOn", "2025-06-01"))
+                .post("/api/v1/missing-persons").then().statusCode(201).extract().path("personId");
+    }
+
     private static String propose(String caseId, String candidate) {
         return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
                 .body(Map.of("method", "DNA", "evidence", "Trio", "kinshipCandidateId", candidate,

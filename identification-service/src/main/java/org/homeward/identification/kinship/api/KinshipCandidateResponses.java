@@ -4,6 +4,7 @@ import org.homeward.identification.kinship.CandidateBasis;
 import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.identification.kinship.application.KinshipCandidates;
 import org.homeward.identification.kinship.ReassociationCandidate;
+import org.homeward.identification.kinship.SexComparison;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
 
 import java.time.Instant;
@@ -17,13 +18,13 @@ public final class KinshipCandidateResponses {
     public record CandidateResponse(UUID id, UUID caseId, UUID personId, String reference, List<UUID> donorIds,
                                     double lr, double log10Lr, Map<String, Double> perLocus, int lociCompared,
                                     String method, double prior, double posterior, int rank, boolean undisputed,
-                                    List<String> disputedBecause, List<ReferenceResponse> references,
+                                    List<String> disputedBecause, SexComparison sex, List<ReferenceResponse> references,
                                     CandidateBasis basis, Instant computedAt) {
         static CandidateResponse of(KinshipCandidates.Opened opened) {
             KinshipCandidate c = opened.candidate();
             return new CandidateResponse(c.id(), c.caseId(), c.personId(), c.reference(), c.donorIds(), c.lr(),
                     c.log10Lr(), opened.perLocus(), c.lociCompared(), c.method(), c.prior(), c.posterior(), c.rankInCase(),
-                    c.undisputed(), c.disputedBecause(), c.referenceChecks().stream().map(ReferenceResponse::of).toList(),
+                    c.undisputed(), c.disputedBecause(), c.sexComparison(), c.referenceChecks().stream().map(ReferenceResponse::of).toList(),
                     c.basis(), c.computedAt());
         }
     }

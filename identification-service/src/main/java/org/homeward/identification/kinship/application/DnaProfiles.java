@@ -71,7 +71,7 @@ public class DnaProfiles {
         Instant now = Instant.now(clock);
         remainsCase.profiled(actor, now).ifPresent(entityManager::persist);
         DnaProfile stored = store(DnaProfile.SubjectKind.CASE, caseId, remainsCase.toParty(), submitted.sampleId(),
-                profile, actor, now);
+                reading, actor, now);
         work.enqueue(KinshipWork.Kind.CASE, caseId, remainsCase.toParty(), now);
         audit.record("dna-profile.case.record", "case", caseId.toString());
         return new Recorded(stored, reading.setAside());
@@ -94,7 +94,7 @@ public class DnaProfiles {
         }
         Instant now = Instant.now(clock);
         Actor actor = new Actor(registerAccess.subject(), registerAccess.organisation());
-        DnaProfile stored = store(DnaProfile.SubjectKind.DONOR, donorId, person.party(), submitted.sampleId(), profile,
+        DnaProfile stored = store(DnaProfile.SubjectKind.DONOR, donorId, person.party(), submitted.sampleId(), reading,
                 actor, now);
         work.enqueue(KinshipWork.Kind.PERSON, person.id(), person.party(), now);
         audit.record("dna-profile.donor.record", "family_donor", donorId.toString());
@@ -131,13 +131,14 @@ public class DnaProfiles {
     }
 
     private DnaProfile store(DnaProfile.SubjectKind kind, UUID subject, String party, String sampleId,
-                             StrProfile profile, Actor actor, Instant now) {
+                             StrProfile.Reading reading, Actor actor, Instant now) {
         DnaProfile stored = find(kind, subject).orElse(null);
         if (stored == null) {
-            stored = new DnaProfile(kind, subject, party, sampleId, profile, engine::seal, actor, now);
+            stored = new DnaProfile(kind, subject, party, sampleId, reading.profile(), reading.sex(), engine::seal,
+                    actor, now);
             entityManager.persist(stored);
         } else {
-            stored.retype(sampleId, profile, engine::seal, actor, now);
+            stored.retype(sampleId, reading.profile(), reading.sex(), engine::seal, actor, now);
         }
         work.bumpGeneration(party, kind.name());
         return stored;

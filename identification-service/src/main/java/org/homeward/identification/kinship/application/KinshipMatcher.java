@@ -12,6 +12,9 @@ import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.kinship.CandidateBasis;
+import org.homeward.identification.kinship.DnaProfile;
+import org.homeward.identification.kinship.SexComparison;
+import org.homeward.identification.kinship.engine.DnaSex;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
@@ -21,6 +24,7 @@ import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.UndisputedRule;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
+import org.homeward.identification.register.Sex;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -262,8 +266,14 @@ public class KinshipMatcher {
             List<KinshipCandidate> ofCase = new ArrayList<>(entityManager.createQuery("select c from KinshipCandidate c"
                     + " where c.caseId = :case", KinshipCandidate.class).setParameter("case", caseId).getResultList());
             ofCase.sort(Comparator.comparingDouble(KinshipCandidate::lr).reversed());
-            List<UndisputedRule.Candidate> rivals = ofCase.stream().map(c -> new UndisputedRule.Candidate(c.lr(), c.prior(),
-                    c.lociCompared(), stillMissing(c.personId()), c.referenceChecks())).toList();
+            DnaSex remainsSex = remainsSex(caseId);
+            List<SexComparison> sexes = ofCase.stream().map(c -> SexComparison.of(remainsSex, sexOf(c.personId()))).toList();
+            List<UndisputedRule.Candidate> rivals = new ArrayList<>();
+            for (int i = 0; i < ofCase.size(); i++) {
+                KinshipCandidate c = ofCase.get(i);
+                rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
+                        c.referenceChecks(), sexes.get(i).excludes()));
+            }
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate candidate = ofCase.get(i);
@@ -271,7 +281,7 @@ public class KinshipMatcher {
                                 + " where c.personId = :person and c.caseId <> :case", Double.class)
                         .setParameter("person", candidate.personId()).setParameter("case", caseId).getSingleResult();
                 UndisputedRule.Verdict verdict = rule.judge(rivals, i, bestOfPersonElsewhere);
-                candidate.ranked(i + 1, verdict.posterior(), verdict.failed());
+                candidate.ranked(i + 1, verdict.posterior(), sexes.get(i), verdict.failed());
                 anyUndisputed |= verdict.undisputed();
             }
             RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
@@ -285,6 +295,17 @@ public class KinshipMatcher {
                 remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
             }
         }
+    }
+
+    private DnaSex remainsSex(UUID caseId) {
+        return entityManager.createQuery("select p.dnaSex from DnaProfile p where p.subjectKind = :kind"
+                        + " and p.subjectId = :case", DnaSex.class).setParameter("kind", DnaProfile.SubjectKind.CASE)
+                .setParameter("case", caseId).getResultList().stream().findFirst().orElse(DnaSex.NOT_TYPED);
+    }
+
+    private Sex sexOf(UUID person) {
+        MissingPerson entry = entityManager.find(MissingPerson.class, person);
+        return entry == null ? null : entry.sex();
     }
 
     private boolean stillMissing(UUID person) {

@@ -42,9 +42,10 @@ public record StrProfile(Map<String, Genotype> loci) {
     /**
      * A profile as read, with the markers set aside as submitted: loci the population table lacks, sex and
      * Y-chromosome markers (Amelogenin, DYS..., Yindel). The autosomal engine cannot use them, yet a
-     * laboratory's kit types them, so they never refuse a profile; the answer lists them instead.
+     * laboratory's kit types them, so they never refuse a profile; the answer lists them instead. The sex
+     * markers are read for what they say of the source's sex ({@link DnaSex}).
      */
-    public record Reading(StrProfile profile, List<String> setAside) {
+    public record Reading(StrProfile profile, List<String> setAside, DnaSex sex) {
         public Reading {
             setAside = List.copyOf(setAside);
         }
@@ -108,6 +109,6 @@ public record StrProfile(Map<String, Genotype> loci) {
             throw new Malformed(List.of(new FieldError(fieldPrefix, "A profile needs at least one autosomal locus"
                     + " that the population table knows")));
         }
-        return new Reading(new StrProfile(loci), setAside);
+        return new Reading(new StrProfile(loci), setAside, DnaSex.read(input));
     }
 }

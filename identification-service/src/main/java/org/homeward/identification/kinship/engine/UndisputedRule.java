@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity;</li>
  *   <li>the person is still missing: one released, found alive, merged into another entry or identified in
  *       other remains is never the undisputed identity of a body;</li>
+ *   <li>the remains' DNA sex does not exclude the person (a Y chromosome is never a woman's);</li>
  *   <li>no reference of the family, compared on its own, has an LR below 1 or two or more loci inconsistent
  *       with its stated relationship ({@link ReferenceCheck}): such a family is for review, not for a
  *       proposal.</li>
@@ -38,10 +39,10 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
 
     /**
      * One candidate of a case: its ratio, its prior, how many loci it compared, whether the person is missing,
-     * and each of the family's references compared on its own.
+     * each of the family's references compared on its own, and whether DNA sex excludes the person.
      */
     public record Candidate(double lr, double prior, int lociCompared, boolean personMissing,
-                            List<ReferenceCheck> references) {
+                            List<ReferenceCheck> references, boolean sexExcluded) {
         public Candidate {
             references = List.copyOf(references);
         }
@@ -98,6 +99,9 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         }
         if (!candidate.personMissing()) {
             failed.add("the person is no longer missing");
+        }
+        if (candidate.sexExcluded()) {
+            failed.add("the remains' DNA shows a Y chromosome and the missing person is a woman");
         }
         if (candidate.references().stream().anyMatch(r -> r.lr() < 1)) {
             failed.add("a reference of the family has an LR below 1 (review the family)");

@@ -10,6 +10,7 @@ import org.homeward.identification.register.BirthDate;
 import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;
+import org.homeward.identification.register.Sex;
 
 import java.time.LocalDate;
 
@@ -32,11 +33,11 @@ public final class RegisterRequests {
                          @Size(max = 2000) @Pattern(regexp = SafeText.PATTERN) String circumstances,
                          @NotNull ReportSource source,
                          @Size(max = 500) @Pattern(regexp = "https?://\\S+") String sourceAddress,
-                         @PastOrPresent LocalDate reportedOn) {
+                         @PastOrPresent LocalDate reportedOn, Sex sex) {
 
         ReportedPerson toDomain() {
             return new ReportedPerson(surname, firstNames, patronymic, script, language, BirthDate.parse(dateOfBirth),
-                    serviceNumber, unit, party, category, circumstances, source, sourceAddress, reportedOn);
+                    serviceNumber, unit, party, category, circumstances, source, sourceAddress, reportedOn, sex);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.homeward.identification.register.PersonReport;
 import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.register.RegisterImport;
 import org.homeward.identification.register.ReportSource;
+import org.homeward.identification.register.Sex;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,13 +32,13 @@ public final class RegisterResponses {
 
     public record PersonResponse(UUID id, PersonStatus status, String party, PersonCategory category, String surname,
                                  String firstNames, String patronymic, String script, String language,
-                                 String dateOfBirth, String serviceNumber, String unit, String circumstances,
+                                 String dateOfBirth, String serviceNumber, String unit, Sex sex, String circumstances,
                                  UUID mergedInto, Instant createdAt, List<ReportResponse> reports) {
 
         static PersonResponse of(MissingPerson p, List<ReportResponse> reports) {
             return new PersonResponse(p.id(), p.status(), p.party(), p.category(), p.surname(), p.firstNames(),
                     p.patronymic(), p.nameScript(), p.nameLanguage(), p.birthDate().toString(), p.serviceNumber(),
-                    p.unit(), p.circumstances(), p.mergedInto(), p.createdAt(), reports);
+                    p.unit(), p.sex(), p.circumstances(), p.mergedInto(), p.createdAt(), reports);
         }
 
         static PersonResponse of(MissingPersons.Entry entry) {

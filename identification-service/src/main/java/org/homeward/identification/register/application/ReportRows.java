@@ -12,6 +12,7 @@ import org.homeward.identification.register.BirthDate;
 import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;
+import org.homeward.identification.register.Sex;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.problem.Problem;
@@ -43,14 +44,15 @@ public final class ReportRows {
 
     public static final List<String> COLUMNS = List.of("surname", "firstNames", "patronymic", "script", "language",
             "dateOfBirth", "serviceNumber", "unit", "party", "category", "circumstances", "source", "sourceAddress",
-            "reportedOn");
+            "reportedOn", "sex");
     private static final Set<String> SCRIPTS = Set.of("Cyrl", "Latn");
     /** The longest value each column may hold: the register's column widths. */
     private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("surname", 200),
             Map.entry("firstNames", 200), Map.entry("patronymic", 200), Map.entry("script", 4),
             Map.entry("language", 2), Map.entry("dateOfBirth", 10), Map.entry("serviceNumber", 64),
             Map.entry("unit", 200), Map.entry("party", 2), Map.entry("category", 20), Map.entry("circumstances", 2000),
-            Map.entry("source", 30), Map.entry("sourceAddress", 500), Map.entry("reportedOn", 10));
+            Map.entry("source", 30), Map.entry("sourceAddress", 500), Map.entry("reportedOn", 10),
+            Map.entry("sex", 6));
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     private ReportRows() {
@@ -106,12 +108,14 @@ public final class ReportRows {
         LocalDate reportedOn = date(cells.get("reportedOn"), at + ".reportedOn", errors);
         require(reportedOn == null || !reportedOn.isAfter(today), at + ".reportedOn", "Cannot be in the future", errors);
         BirthDate birthDate = BirthDate.parse(cells.get("dateOfBirth"));
+        Sex sex = cells.get("sex") == null || cells.get("sex").isBlank() ? null
+                : enumOf(Sex.class, cells.get("sex"), at + ".sex", errors);
         if (errors.size() > before) {
             return null;
         }
         return new ReportedPerson(surname, cells.get("firstNames"), cells.get("patronymic"), script, language,
                 birthDate, cells.get("serviceNumber"), cells.get("unit"), party, category, cells.get("circumstances"),
-                source, address, reportedOn);
+                source, address, reportedOn, sex);
     }
 
     private static void require(boolean ok, String field, String message, List<Problem.Violation> errors) {

@@ -19,7 +19,7 @@ class UndisputedRuleTest {
     private static final UndisputedRule MARGIN_ONLY = new UndisputedRule(0.99, 1000, 12, 1000);
 
     private static UndisputedRule.Candidate candidate(double lr, int loci) {
-        return new UndisputedRule.Candidate(lr, PRIOR, loci, true, List.of());
+        return new UndisputedRule.Candidate(lr, PRIOR, loci, true, List.of(), false);
     }
 
     @Test
@@ -78,7 +78,7 @@ class UndisputedRuleTest {
 
     @Test
     void aPersonNoLongerMissingIsNeverTheUndisputedIdentity() {
-        UndisputedRule.Candidate released = new UndisputedRule.Candidate(1e25, PRIOR, 21, false, List.of());
+        UndisputedRule.Candidate released = new UndisputedRule.Candidate(1e25, PRIOR, 21, false, List.of(), false);
 
         assertThat(DEFAULTS.judge(List.of(released), 0, 0).failed()).containsExactly("the person is no longer missing");
     }
@@ -90,15 +90,23 @@ class UndisputedRuleTest {
         ReferenceCheck notTheMother = new ReferenceCheck("d3", Relation.PARENT, 5.7e-39, List.of("TPOX", "FGA", "vWA"));
         ReferenceCheck oneMutation = new ReferenceCheck("d4", Relation.PARENT, 0.3, List.of("D8S1179"));
 
-        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(8.9e25, PRIOR, 21, true, List.of(father, effects))),
+        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(8.9e25, PRIOR, 21, true, List.of(father, effects), false)),
                 0, 0).undisputed()).isTrue();
         assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(8.9e25, PRIOR, 21, true,
-                List.of(father, effects, notTheMother))), 0, 0).failed()).containsExactly(
+                List.of(father, effects, notTheMother), false)), 0, 0).failed()).containsExactly(
                 "a reference of the family has an LR below 1 (review the family)",
                 "a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
         // One inconsistent locus may be a mutation; an LR below 1 still sends the family to review.
-        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(1e20, PRIOR, 21, true, List.of(oneMutation))),
+        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(1e20, PRIOR, 21, true, List.of(oneMutation), false)),
                 0, 0).failed()).containsExactly("a reference of the family has an LR below 1 (review the family)");
+    }
+
+    @Test
+    void aYChromosomeIsNeverAWomansIdentity() {
+        UndisputedRule.Candidate excluded = new UndisputedRule.Candidate(1e25, PRIOR, 21, true, List.of(), true);
+
+        assertThat(DEFAULTS.judge(List.of(excluded), 0, 0).failed())
+                .containsExactly("the remains' DNA shows a Y chromosome and the missing person is a woman");
     }
 
     @Test
@@ -115,7 +123,7 @@ class UndisputedRuleTest {
     @Test
     void theCasePosteriorsNeverAddUpToMoreThanOne() {
         List<UndisputedRule.Candidate> ofCase = List.of(candidate(1e9, 21), candidate(3e8, 15), candidate(2e4, 21),
-                new UndisputedRule.Candidate(1e12, 0.2, 21, true, List.of()));
+                new UndisputedRule.Candidate(1e12, 0.2, 21, true, List.of(), false));
         double sum = 0;
         for (int i = 0; i < ofCase.size(); i++) {
             sum += UndisputedRule.posteriorAmong(ofCase, i);
