@@ -30,13 +30,18 @@ public final class Platform implements AutoCloseable {
     public record Settings(Path repositoryRoot, Path workDirectory, int postgresPort, int kafkaPort,
                            Map<String, Integer> servicePorts, Map<String, Map<String, String>> overrides) {
 
-        /** The launcher's defaults: fixed ports, data kept in .homeward/ of the repository. */
+        /**
+         * The launcher's defaults: fixed ports, data kept in .homeward/ of the repository, or in the folder
+         * {@code HOMEWARD_DATA_DIR} names (the guides' check mints its tokens with an end-to-end platform's key).
+         */
         public static Settings local(Path root) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < SERVICES.size(); i++) {
                 ports.put(SERVICES.get(i), 8081 + i);
             }
-            return new Settings(root, root.resolve(".homeward"), 15432, 19092, ports, Map.of());
+            String dataDirectory = System.getenv("HOMEWARD_DATA_DIR");
+            Path work = dataDirectory == null || dataDirectory.isBlank() ? root.resolve(".homeward") : Path.of(dataDirectory);
+            return new Settings(root, work, 15432, 19092, ports, Map.of());
         }
 
         /**

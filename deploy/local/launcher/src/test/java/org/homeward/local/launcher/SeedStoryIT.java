@@ -62,6 +62,7 @@ class SeedStoryIT {
     private static final String RETRY_SCHEDULE = "PT0S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT20S,PT20S,PT30S";
 
     static Path root;
+    static Path work;
     static Platform platform;
     static HomewardApi api;
     /** The story's agreement, whose resources the organisation matrix probes. */
@@ -70,7 +71,7 @@ class SeedStoryIT {
     @BeforeAll
     static void startPlatform() {
         root = Platform.findRepositoryRoot(Path.of(System.getProperty("homeward.root", ".")));
-        Path work = Path.of("target", "e2e-story-" + System.currentTimeMillis()).toAbsolutePath();
+        work = Path.of("target", "e2e-story-" + System.currentTimeMillis()).toAbsolutePath();
         // The e2e profile lets the fault test arm crash points in running services (Failpoints).
         Platform.Settings settings = Platform.Settings.ephemeral(root, work)
                 .withOverrides("notification", Map.of("homeward.webhooks.retry-schedule", RETRY_SCHEDULE));
@@ -427,6 +428,44 @@ class SeedStoryIT {
         fixtures.put("deliveries/{deliveryId}", api.read("notification", "/api/v1/subscriptions/" + subscriptionId
                 + "/deliveries", admin).path("items").get(0).path("id").asText());
         return fixtures;
+    }
+
+    /**
+     * The guides under docs/ run as written (docs/run-guide.sh: every ```bash block in order, a curl answering
+     * outside 2xx fails unless the block expects it) against this platform, last, so that what they add does
+     * not disturb the story's exact counts above.
+     */
+    @Test
+    @Order(9)
+    void everyGuideRunsAsWrittenAgainstThePlatform() throws Exception {
+        StringBuilder portMap = new StringBuilder();
+        for (int i = 0; i < Platform.SERVICES.size(); i++) {
+            portMap.append(8081 + i).append(':').append(platform.service(Platform.SERVICES.get(i)).port()).append(' ');
+        }
+        List<Path> guides;
+        try (var files = Files.list(root.resolve("docs"))) {
+            guides = files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+        assertThat(guides).as("the guides under docs/").isNotEmpty();
+        List<String> failures = new ArrayList<>();
+        for (Path guide : guides) {
+            Path log = work.resolve("guide-" + guide.getFileName() + ".log");
+            ProcessBuilder run = new ProcessBuilder("bash", "docs/run-guide.sh", "docs/" + guide.getFileName())
+                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            run.environment().put("HOMEWARD_PORT_MAP", portMap.toString().trim());
+            run.environment().put("HOMEWARD_DATA_DIR", work.toString());
+            Process process = run.start();
+            boolean finished = process.waitFor(6, TimeUnit.MINUTES);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            if (!finished || process.exitValue() != 0) {
+                List<String> lines = Files.readAllLines(log);
+                failures.add(guide.getFileName() + (finished ? " failed" : " timed out") + ", last lines of " + log + ":\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+            }
+        }
+        assertThat(failures).as("guides whose examples did not run as written").isEmpty();
     }
 
     /** Text that attacks whoever reads it carelessly: SQL, markup, spreadsheet formulas, quotes and backslashes. */
