@@ -1,6 +1,7 @@
 package org.homeward.identification.cases;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,8 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.homeward.identification.shared.Actor;
-import org.homeward.platform.domain.InvalidTransition;
-import org.homeward.platform.domain.RuleViolation;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -36,27 +35,8 @@ public class ClosureProposal {
     @Column(nullable = false)
     private String reason;
 
-    @Column(name = "proposed_by", nullable = false)
-    private String proposedBy;
-
-    @Column(nullable = false)
-    private String organisation;
-
-    @Column(name = "proposed_at", nullable = false)
-    private Instant proposedAt;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private ProposalStatus status;
-
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
+    @Embedded
+    private FourEyesDecision decision;
 
     @Version
     private long version;
@@ -69,51 +49,37 @@ public class ClosureProposal {
         this.caseId = caseId;
         this.kind = kind;
         this.reason = reason;
-        this.proposedBy = proposer.subject();
-        this.organisation = proposer.organisation();
-        this.proposedAt = now;
-        this.status = ProposalStatus.PROPOSED;
+        this.decision = new FourEyesDecision(proposer, now);
     }
 
     public void confirm(Actor examiner, String why, Instant now) {
-        decide(ProposalStatus.CONFIRMED, examiner, why, now);
+        decision.confirm(examiner, why, now, "a closure or a revocation");
     }
 
     public void reject(Actor examiner, String why, Instant now) {
-        if (why == null || why.isBlank()) {
-            throw new RuleViolation("reason", "A rejection says why");
-        }
-        decide(ProposalStatus.REJECTED, examiner, why, now);
+        decision.reject(examiner, why, now, "a closure or a revocation");
     }
 
     /** Confirmed as made, for an organisation configured to work without a second examiner. */
     public void confirmAsSingleExaminer(Instant now) {
-        status = ProposalStatus.CONFIRMED;
-        decidedBy = proposedBy;
-        decidedAt = now;
-        decisionReason = "Confirmed as proposed: " + organisation + " works without a second examiner";
+        decision.confirmAsSingleExaminer(now);
     }
 
-    private void decide(ProposalStatus outcome, Actor examiner, String why, Instant now) {
-        if (status != ProposalStatus.PROPOSED) {
-            throw new InvalidTransition("The closure proposal was already " + status);
-        }
-        FourEyes.ensureSecondExaminer(proposedBy, organisation, examiner, "a closure or a revocation");
-        status = outcome;
-        decidedBy = examiner.subject();
-        decidedAt = now;
-        decisionReason = why;
+    /** An identification of the case was confirmed meanwhile: a pending closure is settled as rejected. */
+    public void supersededBy(IdentificationProposal confirmed) {
+        decision.settleIfPending(ProposalStatus.REJECTED, confirmed.decidedBy(), confirmed.decidedAt(),
+                "Superseded by the confirmed identification " + confirmed.id());
     }
 
     public UUID id() { return id; }
     public UUID caseId() { return caseId; }
     public ClosureKind kind() { return kind; }
     public String reason() { return reason; }
-    public String proposedBy() { return proposedBy; }
-    public String organisation() { return organisation; }
-    public Instant proposedAt() { return proposedAt; }
-    public ProposalStatus status() { return status; }
-    public String decidedBy() { return decidedBy; }
-    public Instant decidedAt() { return decidedAt; }
-    public String decisionReason() { return decisionReason; }
+    public String proposedBy() { return decision.proposedBy(); }
+    public String organisation() { return decision.organisation(); }
+    public Instant proposedAt() { return decision.proposedAt(); }
+    public ProposalStatus status() { return decision.status(); }
+    public String decidedBy() { return decision.decidedBy(); }
+    public Instant decidedAt() { return decision.decidedAt(); }
+    public String decisionReason() { return decision.decisionReason(); }
 }

@@ -14,7 +14,10 @@ import org.homeward.platform.domain.RuleViolation;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The record that a family was told of an identification: who told them, when, and how. */
+/**
+ * The record that a family was told of an identification, or of its revocation: who told them, when, and
+ * how.
+ */
 @Entity
 @Table(name = "family_notification")
 public class FamilyNotification {
@@ -35,6 +38,10 @@ public class FamilyNotification {
     @Column(nullable = false)
     private NotificationMeans means;
 
+    /** Told that the identification they had been given was revoked. */
+    @Column(name = "of_revocation", nullable = false)
+    private boolean ofRevocation;
+
     @Embedded
     private Recording recorded;
 
@@ -42,8 +49,12 @@ public class FamilyNotification {
     }
 
     public FamilyNotification(RemainsCase remainsCase, String toldBy, Instant toldAt, NotificationMeans means,
-                              Actor recordedBy, Instant now) {
-        remainsCase.ensureFamilyMayBeTold();
+                              boolean ofRevocation, Actor recordedBy, Instant now) {
+        if (ofRevocation) {
+            remainsCase.ensureFamilyIsOwedARevocation();
+        } else {
+            remainsCase.ensureFamilyMayBeTold();
+        }
         if (toldAt.isAfter(now)) {
             throw new RuleViolation("toldAt", "A family cannot have been told in the future");
         }
@@ -55,6 +66,7 @@ public class FamilyNotification {
         this.toldBy = toldBy;
         this.toldAt = toldAt;
         this.means = means;
+        this.ofRevocation = ofRevocation;
         this.recorded = Recording.of(recordedBy, now);
     }
 
@@ -63,5 +75,6 @@ public class FamilyNotification {
     public String toldBy() { return toldBy; }
     public Instant toldAt() { return toldAt; }
     public NotificationMeans means() { return means; }
+    public boolean ofRevocation() { return ofRevocation; }
     public Recording recorded() { return recorded; }
 }

@@ -10,8 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.homeward.platform.domain.InvalidTransition;
-import org.homeward.platform.domain.RuleViolation;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -49,27 +47,8 @@ public class IdentificationProposal {
     @Embedded
     private EstablishedIdentity establishedIdentity;
 
-    @Column(name = "proposed_by", nullable = false)
-    private String proposedBy;
-
-    @Column(nullable = false)
-    private String organisation;
-
-    @Column(name = "proposed_at", nullable = false)
-    private Instant proposedAt;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private ProposalStatus status;
-
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
+    @Embedded
+    private FourEyesDecision decision;
 
     @Version
     private long version;
@@ -90,30 +69,21 @@ public class IdentificationProposal {
         this.method = method;
         this.evidence = evidence;
         this.establishedIdentity = establishedIdentity;
-        this.proposedBy = proposer.subject();
-        this.organisation = proposer.organisation();
-        this.proposedAt = now;
-        this.status = ProposalStatus.PROPOSED;
+        this.decision = new FourEyesDecision(proposer, now);
     }
 
     /** The second examiner agrees. Nobody confirms his own proposal; the decider is of the same organisation. */
     public void confirm(Actor examiner, String reason, Instant now) {
-        decide(ProposalStatus.CONFIRMED, examiner, reason, now);
+        decision.confirm(examiner, reason, now, "an identification");
     }
 
     public void reject(Actor examiner, String reason, Instant now) {
-        if (reason == null || reason.isBlank()) {
-            throw new RuleViolation("reason", "A rejection says why");
-        }
-        decide(ProposalStatus.REJECTED, examiner, reason, now);
+        decision.reject(examiner, reason, now, "an identification");
     }
 
     /** Confirmed as made, for an organisation configured to work without a second examiner. */
     public void confirmAsSingleExaminer(Instant now) {
-        status = ProposalStatus.CONFIRMED;
-        decidedBy = proposedBy;
-        decidedAt = now;
-        decisionReason = "Confirmed as proposed: " + organisation + " works without a second examiner";
+        decision.confirmAsSingleExaminer(now);
     }
 
     /**
@@ -123,14 +93,16 @@ public class IdentificationProposal {
      */
     public boolean evidenceWithdrawn(String reason, Actor by, Instant now) {
         kinshipCandidateId = null;
-        if (status != ProposalStatus.PROPOSED) {
-            return false;
-        }
-        status = ProposalStatus.REJECTED;
-        decidedBy = by.subject();
-        decidedAt = now;
-        decisionReason = reason;
-        return true;
+        return decision.settleIfPending(ProposalStatus.REJECTED, by.subject(), now, reason);
+    }
+
+    /**
+     * The DNA candidate it rests on was computed again with other numbers, or is no longer undisputed: an open
+     * proposal is settled as rejected, saying why (its evidence quotes numbers that no longer hold). Answers
+     * whether it was rejected.
+     */
+    public boolean evidenceChanged(String reason, Actor by, Instant now) {
+        return decision.settleIfPending(ProposalStatus.REJECTED, by.subject(), now, reason);
     }
 
     /** Whether it rested on a DNA candidate that has since been erased. */
@@ -140,27 +112,12 @@ public class IdentificationProposal {
 
     /** Another proposal of the case was confirmed: this one is settled as rejected, saying by which. */
     public void supersededBy(IdentificationProposal confirmed) {
-        if (status == ProposalStatus.PROPOSED) {
-            status = ProposalStatus.REJECTED;
-            decidedBy = confirmed.decidedBy;
-            decidedAt = confirmed.decidedAt;
-            decisionReason = "Superseded by the confirmed proposal " + confirmed.id;
-        }
-    }
-
-    private void decide(ProposalStatus outcome, Actor examiner, String reason, Instant now) {
-        if (status != ProposalStatus.PROPOSED) {
-            throw new InvalidTransition("The proposal was already " + status);
-        }
-        FourEyes.ensureSecondExaminer(proposedBy, organisation, examiner, "an identification");
-        status = outcome;
-        decidedBy = examiner.subject();
-        decidedAt = now;
-        decisionReason = reason;
+        decision.settleIfPending(ProposalStatus.REJECTED, confirmed.decidedBy(), confirmed.decidedAt(),
+                "Superseded by the confirmed proposal " + confirmed.id);
     }
 
     public boolean isPending() {
-        return status == ProposalStatus.PROPOSED;
+        return decision.isPending();
     }
 
     public UUID id() { return id; }
@@ -170,11 +127,11 @@ public class IdentificationProposal {
     /** The DNA candidate it rested on, if any (kept after the candidate is erased; see restsOnErasedCandidate). */
     public UUID kinshipCandidateId() { return quotedCandidateId; }
     public EstablishedIdentity establishedIdentity() { return establishedIdentity; }
-    public String proposedBy() { return proposedBy; }
-    public String organisation() { return organisation; }
-    public Instant proposedAt() { return proposedAt; }
-    public ProposalStatus status() { return status; }
-    public String decidedBy() { return decidedBy; }
-    public Instant decidedAt() { return decidedAt; }
-    public String decisionReason() { return decisionReason; }
+    public String proposedBy() { return decision.proposedBy(); }
+    public String organisation() { return decision.organisation(); }
+    public Instant proposedAt() { return decision.proposedAt(); }
+    public ProposalStatus status() { return decision.status(); }
+    public String decidedBy() { return decision.decidedBy(); }
+    public Instant decidedAt() { return decision.decidedAt(); }
+    public String decisionReason() { return decision.decisionReason(); }
 }

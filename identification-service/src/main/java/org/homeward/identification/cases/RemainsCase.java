@@ -352,8 +352,15 @@ public class RemainsCase {
                 "Identification revoked: " + reason, by, now);
     }
 
-    /** A family told (again): a revocation's duty to tell them is discharged. */
-    public void familyTold() {
+    /** The family of a revoked identification must be told of the revocation; only then is that discharged. */
+    public void ensureFamilyIsOwedARevocation() {
+        if (!familyToBeToldAgain) {
+            throw new InvalidTransition("No revoked identification of this case remains to be told to a family");
+        }
+    }
+
+    /** The family of the revoked identification was told of the revocation. */
+    public void familyToldOfRevocation() {
         familyToBeToldAgain = false;
     }
 

@@ -137,6 +137,11 @@ public class KinshipCandidate {
         this.computedAt = now;
     }
 
+    /** A donor withdrew consent: its own comparison with the remains is erased from this candidate. */
+    public void forgetReference(String donorId) {
+        referenceChecks = referenceChecks.stream().filter(check -> !check.donorId().equals(donorId)).toList();
+    }
+
     /**
      * Where it stands among the candidates of its case: its rank, its posterior among them (so two brothers
      * cannot both show near 1) and whether it is undisputed (UndisputedRule).

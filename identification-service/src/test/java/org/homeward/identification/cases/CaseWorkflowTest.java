@@ -252,6 +252,10 @@ class CaseWorkflowTest {
                 .body("identification", nullValue()).body("familyToBeToldAgain", equalTo(true));
         given().header("Authorization", ru()).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("familyToBeToldAgain", nullValue());
+        // Told of the revocation, the family's due is discharged (and only a case that owes it may record one).
+        familyToldOfRevocation(caseId).then().statusCode(201).body("ofRevocation", equalTo(true));
+        given().header("Authorization", ua()).get("/api/v1/cases/" + caseId).then().body("familyToBeToldAgain", equalTo(false));
+        familyToldOfRevocation(caseId).then().statusCode(409);
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/proposals").then().statusCode(200)
                 .body("[0].status", equalTo("CONFIRMED")).body("[0].establishedIdentity.surname", equalTo("Коваленко"));
         given().header("Authorization", ua()).get("/api/v1/cases/" + caseId + "/history").then().statusCode(200)
@@ -264,6 +268,25 @@ class CaseWorkflowTest {
         assertThat(Schemas.own("identification.identification.revoked").validate(events.get(2))).isEmpty();
         assertThat(events.get(2).path("data").path("status").asText()).isEqualTo("UNDER_EXAMINATION");
         assertThat(events.get(2).toString()).doesNotContain("Коваленко", "brother");
+    }
+
+    @Test
+    void aPendingClosureBlocksReassignmentAndIsSetAsideByAConfirmedIdentification() {
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        examine(caseId, "ODONTOLOGY");
+        String closure = proposeClosure(caseId, "NOT_A_NATIONAL", "Dental work typical of the other side");
+        given().header("Authorization", ua()).contentType(ContentType.JSON)
+                .body(Map.of("organisation", "lab-ua-dnipro", "reason", "Capacity"))
+                .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(409)
+                .body("detail", containsString("closure"));
+        String proposal = propose(caseId, EXAMINER, "Коваленко", "UA");
+        given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CONFIRM", "reason", "Dental chart matches the military record"))
+                .post("/api/v1/cases/" + caseId + "/proposals/" + proposal + "/decision").then().statusCode(200);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/closure-proposals").then()
+                .statusCode(200).body("find { it.id == '" + closure + "' }.status", equalTo("REJECTED"))
+                .body("find { it.id == '" + closure + "' }.decisionReason", containsString("Superseded"));
+        decideClosure(caseId, closure, SECOND_EXAMINER, "CONFIRM", "Too late").then().statusCode(409);
     }
 
     @Test
@@ -383,6 +406,12 @@ class CaseWorkflowTest {
         return given().header("Authorization", token).contentType(ContentType.JSON)
                 .body(Map.of("decision", decision, "reason", reason))
                 .post("/api/v1/cases/" + caseId + "/closure-proposals/" + proposal + "/decision");
+    }
+
+    private static Response familyToldOfRevocation(String caseId) {
+        return given().header("Authorization", ua()).contentType(ContentType.JSON)
+                .body(Map.of("toldBy", "Family liaison officer", "toldAt", Instant.now().toString(), "means", "IN_PERSON",
+                        "ofRevocation", true)).post("/api/v1/cases/" + caseId + "/family-notifications");
     }
 
     private static Response close(String caseId, String outcome) {

@@ -253,7 +253,9 @@ class KinshipMatchingTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", EXAMINER)
                 .get("/api/v1/cases/" + caseId).then().body("status", equalTo("CANDIDATE_FOUND")));
 
-        // The family gains a reference: the candidate is computed again, and keeps its identity.
+        // The family gains a reference: the candidate is computed again, and keeps its identity; a proposal that
+        // quoted the old numbers is rejected, saying why.
+        String early = propose(caseId, candidate);
         String sibling = "REF-" + person.substring(0, 8);
         String brother = given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
                 .body(donorRequest(person, "FULL_SIBLING")).post("/api/v1/donors").then().statusCode(201).extract().path("id");
@@ -263,6 +265,9 @@ class KinshipMatchingTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", EXAMINER)
                 .get("/api/v1/cases/" + caseId + "/kinship-candidates").then().statusCode(200)
                 .body("[0].donorIds", hasSize(3)).body("[0].id", equalTo(candidate)));
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/proposals").then().statusCode(200)
+                .body("find { it.id == '" + early + "' }.status", equalTo("REJECTED"))
+                .body("find { it.id == '" + early + "' }.decisionReason", containsString("computed again"));
 
         // A rejected proposal leaves the undisputed candidate standing: the case still waits for a proposal.
         String first = propose(caseId, candidate);

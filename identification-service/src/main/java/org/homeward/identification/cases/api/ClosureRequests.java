@@ -9,8 +9,11 @@ import org.homeward.identification.cases.application.CaseClosures;
 /** The bodies of the closure-proposal endpoints. */
 public final class ClosureRequests {
 
-    /** Close as NOT_A_NATIONAL or UNIDENTIFIABLE, or REVOCATION of the confirmed identification, with the reason. */
-    public record Closure(@NotNull ClosureKind kind, @NotBlank @Size(max = 1000) String reason) {
+    /**
+     * Close as NOT_A_NATIONAL or UNIDENTIFIABLE, or REVOCATION of the confirmed identification, with the reason
+     * (at most 900 characters: the case's history quotes it after a few words of its own, in 1,000).
+     */
+    public record Closure(@NotNull ClosureKind kind, @NotBlank @Size(max = 900) String reason) {
     }
 
     public record Decision(@NotNull CaseClosures.Decision decision, @Size(max = 1000) String reason) {

@@ -45,29 +45,33 @@ public class FamilyResource {
         this.caller = caller;
     }
 
+    /** {@code ofRevocation}: told that the identification they had been given was revoked (false by default). */
     public record FamilyToldRequest(@NotBlank @Size(max = 200) String toldBy, @NotNull Instant toldAt,
-                                    @NotNull NotificationMeans means) {
+                                    @NotNull NotificationMeans means, Boolean ofRevocation) {
     }
 
     public record FamilyToldResponse(UUID id, UUID caseId, String toldBy, Instant toldAt, NotificationMeans means,
-                                     String recordedBy, Instant recordedAt) {
+                                     boolean ofRevocation, String recordedBy, Instant recordedAt) {
 
         static FamilyToldResponse of(FamilyNotification f) {
-            return new FamilyToldResponse(f.id(), f.caseId(), f.toldBy(), f.toldAt(), f.means(), f.recorded().subject(),
-                    f.recorded().at());
+            return new FamilyToldResponse(f.id(), f.caseId(), f.toldBy(), f.toldAt(), f.means(), f.ofRevocation(),
+                    f.recorded().subject(), f.recorded().at());
         }
     }
 
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.FORENSIC_EXAMINER})
     @Operation(summary = "Record that the family was told (receiving party or laboratory)", description = "Once the "
-            + "identification is confirmed; who told them (a name or a role), when, and how. Send an Idempotency-Key.")
+            + "identification is confirmed; who told them (a name or a role), when, and how. With ofRevocation, that the "
+            + "identification they had been given was revoked (clears the case's familyToBeToldAgain). Send an "
+            + "Idempotency-Key.")
     public Response record(@PathParam("id") UUID id, @HeaderParam(IdempotentCreation.HEADER) String idempotencyKey,
                            @Valid @NotNull FamilyToldRequest request) {
         return idempotency.create(caller.organisation(), "POST /api/v1/cases/" + id + "/family-notifications",
                 idempotencyKey, request, () -> {
                     FamilyNotification told = outcomes.familyTold(id,
-                            new CaseOutcomes.RecordFamilyTold(request.toldBy(), request.toldAt(), request.means()));
+                            new CaseOutcomes.RecordFamilyTold(request.toldBy(), request.toldAt(), request.means(),
+                                    Boolean.TRUE.equals(request.ofRevocation())));
                     return new CreatedResource(URI.create("/api/v1/cases/" + id + "/family-notifications"),
                             FamilyToldResponse.of(told));
                 });

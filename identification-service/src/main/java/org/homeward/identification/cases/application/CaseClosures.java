@@ -1,9 +1,11 @@
 package org.homeward.identification.cases.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.homeward.identification.cases.CaseReopened;
 import org.homeward.identification.cases.CaseStatus;
 import org.homeward.identification.cases.ClosureKind;
 import org.homeward.identification.cases.ClosureProposal;
@@ -36,11 +38,14 @@ public class CaseClosures {
     private final Identifications identifications;
     private final CaseAnnouncements announcements;
     private final AuditLog audit;
+    private final Event<CaseReopened> reopened;
     private final Clock clock;
 
     public CaseClosures(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
-                        Identifications identifications, CaseAnnouncements announcements, AuditLog audit, Clock clock) {
+                        Identifications identifications, CaseAnnouncements announcements, AuditLog audit,
+                        Event<CaseReopened> reopened, Clock clock) {
         this.entityManager = entityManager;
+        this.reopened = reopened;
         this.access = access;
         this.config = config;
         this.identifications = identifications;
@@ -96,8 +101,8 @@ public class CaseClosures {
     public List<ClosureProposal> proposals(UUID caseId) {
         access.forLaboratory(caseId, LockModeType.NONE);
         audit.record("case.closure-proposals.read", "case", caseId.toString());
-        return entityManager.createQuery("select p from ClosureProposal p where p.caseId = :id order by p.proposedAt",
-                ClosureProposal.class).setParameter("id", caseId).getResultList();
+        return entityManager.createQuery("select p from ClosureProposal p where p.caseId = :id"
+                + " order by p.decision.proposedAt", ClosureProposal.class).setParameter("id", caseId).getResultList();
     }
 
     /** Refused at proposal time what the confirmation could not do: nobody is asked to decide the impossible. */
@@ -133,17 +138,23 @@ public class CaseClosures {
                 entityManager.persist(remainsCase.identificationRevoked(proposal.reason(), familyWasTold(remainsCase),
                         actor, now));
                 announcements.announce(CaseEvents.IDENTIFICATION_REVOKED, remainsCase);
+                reopened.fire(new CaseReopened(remainsCase.id(), remainsCase.toParty()));
             }
         }
     }
 
+    /** Whether a family was told of the identification now revoked (not of an earlier one, nor of a revocation). */
     private boolean familyWasTold(RemainsCase remainsCase) {
-        return !entityManager.createQuery("select n.id from FamilyNotification n where n.caseId = :case", UUID.class)
-                .setParameter("case", remainsCase.id()).setMaxResults(1).getResultList().isEmpty();
+        return !entityManager.createQuery("select n.id from FamilyNotification n where n.caseId = :case"
+                        + " and n.ofRevocation = false and n.toldAt >= :identified", UUID.class)
+                .setParameter("case", remainsCase.id()).setParameter("identified", remainsCase.identifiedAt())
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
-    private boolean pending(UUID caseId) {
-        return !entityManager.createQuery("select p.id from ClosureProposal p where p.caseId = :case and p.status = PROPOSED",
-                UUID.class).setParameter("case", caseId).setMaxResults(1).getResultList().isEmpty();
+    /** Whether a closure or revocation of the case awaits its decision. */
+    public boolean pending(UUID caseId) {
+        return !entityManager.createQuery("select p.id from ClosureProposal p where p.caseId = :case"
+                        + " and p.decision.status = PROPOSED", UUID.class).setParameter("case", caseId).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 }

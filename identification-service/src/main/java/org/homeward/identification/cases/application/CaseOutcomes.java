@@ -61,9 +61,9 @@ public class CaseOutcomes {
             throw new RuleViolation("organisation", laboratory + " is not an identifying laboratory of "
                     + remainsCase.toParty() + " (homeward.identification.laboratories)");
         }
-        if (identifications.pendingProposals(caseId)) {
-            throw new InvalidTransition(
-                    "An identification proposal awaits its decision by the assigned laboratory: decide it first");
+        if (identifications.pendingProposals(caseId) || closures.pending(caseId)) {
+            throw new InvalidTransition("An identification, closure or revocation proposal awaits its decision by the"
+                    + " assigned laboratory: decide it first");
         }
         entityManager.persist(remainsCase.reassign(laboratory, reason, access.actor(), Instant.now(clock)));
         audit.record("case.reassign", "case", caseId.toString());
@@ -104,16 +104,19 @@ public class CaseOutcomes {
         return remainsCase;
     }
 
-    public record RecordFamilyTold(String toldBy, Instant toldAt, NotificationMeans means) {
+    /** {@code ofRevocation}: the family is told that the identification they had been given was revoked. */
+    public record RecordFamilyTold(String toldBy, Instant toldAt, NotificationMeans means, boolean ofRevocation) {
     }
 
     /** The receiving party's coordinators and the laboratory record and read that a family was told. */
     public FamilyNotification familyTold(UUID caseId, RecordFamilyTold command) {
         RemainsCase remainsCase = familyReader(caseId, LockModeType.PESSIMISTIC_WRITE);
         FamilyNotification told = new FamilyNotification(remainsCase, command.toldBy(), command.toldAt(),
-                command.means(), access.actor(), Instant.now(clock));
+                command.means(), command.ofRevocation(), access.actor(), Instant.now(clock));
         entityManager.persist(told);
-        remainsCase.familyTold();
+        if (command.ofRevocation()) {
+            remainsCase.familyToldOfRevocation();
+        }
         audit.record("case.family-notification.record", "case", caseId.toString());
         return told;
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.shared.Actor;
 import org.homeward.identification.cases.CaseStatus;
+import org.homeward.identification.cases.ClosureProposal;
 import org.homeward.identification.cases.EstablishedIdentity;
 import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.IdentificationProposal;
@@ -129,39 +130,53 @@ public class Identifications {
      * as their evidence quotes them.
      */
     public void candidatesErased(Collection<UUID> candidateIds, String reason, Actor by, Instant now) {
-        if (candidateIds.isEmpty()) {
-            return;
-        }
-        entityManager.createQuery("select p from IdentificationProposal p where p.kinshipCandidateId in :candidates",
-                        IdentificationProposal.class).setParameter("candidates", candidateIds).getResultList()
-                .forEach(proposal -> {
-                    if (proposal.evidenceWithdrawn(reason, by, now)) {
-                        audit.record("case.identification.evidence-withdrawn", "case", proposal.caseId().toString());
-                    }
-                });
+        // The proposal itself records who settled it and why; the request that caused it (a consent withdrawal)
+        // is audited where it is served, and the background matching has no caller to audit.
+        restingOn(candidateIds).forEach(proposal -> proposal.evidenceWithdrawn(reason, by, now));
         entityManager.flush();
+    }
+
+    /**
+     * The DNA candidates named were computed again with other numbers, or stopped being undisputed: every open
+     * proposal resting on one is rejected with the reason (it quoted numbers that no longer hold); the candidates
+     * stay, and the examiners may propose again on them.
+     */
+    public void candidatesChanged(Collection<UUID> candidateIds, String reason, Actor by, Instant now) {
+        restingOn(candidateIds).forEach(proposal -> proposal.evidenceChanged(reason, by, now));
+        entityManager.flush();
+    }
+
+    private List<IdentificationProposal> restingOn(Collection<UUID> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("select p from IdentificationProposal p where p.kinshipCandidateId in :candidates",
+                IdentificationProposal.class).setParameter("candidates", candidateIds).getResultList();
     }
 
     public List<IdentificationProposal> proposals(UUID caseId) {
         access.forLaboratory(caseId, LockModeType.NONE);
         audit.record("case.proposals.read", "case", caseId.toString());
         return entityManager.createQuery("select p from IdentificationProposal p where p.caseId = :id"
-                + " order by p.proposedAt", IdentificationProposal.class).setParameter("id", caseId).getResultList();
+                + " order by p.decision.proposedAt", IdentificationProposal.class).setParameter("id", caseId).getResultList();
     }
 
     /** Whether a proposal of the case still awaits its decision. */
     boolean pendingProposals(UUID caseId) {
         entityManager.flush();
         return entityManager.createQuery("select count(p) from IdentificationProposal p where p.caseId = :id"
-                        + " and p.status = PROPOSED", Long.class).setParameter("id", caseId).getSingleResult() > 0;
+                        + " and p.decision.status = PROPOSED", Long.class).setParameter("id", caseId).getSingleResult() > 0;
     }
 
     private void confirmed(RemainsCase remainsCase, IdentificationProposal proposal, Actor actor, Instant now) {
         entityManager.persist(remainsCase.identified(proposal, actor, now));
         entityManager.createQuery("select p from IdentificationProposal p where p.caseId = :id and p.id <> :confirmed"
-                        + " and p.status = PROPOSED", IdentificationProposal.class)
+                        + " and p.decision.status = PROPOSED", IdentificationProposal.class)
                 .setParameter("id", remainsCase.id()).setParameter("confirmed", proposal.id())
                 .getResultList().forEach(other -> other.supersededBy(proposal));
+        entityManager.createQuery("select p from ClosureProposal p where p.caseId = :id and p.decision.status = PROPOSED",
+                        ClosureProposal.class).setParameter("id", remainsCase.id())
+                .getResultList().forEach(closure -> closure.supersededBy(proposal));
         announcements.announce(CaseEvents.IDENTIFICATION_CONFIRMED, remainsCase);
     }
 }

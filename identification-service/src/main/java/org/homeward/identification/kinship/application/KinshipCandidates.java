@@ -111,13 +111,22 @@ public class KinshipCandidates implements KinshipResults {
      * open proposal resting on one of them is rejected first. Answers the cases that had one, to be ranked again.
      */
     public Set<UUID> eraseDerivedFrom(UUID donorId, Actor by, Instant now) {
-        List<KinshipCandidate> derived = entityManager.createQuery("select c from KinshipCandidate c"
+        List<KinshipCandidate> ofFamily = entityManager.createQuery("select c from KinshipCandidate c"
                 + " where c.personId in (select d.personId from FamilyDonor d where d.id = :donor)", KinshipCandidate.class)
-                .setParameter("donor", donorId).getResultList().stream()
-                .filter(c -> c.donorIds().contains(donorId)).toList();
+                .setParameter("donor", donorId).getResultList();
+        List<KinshipCandidate> derived = ofFamily.stream().filter(c -> c.donorIds().contains(donorId)).toList();
+        // The family's other candidates compared the donor on its own too: that comparison goes as well.
+        ofFamily.stream().filter(c -> !c.donorIds().contains(donorId)).forEach(c -> c.forgetReference(donorId.toString()));
         retire(derived, "A donor this proposal's DNA candidate rested on withdrew consent; the candidate was erased",
                 by, now);
         return derived.stream().map(KinshipCandidate::caseId).collect(Collectors.toSet());
+    }
+
+    /** Candidates computed again with other numbers: the open proposals resting on them are rejected with the reason. */
+    void evidenceChanged(Collection<UUID> changed, String reason, Actor by, Instant now) {
+        if (!changed.isEmpty()) {
+            identifications.candidatesChanged(changed, reason, by, now);
+        }
     }
 
     /** Candidates that go: the open proposals resting on them are rejected with the reason, then they are removed. */

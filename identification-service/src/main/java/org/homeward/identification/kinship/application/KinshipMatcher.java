@@ -50,6 +50,9 @@ import java.util.UUID;
 public class KinshipMatcher {
 
     private static final Logger LOG = Logger.getLogger(KinshipMatcher.class);
+    private static final String EVIDENCE_CHANGED = "The DNA candidate this proposal rested on was computed again"
+            + " since (new references, a retyped profile, a new rival or a changed register entry): propose again on"
+            + " the current numbers";
     private static final String NO_LONGER_FOUND = "The DNA candidate this proposal rested on is no longer found"
             + " (the remains or the family's references changed)";
     static final int MAX_ATTEMPTS = 5;
@@ -167,6 +170,7 @@ public class KinshipMatcher {
         StrProfile query = remains.profiles().get(caseId);
         Map<UUID, KinshipCandidate> previous = new HashMap<>();
         candidatesOfCase(caseId).forEach(c -> previous.put(c.personId(), c));
+        Set<UUID> changedEvidence = new HashSet<>();
         Set<UUID> persons = new HashSet<>(previous.keySet());
         entityManager.createQuery("delete from ReassociationCandidate r where r.caseId = :case or r.otherCaseId = :case")
                 .setParameter("case", caseId).executeUpdate();
@@ -181,7 +185,8 @@ public class KinshipMatcher {
                 // One candidate per case and person: the strongest entry of the family (the search ranks them).
                 if (found.add(person)) {
                     store(caseId, person, party, candidate.referenceId(), families.donorsOf().get(candidate.referenceId()),
-                            candidate.lr(), prior, checks(query, references.donorsOf(person)), previous.remove(person), now);
+                            candidate.lr(), prior, checks(query, references.donorsOf(person)), previous.remove(person),
+                            changedEvidence, now);
                 }
             }
             for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
@@ -193,12 +198,13 @@ public class KinshipMatcher {
             }
         }
         candidates.retire(previous.values(), NO_LONGER_FOUND, Actor.KINSHIP_MATCHING, now);
-        rerank(Set.of(caseId), persons, now);
+        rerank(Set.of(caseId), persons, changedEvidence, now);
     }
 
     private void matchFamily(UUID person, String party, Instant now) {
         // Candidates of settled cases stay as they were (an identification may rest on them).
         Map<UUID, KinshipCandidate> previous = new HashMap<>();
+        Set<UUID> changedEvidence = new HashSet<>();
         entityManager.createQuery("select c from KinshipCandidate c, RemainsCase r where c.personId = :person"
                         + " and r.id = c.caseId and r.status in :open", KinshipCandidate.class)
                 .setParameter("person", person).setParameter("open", OPEN).getResultList()
@@ -220,22 +226,30 @@ public class KinshipMatcher {
                 KinshipSearch.search(family.index(), pm.getValue(), engine.config().reportingThreshold(), prior).stream()
                         .findFirst().ifPresent(best -> {
                             store(pm.getKey(), person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
-                                    best.lr(), prior, checks(pm.getValue(), donors), previous.remove(pm.getKey()), now);
+                                    best.lr(), prior, checks(pm.getValue(), donors), previous.remove(pm.getKey()),
+                                    changedEvidence, now);
                             cases.add(pm.getKey());
                         });
             }
         }
         candidates.retire(previous.values(), NO_LONGER_FOUND, Actor.KINSHIP_MATCHING, now);
-        rerank(cases, Set.of(person), now);
+        rerank(cases, Set.of(person), changedEvidence, now);
     }
 
     /** A new candidate, or the same case and person recomputed in place (its id kept for proposals on it). */
     private void store(UUID caseId, UUID person, String party, String entry, List<UUID> donors, LikelihoodRatio lr,
-                       double prior, List<ReferenceCheck> checks, KinshipCandidate previous, Instant now) {
+                       double prior, List<ReferenceCheck> checks, KinshipCandidate previous, Set<UUID> changedEvidence,
+                       Instant now) {
         String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
                 : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
         CandidateBasis basis = engine.basis(prior, lr.lociCompared());
         if (previous != null) {
+            // Another path to the same numbers may differ in the last bits; what matters is a different answer.
+            if (Math.abs(previous.lr() - lr.total()) > 1e-9 * Math.abs(previous.lr())
+                    || !previous.donorIds().equals(donors)) {
+                // A proposal quoted the old numbers: it must not be confirmed on them (rerank rejects it).
+                changedEvidence.add(previous.id());
+            }
             previous.recomputed(reference, donors, lr.total(), lr.perLocus(), lr.method(), prior, lr.posterior(prior),
                     basis, checks, engine::seal, now);
         } else {
@@ -254,7 +268,7 @@ public class KinshipMatcher {
      * Ranks the candidates of every case touched (and of every case sharing a person with them), marks the
      * undisputed ones, and moves a profiled case with an undisputed candidate to CANDIDATE_FOUND.
      */
-    private void rerank(Set<UUID> cases, Set<UUID> persons, Instant now) {
+    private void rerank(Set<UUID> cases, Set<UUID> persons, Set<UUID> changedEvidence, Instant now) {
         entityManager.flush();
         Set<UUID> affected = new HashSet<>(cases);
         if (!persons.isEmpty()) {
@@ -281,9 +295,14 @@ public class KinshipMatcher {
                                 + " where c.personId = :person and c.caseId <> :case", Double.class)
                         .setParameter("person", candidate.personId()).setParameter("case", caseId).getSingleResult();
                 UndisputedRule.Verdict verdict = rule.judge(rivals, i, bestOfPersonElsewhere);
+                if (candidate.undisputed() && !verdict.undisputed()) {
+                    changedEvidence.add(candidate.id());
+                }
                 candidate.ranked(i + 1, verdict.posterior(), sexes.get(i), verdict.failed());
                 anyUndisputed |= verdict.undisputed();
             }
+            candidates.evidenceChanged(ofCase.stream().map(KinshipCandidate::id).filter(changedEvidence::remove).toList(),
+                    EVIDENCE_CHANGED, Actor.KINSHIP_MATCHING, now);
             RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
             if (remainsCase == null) {
                 continue;
@@ -321,7 +340,7 @@ public class KinshipMatcher {
 
     private boolean pendingProposals(UUID caseId) {
         return entityManager.createQuery("select count(p) from IdentificationProposal p where p.caseId = :case"
-                        + " and p.status = :proposed", Long.class).setParameter("case", caseId)
+                        + " and p.decision.status = :proposed", Long.class).setParameter("case", caseId)
                 .setParameter("proposed", ProposalStatus.PROPOSED).getSingleResult() > 0;
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
  *   <li>the LR is at least {@code margin} times every rival's, of the same remains and of the same missing
  *       person in other remains;</li>
  *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity;</li>
- *   <li>the person is still missing: one released, found alive, merged into another entry or identified in
- *       other remains is never the undisputed identity of a body;</li>
+ *   <li>the person is still missing in the register: one released, found alive or merged into another entry
+ *       is never the undisputed identity of a body;</li>
  *   <li>the remains' DNA sex does not exclude the person (a Y chromosome is never a woman's);</li>
  *   <li>no reference of the family, compared on its own, has an LR below 1 or two or more loci inconsistent
  *       with its stated relationship ({@link ReferenceCheck}): such a family is for review, not for a

@@ -89,12 +89,17 @@ class UndisputedRuleTest {
         ReferenceCheck effects = new ReferenceCheck("d2", Relation.IDENTITY, 8.9e25, List.of());
         ReferenceCheck notTheMother = new ReferenceCheck("d3", Relation.PARENT, 5.7e-39, List.of("TPOX", "FGA", "vWA"));
         ReferenceCheck oneMutation = new ReferenceCheck("d4", Relation.PARENT, 0.3, List.of("D8S1179"));
+        ReferenceCheck twoLoci = new ReferenceCheck("d5", Relation.PARENT, 40, List.of("D8S1179", "TPOX"));
 
         assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(8.9e25, PRIOR, 21, true, List.of(father, effects), false)),
                 0, 0).undisputed()).isTrue();
         assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(8.9e25, PRIOR, 21, true,
                 List.of(father, effects, notTheMother), false)), 0, 0).failed()).containsExactly(
                 "a reference of the family has an LR below 1 (review the family)",
+                "a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
+        // Two inconsistent loci are enough, whatever the ratio.
+        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(1e20, PRIOR, 21, true, List.of(twoLoci), false)),
+                0, 0).failed()).containsExactly(
                 "a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
         // One inconsistent locus may be a mutation; an LR below 1 still sends the family to review.
         assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(1e20, PRIOR, 21, true, List.of(oneMutation), false)),

@@ -2,27 +2,33 @@ package org.homeward.identification.kinship.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.homeward.identification.cases.CaseReopened;
 import org.homeward.identification.register.PersonStatusChanged;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * A person no longer missing is never an undisputed candidate (and one missing again may be): the person's
- * family is matched again, in the transaction that changed the register entry.
+ * Matching again what a change elsewhere made stale, in the transaction of that change: a person no longer
+ * missing is never an undisputed candidate (and one missing again may be), and a case whose identification
+ * was revoked is ranked again.
  */
 @ApplicationScoped
-public class RegisterStatusRematch {
+public class StaleMatchRequeue {
 
     private final KinshipWork work;
     private final Clock clock;
 
-    public RegisterStatusRematch(KinshipWork work, Clock clock) {
+    public StaleMatchRequeue(KinshipWork work, Clock clock) {
         this.work = work;
         this.clock = clock;
     }
 
     void personStatusChanged(@Observes PersonStatusChanged change) {
         work.enqueue(KinshipWork.Kind.PERSON, change.personId(), change.party(), Instant.now(clock));
+    }
+
+    void caseReopened(@Observes CaseReopened reopened) {
+        work.enqueue(KinshipWork.Kind.CASE, reopened.caseId(), reopened.party(), Instant.now(clock));
     }
 }
