@@ -4,10 +4,10 @@
 #   bash docs/run-guide.sh docs/partners.md
 #
 # Every block fenced as ```bash runs (blocks fenced as ```shell are shown, never run: builds, kubectl, the
-# launcher itself). A block fenced as ```bash expect=422 (or expect=404,409) documents a refusal: its curl
-# calls may answer those statuses. Any other curl answer outside 2xx, a failed command or a failed pipeline
-# stops the run with the guide's line and the status. Polling loops work as written: a curl that answers
-# 404 in `until curl ...` is a condition, not a failure.
+# launcher itself). A block fenced as ```bash expect=422 (or expect=404,409) documents a refusal: each of its
+# curl calls must answer one of those statuses (a 2xx there fails). Elsewhere a curl answer outside 2xx, a
+# failed command or a failed pipeline stops the run with the guide's line and the status. Polling loops
+# work as written: a curl that answers 404 in `until curl ...` is a condition, not a failure.
 #
 # It runs from the repository root against the platform the launcher runs (ports 8081-8084). The
 # end-to-end tests run it against their own platform: HOMEWARD_PORT_MAP="8081:41234 8082:..." rewrites
@@ -33,11 +33,14 @@ curl() {
   command curl -D "$headers" "$@" || rc=$?
   status=$(grep -a '^HTTP/' "$headers" | tail -1 | cut -d' ' -f2 || true)
   rm -f "$headers"
-  # An expected refusal passes even when the example uses curl -f (which then exits 22).
-  if [ -n "$status" ]; then
+  # In a block that documents a refusal, every curl must answer one of the statuses it names (a refusal that
+  # regressed to success fails the guide), even when the example uses curl -f (which then exits 22).
+  if [ -n "$EXPECT" ]; then
     case ",$EXPECT," in
-      *",$status,"*) return 0 ;;
+      *",${status:-none},"*) return 0 ;;
     esac
+    echo "[$HOMEWARD_BLOCK] expected HTTP $EXPECT, got ${status:-none} (curl exit $rc)" >&2
+    return 22
   fi
   [ "$rc" -eq 0 ] || { echo "[$HOMEWARD_BLOCK] curl failed (exit $rc${status:+, HTTP $status})" >&2; return "$rc"; }
   case "$status" in

@@ -371,7 +371,7 @@ class SeedStoryIT {
 
     /**
      * Real resources of the story's agreement and of UA's organisation, one per path parameter: an identified
-     * case with its proposal, the missing person it was matched to and a family donor, a prisoner check, and
+     * case with its proposal and a revocation proposed, the missing person it was matched to and a family donor, a prisoner check, and
      * made here, a register import, a linkage review and a subscription with a delivery.
      */
     private Map<String, String> storyFixtures() {
@@ -387,6 +387,12 @@ class SeedStoryIT {
         fixtures.put("cases/{id}", identified[0]);
         fixtures.put("missing-persons/{id}", identified[1]);
         fixtures.put("proposals/{proposalId}", identified[2]);
+        // A revocation proposed (and left pending) on the identified case by an examiner of its laboratory.
+        String laboratory = identification.queryForString("select assigned_organisation from remains_case where id = '"
+                + identified[0] + "'");
+        fixtures.put("closure-proposals/{proposalId}", api.write(201, "identification", "POST", "/api/v1/cases/"
+                        + identified[0] + "/closure-proposals", api.token("e2e-examiner", laboratory, "UA", "forensic-examiner"),
+                Map.of("kind", "REVOCATION", "reason", "Organisation matrix fixture")).path("id").asText());
         fixtures.put("transfers/{id}", identified[3]);
         fixtures.put("person-surname", URLEncoder.encode(identification.queryForString(
                 "select surname from missing_person where id = '" + identified[1] + "'"), StandardCharsets.UTF_8));
