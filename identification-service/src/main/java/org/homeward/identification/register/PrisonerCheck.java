@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * The identity check of one released prisoner or civilian: his manifest entry (Third Geneva Convention
- * Art. 17 data, as the sender gave it) compared with the register of the receiving party. MATCHED marks
- * the register entry RELEASED at once; PROBABLE and CONFLICT wait for a coordinator's decision.
+ * Art. 17 data, as the sender gave it) compared with the register of the receiving party. MATCHED, PROBABLE
+ * and CONFLICT wait for a coordinator of the receiving party, whose decision that it is the same person
+ * marks the register entry RELEASED; NO_MATCH is done (the register does not list every soldier).
  */
 @Entity
 @Table(name = "prisoner_check")
@@ -135,19 +136,11 @@ public class PrisonerCheck {
         this.outcome = best == null ? LinkageOutcome.NO_MATCH : best.outcome();
         this.agreed = best == null ? "" : String.join("; ", best.agreed());
         this.personId = this.outcome == LinkageOutcome.NO_MATCH ? null : candidateId;
-        this.status = outcome.needsReview() ? Status.AWAITING_DECISION : Status.DONE;
+        // Only a coordinator of the receiving party says that a person is the register's (DESIGN.md 7): the
+        // sending party's manifest alone never releases an entry, however well it matches.
+        this.status = outcome == LinkageOutcome.NO_MATCH ? Status.DONE : Status.AWAITING_DECISION;
         this.checkedAt = now;
         this.eventSequence = 1;
-    }
-
-    /**
-     * The register entry the check points to is no longer missing (already released, found dead or alive):
-     * a person must look at it, whatever the comparison said.
-     */
-    public void entryNotMissing() {
-        if (status == Status.DONE && outcome == LinkageOutcome.MATCHED) {
-            status = Status.AWAITING_DECISION;
-        }
     }
 
     /** Whether the check is settled, so that it may be announced (uncertain ones stay inside). */
@@ -180,7 +173,7 @@ public class PrisonerCheck {
 
     /** Whether this check made its register entry RELEASED. */
     public boolean releasedPerson() {
-        return status == Status.CONFIRMED || (status == Status.DONE && outcome == LinkageOutcome.MATCHED);
+        return status == Status.CONFIRMED;
     }
 
     public boolean isOlderThan(int recordSequence) {

@@ -329,8 +329,13 @@ class KinshipMatchingTest {
         KafkaTestClient.shared().send(ReleasedPrisoner.TOPIC, transfer.toString(), ReleasedPrisoner.record(transfer,
                 UUID.randomUUID(), "transfer.manifest-item.arrived", 1, "Гнатюк-" + suffix, "Петро", "1999-04-02",
                 serviceNumber));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", COORDINATOR)
-                .get("/api/v1/missing-persons/" + person).then().body("status", equalTo("RELEASED")));
+        String check = await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", COORDINATOR)
+                .queryParam("transferId", transfer.toString()).get("/api/v1/prisoner-checks").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].id"), java.util.Objects::nonNull);
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(Map.of("samePerson", true))
+                .post("/api/v1/prisoner-checks/" + check + "/decision").then().statusCode(200);
+        given().header("Authorization", COORDINATOR).get("/api/v1/missing-persons/" + person).then()
+                .body("status", equalTo("RELEASED"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/kinship-candidates").then()
                     .statusCode(200).body("[0].personId", equalTo(person)).body("[0].undisputed", equalTo(false));

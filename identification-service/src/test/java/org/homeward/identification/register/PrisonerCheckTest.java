@@ -28,7 +28,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Released prisoners checked against the register, from transfer-service's item records on real Kafka:
- * MATCHED releases the register entry at once, PROBABLE waits for a coordinator, a withdrawal undoes it.
+ * nobody is released on the sending party's manifest alone: MATCHED and PROBABLE wait for a coordinator of the
+ * receiving party, whose decision releases the register entry; a withdrawal undoes it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
@@ -74,7 +75,7 @@ class PrisonerCheckTest {
     }
 
     @Test
-    void aReleasedPrisonerIsMatchedAndHisRegisterEntryReleasedAndAWithdrawalUndoesIt() throws Exception {
+    void aMatchedPrisonerIsReleasedOnlyByACoordinatorAndAWithdrawalUndoesIt() throws Exception {
         String suffix = Integer.toString((int) (Math.random() * 1_000_000), 36);
         String number = "ЗСУ-" + UUID.randomUUID().toString().substring(0, 6);
         String person = registered("Мельничук-" + suffix, "Андрій", "1998-02-11", number);
@@ -85,9 +86,14 @@ class PrisonerCheckTest {
                         "1998-02-11", number.replace("-", "")));
         JsonNode check = checkOf(item);
         assertThat(check.path("outcome").asText()).isEqualTo("MATCHED");
-        assertThat(check.path("status").asText()).isEqualTo("DONE");
+        assertThat(check.path("status").asText()).isEqualTo("AWAITING_DECISION");
         assertThat(check.path("personId").asText()).isEqualTo(person);
         assertThat(check.path("agreed").toString()).contains("serviceNumber").contains("dateOfBirth (EQUAL)");
+        // However well the sender's manifest matches, only the receiving party's coordinator says it is him.
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + person).then().body("status", equalTo("MISSING"));
+        given().header("Authorization", UA).contentType(ContentType.JSON).body(Map.of("samePerson", true))
+                .post("/api/v1/prisoner-checks/" + check.path("id").asText() + "/decision").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
         given().header("Authorization", UA).get("/api/v1/missing-persons/" + person).then().body("status", equalTo("RELEASED"));
 
         List<JsonNode> events = checkEvents(check.path("id").asText(), 1);

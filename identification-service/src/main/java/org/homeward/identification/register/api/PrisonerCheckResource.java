@@ -80,8 +80,9 @@ public class PrisonerCheckResource {
     @POST
     @Path("/{id}/decision")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Decide a PROBABLE or CONFLICT check (receiving party)", description = "samePerson true marks the "
-            + "register entry RELEASED; a PROBABLE check never does so without this decision.")
+    @Operation(summary = "Decide a MATCHED, PROBABLE or CONFLICT check (receiving party)", description = "samePerson"
+            + " true marks the register entry RELEASED (409 when it is no longer missing); no check does so without"
+            + " this decision: the sending party's manifest alone never releases anyone.")
     public CheckResponse decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return CheckResponse.of(checks.decide(id, request.samePerson()));
     }

@@ -12,7 +12,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.Particulars;
-import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.register.PrisonerCheck;
 import org.homeward.identification.register.messaging.PrisonerCheckEvents;
 import org.homeward.platform.audit.AuditLog;
@@ -26,8 +25,8 @@ import java.util.UUID;
 
 /**
  * Identity checks of released prisoners and civilians: each arrival record is compared with the receiving
- * party's register by service number, by name across scripts and by date of birth. A MATCHED person is
- * marked RELEASED at once; an uncertain one waits for a coordinator of the receiving party.
+ * party's register by service number, by name across scripts and by date of birth. Whatever the outcome,
+ * only a coordinator of the receiving party marks the register entry RELEASED (MATCHED or not).
  */
 @ApplicationScoped
 public class PrisonerChecks {
@@ -65,15 +64,6 @@ public class PrisonerChecks {
                 linkage.blocksFor(person.toParty(), List.of(particulars)));
         PrisonerCheck check = new PrisonerCheck(person, best == null ? null : best.result(),
                 best == null ? null : best.candidate().personId(), Instant.now(clock));
-        if (check.releasedPerson()) {
-            MissingPerson entry = entityManager.find(MissingPerson.class, check.personId(), LockModeType.PESSIMISTIC_WRITE);
-            if (entry.status() == PersonStatus.MISSING) {
-                entry.released();
-                statusChanged.fire(PersonStatusChanged.of(entry));
-            } else {
-                check.entryNotMissing();
-            }
-        }
         entityManager.persist(check);
         announce(check);
     }

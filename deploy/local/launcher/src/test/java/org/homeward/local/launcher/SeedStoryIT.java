@@ -139,7 +139,7 @@ class SeedStoryIT {
                     .isEqualTo(4812);
             assertThat(count("identification", "select count(distinct tag) from remains_case where agreement_id = '"
                     + report.agreementId() + "'")).as("no body has two cases").isEqualTo(4812);
-            assertThat(report.prisonerChecks()).isEqualTo(Map.of("MATCHED → DONE", 28, "PROBABLE → CONFIRMED", 2));
+            assertThat(report.prisonerChecks()).isEqualTo(Map.of("MATCHED → CONFIRMED", 28, "PROBABLE → CONFIRMED", 2));
 
             // notification-service: every case event reached the subscriber, each once after deduplication, every
             // signature verified by the reference library.

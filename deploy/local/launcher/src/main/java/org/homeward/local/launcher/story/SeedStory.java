@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -175,10 +176,10 @@ public final class SeedStory {
             api.write(200, "identification", "POST", "/api/v1/prisoner-checks/" + check.path("id").asText() + "/decision",
                     tokens.ua(), Map.of("samePerson", true));
         }
-        List<String> agreed = new ArrayList<>();
-        waiting.forEach(check -> agreed.add(check.path("outcome").asText() + " " + check.path("agreed")));
+        Map<String, Integer> outcomes = new TreeMap<>();
+        waiting.forEach(check -> outcomes.merge(check.path("outcome").asText(), 1, Integer::sum));
         step("Identity checks: %d of %d awaited a coordinator's decision (%s), decided as the same person",
-                waiting.size(), PRISONERS_EACH_WAY, String.join("; ", agreed));
+                waiting.size(), PRISONERS_EACH_WAY, outcomes);
         return List.of(home, back);
     }
 
