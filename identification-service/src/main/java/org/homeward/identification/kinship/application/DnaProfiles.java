@@ -65,21 +65,20 @@ public class DnaProfiles {
 
     public Recorded recordForCase(UUID caseId, Submitted submitted) {
         StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
-        StrProfile profile = reading.profile();
+        Instant now = Instant.now(clock);
+        // In the lock order of KinshipWork: the job's row first (a job for this case may be running), then the case.
+        String party = caseAccess.forLaboratory(caseId, LockModeType.NONE).toParty();
+        work.enqueue(KinshipWork.Kind.CASE, caseId, party, now);
         RemainsCase remainsCase = caseAccess.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
         Actor actor = caseAccess.actor();
-        Instant now = Instant.now(clock);
         remainsCase.profiled(actor, now).ifPresent(entityManager::persist);
-        DnaProfile stored = store(DnaProfile.SubjectKind.CASE, caseId, remainsCase.toParty(), submitted.sampleId(),
-                reading, actor, now);
-        work.enqueue(KinshipWork.Kind.CASE, caseId, remainsCase.toParty(), now);
+        DnaProfile stored = store(DnaProfile.SubjectKind.CASE, caseId, party, submitted.sampleId(), reading, actor, now);
         audit.record("dna-profile.case.record", "case", caseId.toString());
         return new Recorded(stored, reading.setAside());
     }
 
     public Recorded recordForDonor(UUID donorId, Submitted submitted) {
         StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
-        StrProfile profile = reading.profile();
         FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId, LockModeType.PESSIMISTIC_WRITE);
         MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
         if (person == null || !registerAccess.mayRead(person.party())) {

@@ -81,15 +81,17 @@ public class FamilyDonors {
         access.requireLaboratoryOf(person.party());
         String party = person.party();
         Instant now = Instant.now(clock);
+        // In the lock order of KinshipWork: the jobs first (the family, and every case with a candidate resting
+        // on the donor, to be ranked again), then the party's matching lock, so that no job in flight writes a
+        // candidate from this donor after the erasure.
+        work.enqueue(KinshipWork.Kind.PERSON, donor.personId(), party, now);
+        candidates.casesResting(donorId).forEach(caseId -> work.enqueue(KinshipWork.Kind.CASE, caseId, party, now));
+        work.lockParty(party);
         donor.withdrawConsent(now);
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the
         // family's references produced with it; the family is matched again with the donors who remain.
         profiles.eraseDonorProfile(donorId, party, now);
-        for (UUID caseId : candidates.eraseDerivedFrom(donorId, new Actor(access.subject(), access.organisation()), now)) {
-            // Their ranks and a CANDIDATE_FOUND that rested on the erased candidate are reconsidered.
-            work.enqueue(KinshipWork.Kind.CASE, caseId, party, now);
-        }
-        work.enqueue(KinshipWork.Kind.PERSON, donor.personId(), party, now);
+        candidates.eraseDerivedFrom(donorId, new Actor(access.subject(), access.organisation()), now);
         audit.record("donor.consent-withdrawn.erased", "family_donor", donorId.toString());
         return donor;
     }

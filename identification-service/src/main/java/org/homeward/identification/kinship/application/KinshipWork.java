@@ -11,6 +11,10 @@ import java.util.UUID;
  * The bookkeeping of the background matching, written in the caller's transaction (never beside it): a job
  * for a new post-mortem profile or a family whose references changed, and the generation counter that
  * tells every replica its in-memory index of a party is stale.
+ *
+ * <p>The lock order, the same everywhere so that no two transactions wait on each other: the job row first
+ * (a running job holds its own; {@link #enqueue} takes the row it upserts), then the party's matching lock
+ * ({@link #lockParty}), then the case row. Whoever writes what a job reads enqueues before it locks.
  */
 @ApplicationScoped
 public class KinshipWork {
@@ -30,6 +34,16 @@ public class KinshipWork {
                         + " do update set enqueued_at = excluded.enqueued_at, attempts = 0, last_error = null")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, kind.name()).setParameter(3, subject)
                 .setParameter(4, party).setParameter(5, now).executeUpdate();
+    }
+
+    /**
+     * The party's matching lock, held to the end of the transaction: the jobs of one party are applied one
+     * after another (ranks and the undisputed rule read what other jobs write), and a consent withdrawal
+     * holds it so that no job in flight writes a candidate from the withdrawn donor after it.
+     */
+    public void lockParty(String party) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "kinship:" + party).getSingleResult();
     }
 
     public void bumpGeneration(String party, String subjectKind) {
