@@ -418,6 +418,43 @@ class KinshipMatchingTest {
                 .post("/api/v1/missing-persons").then().statusCode(201).extract().path("personId");
     }
 
+    @Test
+    void brothersMissingTogetherAreWeighedOnTheSameReferencesAndNeitherIsUndisputed() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20251111L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile mother = simulate.founder();
+        String older = person("Богдан");
+        String younger = person("Максим");
+        // Both parents gave samples for the older brother; the mother gave hers again for the younger one.
+        donorWithProfile(older, "PARENT", father);
+        donorWithProfile(older, "PARENT", mother);
+        donorWithProfile(younger, "PARENT", mother);
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseId, simulate.child(father, mother));
+        // The remains are the younger brother's. Until the register knows the two are brothers, the older one's
+        // trio outweighs the younger one's single parent by far: the matching cannot know better.
+        awaitCandidates(caseId, older);
+
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(Map.of("personId", younger))
+                .post("/api/v1/missing-persons/" + older + "/full-siblings").then().statusCode(200)
+                .body("fullSiblings", contains(younger));
+
+        // Stated as brothers, each is weighed on the same references (the mother counted once): the ratios are
+        // equal, the posterior is shared, and DNA alone names neither; other evidence must.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath found = given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId
+                    + "/kinship-candidates").then().statusCode(200).extract().jsonPath().using(EXACT);
+            assertThat(found.getList("personId", String.class)).containsExactlyInAnyOrder(older, younger);
+            assertThat(found.getList("donorIds", List.class)).allSatisfy(donors -> assertThat(donors).hasSize(2));
+            List<Double> lrs = found.getList("lr", Double.class);
+            assertThat(lrs.get(0)).isCloseTo(lrs.get(1), within(lrs.get(0) * 1e-9));
+            assertThat(found.getList("undisputed", Boolean.class)).containsOnly(false);
+            assertThat(found.getList("posterior", Double.class)).allSatisfy(p -> assertThat(p).isLessThan(0.51));
+            given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then()
+                    .body("status", equalTo("PROFILED"));
+        });
+    }
+
     private static String propose(String caseId, String candidate) {
         return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
                 .body(Map.of("method", "DNA", "evidence", "Trio", "kinshipCandidateId", candidate,

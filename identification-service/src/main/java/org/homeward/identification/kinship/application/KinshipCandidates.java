@@ -108,18 +108,15 @@ public class KinshipCandidates implements KinshipResults {
 
     /**
      * Consent withdrawn: every candidate resting on the donor goes, in the caller's transaction, and every
-     * open proposal resting on one of them is rejected first. Answers the cases that had one, to be ranked again.
+     * open proposal resting on one of them is rejected first (the caller queued their cases: casesResting).
      */
-    public Set<UUID> eraseDerivedFrom(UUID donorId, Actor by, Instant now) {
-        List<KinshipCandidate> ofFamily = entityManager.createQuery("select c from KinshipCandidate c"
-                + " where c.personId in (select d.personId from FamilyDonor d where d.id = :donor)", KinshipCandidate.class)
-                .setParameter("donor", donorId).getResultList();
+    public void eraseDerivedFrom(UUID donorId, Actor by, Instant now) {
+        List<KinshipCandidate> ofFamily = ofDonorsFamily(donorId);
         List<KinshipCandidate> derived = ofFamily.stream().filter(c -> c.donorIds().contains(donorId)).toList();
         // The family's other candidates compared the donor on its own too: that comparison goes as well.
         ofFamily.stream().filter(c -> !c.donorIds().contains(donorId)).forEach(c -> c.forgetReference(donorId.toString()));
         retire(derived, "A donor this proposal's DNA candidate rested on withdrew consent; the candidate was erased",
                 by, now);
-        return derived.stream().map(KinshipCandidate::caseId).collect(Collectors.toSet());
     }
 
     /** Candidates computed again with other numbers: the open proposals resting on them are rejected with the reason. */
@@ -127,6 +124,22 @@ public class KinshipCandidates implements KinshipResults {
         if (!changed.isEmpty()) {
             identifications.candidatesChanged(changed, reason, by, now);
         }
+    }
+
+    /** The cases with a candidate resting on the donor: to be ranked again once it is erased. */
+    public Set<UUID> casesResting(UUID donorId) {
+        return ofDonorsFamily(donorId).stream().filter(c -> c.donorIds().contains(donorId)).map(KinshipCandidate::caseId)
+                .collect(Collectors.toSet());
+    }
+
+    /** The candidates of the donor's missing person and of his full siblings (whose references include the donor). */
+    private List<KinshipCandidate> ofDonorsFamily(UUID donorId) {
+        return entityManager.createQuery("select c from KinshipCandidate c"
+                + " where c.personId in (select d.personId from FamilyDonor d where d.id = :donor)"
+                + " or c.personId in (select m.personId from SiblingGroupMember m where m.groupId in"
+                + " (select g.groupId from SiblingGroupMember g, FamilyDonor d where d.id = :donor"
+                + " and g.personId = d.personId))", KinshipCandidate.class)
+                .setParameter("donor", donorId).getResultList();
     }
 
     /** Candidates that go: the open proposals resting on them are rejected with the reason, then they are removed. */

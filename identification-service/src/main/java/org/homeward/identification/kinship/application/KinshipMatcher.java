@@ -63,11 +63,13 @@ public class KinshipMatcher {
     private final KinshipReferences references;
     private final KinshipEngine engine;
     private final KinshipCandidates candidates;
+    private final KinshipWork work;
     private final Clock clock;
 
     public KinshipMatcher(EntityManager entityManager, KinshipReferences references, KinshipEngine engine,
-                          KinshipCandidates candidates, Clock clock) {
+                          KinshipCandidates candidates, KinshipWork work, Clock clock) {
         this.candidates = candidates;
+        this.work = work;
         this.entityManager = entityManager;
         this.references = references;
         this.engine = engine;
@@ -150,8 +152,7 @@ public class KinshipMatcher {
     void run(Job job) {
         // The jobs of one party are applied one after another: ranks and the undisputed rule read the
         // candidates other jobs write, and must see them committed. Parties proceed in parallel.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "kinship:" + job.party()).getSingleResult();
+        work.lockParty(job.party());
         Instant now = Instant.now(clock);
         if (job.kind() == KinshipWork.Kind.CASE) {
             matchRemains(job.subject(), job.party(), now);

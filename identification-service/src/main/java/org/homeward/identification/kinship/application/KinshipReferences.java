@@ -10,15 +10,19 @@ import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.FamilyDonor;
 import org.homeward.identification.kinship.Relationship;
+import org.homeward.identification.register.SiblingGroupMember;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The decrypted profiles the matching searches, per party, kept in memory between jobs and rebuilt when
@@ -55,17 +59,21 @@ public class KinshipReferences {
         if (cached != null && cached.generation() == generation) {
             return cached;
         }
-        Map<UUID, List<FamilyReferences.Donor>> byPerson = new LinkedHashMap<>();
+        Map<UUID, List<TypedDonor>> own = new LinkedHashMap<>();
         for (Object[] row : entityManager.createQuery("select p, d from DnaProfile p, FamilyDonor d"
                         + " where p.subjectKind = :kind and p.party = :party and d.id = p.subjectId"
                         + " and d.status = :consented order by d.registeredAt", Object[].class)
                 .setParameter("kind", DnaProfile.SubjectKind.DONOR).setParameter("party", party)
                 .setParameter("consented", FamilyDonor.Status.CONSENTED).getResultList()) {
-            DnaProfile profile = (DnaProfile) row[0];
             FamilyDonor donor = (FamilyDonor) row[1];
-            byPerson.computeIfAbsent(donor.personId(), p -> new ArrayList<>()).add(new FamilyReferences.Donor(
-                    donor.id().toString(), relation(donor.relationship()), profile.open(engine::unseal)));
+            own.computeIfAbsent(donor.personId(), p -> new ArrayList<>())
+                    .add(new TypedDonor(donor, ((DnaProfile) row[0]).open(engine::unseal)));
         }
+        Map<UUID, Set<UUID>> siblings = siblingsIn(party);
+        Set<UUID> persons = new LinkedHashSet<>(own.keySet());
+        own.keySet().forEach(person -> persons.addAll(siblings.getOrDefault(person, Set.of())));
+        Map<UUID, List<FamilyReferences.Donor>> byPerson = new LinkedHashMap<>();
+        persons.forEach(person -> byPerson.put(person, referencesOf(person, own, siblings)));
         Families built = build(generation, byPerson);
         families.put(party, built);
         return built;
@@ -76,18 +84,78 @@ public class KinshipReferences {
         return build(-1, Map.of(person, donors));
     }
 
+    /** The person's references: his own donors, then his full siblings' as their relationship carries over. */
     public List<FamilyReferences.Donor> donorsOf(UUID person) {
-        List<FamilyReferences.Donor> donors = new ArrayList<>();
+        Set<UUID> brothers = siblingsOf(person);
+        Map<UUID, List<TypedDonor>> own = new LinkedHashMap<>();
+        Set<UUID> family = new LinkedHashSet<>(brothers);
+        family.add(person);
         for (Object[] row : entityManager.createQuery("select p, d from DnaProfile p, FamilyDonor d"
-                        + " where p.subjectKind = :kind and d.id = p.subjectId and d.personId = :person"
+                        + " where p.subjectKind = :kind and d.id = p.subjectId and d.personId in :persons"
                         + " and d.status = :consented order by d.registeredAt", Object[].class)
-                .setParameter("kind", DnaProfile.SubjectKind.DONOR).setParameter("person", person)
+                .setParameter("kind", DnaProfile.SubjectKind.DONOR).setParameter("persons", family)
                 .setParameter("consented", FamilyDonor.Status.CONSENTED).getResultList()) {
             FamilyDonor donor = (FamilyDonor) row[1];
-            donors.add(new FamilyReferences.Donor(donor.id().toString(), relation(donor.relationship()),
-                    ((DnaProfile) row[0]).open(engine::unseal)));
+            own.computeIfAbsent(donor.personId(), p -> new ArrayList<>())
+                    .add(new TypedDonor(donor, ((DnaProfile) row[0]).open(engine::unseal)));
         }
-        return donors;
+        return referencesOf(person, own, Map.of(person, brothers));
+    }
+
+    /** The missing persons of the register stated to be full siblings of the person. */
+    public Set<UUID> siblingsOf(UUID person) {
+        return new LinkedHashSet<>(entityManager.createQuery("select m.personId from SiblingGroupMember m"
+                        + " where m.groupId = (select g.groupId from SiblingGroupMember g where g.personId = :person)"
+                        + " and m.personId <> :person", UUID.class).setParameter("person", person).getResultList());
+    }
+
+    private Map<UUID, Set<UUID>> siblingsIn(String party) {
+        Map<UUID, Set<UUID>> byGroup = new HashMap<>();
+        for (SiblingGroupMember member : entityManager.createQuery("select m from SiblingGroupMember m"
+                + " where m.party = :party", SiblingGroupMember.class).setParameter("party", party).getResultList()) {
+            byGroup.computeIfAbsent(member.groupId(), g -> new LinkedHashSet<>()).add(member.personId());
+        }
+        Map<UUID, Set<UUID>> siblings = new HashMap<>();
+        byGroup.values().forEach(group -> group.forEach(person -> siblings.put(person,
+                group.stream().filter(other -> !other.equals(person)).collect(Collectors.toCollection(LinkedHashSet::new)))));
+        return siblings;
+    }
+
+    /**
+     * His own donors first; then each full sibling's, seen from him ({@link #asSeenBySibling}), except a donor
+     * whose profile he already has (one mother registered for each of her sons is one reference, not two).
+     */
+    private static List<FamilyReferences.Donor> referencesOf(UUID person, Map<UUID, List<TypedDonor>> own,
+                                                            Map<UUID, Set<UUID>> siblings) {
+        List<FamilyReferences.Donor> references = new ArrayList<>();
+        own.getOrDefault(person, List.of()).forEach(typed -> references.add(new FamilyReferences.Donor(
+                typed.donor().id().toString(), relation(typed.donor().relationship()), typed.profile())));
+        for (UUID sibling : siblings.getOrDefault(person, Set.of())) {
+            for (TypedDonor typed : own.getOrDefault(sibling, List.of())) {
+                if (references.stream().noneMatch(known -> known.profile().equals(typed.profile()))) {
+                    references.add(new FamilyReferences.Donor(typed.donor().id().toString(),
+                            asSeenBySibling(typed.donor().relationship()), typed.profile()));
+                }
+            }
+        }
+        return references;
+    }
+
+    /**
+     * A full sibling's reference, seen from the other sibling: parents, full and half siblings, grandparents,
+     * uncles and aunts are his too; the sibling's child is his nephew (the avuncular coefficients); the
+     * sibling's own personal effects are a full sibling's sample.
+     */
+    static Relation asSeenBySibling(Relationship relationship) {
+        return switch (relationship) {
+            case PERSONAL_EFFECTS -> Relation.FULL_SIBLING;
+            case CHILD -> Relation.UNCLE_OR_AUNT;
+            default -> relation(relationship);
+        };
+    }
+
+    /** A donor with his opened profile. */
+    private record TypedDonor(FamilyDonor donor, StrProfile profile) {
     }
 
     public Remains remains(String party) {

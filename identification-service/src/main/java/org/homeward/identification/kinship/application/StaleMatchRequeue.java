@@ -3,15 +3,17 @@ package org.homeward.identification.kinship.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.homeward.identification.cases.CaseReopened;
+import org.homeward.identification.kinship.DnaProfile;
 import org.homeward.identification.register.PersonStatusChanged;
+import org.homeward.identification.register.SiblingGroupChanged;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Matching again what a change elsewhere made stale, in the transaction of that change: a person no longer
- * missing is never an undisputed candidate (and one missing again may be), and a case whose identification
- * was revoked is ranked again.
+ * missing is never an undisputed candidate (and one missing again may be), brothers stated in the register
+ * are weighed against each other's references, and a case whose identification was revoked is ranked again.
  */
 @ApplicationScoped
 public class StaleMatchRequeue {
@@ -26,6 +28,13 @@ public class StaleMatchRequeue {
 
     void personStatusChanged(@Observes PersonStatusChanged change) {
         work.enqueue(KinshipWork.Kind.PERSON, change.personId(), change.party(), Instant.now(clock));
+    }
+
+    /** Brothers stated: each one's family now includes the others' references; every replica's index is stale. */
+    void siblingGroupChanged(@Observes SiblingGroupChanged change) {
+        Instant now = Instant.now(clock);
+        work.bumpGeneration(change.party(), DnaProfile.SubjectKind.DONOR.name());
+        change.persons().forEach(person -> work.enqueue(KinshipWork.Kind.PERSON, person, change.party(), now));
     }
 
     void caseReopened(@Observes CaseReopened reopened) {

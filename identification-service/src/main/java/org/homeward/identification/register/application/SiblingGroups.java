@@ -1,0 +1,107 @@
+package org.homeward.identification.register.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.homeward.identification.register.MissingPerson;
+import org.homeward.identification.register.SiblingGroupChanged;
+import org.homeward.identification.register.SiblingGroupMember;
+import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Brothers (and sisters) missing together, as the register states them: the party's coordinators and its
+ * laboratories' examiners say that two missing persons are full siblings, and the groups they belong to
+ * become one. Every statement and read is audited.
+ */
+@ApplicationScoped
+@Transactional
+public class SiblingGroups {
+
+    private final EntityManager entityManager;
+    private final RegisterAccess access;
+    private final AuditLog audit;
+    private final Event<SiblingGroupChanged> changed;
+    private final Clock clock;
+
+    public SiblingGroups(EntityManager entityManager, RegisterAccess access, AuditLog audit,
+                         Event<SiblingGroupChanged> changed, Clock clock) {
+        this.entityManager = entityManager;
+        this.access = access;
+        this.audit = audit;
+        this.changed = changed;
+        this.clock = clock;
+    }
+
+    /** States that the two are full siblings; answers the person's full siblings afterwards. */
+    public Set<UUID> state(UUID personId, UUID siblingId) {
+        if (personId.equals(siblingId)) {
+            throw new RuleViolation("personId", "A person is not his own sibling");
+        }
+        // Both entries locked in one order, so that two statements about the same people never deadlock.
+        List<MissingPerson> both = List.of(readable(personId), readable(siblingId)).stream()
+                .sorted(Comparator.comparing(MissingPerson::id)).toList();
+        both.forEach(p -> entityManager.lock(p, LockModeType.PESSIMISTIC_WRITE));
+        MissingPerson person = both.get(0).id().equals(personId) ? both.get(0) : both.get(1);
+        MissingPerson sibling = person == both.get(0) ? both.get(1) : both.get(0);
+        if (!person.party().equals(sibling.party())) {
+            throw new RuleViolation("personId", "Full siblings are stated within one party's register");
+        }
+        SiblingGroupMember ofPerson = entityManager.find(SiblingGroupMember.class, person.id());
+        SiblingGroupMember ofSibling = entityManager.find(SiblingGroupMember.class, sibling.id());
+        UUID group = ofPerson != null ? ofPerson.groupId() : ofSibling != null ? ofSibling.groupId() : UUID.randomUUID();
+        Instant now = Instant.now(clock);
+        if (ofPerson == null) {
+            entityManager.persist(new SiblingGroupMember(person, group, access.subject(), now));
+        }
+        if (ofSibling == null) {
+            entityManager.persist(new SiblingGroupMember(sibling, group, access.subject(), now));
+        } else if (!ofSibling.groupId().equals(group)) {
+            entityManager.flush();
+            entityManager.createQuery("update SiblingGroupMember m set m.groupId = :group where m.groupId = :other")
+                    .setParameter("group", group).setParameter("other", ofSibling.groupId()).executeUpdate();
+            entityManager.clear();
+        }
+        Set<UUID> members = members(group);
+        audit.record("register.full-siblings.state", "missing_person", personId.toString());
+        changed.fire(new SiblingGroupChanged(members, person.party()));
+        return without(members, personId);
+    }
+
+    /** The person's full siblings in the register (none when no group was stated). */
+    public Set<UUID> of(UUID personId) {
+        readable(personId);
+        audit.record("register.full-siblings.read", "missing_person", personId.toString());
+        SiblingGroupMember member = entityManager.find(SiblingGroupMember.class, personId);
+        return member == null ? Set.of() : without(members(member.groupId()), personId);
+    }
+
+    private Set<UUID> members(UUID group) {
+        return new TreeSet<>(entityManager.createQuery("select m.personId from SiblingGroupMember m where m.groupId = :group",
+                UUID.class).setParameter("group", group).getResultList());
+    }
+
+    private static Set<UUID> without(Set<UUID> members, UUID personId) {
+        return members.stream().filter(id -> !id.equals(personId)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private MissingPerson readable(UUID id) {
+        MissingPerson person = entityManager.find(MissingPerson.class, id);
+        if (person == null || !access.mayRead(person.party())) {
+            throw ProblemException.notFound("Missing person " + id);
+        }
+        return person;
+    }
+}

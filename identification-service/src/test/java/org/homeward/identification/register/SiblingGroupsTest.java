@@ -1,0 +1,81 @@
+package org.homeward.identification.register;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.local.infra.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Brothers missing together, as the register states them: groups join, and nothing else may be stated. */
+@QuarkusTest
+@QuarkusTestResource(value = HomewardTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "identification"))
+class SiblingGroupsTest {
+
+    private static final String UA = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
+    private static final String RU = TestTokens.bearer("org-ru-coordination", "RU", "coordinator");
+    private static final String LAB = TestTokens.bearerOf("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
+
+    private static String person(String token, String party, String firstName) {
+        String surname = "Брат-" + Integer.toString((int) (Math.random() * 1_000_000_000), 36);
+        return given().header("Authorization", token).contentType(ContentType.JSON)
+                .body(Map.of("surname", surname, "firstNames", firstName, "script", "Cyrl", "party", party,
+                        "category", "MILITARY", "source", "FAMILY_REPORT", "reportedOn", "2025-06-01"))
+                .post("/api/v1/missing-persons").then().statusCode(201).extract().path("personId");
+    }
+
+    private static ValidatableResponse state(String token, String person, String sibling) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("personId", sibling))
+                .post("/api/v1/missing-persons/" + person + "/full-siblings").then();
+    }
+
+    @Test
+    void brothersStatedPairwiseFormOneGroupAndTwoGroupsJoin() {
+        String a = person(UA, "UA", "Андрій");
+        String b = person(UA, "UA", "Богдан");
+        String c = person(UA, "UA", "Василь");
+        String d = person(UA, "UA", "Григорій");
+        given().header("Authorization", LAB).get("/api/v1/missing-persons/" + a + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
+
+        state(UA, a, b).statusCode(200).body("fullSiblings", containsInAnyOrder(b));
+        state(LAB, c, d).statusCode(200).body("fullSiblings", containsInAnyOrder(d));
+        // b and c are brothers too: the two groups are one family of four.
+        state(UA, b, c).statusCode(200).body("fullSiblings", containsInAnyOrder(a, c, d));
+        given().header("Authorization", LAB).get("/api/v1/missing-persons/" + d + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", containsInAnyOrder(a, b, c));
+        // Said again, nothing changes.
+        state(UA, a, b).statusCode(200).body("fullSiblings", containsInAnyOrder(b, c, d));
+
+        String audit = given().header("Authorization", TestTokens.bearer("org-audit", null, "auditor"))
+                .queryParam("size", 500).get("/api/v1/audit").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(audit).contains("register.full-siblings.state")
+                .contains("register.full-siblings.read");
+    }
+
+    @Test
+    void nobodyIsHisOwnBrotherNorABrotherAcrossRegistersOrOutOfScope() {
+        String a = person(UA, "UA", "Андрій");
+        String ru = person(RU, "RU", "Андрей");
+        state(UA, a, a).statusCode(422).body("violations.field", hasItem("personId"));
+        // Another party's entry is not the caller's to know: 404, as for one that does not exist.
+        state(UA, a, ru).statusCode(404);
+        state(UA, a, UUID.randomUUID().toString()).statusCode(404);
+        state(RU, a, ru).statusCode(404);
+        given().header("Authorization", TestTokens.bearer("org-press", null, "observer"))
+                .get("/api/v1/missing-persons/" + a + "/full-siblings").then().statusCode(403);
+        given().header("Authorization", LAB).get("/api/v1/missing-persons/" + a + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
+    }
+}
