@@ -12,6 +12,7 @@ import org.homeward.identification.OpenedCases;
 import org.homeward.identification.ReleasedPrisoner;
 import org.homeward.identification.RemainsHandover;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
+import org.homeward.identification.kinship.engine.Genotype;
 import org.homeward.identification.kinship.engine.KinshipCalculator;
 import org.homeward.identification.kinship.engine.KinshipModel;
 import org.homeward.identification.kinship.engine.Loci;
@@ -425,22 +426,29 @@ class KinshipMatchingTest {
         StrProfile mother = simulate.founder();
         String older = person("Богдан");
         String younger = person("Максим");
-        // Both parents gave samples for the older brother; the mother gave hers again for the younger one.
+        // Both parents gave samples for the older brother; the mother gave hers again for the younger one,
+        // typed on another kit (15 of the 23 loci).
         donorWithProfile(older, "PARENT", father);
         donorWithProfile(older, "PARENT", mother);
-        donorWithProfile(younger, "PARENT", mother);
+        Map<String, Genotype> fifteen = new java.util.TreeMap<>(mother.loci());
+        fifteen.keySet().retainAll(LOCI.subList(0, 15));
+        donorWithProfile(younger, "PARENT", new StrProfile(fifteen));
         String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
         recordCaseProfile(caseId, simulate.child(father, mother));
         // The remains are the younger brother's. Until the register knows the two are brothers, the older one's
-        // trio outweighs the younger one's single parent by far: the matching cannot know better.
-        awaitCandidates(caseId, older);
+        // trio outweighs the younger one's single parent by far, and names the wrong son: the matching cannot
+        // know better.
+        JsonPath before = awaitCandidates(caseId, older);
+        assertThat(before.getBoolean("[0].undisputed")).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseId).then().body("status", equalTo("CANDIDATE_FOUND")));
 
         given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(Map.of("personId", younger))
                 .post("/api/v1/missing-persons/" + older + "/full-siblings").then().statusCode(200)
                 .body("fullSiblings", contains(younger));
 
-        // Stated as brothers, each is weighed on the same references (the mother counted once): the ratios are
-        // equal, the posterior is shared, and DNA alone names neither; other evidence must.
+        // Stated as brothers, each is weighed on the same references (the mother counted once, on her fuller
+        // typing): the ratios are equal, the posterior is shared, and DNA alone names neither; other evidence must.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonPath found = given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId
                     + "/kinship-candidates").then().statusCode(200).extract().jsonPath().using(EXACT);

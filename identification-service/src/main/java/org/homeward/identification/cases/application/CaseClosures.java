@@ -61,9 +61,15 @@ public class CaseClosures {
     }
 
     public ClosureProposal propose(UUID caseId, ClosureKind kind, String reason) {
-        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.NONE);
         Actor actor = access.actor();
         Instant now = Instant.now(clock);
+        boolean confirmedAtOnce = !config.requiresSecondExaminer(actor.organisation());
+        if (confirmedAtOnce && kind == ClosureKind.REVOCATION) {
+            // In the matching's lock order (KinshipWork): its job for the reopened case before the case row.
+            reopened.fire(new CaseReopened(remainsCase.id(), remainsCase.toParty()));
+        }
+        entityManager.refresh(remainsCase, LockModeType.PESSIMISTIC_WRITE);
         ensurePossible(remainsCase, kind);
         if (pending(caseId)) {
             throw new InvalidTransition("A closure or revocation of this case awaits its decision: decide it first");
@@ -71,7 +77,7 @@ public class CaseClosures {
         ClosureProposal proposal = new ClosureProposal(caseId, kind, reason, actor, now);
         entityManager.persist(proposal);
         audit.record("case.closure.propose", "case", caseId.toString());
-        if (!config.requiresSecondExaminer(actor.organisation())) {
+        if (confirmedAtOnce) {
             proposal.confirmAsSingleExaminer(now);
             apply(remainsCase, proposal, actor, now);
         }
@@ -81,11 +87,17 @@ public class CaseClosures {
     public enum Decision { CONFIRM, REJECT }
 
     public ClosureProposal decide(UUID caseId, UUID proposalId, Decision decision, String reason) {
-        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
-        ClosureProposal proposal = entityManager.find(ClosureProposal.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.NONE);
+        ClosureProposal proposal = entityManager.find(ClosureProposal.class, proposalId);
         if (proposal == null || !proposal.caseId().equals(caseId)) {
             throw ProblemException.notFound("Closure proposal " + proposalId + " of case " + caseId);
         }
+        if (decision == Decision.CONFIRM && proposal.kind() == ClosureKind.REVOCATION) {
+            // In the matching's lock order (KinshipWork): its job for the reopened case before the case row.
+            reopened.fire(new CaseReopened(remainsCase.id(), remainsCase.toParty()));
+        }
+        entityManager.refresh(remainsCase, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(proposal, LockModeType.PESSIMISTIC_WRITE);
         Actor actor = access.actor();
         Instant now = Instant.now(clock);
         if (decision == Decision.CONFIRM) {
@@ -138,7 +150,6 @@ public class CaseClosures {
                 entityManager.persist(remainsCase.identificationRevoked(proposal.reason(), familyWasTold(remainsCase),
                         actor, now));
                 announcements.announce(CaseEvents.IDENTIFICATION_REVOKED, remainsCase);
-                reopened.fire(new CaseReopened(remainsCase.id(), remainsCase.toParty()));
             }
         }
     }

@@ -67,9 +67,11 @@ public class DnaProfiles {
         StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
         Instant now = Instant.now(clock);
         // In the lock order of KinshipWork: the job's row first (a job for this case may be running), then the case.
-        String party = caseAccess.forLaboratory(caseId, LockModeType.NONE).toParty();
+        RemainsCase remainsCase = caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        String party = remainsCase.toParty();
         work.enqueue(KinshipWork.Kind.CASE, caseId, party, now);
-        RemainsCase remainsCase = caseAccess.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
+        // Reloaded under the lock (not find-with-lock, which would refuse a version a job changed meanwhile).
+        entityManager.refresh(remainsCase, LockModeType.PESSIMISTIC_WRITE);
         Actor actor = caseAccess.actor();
         remainsCase.profiled(actor, now).ifPresent(entityManager::persist);
         DnaProfile stored = store(DnaProfile.SubjectKind.CASE, caseId, party, submitted.sampleId(), reading, actor, now);
@@ -93,9 +95,9 @@ public class DnaProfiles {
         }
         Instant now = Instant.now(clock);
         Actor actor = new Actor(registerAccess.subject(), registerAccess.organisation());
+        work.enqueue(KinshipWork.Kind.PERSON, person.id(), person.party(), now);
         DnaProfile stored = store(DnaProfile.SubjectKind.DONOR, donorId, person.party(), submitted.sampleId(), reading,
                 actor, now);
-        work.enqueue(KinshipWork.Kind.PERSON, person.id(), person.party(), now);
         audit.record("dna-profile.donor.record", "family_donor", donorId.toString());
         return new Recorded(stored, reading.setAside());
     }

@@ -91,7 +91,9 @@ public class FamilyDonors {
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the
         // family's references produced with it; the family is matched again with the donors who remain.
         profiles.eraseDonorProfile(donorId, party, now);
-        candidates.eraseDerivedFrom(donorId, new Actor(access.subject(), access.organisation()), now);
+        // A job may have written a candidate from the donor before the lock was ours: its case is queued too.
+        candidates.eraseDerivedFrom(donorId, new Actor(access.subject(), access.organisation()), now)
+                .forEach(caseId -> work.enqueueIfAbsent(KinshipWork.Kind.CASE, caseId, party, now));
         audit.record("donor.consent-withdrawn.erased", "family_donor", donorId.toString());
         return donor;
     }

@@ -108,15 +108,16 @@ public class KinshipCandidates implements KinshipResults {
 
     /**
      * Consent withdrawn: every candidate resting on the donor goes, in the caller's transaction, and every
-     * open proposal resting on one of them is rejected first (the caller queued their cases: casesResting).
+     * open proposal resting on one of them is rejected first. Answers the cases that had one.
      */
-    public void eraseDerivedFrom(UUID donorId, Actor by, Instant now) {
+    public Set<UUID> eraseDerivedFrom(UUID donorId, Actor by, Instant now) {
         List<KinshipCandidate> ofFamily = ofDonorsFamily(donorId);
         List<KinshipCandidate> derived = ofFamily.stream().filter(c -> c.donorIds().contains(donorId)).toList();
         // The family's other candidates compared the donor on its own too: that comparison goes as well.
         ofFamily.stream().filter(c -> !c.donorIds().contains(donorId)).forEach(c -> c.forgetReference(donorId.toString()));
         retire(derived, "A donor this proposal's DNA candidate rested on withdrew consent; the candidate was erased",
                 by, now);
+        return derived.stream().map(KinshipCandidate::caseId).collect(Collectors.toSet());
     }
 
     /** Candidates computed again with other numbers: the open proposals resting on them are rejected with the reason. */

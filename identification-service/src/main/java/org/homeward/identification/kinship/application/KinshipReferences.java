@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,8 +123,9 @@ public class KinshipReferences {
     }
 
     /**
-     * His own donors first; then each full sibling's, seen from him ({@link #asSeenBySibling}), except a donor
-     * whose profile he already has (one mother registered for each of her sons is one reference, not two).
+     * His own donors first; then each full sibling's, seen from him ({@link #asSeenBySibling}). One relative
+     * registered for each brother (the mother who gave a sample for each of her sons, perhaps typed on another
+     * kit) is one reference, not two: the sample with more loci stands for both.
      */
     private static List<FamilyReferences.Donor> referencesOf(UUID person, Map<UUID, List<TypedDonor>> own,
                                                             Map<UUID, Set<UUID>> siblings) {
@@ -132,13 +134,40 @@ public class KinshipReferences {
                 typed.donor().id().toString(), relation(typed.donor().relationship()), typed.profile())));
         for (UUID sibling : siblings.getOrDefault(person, Set.of())) {
             for (TypedDonor typed : own.getOrDefault(sibling, List.of())) {
-                if (references.stream().noneMatch(known -> known.profile().equals(typed.profile()))) {
-                    references.add(new FamilyReferences.Donor(typed.donor().id().toString(),
-                            asSeenBySibling(typed.donor().relationship()), typed.profile()));
+                FamilyReferences.Donor carried = new FamilyReferences.Donor(typed.donor().id().toString(),
+                        asSeenBySibling(typed.donor().relationship()), typed.profile());
+                int same = sameRelative(references, carried);
+                if (same < 0) {
+                    references.add(carried);
+                } else if (carried.profile().loci().size() > references.get(same).profile().loci().size()) {
+                    references.set(same, carried);
                 }
             }
         }
         return references;
+    }
+
+    /** Fewest loci two samples must share, all alike, to be taken for one person's. */
+    static final int SAME_PERSON_MIN_SHARED_LOCI = 8;
+
+    /**
+     * The index of a reference that is the same relative as {@code donor}: the same relationship, and samples
+     * alike at every locus both typed (at least {@link #SAME_PERSON_MIN_SHARED_LOCI}); -1 when none is.
+     */
+    static int sameRelative(List<FamilyReferences.Donor> references, FamilyReferences.Donor donor) {
+        for (int i = 0; i < references.size(); i++) {
+            FamilyReferences.Donor known = references.get(i);
+            if (known.relation() != donor.relation()) {
+                continue;
+            }
+            Set<String> shared = new HashSet<>(known.profile().loci().keySet());
+            shared.retainAll(donor.profile().loci().keySet());
+            if (shared.size() >= SAME_PERSON_MIN_SHARED_LOCI
+                    && shared.stream().allMatch(locus -> known.profile().at(locus).equals(donor.profile().at(locus)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -12,9 +12,11 @@ import java.util.UUID;
  * for a new post-mortem profile or a family whose references changed, and the generation counter that
  * tells every replica its in-memory index of a party is stale.
  *
- * <p>The lock order, the same everywhere so that no two transactions wait on each other: the job row first
+ * <p>The lock order, the same everywhere so that no two transactions wait on each other: the job rows first
  * (a running job holds its own; {@link #enqueue} takes the row it upserts), then the party's matching lock
- * ({@link #lockParty}), then the case row. Whoever writes what a job reads enqueues before it locks.
+ * ({@link #lockParty}), then the case row, then the party's generation row ({@link #bumpGeneration}). Whoever
+ * writes what a job reads enqueues before it locks anything else; {@link #enqueueIfAbsent} is the one
+ * exception, safe after the party lock because it never waits for a job's row.
  */
 @ApplicationScoped
 public class KinshipWork {
@@ -32,6 +34,17 @@ public class KinshipWork {
         entityManager.createNativeQuery("insert into kinship_job (id, kind, subject_id, party, enqueued_at)"
                         + " values (?1, ?2, ?3, ?4, ?5) on conflict (kind, subject_id)"
                         + " do update set enqueued_at = excluded.enqueued_at, attempts = 0, last_error = null")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, kind.name()).setParameter(3, subject)
+                .setParameter(4, party).setParameter(5, now).executeUpdate();
+    }
+
+    /**
+     * A job for the subject unless one is queued already: never waits on a queued job's row (a running job
+     * may hold it while it waits for the party lock the caller holds), so it may follow the party lock.
+     */
+    public void enqueueIfAbsent(Kind kind, UUID subject, String party, Instant now) {
+        entityManager.createNativeQuery("insert into kinship_job (id, kind, subject_id, party, enqueued_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (kind, subject_id) do nothing")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, kind.name()).setParameter(3, subject)
                 .setParameter(4, party).setParameter(5, now).executeUpdate();
     }

@@ -33,8 +33,8 @@ public class StaleMatchRequeue {
     /** Brothers stated: each one's family now includes the others' references; every replica's index is stale. */
     void siblingGroupChanged(@Observes SiblingGroupChanged change) {
         Instant now = Instant.now(clock);
-        work.bumpGeneration(change.party(), DnaProfile.SubjectKind.DONOR.name());
         change.persons().forEach(person -> work.enqueue(KinshipWork.Kind.PERSON, person, change.party(), now));
+        work.bumpGeneration(change.party(), DnaProfile.SubjectKind.DONOR.name());
     }
 
     void caseReopened(@Observes CaseReopened reopened) {

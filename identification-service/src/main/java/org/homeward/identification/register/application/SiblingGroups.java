@@ -3,7 +3,6 @@ package org.homeward.identification.register.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.SiblingGroupChanged;
@@ -14,8 +13,6 @@ import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -50,17 +47,22 @@ public class SiblingGroups {
         if (personId.equals(siblingId)) {
             throw new RuleViolation("personId", "A person is not his own sibling");
         }
-        // Both entries locked in one order, so that two statements about the same people never deadlock.
-        List<MissingPerson> both = List.of(readable(personId), readable(siblingId)).stream()
-                .sorted(Comparator.comparing(MissingPerson::id)).toList();
-        both.forEach(p -> entityManager.lock(p, LockModeType.PESSIMISTIC_WRITE));
-        MissingPerson person = both.get(0).id().equals(personId) ? both.get(0) : both.get(1);
-        MissingPerson sibling = person == both.get(0) ? both.get(1) : both.get(0);
+        MissingPerson person = readable(personId);
+        MissingPerson sibling = readable(siblingId);
         if (!person.party().equals(sibling.party())) {
             throw new RuleViolation("personId", "Full siblings are stated within one party's register");
         }
+        // Statements about one party's groups are made one at a time: two joins touching one group cannot
+        // strand a member in a group nobody else is in.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "sibling-groups:" + person.party()).getSingleResult();
         SiblingGroupMember ofPerson = entityManager.find(SiblingGroupMember.class, person.id());
         SiblingGroupMember ofSibling = entityManager.find(SiblingGroupMember.class, sibling.id());
+        audit.record("register.full-siblings.state", "missing_person", personId.toString());
+        audit.record("register.full-siblings.state", "missing_person", siblingId.toString());
+        if (ofPerson != null && ofSibling != null && ofPerson.groupId().equals(ofSibling.groupId())) {
+            return without(members(ofPerson.groupId()), personId); // said before: nothing changes
+        }
         UUID group = ofPerson != null ? ofPerson.groupId() : ofSibling != null ? ofSibling.groupId() : UUID.randomUUID();
         Instant now = Instant.now(clock);
         if (ofPerson == null) {
@@ -75,7 +77,6 @@ public class SiblingGroups {
             entityManager.clear();
         }
         Set<UUID> members = members(group);
-        audit.record("register.full-siblings.state", "missing_person", personId.toString());
         changed.fire(new SiblingGroupChanged(members, person.party()));
         return without(members, personId);
     }

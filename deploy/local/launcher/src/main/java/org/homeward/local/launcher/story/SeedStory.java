@@ -154,7 +154,8 @@ public final class SeedStory {
 
     /**
      * 10 June: 30 Ukrainians come home, 30 Russians go back. Each Ukrainian is checked against UA's register:
-     * those reported with their service number match at once; the two reported without wait for a coordinator.
+     * those reported with their service number match, the two reported without match probably, and a
+     * coordinator of UA confirms each (no manifest alone releases anyone).
      */
     private List<String> exchangePrisoners(Agreement agreement) {
         List<StoryPeople.Person> ukrainians = StoryPeople.ukrainians(run, PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS, PRISONERS_EACH_WAY);
