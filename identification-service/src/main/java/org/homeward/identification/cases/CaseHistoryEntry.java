@@ -1,13 +1,12 @@
 package org.homeward.identification.cases;
 
-import org.homeward.identification.shared.Actor;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.homeward.identification.shared.Actor;
 
 import java.time.Instant;
 import java.util.UUID;

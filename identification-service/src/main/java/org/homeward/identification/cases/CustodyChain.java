@@ -1,7 +1,6 @@
 package org.homeward.identification.cases;
 
 import org.homeward.identification.shared.Actor;
-
 import org.homeward.platform.domain.RuleViolation;
 
 import java.time.Instant;

@@ -1,12 +1,11 @@
 package org.homeward.identification.cases;
 
-import org.homeward.identification.shared.Actor;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.homeward.identification.shared.Actor;
 
 import java.time.Instant;
 import java.util.UUID;

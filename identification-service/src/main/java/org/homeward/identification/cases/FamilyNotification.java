@@ -1,7 +1,5 @@
 package org.homeward.identification.cases;
 
-import org.homeward.identification.shared.Actor;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -9,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.homeward.identification.shared.Actor;
 import org.homeward.platform.domain.RuleViolation;
 
 import java.time.Instant;

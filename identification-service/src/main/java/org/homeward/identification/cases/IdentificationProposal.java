@@ -1,7 +1,5 @@
 package org.homeward.identification.cases;
 
-import org.homeward.identification.shared.Actor;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -10,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.homeward.identification.shared.Actor;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,9 +1,8 @@
 package org.homeward.identification.cases;
 
-import org.homeward.identification.shared.Actor;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.homeward.identification.shared.Actor;
 
 import java.time.Instant;
 

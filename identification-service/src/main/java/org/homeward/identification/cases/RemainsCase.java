@@ -1,7 +1,5 @@
 package org.homeward.identification.cases;
 
-import org.homeward.identification.shared.Actor;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.homeward.identification.shared.Actor;
 import org.homeward.platform.domain.AccessScope;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;

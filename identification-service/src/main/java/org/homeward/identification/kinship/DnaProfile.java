@@ -1,7 +1,5 @@
 package org.homeward.identification.kinship;
 
-import org.homeward.identification.shared.Actor;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +12,7 @@ import org.hibernate.type.SqlTypes;
 import org.homeward.identification.kinship.engine.DnaSex;
 import org.homeward.identification.kinship.engine.Genotype;
 import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.shared.Actor;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,21 +1,21 @@
 package org.homeward.identification.benchmark;
 
-import org.homeward.local.infra.BenchmarkReport;
-import org.homeward.local.infra.BenchmarkReport.Figure;
-import org.homeward.local.infra.BenchmarkReport.Target;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
 import org.homeward.identification.kinship.engine.ClosedForms;
 import org.homeward.identification.kinship.engine.Genotype;
 import org.homeward.identification.kinship.engine.KinshipCalculator;
 import org.homeward.identification.kinship.engine.KinshipModel;
 import org.homeward.identification.kinship.engine.KinshipSearch;
-import org.homeward.identification.kinship.engine.LocusModel;
 import org.homeward.identification.kinship.engine.Loci;
+import org.homeward.identification.kinship.engine.LocusModel;
 import org.homeward.identification.kinship.engine.MutationModel;
 import org.homeward.identification.kinship.engine.ProfileSimulator;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.local.infra.BenchmarkReport.Figure;
+import org.homeward.local.infra.BenchmarkReport.Target;
+import org.homeward.local.infra.BenchmarkReport;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStreamReader;

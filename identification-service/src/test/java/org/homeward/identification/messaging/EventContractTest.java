@@ -2,7 +2,6 @@ package org.homeward.identification.messaging;
 
 import org.homeward.identification.cases.messaging.CaseEvents;
 import org.homeward.identification.register.messaging.PrisonerCheckEvents;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

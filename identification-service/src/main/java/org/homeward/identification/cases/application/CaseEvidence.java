@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.homeward.identification.shared.Actor;
 import org.homeward.identification.cases.CustodyChain;
 import org.homeward.identification.cases.CustodyEntry;
 import org.homeward.identification.cases.Examination;
 import org.homeward.identification.cases.ExaminationKind;
 import org.homeward.identification.cases.RemainsCase;
+import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
 
 import java.time.Clock;

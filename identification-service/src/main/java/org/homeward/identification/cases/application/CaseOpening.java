@@ -1,8 +1,5 @@
 package org.homeward.identification.cases.application;
 
-import org.homeward.identification.shared.IdentificationConfig;
-import org.homeward.identification.shared.ItemLock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,6 +9,8 @@ import org.homeward.identification.cases.ItemState;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.RemainsItem;
 import org.homeward.identification.cases.messaging.CaseEvents;
+import org.homeward.identification.shared.IdentificationConfig;
+import org.homeward.identification.shared.ItemLock;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;

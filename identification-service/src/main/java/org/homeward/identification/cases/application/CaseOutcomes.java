@@ -1,12 +1,9 @@
 package org.homeward.identification.cases.application;
 
-import org.homeward.identification.shared.IdentificationConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.homeward.identification.shared.Actor;
 import org.homeward.identification.cases.CaseHistoryEntry;
 import org.homeward.identification.cases.ClosureKind;
 import org.homeward.identification.cases.FamilyNotification;
@@ -14,6 +11,8 @@ import org.homeward.identification.cases.NotificationMeans;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.ReturnedTo;
 import org.homeward.identification.cases.messaging.CaseEvents;
+import org.homeward.identification.shared.Actor;
+import org.homeward.identification.shared.IdentificationConfig;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;

@@ -1,23 +1,22 @@
 package org.homeward.identification.cases.application;
 
-import org.homeward.identification.shared.IdentificationConfig;
-import org.homeward.identification.kinship.KinshipResults;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.homeward.identification.shared.Actor;
 import org.homeward.identification.cases.CaseStatus;
 import org.homeward.identification.cases.ClosureProposal;
 import org.homeward.identification.cases.EstablishedIdentity;
 import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.IdentificationProposal;
-import org.homeward.platform.domain.InvalidTransition;
-import org.homeward.platform.domain.RuleViolation;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.messaging.CaseEvents;
+import org.homeward.identification.kinship.KinshipResults;
+import org.homeward.identification.shared.Actor;
+import org.homeward.identification.shared.IdentificationConfig;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;

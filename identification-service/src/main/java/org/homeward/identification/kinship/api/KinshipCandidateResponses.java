@@ -2,9 +2,9 @@ package org.homeward.identification.kinship.api;
 
 import org.homeward.identification.kinship.CandidateBasis;
 import org.homeward.identification.kinship.KinshipCandidate;
-import org.homeward.identification.kinship.application.KinshipCandidates;
 import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.kinship.SexComparison;
+import org.homeward.identification.kinship.application.KinshipCandidates;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
 
 import java.time.Instant;

@@ -1,16 +1,14 @@
 package org.homeward.identification.kinship.application;
 
-import org.homeward.identification.shared.Actor;
-
-import org.homeward.identification.register.application.RegisterAccess;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.kinship.FamilyDonor;
-import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.kinship.Relationship;
+import org.homeward.identification.register.MissingPerson;
+import org.homeward.identification.register.application.RegisterAccess;
+import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.problem.ProblemException;
 

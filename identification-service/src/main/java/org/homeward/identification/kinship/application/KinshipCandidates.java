@@ -1,18 +1,17 @@
 package org.homeward.identification.kinship.application;
 
-import org.homeward.identification.cases.application.CaseAccess;
-import org.homeward.identification.cases.application.Identifications;
-import org.homeward.identification.shared.Actor;
-import org.homeward.identification.register.application.RegisterAccess;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.homeward.identification.cases.application.CaseAccess;
+import org.homeward.identification.cases.application.Identifications;
 import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.identification.kinship.KinshipResults;
 import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.register.MissingPerson;
+import org.homeward.identification.register.application.RegisterAccess;
+import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.problem.ProblemException;
 

@@ -3,13 +3,13 @@ package org.homeward.identification.kinship.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.homeward.identification.kinship.DnaProfile;
+import org.homeward.identification.kinship.FamilyDonor;
+import org.homeward.identification.kinship.Relationship;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.Pedigree;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
-import org.homeward.identification.kinship.FamilyDonor;
-import org.homeward.identification.kinship.Relationship;
 import org.homeward.identification.register.SiblingGroupMember;
 import org.jboss.logging.Logger;
 

@@ -1,7 +1,6 @@
 package org.homeward.identification.kinship.engine;
 
 import java.util.Arrays;
-
 import java.util.Map;
 
 /**

@@ -5,12 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.homeward.identification.shared.SafeText;
 import org.homeward.identification.register.BirthDate;
 import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;
 import org.homeward.identification.register.Sex;
+import org.homeward.identification.shared.SafeText;
 
 import java.time.LocalDate;
 

@@ -1,7 +1,5 @@
 package org.homeward.identification.register.api;
 
-import org.homeward.identification.register.application.MissingPersons;
-import org.homeward.identification.register.application.RegisterLinkage;
 import org.homeward.identification.register.LinkageOutcome;
 import org.homeward.identification.register.LinkageReview;
 import org.homeward.identification.register.MissingPerson;
@@ -11,6 +9,8 @@ import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.register.RegisterImport;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.Sex;
+import org.homeward.identification.register.application.MissingPersons;
+import org.homeward.identification.register.application.RegisterLinkage;
 
 import java.time.Instant;
 import java.time.LocalDate;

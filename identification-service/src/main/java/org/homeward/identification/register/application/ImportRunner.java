@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.homeward.identification.register.LinkageOutcome;
-import org.homeward.identification.register.ReportedPerson;
 import org.homeward.identification.register.RegisterImport;
+import org.homeward.identification.register.ReportedPerson;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;

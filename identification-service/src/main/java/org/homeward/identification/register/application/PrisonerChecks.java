@@ -1,9 +1,5 @@
 package org.homeward.identification.register.application;
 
-import org.homeward.identification.register.PersonStatusChanged;
-
-import org.homeward.identification.shared.ItemLock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -12,8 +8,10 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.Particulars;
+import org.homeward.identification.register.PersonStatusChanged;
 import org.homeward.identification.register.PrisonerCheck;
 import org.homeward.identification.register.messaging.PrisonerCheckEvents;
+import org.homeward.identification.shared.ItemLock;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.problem.ProblemException;

@@ -1,8 +1,7 @@
 package org.homeward.identification.register.application;
 
-import org.homeward.identification.shared.IdentificationConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import org.homeward.identification.shared.IdentificationConfig;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 import org.homeward.platform.security.Caller;

@@ -1,7 +1,5 @@
 package org.homeward.identification.register.application;
 
-import org.homeward.identification.register.PersonStatusChanged;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -11,8 +9,9 @@ import jakarta.transaction.Transactional;
 import org.homeward.identification.register.LinkageReview;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
-import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.identification.register.PersonStatusChanged;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.problem.ProblemException;
 

@@ -1,7 +1,5 @@
 package org.homeward.identification.register.application;
 
-import org.homeward.identification.shared.SafeText;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -13,6 +11,7 @@ import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;
 import org.homeward.identification.register.Sex;
+import org.homeward.identification.shared.SafeText;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.problem.Problem;
