@@ -49,9 +49,16 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
 
     private static EmbeddedKafkaServer start(Path logDirectory, int port) {
+        // The controller's port is chosen here, apart from the broker's: left to the library, it could be given
+        // the very port just released by freePort() for the broker, and Kafka refuses two listeners on one port.
+        int controllerPort = freePort();
+        while (controllerPort == port) {
+            controllerPort = freePort();
+        }
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withNodeId(1)
                 .withKafkaPort(port)
+                .withControllerPort(controllerPort)
                 .withClusterId(LOCAL_CLUSTER_ID)
                 .withDeleteLogDirsOnClose(logDirectory == null)
                 .withAdditionalProperties(properties -> {
