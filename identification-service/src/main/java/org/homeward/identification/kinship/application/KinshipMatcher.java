@@ -14,6 +14,7 @@ import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.kinship.SexComparison;
 import org.homeward.identification.kinship.engine.DnaSex;
+import org.homeward.identification.kinship.engine.FamilyGroups;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
@@ -234,7 +235,10 @@ public class KinshipMatcher {
             }
         }
         candidates.retire(previous.values(), NO_LONGER_FOUND, Actor.KINSHIP_MATCHING, now);
-        rerank(cases, Set.of(person), changedEvidence, now);
+        // His brothers' candidates are weighed against him even where he stays under the threshold.
+        Set<UUID> weighed = new HashSet<>(references.relatedTo(person, party));
+        weighed.add(person);
+        rerank(cases, weighed, changedEvidence, now);
     }
 
     /** A new candidate, or the same case and person recomputed in place (its id kept for proposals on it). */
@@ -283,11 +287,22 @@ public class KinshipMatcher {
             ofCase.sort(Comparator.comparingDouble(KinshipCandidate::lr).reversed());
             DnaSex remainsSex = remainsSex(caseId);
             List<SexComparison> sexes = ofCase.stream().map(c -> SexComparison.of(remainsSex, sexOf(c.personId()))).toList();
+            List<UUID> weighed = new ArrayList<>(ofCase.stream().map(KinshipCandidate::personId).toList());
+            Map<UUID, LikelihoodRatio> underThreshold = relatedUnderThreshold(caseId, ofCase, weighed);
+            List<Set<String>> relatives = FamilyGroups.relatives(weighed.stream().map(references::donorsOf).toList());
             List<UndisputedRule.Candidate> rivals = new ArrayList<>();
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate c = ofCase.get(i);
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
-                        c.referenceChecks(), sexes.get(i).excludes()));
+                        c.referenceChecks(), sexes.get(i).excludes(), familyGroupOf(c.personId()), relatives.get(i),
+                        c.perLocus(engine::unseal)));
+            }
+            for (int i = ofCase.size(); i < weighed.size(); i++) {
+                // A related person under the reporting threshold: not stored nor shown, but still a rival.
+                LikelihoodRatio lr = underThreshold.get(weighed.get(i));
+                rivals.add(new UndisputedRule.Candidate(lr.total(), ofCase.get(0).prior(), lr.lociCompared(),
+                        stillMissing(weighed.get(i)), List.of(), false, familyGroupOf(weighed.get(i)), relatives.get(i),
+                        lr.perLocus()));
             }
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
@@ -317,6 +332,38 @@ public class KinshipMatcher {
         }
     }
 
+    /**
+     * The persons related to a candidate of the case (his stated brothers, or resting on one of his relatives)
+     * whose ratio for these remains is under the reporting threshold: the mother typed on 15 loci for one son
+     * and on 21 for the other may leave the right son under it, and he must still dispute his brother. Each is
+     * appended to {@code persons}, with his strongest entry's ratio (only those above 0).
+     */
+    private Map<UUID, LikelihoodRatio> relatedUnderThreshold(UUID caseId, List<KinshipCandidate> ofCase, List<UUID> persons) {
+        Map<UUID, LikelihoodRatio> found = new HashMap<>();
+        if (ofCase.isEmpty()) {
+            return found;
+        }
+        String party = ofCase.get(0).party();
+        StrProfile remains = references.remains(party).profiles().get(caseId);
+        if (remains == null) {
+            return found;
+        }
+        for (KinshipCandidate candidate : ofCase) {
+            for (UUID related : references.relatedTo(candidate.personId(), party)) {
+                if (persons.contains(related)) {
+                    continue;
+                }
+                List<FamilyReferences.Donor> donors = references.donorsOf(related);
+                KinshipSearch.search(references.family(related, donors).index(), remains, Double.MIN_VALUE,
+                        candidate.prior()).stream().findFirst().ifPresent(best -> {
+                            persons.add(related);
+                            found.put(related, best.lr());
+                        });
+            }
+        }
+        return found;
+    }
+
     private DnaSex remainsSex(UUID caseId) {
         return entityManager.createQuery("select p.dnaSex from DnaProfile p where p.subjectKind = :kind"
                         + " and p.subjectId = :case", DnaSex.class).setParameter("kind", DnaProfile.SubjectKind.CASE)
@@ -326,6 +373,13 @@ public class KinshipMatcher {
     private Sex sexOf(UUID person) {
         MissingPerson entry = entityManager.find(MissingPerson.class, person);
         return entry == null ? null : entry.sex();
+    }
+
+    /** The person's stated family group, or the person alone. */
+    private String familyGroupOf(UUID person) {
+        return entityManager.createQuery("select m.groupId from SiblingGroupMember m where m.personId = :person",
+                        UUID.class).setParameter("person", person).getResultList().stream().findFirst()
+                .orElse(person).toString();
     }
 
     private boolean stillMissing(UUID person) {

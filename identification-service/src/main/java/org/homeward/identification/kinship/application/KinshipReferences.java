@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import org.homeward.identification.kinship.DnaProfile;
 import org.homeward.identification.kinship.FamilyDonor;
 import org.homeward.identification.kinship.Relationship;
+import org.homeward.identification.kinship.engine.FamilyGroups;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.Pedigree;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
@@ -15,7 +16,6 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +35,8 @@ public class KinshipReferences {
     private static final Logger LOG = Logger.getLogger(KinshipReferences.class);
 
     /** A party's family references: the index and, per entry, the donors it rests on. */
-    public record Families(long generation, ReferenceIndex index, Map<String, List<UUID>> donorsOf) {
+    public record Families(long generation, ReferenceIndex index, Map<String, List<UUID>> donorsOf,
+                           FamilyGroups.SharedRelatives shared) {
     }
 
     /** A party's post-mortem profiles, by case. */
@@ -73,16 +74,18 @@ public class KinshipReferences {
         Map<UUID, Set<UUID>> siblings = siblingsIn(party);
         Set<UUID> persons = new LinkedHashSet<>(own.keySet());
         own.keySet().forEach(person -> persons.addAll(siblings.getOrDefault(person, Set.of())));
+        Map<String, List<FamilyReferences.Donor>> donors = asDonors(own);
+        Map<String, Set<String>> brothers = asIds(siblings);
         Map<UUID, List<FamilyReferences.Donor>> byPerson = new LinkedHashMap<>();
-        persons.forEach(person -> byPerson.put(person, referencesOf(person, own, siblings)));
-        Families built = build(generation, byPerson);
+        persons.forEach(person -> byPerson.put(person, FamilyGroups.referencesOf(person.toString(), donors, brothers)));
+        Families built = build(generation, byPerson, FamilyGroups.SharedRelatives.of(donors));
         families.put(party, built);
         return built;
     }
 
     /** One family alone, as the index of a person job. */
     public Families family(UUID person, List<FamilyReferences.Donor> donors) {
-        return build(-1, Map.of(person, donors));
+        return build(-1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()));
     }
 
     /** The person's references: his own donors, then his full siblings' as their relationship carries over. */
@@ -100,7 +103,17 @@ public class KinshipReferences {
             own.computeIfAbsent(donor.personId(), p -> new ArrayList<>())
                     .add(new TypedDonor(donor, ((DnaProfile) row[0]).open(engine::unseal)));
         }
-        return referencesOf(person, own, Map.of(person, brothers));
+        return FamilyGroups.referencesOf(person.toString(), asDonors(own), asIds(Map.of(person, brothers)));
+    }
+
+    /**
+     * The missing persons related to the person: his stated full siblings, and every person of the party whose
+     * references include one of his relatives (the same mother registered for each son's file).
+     */
+    public Set<UUID> relatedTo(UUID person, String party) {
+        Set<UUID> related = siblingsOf(person);
+        families(party).shared().sharing(person.toString(), donorsOf(person)).forEach(other -> related.add(UUID.fromString(other)));
+        return related;
     }
 
     /** The missing persons of the register stated to be full siblings of the person. */
@@ -122,65 +135,19 @@ public class KinshipReferences {
         return siblings;
     }
 
-    /**
-     * His own donors first; then each full sibling's, seen from him ({@link #asSeenBySibling}). One relative
-     * registered for each brother (the mother who gave a sample for each of her sons, perhaps typed on another
-     * kit) is one reference, not two: the sample with more loci stands for both.
-     */
-    private static List<FamilyReferences.Donor> referencesOf(UUID person, Map<UUID, List<TypedDonor>> own,
-                                                            Map<UUID, Set<UUID>> siblings) {
-        List<FamilyReferences.Donor> references = new ArrayList<>();
-        own.getOrDefault(person, List.of()).forEach(typed -> references.add(new FamilyReferences.Donor(
-                typed.donor().id().toString(), relation(typed.donor().relationship()), typed.profile())));
-        for (UUID sibling : siblings.getOrDefault(person, Set.of())) {
-            for (TypedDonor typed : own.getOrDefault(sibling, List.of())) {
-                FamilyReferences.Donor carried = new FamilyReferences.Donor(typed.donor().id().toString(),
-                        asSeenBySibling(typed.donor().relationship()), typed.profile());
-                int same = sameRelative(references, carried);
-                if (same < 0) {
-                    references.add(carried);
-                } else if (carried.profile().loci().size() > references.get(same).profile().loci().size()) {
-                    references.set(same, carried);
-                }
-            }
-        }
-        return references;
+    /** Each person's own donors, as the engine sees them. */
+    private static Map<String, List<FamilyReferences.Donor>> asDonors(Map<UUID, List<TypedDonor>> own) {
+        Map<String, List<FamilyReferences.Donor>> donors = new HashMap<>();
+        own.forEach((owner, typed) -> donors.put(owner.toString(), typed.stream().map(t -> new FamilyReferences.Donor(
+                t.donor().id().toString(), relation(t.donor().relationship()), t.profile())).toList()));
+        return donors;
     }
 
-    /** Fewest loci two samples must share, all alike, to be taken for one person's. */
-    static final int SAME_PERSON_MIN_SHARED_LOCI = 8;
-
-    /**
-     * The index of a reference that is the same relative as {@code donor}: the same relationship, and samples
-     * alike at every locus both typed (at least {@link #SAME_PERSON_MIN_SHARED_LOCI}); -1 when none is.
-     */
-    static int sameRelative(List<FamilyReferences.Donor> references, FamilyReferences.Donor donor) {
-        for (int i = 0; i < references.size(); i++) {
-            FamilyReferences.Donor known = references.get(i);
-            if (known.relation() != donor.relation()) {
-                continue;
-            }
-            Set<String> shared = new HashSet<>(known.profile().loci().keySet());
-            shared.retainAll(donor.profile().loci().keySet());
-            if (shared.size() >= SAME_PERSON_MIN_SHARED_LOCI
-                    && shared.stream().allMatch(locus -> known.profile().at(locus).equals(donor.profile().at(locus)))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * A full sibling's reference, seen from the other sibling: parents, full and half siblings, grandparents,
-     * uncles and aunts are his too; the sibling's child is his nephew (the avuncular coefficients); the
-     * sibling's own personal effects are a full sibling's sample.
-     */
-    static Relation asSeenBySibling(Relationship relationship) {
-        return switch (relationship) {
-            case PERSONAL_EFFECTS -> Relation.FULL_SIBLING;
-            case CHILD -> Relation.UNCLE_OR_AUNT;
-            default -> relation(relationship);
-        };
+    private static Map<String, Set<String>> asIds(Map<UUID, Set<UUID>> siblings) {
+        Map<String, Set<String>> brothers = new HashMap<>();
+        siblings.forEach((of, group) -> brothers.put(of.toString(),
+                group.stream().map(UUID::toString).collect(Collectors.toCollection(LinkedHashSet::new))));
+        return brothers;
     }
 
     /** A donor with his opened profile. */
@@ -208,7 +175,8 @@ public class KinshipReferences {
         return built;
     }
 
-    private Families build(long generation, Map<UUID, List<FamilyReferences.Donor>> byPerson) {
+    private Families build(long generation, Map<UUID, List<FamilyReferences.Donor>> byPerson,
+                           FamilyGroups.SharedRelatives shared) {
         List<ReferenceIndex.Reference> references = new ArrayList<>();
         List<ReferenceIndex.FamilyPedigree> pedigrees = new ArrayList<>();
         Map<String, List<UUID>> donorsOf = new HashMap<>();
@@ -227,7 +195,7 @@ public class KinshipReferences {
         for (String family : index.excluded()) {
             LOG.warnf("Family entry %s is left out of the search: its references contradict its pedigree", family);
         }
-        return new Families(generation, index, donorsOf);
+        return new Families(generation, index, donorsOf, shared);
     }
 
     static Relation relation(Relationship relationship) {

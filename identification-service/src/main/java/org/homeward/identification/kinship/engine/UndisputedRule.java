@@ -1,7 +1,10 @@
 package org.homeward.identification.kinship.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * When a DNA candidate is strong enough to be proposed to the examiners as the body's identity: all of its
@@ -11,7 +14,13 @@ import java.util.List;
  *       them") is at least {@code minPosterior}: two brothers with the same ratio share it, so neither is
  *       near 1;</li>
  *   <li>the LR is at least {@code margin} times every rival's, of the same remains and of the same missing
- *       person in other remains;</li>
+ *       person in other remains; a rival of the same family group, or resting on a relative it rests on too
+ *       (the mother registered for each of her sons, perhaps typed on another kit), is compared on the loci
+ *       both comparisons share, so that six more loci typed for one brother's mother cannot make him the
+ *       body of the other;</li>
+ *   <li>a rival that rests on some of its relatives but not on all of them, outside a stated family group, is
+ *       a brother weighed on other references (the father typed for one son's file only): the family group
+ *       must be stated so both are weighed on the same references;</li>
  *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity;</li>
  *   <li>the person is still missing in the register: one released, found alive or merged into another entry
  *       is never the undisputed identity of a body;</li>
@@ -39,12 +48,31 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
 
     /**
      * One candidate of a case: its ratio, its prior, how many loci it compared, whether the person is missing,
-     * each of the family's references compared on its own, and whether DNA sex excludes the person.
+     * each of the family's references compared on its own, whether DNA sex excludes the person; the family
+     * group the person belongs to (his own id when none was stated), the relatives his references are
+     * ({@link FamilyGroups#relatives}), and the ratio at each locus compared.
      */
     public record Candidate(double lr, double prior, int lociCompared, boolean personMissing,
-                            List<ReferenceCheck> references, boolean sexExcluded) {
+                            List<ReferenceCheck> references, boolean sexExcluded, String familyGroup,
+                            Set<String> relatives, Map<String, Double> perLocus) {
         public Candidate {
             references = List.copyOf(references);
+            relatives = Set.copyOf(relatives);
+            perLocus = Map.copyOf(perLocus);
+        }
+
+        /** Related to {@code other}: of one stated family group, or resting on a relative both rest on. */
+        boolean relatedTo(Candidate other) {
+            return familyGroup.equals(other.familyGroup) || other.relatives.stream().anyMatch(relatives::contains);
+        }
+
+        /** log10 of the product of the ratios at the given loci. */
+        double log10LrOn(Set<String> loci) {
+            double log10 = 0;
+            for (String locus : loci) {
+                log10 += Math.log10(perLocus.get(locus));
+            }
+            return log10;
         }
     }
 
@@ -83,13 +111,32 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             failed.add("posterior below " + minPosterior);
         }
         double strongestRival = reportingThreshold;
+        boolean behindRelated = false;
+        boolean otherReferences = false;
         for (int j = 0; j < ofCase.size(); j++) {
-            if (j != i) {
-                strongestRival = Math.max(strongestRival, ofCase.get(j).lr());
+            Candidate rival = ofCase.get(j);
+            if (j == i) {
+                continue;
             }
+            if (!candidate.relatedTo(rival)) {
+                strongestRival = Math.max(strongestRival, rival.lr());
+                continue;
+            }
+            Set<String> shared = new HashSet<>(candidate.perLocus().keySet());
+            shared.retainAll(rival.perLocus().keySet());
+            behindRelated |= candidate.log10LrOn(shared) < Math.log10(margin) + rival.log10LrOn(shared);
+            otherReferences |= !candidate.familyGroup().equals(rival.familyGroup())
+                    && !candidate.relatives().equals(rival.relatives());
         }
         if (candidate.lr() < margin * strongestRival) {
             failed.add("LR under " + margin + " times a rival of the same remains");
+        }
+        if (behindRelated) {
+            failed.add("LR under " + margin + " times a related rival on the loci both compared");
+        }
+        if (otherReferences) {
+            failed.add("a rival rests on some of the same relatives but not on all: state the family group so both"
+                    + " are weighed on the same references");
         }
         if (candidate.lr() < margin * Math.max(reportingThreshold, bestOfPersonElsewhere)) {
             failed.add("LR under " + margin + " times the same person's ratio in other remains");

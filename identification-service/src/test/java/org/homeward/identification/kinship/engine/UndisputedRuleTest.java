@@ -2,7 +2,11 @@ package org.homeward.identification.kinship.engine;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,7 +23,81 @@ class UndisputedRuleTest {
     private static final UndisputedRule MARGIN_ONLY = new UndisputedRule(0.99, 1000, 12, 1000);
 
     private static UndisputedRule.Candidate candidate(double lr, int loci) {
-        return new UndisputedRule.Candidate(lr, PRIOR, loci, true, List.of(), false);
+        return alone(lr, PRIOR, loci, true, List.of(), false);
+    }
+
+    /** A candidate of his own family, resting on relatives no rival rests on. */
+    private static UndisputedRule.Candidate alone(double lr, double prior, int loci, boolean missing,
+                                                  List<ReferenceCheck> references, boolean sexExcluded) {
+        String person = UUID.randomUUID().toString();
+        return new UndisputedRule.Candidate(lr, prior, loci, missing, references, sexExcluded, person,
+                Set.of(person + ":mother"), Map.of());
+    }
+
+    /** A candidate with the given ratios per locus (their product is its LR), of a family and relatives named. */
+    private static UndisputedRule.Candidate related(String familyGroup, Set<String> relatives, Map<String, Double> perLocus) {
+        double lr = perLocus.values().stream().reduce(1.0, (a, b) -> a * b);
+        return new UndisputedRule.Candidate(lr, PRIOR, perLocus.size(), true, List.of(), false, familyGroup, relatives,
+                perLocus);
+    }
+
+    /** {@code count} loci named L1, L2, ... each with the ratio given. */
+    private static Map<String, Double> loci(int count, double ratio) {
+        Map<String, Double> perLocus = new LinkedHashMap<>();
+        for (int i = 1; i <= count; i++) {
+            perLocus.put("L" + i, ratio);
+        }
+        return perLocus;
+    }
+
+    @Test
+    void brothersSharingTheirMothersSampleAreComparedOnTheLociBothCompared() {
+        // The mother registered for each son, typed on 15 loci for one and 21 for the other: on 21 loci the
+        // other son's ratio is 10^6 times this one's, but on the 15 both compared they are the same.
+        List<UndisputedRule.Candidate> brothers = List.of(
+                related("family-b", Set.of("mother"), loci(21, 10)),
+                related("family-a", Set.of("mother"), loci(15, 10)));
+        UndisputedRule noPosterior = new UndisputedRule(1e-9, 1000, 12, 1);
+
+        assertThat(noPosterior.judge(brothers, 0, 0).failed())
+                .containsExactly("LR under 1000.0 times a related rival on the loci both compared");
+        // The same numbers from unrelated families: the 21-locus candidate is a millionfold ahead.
+        List<UndisputedRule.Candidate> strangers = List.of(
+                related("family-b", Set.of("mother-b"), loci(21, 10)),
+                related("family-a", Set.of("mother-a"), loci(15, 10)));
+        assertThat(noPosterior.judge(strangers, 0, 0).undisputed()).isTrue();
+    }
+
+    @Test
+    void aRelatedRivalIsStillOutweighedByAThousandfoldOnTheSharedLoci() {
+        Map<String, Double> ahead = loci(15, 10);
+        ahead.put("L1", 10_000.0);
+        Map<String, Double> justShort = loci(15, 10);
+        justShort.put("L1", 9_999.0);
+        UndisputedRule noPosterior = new UndisputedRule(1e-9, 1000, 12, 1);
+
+        assertThat(noPosterior.judge(List.of(related("g", Set.of("mother"), ahead),
+                related("g", Set.of("mother"), loci(21, 10))), 0, 0).undisputed()).isTrue();
+        assertThat(noPosterior.judge(List.of(related("g", Set.of("mother"), justShort),
+                related("g", Set.of("mother"), loci(21, 10))), 0, 0).failed())
+                .containsExactly("LR under 1000.0 times a related rival on the loci both compared");
+    }
+
+    @Test
+    void aBrotherWeighedOnOtherReferencesOutsideAStatedGroupDisputesTheCandidate() {
+        // One son's file has both parents, the other's the mother only; no family group was stated.
+        List<UndisputedRule.Candidate> brothers = List.of(
+                related("son-1", Set.of("mother", "father"), loci(21, 100)),
+                related("son-2", Set.of("mother"), loci(21, 2)));
+        UndisputedRule noPosterior = new UndisputedRule(1e-9, 1000, 12, 1);
+
+        assertThat(noPosterior.judge(brothers, 0, 0).failed()).containsExactly("a rival rests on some of the same"
+                + " relatives but not on all: state the family group so both are weighed on the same references");
+        // Stated as one family group, the references are carried over and the shared-loci margin decides.
+        List<UndisputedRule.Candidate> grouped = List.of(
+                related("family", Set.of("mother", "father"), loci(21, 100)),
+                related("family", Set.of("mother"), loci(21, 2)));
+        assertThat(noPosterior.judge(grouped, 0, 0).undisputed()).isTrue();
     }
 
     @Test
@@ -78,7 +156,7 @@ class UndisputedRuleTest {
 
     @Test
     void aPersonNoLongerMissingIsNeverTheUndisputedIdentity() {
-        UndisputedRule.Candidate released = new UndisputedRule.Candidate(1e25, PRIOR, 21, false, List.of(), false);
+        UndisputedRule.Candidate released = alone(1e25, PRIOR, 21, false, List.of(), false);
 
         assertThat(DEFAULTS.judge(List.of(released), 0, 0).failed()).containsExactly("the person is no longer missing");
     }
@@ -91,24 +169,24 @@ class UndisputedRuleTest {
         ReferenceCheck oneMutation = new ReferenceCheck("d4", Relation.PARENT, 0.3, List.of("D8S1179"));
         ReferenceCheck twoLoci = new ReferenceCheck("d5", Relation.PARENT, 40, List.of("D8S1179", "TPOX"));
 
-        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(8.9e25, PRIOR, 21, true, List.of(father, effects), false)),
+        assertThat(DEFAULTS.judge(List.of(alone(8.9e25, PRIOR, 21, true, List.of(father, effects), false)),
                 0, 0).undisputed()).isTrue();
-        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(8.9e25, PRIOR, 21, true,
+        assertThat(DEFAULTS.judge(List.of(alone(8.9e25, PRIOR, 21, true,
                 List.of(father, effects, notTheMother), false)), 0, 0).failed()).containsExactly(
                 "a reference of the family has an LR below 1 (review the family)",
                 "a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
         // Two inconsistent loci are enough, whatever the ratio.
-        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(1e20, PRIOR, 21, true, List.of(twoLoci), false)),
+        assertThat(DEFAULTS.judge(List.of(alone(1e20, PRIOR, 21, true, List.of(twoLoci), false)),
                 0, 0).failed()).containsExactly(
                 "a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
         // One inconsistent locus may be a mutation; an LR below 1 still sends the family to review.
-        assertThat(DEFAULTS.judge(List.of(new UndisputedRule.Candidate(1e20, PRIOR, 21, true, List.of(oneMutation), false)),
+        assertThat(DEFAULTS.judge(List.of(alone(1e20, PRIOR, 21, true, List.of(oneMutation), false)),
                 0, 0).failed()).containsExactly("a reference of the family has an LR below 1 (review the family)");
     }
 
     @Test
     void aYChromosomeIsNeverAWomansIdentity() {
-        UndisputedRule.Candidate excluded = new UndisputedRule.Candidate(1e25, PRIOR, 21, true, List.of(), true);
+        UndisputedRule.Candidate excluded = alone(1e25, PRIOR, 21, true, List.of(), true);
 
         assertThat(DEFAULTS.judge(List.of(excluded), 0, 0).failed())
                 .containsExactly("the remains' DNA shows a Y chromosome and the missing person is a woman");
@@ -128,7 +206,7 @@ class UndisputedRuleTest {
     @Test
     void theCasePosteriorsNeverAddUpToMoreThanOne() {
         List<UndisputedRule.Candidate> ofCase = List.of(candidate(1e9, 21), candidate(3e8, 15), candidate(2e4, 21),
-                new UndisputedRule.Candidate(1e12, 0.2, 21, true, List.of(), false));
+                alone(1e12, 0.2, 21, true, List.of(), false));
         double sum = 0;
         for (int i = 0; i < ofCase.size(); i++) {
             sum += UndisputedRule.posteriorAmong(ofCase, i);

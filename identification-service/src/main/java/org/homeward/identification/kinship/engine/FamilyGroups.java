@@ -1,0 +1,178 @@
+package org.homeward.identification.kinship.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Missing persons of one family weighed on the same references (DESIGN.md 7). Brothers missing together are
+ * symmetric to their parents: when one brother's file has both parents and the other's only the mother, each
+ * compared alone would name the first for the remains of either. So a full sibling's references are his
+ * brother's too (as they are related to him), and one relative registered for each brother counts once.
+ * Relatives shared by two candidates of one remains, whether or not a group was stated, make them rivals that
+ * the undisputed rule weighs on the same ground ({@link #relatives}).
+ */
+public final class FamilyGroups {
+
+    /** Fewest loci two samples must share, all alike, to be taken for one person's. */
+    public static final int SAME_PERSON_MIN_SHARED_LOCI = 8;
+
+    private FamilyGroups() {
+    }
+
+    /**
+     * The person's references: his own donors first; then each full sibling's, seen from him
+     * ({@link #asSeenBySibling}). One relative registered for each brother (the mother who gave a sample for
+     * each of her sons, perhaps typed on another kit) is one reference, not two: the sample with more loci
+     * stands for both.
+     */
+    public static List<FamilyReferences.Donor> referencesOf(String person, Map<String, List<FamilyReferences.Donor>> own,
+                                                           Map<String, Set<String>> siblings) {
+        List<FamilyReferences.Donor> references = new ArrayList<>(own.getOrDefault(person, List.of()));
+        for (String sibling : siblings.getOrDefault(person, Set.of())) {
+            for (FamilyReferences.Donor donor : own.getOrDefault(sibling, List.of())) {
+                FamilyReferences.Donor carried = new FamilyReferences.Donor(donor.id(), asSeenBySibling(donor.relation()),
+                        donor.profile());
+                int same = sameRelative(references, carried);
+                if (same < 0) {
+                    references.add(carried);
+                } else if (carried.profile().loci().size() > references.get(same).profile().loci().size()) {
+                    references.set(same, carried);
+                }
+            }
+        }
+        return references;
+    }
+
+    /**
+     * A full sibling's reference, seen from the other sibling: parents, full and half siblings, grandparents,
+     * uncles and aunts are his too; the sibling's child is his nephew (the avuncular coefficients); the
+     * sibling's own personal effects are a full sibling's sample.
+     */
+    public static Relation asSeenBySibling(Relation relation) {
+        return switch (relation) {
+            case IDENTITY -> Relation.FULL_SIBLING;
+            case CHILD -> Relation.UNCLE_OR_AUNT;
+            default -> relation;
+        };
+    }
+
+    /**
+     * The index of a reference that is the same relative as {@code donor}: the same relationship, and samples
+     * alike at every locus both typed (at least {@link #SAME_PERSON_MIN_SHARED_LOCI}); -1 when none is.
+     */
+    public static int sameRelative(List<FamilyReferences.Donor> references, FamilyReferences.Donor donor) {
+        for (int i = 0; i < references.size(); i++) {
+            if (sameRelative(references.get(i), donor)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static boolean sameRelative(FamilyReferences.Donor a, FamilyReferences.Donor b) {
+        if (a.id().equals(b.id())) {
+            return true;
+        }
+        if (a.relation() != b.relation()) {
+            return false;
+        }
+        Set<String> shared = new HashSet<>(a.profile().loci().keySet());
+        shared.retainAll(b.profile().loci().keySet());
+        return shared.size() >= SAME_PERSON_MIN_SHARED_LOCI
+                && shared.stream().allMatch(locus -> a.profile().at(locus).equals(b.profile().at(locus)));
+    }
+
+    /**
+     * For each candidate's references, the relatives they are (one key per person, whichever record and kit
+     * he was registered under): two candidates whose sets meet rest on a shared relative.
+     */
+    public static List<Set<String>> relatives(List<List<FamilyReferences.Donor>> referencesOfEach) {
+        List<FamilyReferences.Donor> all = new ArrayList<>();
+        referencesOfEach.forEach(all::addAll);
+        int[] root = new int[all.size()];
+        for (int i = 0; i < root.length; i++) {
+            root[i] = i;
+            for (int j = 0; j < i; j++) {
+                if (sameRelative(all.get(i), all.get(j))) {
+                    root[i] = root[j];
+                    break;
+                }
+            }
+        }
+        Map<Integer, String> keys = new HashMap<>();
+        List<Set<String>> relatives = new ArrayList<>();
+        int at = 0;
+        for (List<FamilyReferences.Donor> references : referencesOfEach) {
+            Set<String> ofCandidate = new LinkedHashSet<>();
+            for (int k = 0; k < references.size(); k++, at++) {
+                ofCandidate.add(keys.computeIfAbsent(root[at], r -> all.get(r).id()));
+            }
+            relatives.add(ofCandidate);
+        }
+        return relatives;
+    }
+
+    /** The 13 original CODIS loci, which nearly every kit types: the key that finds one relative's samples. */
+    static final List<String> ORIGINAL_CODIS = List.of("CSF1PO", "D3S1358", "D5S818", "D7S820", "D8S1179", "D13S317",
+            "D16S539", "D18S51", "D21S11", "FGA", "TH01", "TPOX", "vWA");
+
+    /**
+     * Which missing persons rest on the same relative, across a party's families, whether or not a group was
+     * stated: the mother who gave a sample for each son's file is found by her genotypes at the
+     * {@link #ORIGINAL_CODIS} loci (then confirmed by {@link #sameRelative}). A sample lacking one of them is
+     * found only under its own donor id.
+     */
+    public static final class SharedRelatives {
+
+        private record Held(String person, FamilyReferences.Donor donor) {
+        }
+
+        private final Map<String, List<Held>> byKey = new HashMap<>();
+
+        private SharedRelatives() {
+        }
+
+        /** The index of every person's own donors. */
+        public static SharedRelatives of(Map<String, List<FamilyReferences.Donor>> donorsByPerson) {
+            SharedRelatives index = new SharedRelatives();
+            donorsByPerson.forEach((person, donors) -> donors.forEach(donor -> {
+                for (String key : keys(donor)) {
+                    index.byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Held(person, donor));
+                }
+            }));
+            return index;
+        }
+
+        /** The other persons one of whose donors is the same relative as one of {@code references}. */
+        public Set<String> sharing(String person, List<FamilyReferences.Donor> references) {
+            Set<String> others = new LinkedHashSet<>();
+            for (FamilyReferences.Donor reference : references) {
+                for (String key : keys(reference)) {
+                    for (Held held : byKey.getOrDefault(key, List.of())) {
+                        if (!held.person().equals(person) && sameRelative(held.donor(), reference)) {
+                            others.add(held.person());
+                        }
+                    }
+                }
+            }
+            return others;
+        }
+
+        private static List<String> keys(FamilyReferences.Donor donor) {
+            StringBuilder genotypes = new StringBuilder(donor.relation().name());
+            for (String locus : ORIGINAL_CODIS) {
+                Genotype genotype = donor.profile().at(locus);
+                if (genotype == null) {
+                    return List.of("id:" + donor.id());
+                }
+                genotypes.append('|').append(genotype);
+            }
+            return List.of("id:" + donor.id(), genotypes.toString());
+        }
+    }
+}

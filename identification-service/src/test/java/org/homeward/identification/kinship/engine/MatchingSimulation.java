@@ -1,0 +1,192 @@
+package org.homeward.identification.kinship.engine;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The background matching's decisions without its database, for seeded simulations (tests and the benchmark):
+ * the same engine steps in the same order as {@code KinshipMatcher} (a stated group's references carried over,
+ * one candidate per person (its strongest entry), every reference checked on its own, relatives shared across
+ * candidates, the undisputed rule over the case's candidates and the same person elsewhere). Every missing
+ * person is male or of unknown sex and still missing; the prior is the configured default's 1/N.
+ */
+public final class MatchingSimulation {
+
+    /** The 20 CODIS core loci and SE33: a 21-locus kit. */
+    public static final List<String> LOCI_21;
+    /** The first 15 of them: an older 15-locus kit. */
+    public static final List<String> LOCI_15;
+
+    static {
+        List<String> loci = new ArrayList<>(Loci.CODIS_CORE);
+        loci.add("SE33");
+        LOCI_21 = List.copyOf(loci);
+        LOCI_15 = List.copyOf(loci.subList(0, 15));
+    }
+
+    /** A missing person: his id, the family group stated for him (null when none), his own typed donors. */
+    public record Person(String id, String statedGroup, List<FamilyReferences.Donor> donors) {
+    }
+
+    /** A candidate of one remains: the person, his ratio and the rule's verdict. */
+    public record Assessed(String person, double lr, UndisputedRule.Verdict verdict) {
+    }
+
+    private final KinshipCalculator calculator;
+    private final UndisputedRule rule;
+    private final boolean familiesAlone;
+
+    /**
+     * With {@code familiesAlone}, the baseline the benchmark compares with: every family compared on its own, as
+     * before family groups (no references carried over, no rival related, only stored rivals).
+     */
+    public MatchingSimulation(KinshipCalculator calculator, UndisputedRule rule, boolean familiesAlone) {
+        this.calculator = calculator;
+        this.rule = rule;
+        this.familiesAlone = familiesAlone;
+    }
+
+    /** The same calculator and rule, comparing every family on its own. */
+    public MatchingSimulation familiesAlone() {
+        return new MatchingSimulation(calculator, rule, true);
+    }
+
+    /** The European table bundled with the service. */
+    public static AlleleFrequencies europe() {
+        try (var in = MatchingSimulation.class.getResourceAsStream("/kinship/europe-norstr-2023.csv")) {
+            return AlleleFrequencies.parseCsv("europe", new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As the service is configured by default: θ 0, proportional mutation at 0.002, reporting from LR 1,000. */
+    public static MatchingSimulation withDefaults(AlleleFrequencies frequencies) {
+        KinshipCalculator calculator = new KinshipCalculator(new KinshipModel(frequencies, 0,
+                MutationModel.of(MutationModel.Kind.PROPORTIONAL, MutationModel.DEFAULT_RATE)));
+        return new MatchingSimulation(calculator, UndisputedRule.defaults(1000), false);
+    }
+
+    /** Each remains' candidates, strongest first, with the verdict the matching would store. */
+    public Map<String, List<Assessed>> assess(List<Person> persons, Map<String, StrProfile> remains) {
+        double prior = 1.0 / Math.max(2, persons.size());
+        Map<String, List<FamilyReferences.Donor>> own = new HashMap<>();
+        Map<String, Set<String>> byGroup = new HashMap<>();
+        Map<String, String> groupOf = new HashMap<>();
+        if (familiesAlone) {
+            persons = persons.stream().map(p -> new Person(p.id(), null, p.donors())).toList();
+        }
+        for (Person person : persons) {
+            own.put(person.id(), person.donors());
+            groupOf.put(person.id(), person.statedGroup() == null ? person.id() : person.statedGroup());
+            if (person.statedGroup() != null) {
+                byGroup.computeIfAbsent(person.statedGroup(), g -> new LinkedHashSet<>()).add(person.id());
+            }
+        }
+        Map<String, List<FamilyReferences.Donor>> referencesOf = new LinkedHashMap<>();
+        List<ReferenceIndex.Reference> references = new ArrayList<>();
+        List<ReferenceIndex.FamilyPedigree> pedigrees = new ArrayList<>();
+        for (Person person : persons) {
+            Map<String, Set<String>> siblings = new HashMap<>();
+            if (person.statedGroup() != null) {
+                Set<String> others = new LinkedHashSet<>(byGroup.get(person.statedGroup()));
+                others.remove(person.id());
+                siblings.put(person.id(), others);
+            }
+            List<FamilyReferences.Donor> ofPerson = FamilyGroups.referencesOf(person.id(), own, siblings);
+            if (ofPerson.isEmpty()) {
+                continue;
+            }
+            referencesOf.put(person.id(), ofPerson);
+            FamilyReferences.Entries entries = FamilyReferences.of(person.id(), ofPerson);
+            references.addAll(entries.references());
+            pedigrees.addAll(entries.pedigrees());
+        }
+        ReferenceIndex index = ReferenceIndex.of(calculator, references, pedigrees);
+
+        record Found(String person, LikelihoodRatio lr, List<ReferenceCheck> checks) {
+        }
+        Map<String, List<Found>> found = new LinkedHashMap<>();
+        for (Map.Entry<String, StrProfile> body : remains.entrySet()) {
+            List<Found> ofBody = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (KinshipSearch.Candidate candidate : KinshipSearch.search(index, body.getValue(), rule.reportingThreshold(),
+                    prior)) {
+                if (seen.add(candidate.family())) {
+                    List<ReferenceCheck> checks = referencesOf.get(candidate.family()).stream()
+                            .map(d -> ReferenceCheck.of(calculator, d.id(), d.relation(), body.getValue(), d.profile()))
+                            .toList();
+                    ofBody.add(new Found(candidate.family(), candidate.lr(), checks));
+                }
+            }
+            ofBody.sort(Comparator.comparingDouble((Found f) -> f.lr().total()).reversed());
+            found.put(body.getKey(), ofBody);
+        }
+
+        FamilyGroups.SharedRelatives shared = FamilyGroups.SharedRelatives.of(own);
+        Map<String, List<Assessed>> assessed = new LinkedHashMap<>();
+        found.forEach((body, ofBody) -> {
+            // Related persons under the reporting threshold are rivals too (never judged themselves).
+            List<Found> weighed = new ArrayList<>(ofBody);
+            Set<String> present = new HashSet<>(ofBody.stream().map(Found::person).toList());
+            for (Found f : familiesAlone ? List.<Found>of() : ofBody) {
+                Set<String> related = new LinkedHashSet<>(byGroup.getOrDefault(groupOf.get(f.person()), Set.of()));
+                related.addAll(shared.sharing(f.person(), referencesOf.get(f.person())));
+                for (String other : related) {
+                    if (present.add(other) && referencesOf.containsKey(other)) {
+                        FamilyReferences.Entries entries = FamilyReferences.of(other, referencesOf.get(other));
+                        KinshipSearch.search(ReferenceIndex.of(calculator, entries.references(), entries.pedigrees()),
+                                        remains.get(body), Double.MIN_VALUE, prior).stream().findFirst()
+                                .ifPresent(best -> weighed.add(new Found(other, best.lr(), List.of())));
+                    }
+                }
+            }
+            List<Set<String>> relatives = familiesAlone
+                    ? weighed.stream().map(f -> Set.of(f.person())).toList()
+                    : FamilyGroups.relatives(weighed.stream().map(f -> referencesOf.get(f.person())).toList());
+            List<UndisputedRule.Candidate> candidates = new ArrayList<>();
+            for (int i = 0; i < weighed.size(); i++) {
+                Found f = weighed.get(i);
+                candidates.add(new UndisputedRule.Candidate(f.lr().total(), prior, f.lr().lociCompared(), true, f.checks(),
+                        false, groupOf.get(f.person()), relatives.get(i), f.lr().perLocus()));
+            }
+            List<Assessed> verdicts = new ArrayList<>();
+            for (int i = 0; i < ofBody.size(); i++) {
+                String person = ofBody.get(i).person();
+                double elsewhere = found.entrySet().stream().filter(e -> !e.getKey().equals(body))
+                        .flatMap(e -> e.getValue().stream()).filter(f -> f.person().equals(person))
+                        .mapToDouble(f -> f.lr().total()).max().orElse(0);
+                verdicts.add(new Assessed(person, ofBody.get(i).lr().total(), rule.judge(candidates, i, elsewhere)));
+            }
+            assessed.put(body, verdicts);
+        });
+        return assessed;
+    }
+
+    /** The person named undisputed for the remains, or null. */
+    public static String undisputed(List<Assessed> candidates) {
+        return candidates.stream().filter(a -> a.verdict().undisputed()).map(Assessed::person).findFirst().orElse(null);
+    }
+
+    /** The profile restricted to the given loci (a sample typed on a smaller kit). */
+    public static StrProfile typedOn(StrProfile profile, List<String> loci) {
+        Map<String, Genotype> kept = new LinkedHashMap<>();
+        loci.forEach(locus -> {
+            if (profile.at(locus) != null) {
+                kept.put(locus, profile.at(locus));
+            }
+        });
+        return new StrProfile(kept);
+    }
+}
