@@ -58,6 +58,7 @@ class RoleMatrixTest {
             entry("GET /api/v1/missing-persons/{id}", COORDINATOR_OR_EXAMINER),
             entry("GET /api/v1/missing-persons/{id}/full-siblings", COORDINATOR_OR_EXAMINER),
             entry("POST /api/v1/missing-persons/{id}/full-siblings", COORDINATOR_OR_EXAMINER),
+            entry("DELETE /api/v1/missing-persons/{id}/full-siblings", COORDINATOR_OR_EXAMINER),
             entry("GET /api/v1/missing-persons/{id}/kinship-candidates", EXAMINER),
             entry("POST /api/v1/missing-persons/imports", COORDINATOR),
             entry("GET /api/v1/missing-persons/imports/{id}", COORDINATOR_OR_EXAMINER),

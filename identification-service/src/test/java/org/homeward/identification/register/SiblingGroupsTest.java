@@ -65,6 +65,35 @@ class SiblingGroupsTest {
     }
 
     @Test
+    void aStatementMadeInErrorIsWithdrawnAndAGroupOfOneIsNoGroup() {
+        String a = person(UA, "UA", "Андрій");
+        String b = person(UA, "UA", "Богдан");
+        String c = person(UA, "UA", "Василь");
+        state(UA, a, b).statusCode(200);
+        state(UA, b, c).statusCode(200).body("fullSiblings", containsInAnyOrder(a, c));
+
+        given().header("Authorization", LAB).delete("/api/v1/missing-persons/" + c + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
+        given().header("Authorization", LAB).get("/api/v1/missing-persons/" + a + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", containsInAnyOrder(b));
+        given().header("Authorization", UA).delete("/api/v1/missing-persons/" + a + "/full-siblings").then()
+                .statusCode(200);
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + b + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
+        // Withdrawn twice, nothing changes; another party's entry is not the caller's to know.
+        given().header("Authorization", UA).delete("/api/v1/missing-persons/" + a + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
+        given().header("Authorization", RU).delete("/api/v1/missing-persons/" + b + "/full-siblings").then()
+                .statusCode(404);
+        // And they can be stated again.
+        state(UA, c, a).statusCode(200).body("fullSiblings", containsInAnyOrder(a));
+
+        String audit = given().header("Authorization", TestTokens.bearer("org-audit", null, "auditor"))
+                .queryParam("size", 500).get("/api/v1/audit").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(audit).contains("register.full-siblings.withdraw");
+    }
+
+    @Test
     void nobodyIsHisOwnBrotherNorABrotherAcrossRegistersOrOutOfScope() {
         String a = person(UA, "UA", "Андрій");
         String ru = person(RU, "RU", "Андрей");

@@ -11,6 +11,7 @@ import org.homeward.identification.kinship.engine.Pedigree;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.SiblingGroupMember;
 import org.jboss.logging.Logger;
 
@@ -36,7 +37,7 @@ public class KinshipReferences {
 
     /** A party's family references: the index and, per entry, the donors it rests on. */
     public record Families(long generation, ReferenceIndex index, Map<String, List<UUID>> donorsOf,
-                           FamilyGroups.SharedRelatives shared) {
+                           Map<UUID, List<FamilyReferences.Donor>> referencesOf, FamilyGroups.SharedRelatives shared) {
     }
 
     /** A party's post-mortem profiles, by case. */
@@ -74,11 +75,15 @@ public class KinshipReferences {
         Map<UUID, Set<UUID>> siblings = siblingsIn(party);
         Set<UUID> persons = new LinkedHashSet<>(own.keySet());
         own.keySet().forEach(person -> persons.addAll(siblings.getOrDefault(person, Set.of())));
-        Map<String, List<FamilyReferences.Donor>> donors = asDonors(own);
+        Map<String, List<FamilyReferences.Donor>> registered = asDonors(own);
+        FamilyGroups.SharedRelatives shared = FamilyGroups.SharedRelatives.of(registered);
+        // One relative registered for several files is weighed on every locus any of his samples typed.
+        Map<String, List<FamilyReferences.Donor>> donors = new HashMap<>();
+        registered.forEach((person, list) -> donors.put(person, list.stream().map(shared::fullest).toList()));
         Map<String, Set<String>> brothers = asIds(siblings);
         Map<UUID, List<FamilyReferences.Donor>> byPerson = new LinkedHashMap<>();
         persons.forEach(person -> byPerson.put(person, FamilyGroups.referencesOf(person.toString(), donors, brothers)));
-        Families built = build(generation, byPerson, FamilyGroups.SharedRelatives.of(donors));
+        Families built = build(generation, byPerson, shared);
         families.put(party, built);
         return built;
     }
@@ -88,22 +93,13 @@ public class KinshipReferences {
         return build(-1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()));
     }
 
-    /** The person's references: his own donors, then his full siblings' as their relationship carries over. */
+    /**
+     * The person's references as the party's matching weighs them: his own donors, then his full siblings' as
+     * their relationship carries over, each relative on every locus any of his samples typed.
+     */
     public List<FamilyReferences.Donor> donorsOf(UUID person) {
-        Set<UUID> brothers = siblingsOf(person);
-        Map<UUID, List<TypedDonor>> own = new LinkedHashMap<>();
-        Set<UUID> family = new LinkedHashSet<>(brothers);
-        family.add(person);
-        for (Object[] row : entityManager.createQuery("select p, d from DnaProfile p, FamilyDonor d"
-                        + " where p.subjectKind = :kind and d.id = p.subjectId and d.personId in :persons"
-                        + " and d.status = :consented order by d.registeredAt", Object[].class)
-                .setParameter("kind", DnaProfile.SubjectKind.DONOR).setParameter("persons", family)
-                .setParameter("consented", FamilyDonor.Status.CONSENTED).getResultList()) {
-            FamilyDonor donor = (FamilyDonor) row[1];
-            own.computeIfAbsent(donor.personId(), p -> new ArrayList<>())
-                    .add(new TypedDonor(donor, ((DnaProfile) row[0]).open(engine::unseal)));
-        }
-        return FamilyGroups.referencesOf(person.toString(), asDonors(own), asIds(Map.of(person, brothers)));
+        MissingPerson entry = entityManager.find(MissingPerson.class, person);
+        return entry == null ? List.of() : families(entry.party()).referencesOf().getOrDefault(person, List.of());
     }
 
     /**
@@ -195,7 +191,7 @@ public class KinshipReferences {
         for (String family : index.excluded()) {
             LOG.warnf("Family entry %s is left out of the search: its references contradict its pedigree", family);
         }
-        return new Families(generation, index, donorsOf, shared);
+        return new Families(generation, index, donorsOf, byPerson, shared);
     }
 
     static Relation relation(Relationship relationship) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Missing persons of one family weighed on the same references (DESIGN.md 7). Brothers missing together are
@@ -161,6 +162,27 @@ public final class FamilyGroups {
                 }
             }
             return others;
+        }
+
+        /**
+         * The donor as the party knows him: one relative's samples registered for several files (the mother for
+         * each son, typed on 15 loci for one and 21 for the other) are merged, every locus any of them typed, so
+         * that each son is weighed on the same genotypes. Samples alike at every locus they share are one person's.
+         */
+        public FamilyReferences.Donor fullest(FamilyReferences.Donor donor) {
+            Map<String, Genotype> merged = null;
+            for (String key : keys(donor)) {
+                for (Held held : byKey.getOrDefault(key, List.of())) {
+                    if (!held.donor().id().equals(donor.id()) && sameRelative(held.donor(), donor)) {
+                        if (merged == null) {
+                            merged = new TreeMap<>(donor.profile().loci());
+                        }
+                        held.donor().profile().loci().forEach(merged::putIfAbsent);
+                    }
+                }
+            }
+            return merged == null || merged.size() == donor.profile().loci().size() ? donor
+                    : new FamilyReferences.Donor(donor.id(), donor.relation(), new StrProfile(merged));
         }
 
         private static List<String> keys(FamilyReferences.Donor donor) {

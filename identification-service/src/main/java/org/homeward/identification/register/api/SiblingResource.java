@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,6 +48,17 @@ public class SiblingResource {
                     + " Repeating a statement changes nothing. Audited.")
     public SiblingsResponse state(@PathParam("id") UUID id, @Valid @NotNull SiblingRequest request) {
         return new SiblingsResponse(id, siblings.state(id, request.personId()));
+    }
+
+    @DELETE
+    @RolesAllowed({Roles.COORDINATOR, Roles.FORENSIC_EXAMINER})
+    @Operation(summary = "Withdraw the person from his group of full siblings (a statement made in error)",
+            description = "The other members stay one group; a group left with one member is dissolved. Every"
+                    + " former member is matched again on his own references. Withdrawing a person who is in no"
+                    + " group changes nothing. Audited.")
+    public SiblingsResponse withdraw(@PathParam("id") UUID id) {
+        siblings.withdraw(id);
+        return new SiblingsResponse(id, Set.of());
     }
 
     @GET

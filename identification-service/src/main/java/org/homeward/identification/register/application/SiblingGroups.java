@@ -81,6 +81,30 @@ public class SiblingGroups {
         return without(members, personId);
     }
 
+    /**
+     * Withdraws the person from his group of full siblings (a statement made in error): the others stay one
+     * group, a group left with one member is no group. Withdrawing a person in no group changes nothing.
+     * Every former member is matched again on his own references.
+     */
+    public void withdraw(UUID personId) {
+        MissingPerson person = readable(personId);
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "sibling-groups:" + person.party()).getSingleResult();
+        audit.record("register.full-siblings.withdraw", "missing_person", personId.toString());
+        SiblingGroupMember member = entityManager.find(SiblingGroupMember.class, personId);
+        if (member == null) {
+            return;
+        }
+        Set<UUID> former = members(member.groupId());
+        if (former.size() <= 2) {
+            entityManager.createQuery("delete from SiblingGroupMember m where m.groupId = :group")
+                    .setParameter("group", member.groupId()).executeUpdate();
+        } else {
+            entityManager.remove(member);
+        }
+        changed.fire(new SiblingGroupChanged(former, person.party()));
+    }
+
     /** The person's full siblings in the register (none when no group was stated). */
     public Set<UUID> of(UUID personId) {
         readable(personId);

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The background matching's decisions without its database, for seeded simulations (tests and the benchmark):
- * the same engine steps in the same order as {@code KinshipMatcher} (a stated group's references carried over,
+ * the same engine steps in the same order as {@code KinshipMatcher} (one relative's samples merged across files,
+ * a stated group's references carried over,
  * one candidate per person (its strongest entry), every reference checked on its own, relatives shared across
  * candidates, the undisputed rule over the case's candidates and the same person elsewhere). Every missing
  * person is male or of unknown sex and still missing; the prior is the configured default's 1/N.
@@ -94,6 +95,10 @@ public final class MatchingSimulation {
                 byGroup.computeIfAbsent(person.statedGroup(), g -> new LinkedHashSet<>()).add(person.id());
             }
         }
+        FamilyGroups.SharedRelatives shared = FamilyGroups.SharedRelatives.of(own);
+        if (!familiesAlone) {
+            own.replaceAll((person, donors) -> donors.stream().map(shared::fullest).toList());
+        }
         Map<String, List<FamilyReferences.Donor>> referencesOf = new LinkedHashMap<>();
         List<ReferenceIndex.Reference> references = new ArrayList<>();
         List<ReferenceIndex.FamilyPedigree> pedigrees = new ArrayList<>();
@@ -134,7 +139,6 @@ public final class MatchingSimulation {
             found.put(body.getKey(), ofBody);
         }
 
-        FamilyGroups.SharedRelatives shared = FamilyGroups.SharedRelatives.of(own);
         Map<String, List<Assessed>> assessed = new LinkedHashMap<>();
         found.forEach((body, ofBody) -> {
             // Related persons under the reporting threshold are rivals too (never judged themselves).

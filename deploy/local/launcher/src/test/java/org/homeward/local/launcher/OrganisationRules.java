@@ -97,6 +97,7 @@ final class OrganisationRules {
             entry("GET /api/v1/missing-persons/{id}/full-siblings", read(COORDINATOR, EXAMINER)),
             entry("POST /api/v1/missing-persons/{id}/full-siblings",
                     write("{\"personId\": \"00000000-0000-4000-8000-000000000001\"}")),
+            entry("DELETE /api/v1/missing-persons/{id}/full-siblings", write()),
             entry("GET /api/v1/missing-persons/{id}/kinship-candidates", read(EXAMINER)),
             entry("POST /api/v1/missing-persons/imports", notScoped()),
             entry("GET /api/v1/missing-persons/imports/{id}", read(COORDINATOR)),
