@@ -43,6 +43,11 @@ public class SiblingGroupMember {
         this.statedAt = now;
     }
 
+    /** His group joined another: he is now of that one. */
+    public void joined(UUID group) {
+        this.groupId = group;
+    }
+
     public UUID personId() { return personId; }
     public UUID groupId() { return groupId; }
     public String party() { return party; }

@@ -17,11 +17,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -91,6 +95,64 @@ class RegisterImportTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", UA)
                 .get("/api/v1/missing-persons/imports/" + job).then().body("status", equalTo("COMPLETED")));
         return given().header("Authorization", UA).get("/api/v1/missing-persons/imports/" + job).then().extract().jsonPath();
+    }
+
+    @Test
+    void anImportStatesBrothersByAFamilyLabelAndJoinsTheGroupsTheyAreIn() {
+        StringBuilder surnameOfThisRun = new StringBuilder("Гнатюкевич");
+        new java.util.Random().ints(5, 0, 20).forEach(i -> surnameOfThisRun.append("абвгдежзиклмнопрстуф".charAt(i)));
+        String surname = surnameOfThisRun.toString();
+        String json = """
+                {"reports": [
+                  {"surname": "%1$s", "firstNames": "Андрій", "serviceNumber": "%1$s-1", "script": "Cyrl", "dateOfBirth": "1994-01-02",
+                   "party": "UA", "category": "MILITARY", "source": "FAMILY_REPORT", "familyGroup": "family 1"},
+                  {"surname": "%1$s", "firstNames": "Богдан", "serviceNumber": "%1$s-2", "script": "Cyrl", "dateOfBirth": "1996-03-04",
+                   "party": "UA", "category": "MILITARY", "source": "FAMILY_REPORT", "familyGroup": "family 1"},
+                  {"surname": "%1$s", "firstNames": "Василь", "serviceNumber": "%1$s-3", "script": "Cyrl", "dateOfBirth": "1990-05-06",
+                   "party": "UA", "category": "MILITARY", "source": "FAMILY_REPORT"}]}""".formatted(surname);
+        String job = given().header("Authorization", UA).contentType("application/json").body(json)
+                .post("/api/v1/missing-persons/imports").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + job).then().body("status", equalTo("COMPLETED")));
+        Map<String, String> ids = new java.util.HashMap<>();
+        given().header("Authorization", UA).queryParam("name", surname).get("/api/v1/missing-persons").then()
+                .statusCode(200).extract().jsonPath().getList("items", Map.class)
+                .forEach(item -> ids.put((String) item.get("firstNames"), (String) item.get("id")));
+        assertThat(ids).containsOnlyKeys("Андрій", "Богдан", "Василь");
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + ids.get("Андрій") + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", contains(ids.get("Богдан")));
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + ids.get("Василь") + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
+
+        // A later import naming the third brother with one of them joins him to their group.
+        String later = """
+                {"reports": [
+                  {"surname": "%1$s", "firstNames": "Богдан", "serviceNumber": "%1$s-2", "script": "Cyrl", "dateOfBirth": "1996-03-04",
+                   "party": "UA", "category": "MILITARY", "source": "EXCHANGE_LIST", "familyGroup": "B"},
+                  {"surname": "%1$s", "firstNames": "Василь", "serviceNumber": "%1$s-3", "script": "Cyrl", "dateOfBirth": "1990-05-06",
+                   "party": "UA", "category": "MILITARY", "source": "EXCHANGE_LIST", "familyGroup": "B"}]}"""
+                .formatted(surname);
+        String second = given().header("Authorization", UA).contentType("application/json").body(later)
+                .post("/api/v1/missing-persons/imports").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + second).then().body("status", equalTo("COMPLETED")));
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + ids.get("Андрій") + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", containsInAnyOrder(ids.get("Богдан"), ids.get("Василь")));
+    }
+
+    @Test
+    void oneFamilyLabelNamesOneParty() throws SQLException {
+        long before = imports();
+        String json = """
+                {"reports": [
+                  {"surname": "Гнатюк", "script": "Cyrl", "party": "UA", "category": "MILITARY",
+                   "source": "FAMILY_REPORT", "familyGroup": "F"},
+                  {"surname": "Гнатюк", "script": "Cyrl", "party": "MD", "category": "MILITARY",
+                   "source": "FAMILY_REPORT", "familyGroup": "F"}]}""";
+        given().header("Authorization", UA).contentType("application/json").body(json)
+                .post("/api/v1/missing-persons/imports").then().statusCode(422)
+                .body("violations.field", hasItem("rows[2].familyGroup"));
+        assertThat(imports()).isEqualTo(before);
     }
 
     @Test

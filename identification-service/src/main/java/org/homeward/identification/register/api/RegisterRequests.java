@@ -37,7 +37,7 @@ public final class RegisterRequests {
 
         ReportedPerson toDomain() {
             return new ReportedPerson(surname, firstNames, patronymic, script, language, BirthDate.parse(dateOfBirth),
-                    serviceNumber, unit, party, category, circumstances, source, sourceAddress, reportedOn, sex);
+                    serviceNumber, unit, party, category, circumstances, source, sourceAddress, reportedOn, sex, null);
         }
     }
 }

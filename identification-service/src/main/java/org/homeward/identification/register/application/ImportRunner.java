@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,11 +34,13 @@ public class ImportRunner {
 
     private final EntityManager entityManager;
     private final RegisterLinkage linkage;
+    private final SiblingGroups siblings;
     private final Clock clock;
     /** Parsed rows of the jobs this replica works on, so a chunk does not parse the whole upload again. */
     private final Map<UUID, List<ReportedPerson>> parsed = new HashMap<>();
 
-    public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, Clock clock) {
+    public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, SiblingGroups siblings, Clock clock) {
+        this.siblings = siblings;
         this.entityManager = entityManager;
         this.linkage = linkage;
         this.clock = clock;
@@ -90,14 +94,27 @@ public class ImportRunner {
         int matched = 0;
         int toReview = 0;
         int created = 0;
+        Set<String> families = new LinkedHashSet<>();
         for (ReportedPerson row : chunk) {
-            LinkageOutcome outcome = linkage.link(row, blocks, job.id(), job.submittedByOrganisation()).outcome();
-            if (outcome == LinkageOutcome.MATCHED) {
+            RegisterLinkage.Linked linked = linkage.link(row, blocks, job.id(), job.submittedByOrganisation());
+            if (linked.outcome() == LinkageOutcome.MATCHED) {
                 matched++;
             } else {
                 created++;
-                toReview += outcome.needsReview() ? 1 : 0;
+                toReview += linked.outcome().needsReview() ? 1 : 0;
             }
+            if (row.familyGroup() != null) {
+                entityManager.createNativeQuery("insert into register_import_family (import_id, label, person_id)"
+                                + " values (?1, ?2, ?3) on conflict do nothing").setParameter(1, job.id())
+                        .setParameter(2, row.familyGroup()).setParameter(3, linked.personId()).executeUpdate();
+                families.add(row.familyGroup());
+            }
+        }
+        // A family's rows may lie in several chunks: each chunk joins everyone of its families linked so far.
+        for (String family : families) {
+            siblings.stateFromImport(entityManager.createNativeQuery("select person_id from register_import_family"
+                            + " where import_id = ?1 and label = ?2 order by person_id", UUID.class)
+                    .setParameter(1, job.id()).setParameter(2, family).getResultList(), job.submittedByOrganisation());
         }
         job.chunkLinked(chunk.size(), matched, toReview, created, blocks.comparisons(), Instant.now(clock));
         if (job.status() == RegisterImport.Status.COMPLETED) {

@@ -43,7 +43,7 @@ public final class ReportRows {
 
     public static final List<String> COLUMNS = List.of("surname", "firstNames", "patronymic", "script", "language",
             "dateOfBirth", "serviceNumber", "unit", "party", "category", "circumstances", "source", "sourceAddress",
-            "reportedOn", "sex");
+            "reportedOn", "sex", "familyGroup");
     private static final Set<String> SCRIPTS = Set.of("Cyrl", "Latn");
     /** The longest value each column may hold: the register's column widths. */
     private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("surname", 200),
@@ -51,7 +51,7 @@ public final class ReportRows {
             Map.entry("language", 2), Map.entry("dateOfBirth", 10), Map.entry("serviceNumber", 64),
             Map.entry("unit", 200), Map.entry("party", 2), Map.entry("category", 20), Map.entry("circumstances", 2000),
             Map.entry("source", 30), Map.entry("sourceAddress", 500), Map.entry("reportedOn", 10),
-            Map.entry("sex", 6));
+            Map.entry("sex", 6), Map.entry("familyGroup", 64));
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     private ReportRows() {
@@ -67,6 +67,15 @@ public final class ReportRows {
                 rows.add(row(cells.get(i), today, at, errors));
             } catch (RuleViolation e) {
                 errors.add(new Problem.Violation(at + "." + e.field(), e.getMessage()));
+            }
+        }
+        Map<String, String> partyOfFamily = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ReportedPerson row = rows.get(i);
+            if (row != null && row.familyGroup() != null
+                    && !partyOfFamily.computeIfAbsent(row.familyGroup(), g -> row.party()).equals(row.party())) {
+                errors.add(new Problem.Violation("rows[" + (i + 1) + "].familyGroup",
+                        "Brothers are stated within one party's register: this family's rows name two parties"));
             }
         }
         if (!errors.isEmpty()) {
@@ -114,7 +123,11 @@ public final class ReportRows {
         }
         return new ReportedPerson(surname, cells.get("firstNames"), cells.get("patronymic"), script, language,
                 birthDate, cells.get("serviceNumber"), cells.get("unit"), party, category, cells.get("circumstances"),
-                source, address, reportedOn, sex);
+                source, address, reportedOn, sex, blankToNull(cells.get("familyGroup")));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static void require(boolean ok, String field, String message, List<Problem.Violation> errors) {

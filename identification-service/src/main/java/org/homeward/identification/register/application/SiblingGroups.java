@@ -13,6 +13,11 @@ import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -52,33 +57,56 @@ public class SiblingGroups {
         if (!person.party().equals(sibling.party())) {
             throw new RuleViolation("personId", "Full siblings are stated within one party's register");
         }
-        // Statements about one party's groups are made one at a time: two joins touching one group cannot
-        // strand a member in a group nobody else is in.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "sibling-groups:" + person.party()).getSingleResult();
-        SiblingGroupMember ofPerson = entityManager.find(SiblingGroupMember.class, person.id());
-        SiblingGroupMember ofSibling = entityManager.find(SiblingGroupMember.class, sibling.id());
         audit.record("register.full-siblings.state", "missing_person", personId.toString());
         audit.record("register.full-siblings.state", "missing_person", siblingId.toString());
-        if (ofPerson != null && ofSibling != null && ofPerson.groupId().equals(ofSibling.groupId())) {
-            return without(members(ofPerson.groupId()), personId); // said before: nothing changes
+        return without(join(List.of(person, sibling), access.subject()), personId);
+    }
+
+    /**
+     * Brothers stated by a register import (rows of one family label): joined as by {@link #state}, on behalf
+     * of the organisation that submitted the import. Runs in the import's background work: the import's
+     * submission is the audited act.
+     */
+    public void stateFromImport(List<UUID> personIds, String organisation) {
+        List<MissingPerson> persons = personIds.stream().distinct().map(id -> entityManager.find(MissingPerson.class, id))
+                .toList();
+        if (persons.size() >= 2) {
+            join(persons, organisation);
         }
-        UUID group = ofPerson != null ? ofPerson.groupId() : ofSibling != null ? ofSibling.groupId() : UUID.randomUUID();
+    }
+
+    /**
+     * Makes the persons (of one party) one group, joining any groups they are already in; answers the group.
+     * Statements about one party's groups are made one at a time: two joins touching one group cannot strand a
+     * member in a group nobody else is in.
+     */
+    private Set<UUID> join(List<MissingPerson> persons, String statedBy) {
+        String party = persons.get(0).party();
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "sibling-groups:" + party).getSingleResult();
+        Map<UUID, SiblingGroupMember> members = new LinkedHashMap<>();
+        persons.forEach(p -> members.put(p.id(), entityManager.find(SiblingGroupMember.class, p.id())));
+        Set<UUID> groups = members.values().stream().filter(Objects::nonNull).map(SiblingGroupMember::groupId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (groups.size() == 1 && !members.containsValue(null)) {
+            return members(groups.iterator().next()); // said before: nothing changes
+        }
+        UUID group = groups.isEmpty() ? UUID.randomUUID() : groups.iterator().next();
         Instant now = Instant.now(clock);
-        if (ofPerson == null) {
-            entityManager.persist(new SiblingGroupMember(person, group, access.subject(), now));
+        for (MissingPerson person : persons) {
+            if (members.get(person.id()) == null) {
+                entityManager.persist(new SiblingGroupMember(person, group, statedBy, now));
+            }
         }
-        if (ofSibling == null) {
-            entityManager.persist(new SiblingGroupMember(sibling, group, access.subject(), now));
-        } else if (!ofSibling.groupId().equals(group)) {
-            entityManager.flush();
-            entityManager.createQuery("update SiblingGroupMember m set m.groupId = :group where m.groupId = :other")
-                    .setParameter("group", group).setParameter("other", ofSibling.groupId()).executeUpdate();
-            entityManager.clear();
+        if (groups.size() > 1) {
+            // Entity by entity, not a bulk update: the import's own entities in this transaction stay managed.
+            entityManager.createQuery("select m from SiblingGroupMember m where m.groupId in :others",
+                            SiblingGroupMember.class).setParameter("others", groups).getResultList()
+                    .forEach(member -> member.joined(group));
         }
-        Set<UUID> members = members(group);
-        changed.fire(new SiblingGroupChanged(members, person.party()));
-        return without(members, personId);
+        Set<UUID> joined = members(group);
+        changed.fire(new SiblingGroupChanged(joined, party));
+        return joined;
     }
 
     /**
