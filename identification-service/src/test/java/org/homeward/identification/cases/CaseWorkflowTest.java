@@ -267,6 +267,10 @@ class CaseWorkflowTest {
                 "identification.identification.confirmed", "identification.identification.revoked");
         assertThat(Schemas.own("identification.identification.revoked").validate(events.get(2))).isEmpty();
         assertThat(events.get(2).path("data").path("status").asText()).isEqualTo("UNDER_EXAMINATION");
+        // The revocation names the identification it undoes, as the confirmation named it; other events do not.
+        assertThat(events.get(2).path("data").path("revokedIdentificationId").asText())
+                .isEqualTo(events.get(1).path("data").path("identificationId").asText()).isNotEmpty();
+        assertThat(events.get(1).path("data").has("revokedIdentificationId")).isFalse();
         assertThat(events.get(2).toString()).doesNotContain("Коваленко", "brother");
     }
 

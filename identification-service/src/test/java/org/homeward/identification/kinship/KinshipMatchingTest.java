@@ -465,6 +465,43 @@ class KinshipMatchingTest {
         });
     }
 
+    @Test
+    void aFatherAndHisSonMissingTogetherLendEachOtherTheirReferences() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20251112L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile mother = simulate.founder();
+        StrProfile son = simulate.child(father, mother);
+        String fatherId = person("Петро");
+        String sonId = person("Андрій");
+        // The father's razor is in his file; the son's file has his mother's sample.
+        donorWithProfile(fatherId, "PERSONAL_EFFECTS", father);
+        donorWithProfile(sonId, "PARENT", mother);
+        List<String> cases = OpenedCases.of(RemainsHandover.ruToUa(2), 2);
+        recordCaseProfile(cases.get(0), son);
+        recordCaseProfile(cases.get(1), father);
+        JsonPath alone = awaitCandidates(cases.get(0), sonId);
+        double motherOnly = alone.getDouble("[0].lr");
+        assertThat(alone.getList("[0].donorIds")).hasSize(1);
+
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(Map.of("personId", sonId))
+                .post("/api/v1/missing-persons/" + fatherId + "/children").then().statusCode(200)
+                .body("children", contains(sonId));
+
+        // Stated as father and son, the father's razor is the son's father's sample: the son is weighed on a trio.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath found = given().header("Authorization", EXAMINER).get("/api/v1/cases/" + cases.get(0)
+                    + "/kinship-candidates").then().statusCode(200).extract().jsonPath().using(EXACT);
+            assertThat(found.getString("[0].personId")).isEqualTo(sonId);
+            assertThat(found.getList("[0].donorIds")).hasSize(2);
+            assertThat(found.getDouble("[0].lr")).isGreaterThan(motherOnly * 1000);
+            assertThat(found.getBoolean("[0].undisputed")).isTrue();
+        });
+        // The father's own remains are still his, his son a related rival far behind.
+        JsonPath ofFather = awaitCandidates(cases.get(1), fatherId);
+        assertThat(ofFather.getString("[0].reference")).isEqualTo("PERSONAL_EFFECTS");
+        assertThat(ofFather.getBoolean("[0].undisputed")).isTrue();
+    }
+
     private static String propose(String caseId, String candidate) {
         return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
                 .body(Map.of("method", "DNA", "evidence", "Trio", "kinshipCandidateId", candidate,

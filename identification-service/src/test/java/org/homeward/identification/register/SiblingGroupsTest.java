@@ -93,6 +93,45 @@ class SiblingGroupsTest {
         org.assertj.core.api.Assertions.assertThat(audit).contains("register.full-siblings.withdraw");
     }
 
+    private static ValidatableResponse child(String token, String parent, String child) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("personId", child))
+                .post("/api/v1/missing-persons/" + parent + "/children").then();
+    }
+
+    @Test
+    void aFatherAndHisSonMissingTogetherAreStatedAndCanBeWithdrawn() {
+        String father = person(UA, "UA", "Петро");
+        String son = person(UA, "UA", "Андрій");
+        String brother = person(UA, "UA", "Богдан");
+        child(UA, father, son).statusCode(200).body("children", containsInAnyOrder(son)).body("parents", empty());
+        given().header("Authorization", LAB).get("/api/v1/missing-persons/" + son + "/children").then()
+                .statusCode(200).body("parents", containsInAnyOrder(father)).body("children", empty());
+        // Said again, nothing changes; the other way round, or a brother stated as a son, is refused.
+        child(LAB, father, son).statusCode(200).body("children", containsInAnyOrder(son));
+        child(UA, son, father).statusCode(422).body("violations.field", hasItem("personId"));
+        state(UA, son, brother).statusCode(200);
+        child(UA, son, brother).statusCode(422);
+        state(UA, father, son).statusCode(422);
+        child(UA, father, father).statusCode(422);
+        // A child has two parents at most.
+        String mother = person(UA, "UA", "Олена");
+        child(UA, mother, son).statusCode(200);
+        child(UA, person(UA, "UA", "Іван"), son).statusCode(422);
+        // Another party's entry is not the caller's to know.
+        child(RU, father, son).statusCode(404);
+        given().header("Authorization", RU).delete("/api/v1/missing-persons/" + father + "/children/" + son).then()
+                .statusCode(404);
+
+        given().header("Authorization", LAB).delete("/api/v1/missing-persons/" + father + "/children/" + son).then()
+                .statusCode(200).body("children", empty());
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + son + "/children").then()
+                .statusCode(200).body("parents", containsInAnyOrder(mother));
+        String audit = given().header("Authorization", TestTokens.bearer("org-audit", null, "auditor"))
+                .queryParam("size", 500).get("/api/v1/audit").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(audit).contains("register.children.state")
+                .contains("register.children.read").contains("register.children.withdraw");
+    }
+
     @Test
     void nobodyIsHisOwnBrotherNorABrotherAcrossRegistersOrOutOfScope() {
         String a = person(UA, "UA", "Андрій");

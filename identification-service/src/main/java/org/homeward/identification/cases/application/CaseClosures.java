@@ -147,9 +147,10 @@ public class CaseClosures {
                 announcements.announce(CaseEvents.UNIDENTIFIABLE, remainsCase);
             }
             case REVOCATION -> {
+                UUID revoked = remainsCase.identificationId();
                 entityManager.persist(remainsCase.identificationRevoked(proposal.reason(), familyWasTold(remainsCase),
                         actor, now));
-                announcements.announce(CaseEvents.IDENTIFICATION_REVOKED, remainsCase);
+                announcements.announceRevocation(remainsCase, revoked);
             }
         }
     }

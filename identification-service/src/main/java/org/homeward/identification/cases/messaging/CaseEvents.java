@@ -1,5 +1,6 @@
 package org.homeward.identification.cases.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.homeward.identification.cases.CaseCounts;
 import org.homeward.identification.cases.IdentificationMethod;
@@ -35,13 +36,16 @@ public class CaseEvents implements OutboxPublisher {
     /**
      * The public state of a case after the change, with its transfer's counts.
      *
-     * @param identificationId set once an identification is confirmed
-     * @param returnedTo       set once the remains are handed over
+     * @param identificationId        set once an identification is confirmed
+     * @param returnedTo              set once the remains are handed over
+     * @param revokedIdentificationId only on a revocation: the identification that no longer stands, so that
+     *                                a subscriber finds what it recorded from the confirmation
      */
     public record CasePublicState(UUID caseId, long sequence, UUID itemId, UUID transferId, UUID agreementId,
                                   String fromParty, String toParty, String status, String assignedOrganisation,
                                   Instant openedAt, UUID identificationId, IdentificationMethod method,
-                                  ReturnedTo returnedTo, CaseCounts transferCounts, AccessScope accessScope) {
+                                  ReturnedTo returnedTo, CaseCounts transferCounts, AccessScope accessScope,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) UUID revokedIdentificationId) {
     }
 
     private final Outbox outbox;
@@ -56,11 +60,15 @@ public class CaseEvents implements OutboxPublisher {
     }
 
     public void publish(String type, RemainsCase remainsCase, CaseCounts transferCounts) {
+        publish(type, remainsCase, transferCounts, null);
+    }
+
+    public void publish(String type, RemainsCase remainsCase, CaseCounts transferCounts, UUID revokedIdentificationId) {
         outbox.append(AGGREGATE_TYPE, remainsCase.id().toString(), type, new CasePublicState(remainsCase.id(),
                 remainsCase.eventSequence(), remainsCase.itemId(), remainsCase.transferId(), remainsCase.agreementId(),
                 remainsCase.fromParty(), remainsCase.toParty(), remainsCase.status().name(),
                 remainsCase.assignedOrganisation(), remainsCase.openedAt(), remainsCase.identificationId(),
                 remainsCase.identificationMethod(), remainsCase.returnedTo(), transferCounts,
-                remainsCase.accessScope()));
+                remainsCase.accessScope(), revokedIdentificationId));
     }
 }

@@ -294,14 +294,15 @@ public class KinshipMatcher {
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate c = ofCase.get(i);
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
-                        c.referenceChecks(), sexes.get(i).excludes(), familyGroupOf(c.personId()), relatives.get(i),
+                        c.referenceChecks(), sexes.get(i).excludes(), familyGroupOf(c.personId(), c.party()), relatives.get(i),
                         c.perLocus(engine::unseal)));
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
                 // A related person under the reporting threshold: not stored nor shown, but still a rival.
                 LikelihoodRatio lr = underThreshold.get(weighed.get(i));
                 rivals.add(new UndisputedRule.Candidate(lr.total(), ofCase.get(0).prior(), lr.lociCompared(),
-                        stillMissing(weighed.get(i)), List.of(), false, familyGroupOf(weighed.get(i)), relatives.get(i),
+                        stillMissing(weighed.get(i)), List.of(), false, familyGroupOf(weighed.get(i), ofCase.get(0).party()),
+                        relatives.get(i),
                         lr.perLocus()));
             }
             boolean anyUndisputed = false;
@@ -375,11 +376,9 @@ public class KinshipMatcher {
         return entry == null ? null : entry.sex();
     }
 
-    /** The person's stated family group, or the person alone. */
-    private String familyGroupOf(UUID person) {
-        return entityManager.createQuery("select m.groupId from SiblingGroupMember m where m.personId = :person",
-                        UUID.class).setParameter("person", person).getResultList().stream().findFirst()
-                .orElse(person).toString();
+    /** A name of the person's stated family (full siblings, parents and children), or the person alone. */
+    private String familyGroupOf(UUID person, String party) {
+        return references.families(party).familyName(person);
     }
 
     private boolean stillMissing(UUID person) {

@@ -15,6 +15,7 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.SiblingGroupMember;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +38,18 @@ public class KinshipReferences {
 
     /** A party's family references: the index and, per entry, the donors it rests on. */
     public record Families(long generation, ReferenceIndex index, Map<String, List<UUID>> donorsOf,
-                           Map<UUID, List<FamilyReferences.Donor>> referencesOf, FamilyGroups.SharedRelatives shared) {
+                           Map<UUID, List<FamilyReferences.Donor>> referencesOf, FamilyGroups.SharedRelatives shared,
+                           Map<UUID, Set<UUID>> familyOf) {
+
+        /** The stated family the person belongs to (full siblings, parents and children, transitively). */
+        public Set<UUID> familyOf(UUID person) {
+            return familyOf.getOrDefault(person, Set.of(person));
+        }
+
+        /** A name of the person's stated family, the same for each of its members. */
+        public String familyName(UUID person) {
+            return familyOf(person).stream().map(UUID::toString).min(String::compareTo).orElseThrow();
+        }
     }
 
     /** A party's post-mortem profiles, by case. */
@@ -73,29 +85,72 @@ public class KinshipReferences {
                     .add(new TypedDonor(donor, ((DnaProfile) row[0]).open(engine::unseal)));
         }
         Map<UUID, Set<UUID>> siblings = siblingsIn(party);
+        Map<UUID, Set<UUID>> parents = new HashMap<>();
+        Map<UUID, Set<UUID>> children = new HashMap<>();
+        List<?> rows = entityManager.createNativeQuery("select parent_id, child_id from parent_child_link"
+                + " where party = ?1").setParameter(1, party).getResultList();
+        for (Object row : rows) {
+            Object[] link = (Object[]) row;
+            parents.computeIfAbsent((UUID) link[1], c -> new LinkedHashSet<>()).add((UUID) link[0]);
+            children.computeIfAbsent((UUID) link[0], p -> new LinkedHashSet<>()).add((UUID) link[1]);
+        }
         Set<UUID> persons = new LinkedHashSet<>(own.keySet());
-        own.keySet().forEach(person -> persons.addAll(siblings.getOrDefault(person, Set.of())));
+        own.keySet().forEach(person -> {
+            persons.addAll(siblings.getOrDefault(person, Set.of()));
+            persons.addAll(parents.getOrDefault(person, Set.of()));
+            persons.addAll(children.getOrDefault(person, Set.of()));
+        });
         Map<String, List<FamilyReferences.Donor>> registered = asDonors(own);
         FamilyGroups.SharedRelatives shared = FamilyGroups.SharedRelatives.of(registered);
         // One relative registered for several files is weighed on every locus any of his samples typed.
         Map<String, List<FamilyReferences.Donor>> donors = new HashMap<>();
         registered.forEach((person, list) -> donors.put(person, list.stream().map(shared::fullest).toList()));
-        Map<String, Set<String>> brothers = asIds(siblings);
+        FamilyGroups.Links links = new FamilyGroups.Links(asIds(siblings), asIds(parents), asIds(children));
         Map<UUID, List<FamilyReferences.Donor>> byPerson = new LinkedHashMap<>();
-        persons.forEach(person -> byPerson.put(person, FamilyGroups.referencesOf(person.toString(), donors, brothers)));
-        Families built = build(generation, byPerson, shared);
+        persons.forEach(person -> byPerson.put(person, FamilyGroups.referencesOf(person.toString(), donors, links)));
+        Families built = build(generation, byPerson, shared, families(siblings, children));
         families.put(party, built);
         return built;
     }
 
+    /**
+     * The families the register states: persons joined by full-sibling groups and parent-child links, each
+     * family named by one of its members; a person in none is his own.
+     */
+    private static Map<UUID, Set<UUID>> families(Map<UUID, Set<UUID>> siblings, Map<UUID, Set<UUID>> children) {
+        Map<UUID, Set<UUID>> neighbours = new HashMap<>();
+        siblings.forEach((person, others) -> neighbours.computeIfAbsent(person, p -> new LinkedHashSet<>()).addAll(others));
+        children.forEach((parent, sons) -> sons.forEach(son -> {
+            neighbours.computeIfAbsent(parent, p -> new LinkedHashSet<>()).add(son);
+            neighbours.computeIfAbsent(son, p -> new LinkedHashSet<>()).add(parent);
+        }));
+        Map<UUID, Set<UUID>> familyOf = new HashMap<>();
+        for (UUID start : neighbours.keySet()) {
+            if (familyOf.containsKey(start)) {
+                continue;
+            }
+            Set<UUID> family = new LinkedHashSet<>();
+            ArrayDeque<UUID> waiting = new ArrayDeque<>(List.of(start));
+            while (!waiting.isEmpty()) {
+                UUID person = waiting.pop();
+                if (family.add(person)) {
+                    waiting.addAll(neighbours.getOrDefault(person, Set.of()));
+                }
+            }
+            family.forEach(member -> familyOf.put(member, family));
+        }
+        return familyOf;
+    }
+
     /** One family alone, as the index of a person job. */
     public Families family(UUID person, List<FamilyReferences.Donor> donors) {
-        return build(-1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()));
+        return build(-1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()), Map.of());
     }
 
     /**
-     * The person's references as the party's matching weighs them: his own donors, then his full siblings' as
-     * their relationship carries over, each relative on every locus any of his samples typed.
+     * The person's references as the party's matching weighs them: his own donors, then his full siblings',
+     * missing parents' and children's as their relationship carries over, each relative on every locus any of
+     * his samples typed.
      */
     public List<FamilyReferences.Donor> donorsOf(UUID person) {
         MissingPerson entry = entityManager.find(MissingPerson.class, person);
@@ -103,20 +158,16 @@ public class KinshipReferences {
     }
 
     /**
-     * The missing persons related to the person: his stated full siblings, and every person of the party whose
-     * references include one of his relatives (the same mother registered for each son's file).
+     * The missing persons related to the person: the members of his stated family (full siblings, parents and
+     * children), and every person of the party whose references include one of his relatives (the same mother
+     * registered for each son's file).
      */
     public Set<UUID> relatedTo(UUID person, String party) {
-        Set<UUID> related = siblingsOf(person);
-        families(party).shared().sharing(person.toString(), donorsOf(person)).forEach(other -> related.add(UUID.fromString(other)));
+        Families ofParty = families(party);
+        Set<UUID> related = new LinkedHashSet<>(ofParty.familyOf(person));
+        ofParty.shared().sharing(person.toString(), donorsOf(person)).forEach(other -> related.add(UUID.fromString(other)));
+        related.remove(person);
         return related;
-    }
-
-    /** The missing persons of the register stated to be full siblings of the person. */
-    public Set<UUID> siblingsOf(UUID person) {
-        return new LinkedHashSet<>(entityManager.createQuery("select m.personId from SiblingGroupMember m"
-                        + " where m.groupId = (select g.groupId from SiblingGroupMember g where g.personId = :person)"
-                        + " and m.personId <> :person", UUID.class).setParameter("person", person).getResultList());
     }
 
     private Map<UUID, Set<UUID>> siblingsIn(String party) {
@@ -172,7 +223,7 @@ public class KinshipReferences {
     }
 
     private Families build(long generation, Map<UUID, List<FamilyReferences.Donor>> byPerson,
-                           FamilyGroups.SharedRelatives shared) {
+                           FamilyGroups.SharedRelatives shared, Map<UUID, Set<UUID>> familyOf) {
         List<ReferenceIndex.Reference> references = new ArrayList<>();
         List<ReferenceIndex.FamilyPedigree> pedigrees = new ArrayList<>();
         Map<String, List<UUID>> donorsOf = new HashMap<>();
@@ -191,7 +242,7 @@ public class KinshipReferences {
         for (String family : index.excluded()) {
             LOG.warnf("Family entry %s is left out of the search: its references contradict its pedigree", family);
         }
-        return new Families(generation, index, donorsOf, byPerson, shared);
+        return new Families(generation, index, donorsOf, byPerson, shared, familyOf);
     }
 
     static Relation relation(Relationship relationship) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import org.homeward.identification.cases.CaseReopened;
 import org.homeward.identification.kinship.DnaProfile;
 import org.homeward.identification.register.PersonStatusChanged;
-import org.homeward.identification.register.SiblingGroupChanged;
+import org.homeward.identification.register.FamilyStatementChanged;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +30,8 @@ public class StaleMatchRequeue {
         work.enqueue(KinshipWork.Kind.PERSON, change.personId(), change.party(), Instant.now(clock));
     }
 
-    /** Brothers stated: each one's family now includes the others' references; every replica's index is stale. */
-    void siblingGroupChanged(@Observes SiblingGroupChanged change) {
+    /** Brothers or a parent and child stated: each one's references changed; every replica's index is stale. */
+    void familyStatementChanged(@Observes FamilyStatementChanged change) {
         Instant now = Instant.now(clock);
         change.persons().forEach(person -> work.enqueue(KinshipWork.Kind.PERSON, person, change.party(), now));
         work.bumpGeneration(change.party(), DnaProfile.SubjectKind.DONOR.name());

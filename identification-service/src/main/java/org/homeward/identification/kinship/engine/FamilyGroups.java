@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Missing persons of one family weighed on the same references (DESIGN.md 7). Brothers missing together are
@@ -26,18 +27,49 @@ public final class FamilyGroups {
     }
 
     /**
+     * How the register says missing persons are related to each other: full siblings, and a parent and his
+     * child both missing (each map by person id).
+     */
+    public record Links(Map<String, Set<String>> siblings, Map<String, Set<String>> parents,
+                        Map<String, Set<String>> children) {
+
+        public static Links siblingsOnly(Map<String, Set<String>> siblings) {
+            return new Links(siblings, Map.of(), Map.of());
+        }
+    }
+
+    /**
      * The person's references: his own donors first; then each full sibling's, seen from him
-     * ({@link #asSeenBySibling}). One relative registered for each brother (the mother who gave a sample for
-     * each of her sons, perhaps typed on another kit) is one reference, not two: the sample with more loci
-     * stands for both.
+     * ({@link #asSeenBySibling}), each missing parent's ({@link #asSeenByChild}) and each missing child's
+     * ({@link #asSeenByParent}); a relationship that does not carry over (a half sibling, whose side is not
+     * recorded) is left out, never guessed. One relative registered for each of them (the mother who gave a
+     * sample for each of her sons, perhaps typed on another kit) is one reference, not two: the sample with
+     * more loci stands for both.
      */
     public static List<FamilyReferences.Donor> referencesOf(String person, Map<String, List<FamilyReferences.Donor>> own,
-                                                           Map<String, Set<String>> siblings) {
+                                                           Links links) {
         List<FamilyReferences.Donor> references = new ArrayList<>(own.getOrDefault(person, List.of()));
-        for (String sibling : siblings.getOrDefault(person, Set.of())) {
-            for (FamilyReferences.Donor donor : own.getOrDefault(sibling, List.of())) {
-                FamilyReferences.Donor carried = new FamilyReferences.Donor(donor.id(), asSeenBySibling(donor.relation()),
-                        donor.profile());
+        carry(references, own, links.siblings().getOrDefault(person, Set.of()), FamilyGroups::asSeenBySibling);
+        carry(references, own, links.parents().getOrDefault(person, Set.of()), FamilyGroups::asSeenByChild);
+        carry(references, own, links.children().getOrDefault(person, Set.of()), FamilyGroups::asSeenByParent);
+        return references;
+    }
+
+    /** {@link #referencesOf(String, Map, Links)} with full siblings only. */
+    public static List<FamilyReferences.Donor> referencesOf(String person, Map<String, List<FamilyReferences.Donor>> own,
+                                                           Map<String, Set<String>> siblings) {
+        return referencesOf(person, own, Links.siblingsOnly(siblings));
+    }
+
+    private static void carry(List<FamilyReferences.Donor> references, Map<String, List<FamilyReferences.Donor>> own,
+                              Set<String> relatives, UnaryOperator<Relation> seen) {
+        for (String relative : relatives) {
+            for (FamilyReferences.Donor donor : own.getOrDefault(relative, List.of())) {
+                Relation relation = seen.apply(donor.relation());
+                if (relation == null) {
+                    continue;
+                }
+                FamilyReferences.Donor carried = new FamilyReferences.Donor(donor.id(), relation, donor.profile());
                 int same = sameRelative(references, carried);
                 if (same < 0) {
                     references.add(carried);
@@ -46,7 +78,34 @@ public final class FamilyGroups {
                 }
             }
         }
-        return references;
+    }
+
+    /**
+     * A missing parent's reference, seen from his missing child: the parent's parents are the child's
+     * grandparents, his full siblings the child's uncles and aunts, his personal effects a parent's sample, his
+     * other child at least a half sibling; what is further or of an unrecorded side is left out (null).
+     */
+    public static Relation asSeenByChild(Relation relation) {
+        return switch (relation) {
+            case PARENT -> Relation.GRANDPARENT;
+            case FULL_SIBLING -> Relation.UNCLE_OR_AUNT;
+            case IDENTITY -> Relation.PARENT;
+            case CHILD -> Relation.HALF_SIBLING;
+            default -> null;
+        };
+    }
+
+    /**
+     * A missing child's reference, seen from his missing parent: the child's personal effects and his full
+     * siblings are the parent's children, the child's child a grandchild (a grandparent's coefficients); a
+     * parent, half sibling, grandparent or uncle of the child may be of the other side, and is left out (null).
+     */
+    public static Relation asSeenByParent(Relation relation) {
+        return switch (relation) {
+            case IDENTITY, FULL_SIBLING -> Relation.CHILD;
+            case CHILD -> Relation.GRANDPARENT;
+            default -> null;
+        };
     }
 
     /**

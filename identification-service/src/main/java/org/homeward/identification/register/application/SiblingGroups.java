@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
-import org.homeward.identification.register.SiblingGroupChanged;
+import org.homeward.identification.register.FamilyStatementChanged;
 import org.homeward.identification.register.SiblingGroupMember;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
@@ -35,11 +35,11 @@ public class SiblingGroups {
     private final EntityManager entityManager;
     private final RegisterAccess access;
     private final AuditLog audit;
-    private final Event<SiblingGroupChanged> changed;
+    private final Event<FamilyStatementChanged> changed;
     private final Clock clock;
 
     public SiblingGroups(EntityManager entityManager, RegisterAccess access, AuditLog audit,
-                         Event<SiblingGroupChanged> changed, Clock clock) {
+                         Event<FamilyStatementChanged> changed, Clock clock) {
         this.entityManager = entityManager;
         this.access = access;
         this.audit = audit;
@@ -59,6 +59,11 @@ public class SiblingGroups {
         }
         audit.record("register.full-siblings.state", "missing_person", personId.toString());
         audit.record("register.full-siblings.state", "missing_person", siblingId.toString());
+        if (!entityManager.createNativeQuery("select 1 from parent_child_link where (parent_id = ?1 and child_id = ?2)"
+                + " or (parent_id = ?2 and child_id = ?1)").setParameter(1, personId).setParameter(2, siblingId)
+                .getResultList().isEmpty()) {
+            throw new RuleViolation("personId", "The two are stated as parent and child: withdraw that statement first");
+        }
         return without(join(List.of(person, sibling), access.subject()), personId);
     }
 
@@ -82,8 +87,7 @@ public class SiblingGroups {
      */
     private Set<UUID> join(List<MissingPerson> persons, String statedBy) {
         String party = persons.get(0).party();
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "sibling-groups:" + party).getSingleResult();
+        lockStatements(entityManager, party);
         Map<UUID, SiblingGroupMember> members = new LinkedHashMap<>();
         persons.forEach(p -> members.put(p.id(), entityManager.find(SiblingGroupMember.class, p.id())));
         Set<UUID> groups = members.values().stream().filter(Objects::nonNull).map(SiblingGroupMember::groupId)
@@ -105,7 +109,7 @@ public class SiblingGroups {
                     .forEach(member -> member.joined(group));
         }
         Set<UUID> joined = members(group);
-        changed.fire(new SiblingGroupChanged(joined, party));
+        changed.fire(new FamilyStatementChanged(joined, party));
         return joined;
     }
 
@@ -116,8 +120,7 @@ public class SiblingGroups {
      */
     public void withdraw(UUID personId) {
         MissingPerson person = readable(personId);
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "sibling-groups:" + person.party()).getSingleResult();
+        lockStatements(entityManager, person.party());
         audit.record("register.full-siblings.withdraw", "missing_person", personId.toString());
         SiblingGroupMember member = entityManager.find(SiblingGroupMember.class, personId);
         if (member == null) {
@@ -130,7 +133,16 @@ public class SiblingGroups {
         } else {
             entityManager.remove(member);
         }
-        changed.fire(new SiblingGroupChanged(former, person.party()));
+        changed.fire(new FamilyStatementChanged(former, person.party()));
+    }
+
+    /**
+     * Statements about one party's families (sibling groups, parents and children) are made one at a time, so
+     * that each one's checks see the others.
+     */
+    static void lockStatements(EntityManager entityManager, String party) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "family-statements:" + party).getSingleResult();
     }
 
     /** The person's full siblings in the register (none when no group was stated). */

@@ -140,6 +140,9 @@ class SeedStoryIT {
             assertThat(count("identification", "select count(distinct tag) from remains_case where agreement_id = '"
                     + report.agreementId() + "'")).as("no body has two cases").isEqualTo(4812);
             assertThat(report.prisonerChecks()).isEqualTo(Map.of("MATCHED → CONFIRMED", 28, "PROBABLE → CONFIRMED", 2));
+            // Two brothers missing from one family, only the parents typed: both bodies are linked to the family
+            // (each weighed against both sons at one ratio), and neither is named: the wrong son is never told.
+            assertThat(report.brothers()).isEqualTo(new StoryReport.Brothers(2, 2, 0));
 
             // notification-service: every case event reached the subscriber, each once after deduplication, every
             // signature verified by the reference library.
@@ -386,6 +389,7 @@ class SeedStoryIT {
                 + " and c.status = 'IDENTIFIED' order by c.id limit 1").split(",");
         fixtures.put("cases/{id}", identified[0]);
         fixtures.put("missing-persons/{id}", identified[1]);
+        fixtures.put("children/{childId}", identified[1]);
         fixtures.put("proposals/{proposalId}", identified[2]);
         // A revocation proposed (and left pending) on the identified case by an examiner of its laboratory.
         String laboratory = identification.queryForString("select assigned_organisation from remains_case where id = '"

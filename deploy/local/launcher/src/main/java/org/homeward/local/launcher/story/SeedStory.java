@@ -34,6 +34,8 @@ public final class SeedStory {
     public static final int PRISONERS_WITHOUT_SERVICE_NUMBER = 2;
     /** Bodies of the first handover whose families gave reference samples. */
     public static final int DNA_IDENTIFICATIONS = 8;
+    /** Two brothers missing from one family, whose remains are among the first handover's bodies. */
+    public static final int BROTHERS = 2;
 
     private final HomewardApi api;
     private final PrintStream out;
@@ -82,11 +84,12 @@ public final class SeedStory {
                     api.read("identification", "/api/v1/case-statistics?agreementId=" + agreement.id(), tokens.press())
                             .path("counts").path("received").asLong());
             identifyByDna(transfers.get(0));
+            StoryReport.Brothers brothers = brothersOfOneFamily(transfers.get(0));
             awaitProgress("case webhooks delivered to the subscriber", expectedCases, Duration.ofMinutes(10), () ->
                     subscriber.tally().eventsByType().getOrDefault("identification.case.opened", 0));
             awaitProgress("identification webhooks delivered", DNA_IDENTIFICATIONS, Duration.ofMinutes(3), () ->
                     subscriber.tally().eventsByType().getOrDefault("identification.identification.confirmed", 0));
-            return summarise(agreement, released, transfers, subscriber, Duration.between(started, Instant.now()));
+            return summarise(agreement, released, transfers, brothers, subscriber, Duration.between(started, Instant.now()));
         } finally {
             api.send("notification", "DELETE", "/api/v1/subscriptions/" + subscription, tokens.uaSubscriptions(),
                     null, null, Map.of());
@@ -293,6 +296,66 @@ public final class SeedStory {
         step("DNA: %d identifications confirmed by two examiners", DNA_IDENTIFICATIONS);
     }
 
+    /**
+     * Two brothers missing from one family: both parents gave samples (registered for the older), the family
+     * states them as brothers, and both bodies are profiled. Both remains are linked to the family and neither
+     * is undisputed: the parents cannot tell their sons apart, other evidence must.
+     */
+    private StoryReport.Brothers brothersOfOneFamily(String transfer) {
+        int first = PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS;
+        List<StoryPeople.Person> two = StoryPeople.ukrainians(run, first + BROTHERS, PRISONERS_EACH_WAY).subList(first,
+                first + BROTHERS);
+        StoryPeople.Person older = two.get(0);
+        StoryPeople.Person younger = new StoryPeople.Person(older.surname(), two.get(1).firstNames(),
+                two.get(1).dateOfBirth(), two.get(1).serviceNumber(), two.get(1).category());
+        List<String> personIds = new ArrayList<>();
+        List<StoryPeople.Person> brothers = List.of(older, younger);
+        for (int b = 0; b < BROTHERS; b++) {
+            personIds.add(api.write(201, "identification", "POST", "/api/v1/missing-persons", tokens.ua(),
+                    StoryPeople.report(brothers.get(b), true, "FAMILY_REPORT"),
+                    Map.of("Idempotency-Key", "brother-" + run + "-" + b)).path("personId").asText());
+        }
+        api.write(200, "identification", "POST", "/api/v1/missing-persons/" + personIds.get(0) + "/full-siblings",
+                tokens.ua(), Map.of("personId", personIds.get(1)));
+        SyntheticFamilies.Family family = families.next();
+        reference(personIds.get(0), "father", family.father(), first);
+        reference(personIds.get(0), "mother", family.mother(), first);
+        JsonNode cases = api.read("identification", "/api/v1/cases?transferId=" + transfer + "&size="
+                + (DNA_IDENTIFICATIONS + BROTHERS), tokens.labA()).path("items");
+        List<String> caseIds = List.of(cases.get(DNA_IDENTIFICATIONS).path("id").asText(),
+                cases.get(DNA_IDENTIFICATIONS + 1).path("id").asText());
+        List<SyntheticFamilies.Profile> remains = List.of(family.child(), families.brother(family));
+        for (int b = 0; b < BROTHERS; b++) {
+            api.write(200, "identification", "PUT", "/api/v1/cases/" + caseIds.get(b) + "/dna-profile", tokens.labA(),
+                    Map.of("sampleId", "PM-" + run + "-brother-" + b, "loci", remains.get(b).loci()));
+        }
+        step("DNA: two brothers missing from one family, both parents typed; both bodies profiled");
+        // Settled when each body has both brothers as candidates with one ratio (the same references weighed).
+        awaitProgress("bodies weighed against both brothers", BROTHERS, Duration.ofMinutes(5), () -> caseIds.stream()
+                .filter(caseId -> weighedAgainstBoth(caseId, personIds)).count());
+        int undisputed = 0;
+        List<Double> posteriors = new ArrayList<>();
+        for (String caseId : caseIds) {
+            for (JsonNode candidate : api.read("identification", "/api/v1/cases/" + caseId + "/kinship-candidates",
+                    tokens.labA())) {
+                undisputed += candidate.path("undisputed").asBoolean() ? 1 : 0;
+                posteriors.add(candidate.path("posterior").asDouble());
+            }
+        }
+        out.printf("    each body: both brothers at the same trio LR, posteriors %s, undisputed: %d%n",
+                posteriors.stream().map(p -> String.format(java.util.Locale.ROOT, "%.3f", p)).toList(), undisputed);
+        return new StoryReport.Brothers(BROTHERS, caseIds.size(), undisputed);
+    }
+
+    private boolean weighedAgainstBoth(String caseId, List<String> brothers) {
+        JsonNode candidates = api.read("identification", "/api/v1/cases/" + caseId + "/kinship-candidates", tokens.labA());
+        List<String> persons = new ArrayList<>();
+        candidates.forEach(c -> persons.add(c.path("personId").asText()));
+        return candidates.size() == 2 && persons.containsAll(brothers)
+                && Math.abs(candidates.get(0).path("lr").asDouble() - candidates.get(1).path("lr").asDouble())
+                <= 1e-9 * candidates.get(0).path("lr").asDouble();
+    }
+
     private void reference(String personId, String parent, SyntheticFamilies.Profile profile, int family) {
         String sample = "REF-" + run + "-" + family + "-" + parent;
         String donor = api.write(201, "identification", "POST", "/api/v1/donors", tokens.labA(), Map.of(
@@ -313,6 +376,7 @@ public final class SeedStory {
     }
 
     private StoryReport summarise(Agreement agreement, List<String> prisonerTransfers, List<String> transfers,
+                                  StoryReport.Brothers brothers,
                                   SignedWebhookSubscriber subscriber, Duration took) {
         JsonNode fulfilment = api.read("agreement", "/api/v1/agreements/" + agreement.id()
                 + "/fulfilment?from=2025-06-09&to=2025-06-15&groupBy=WEEK", tokens.press());
@@ -329,7 +393,7 @@ public final class SeedStory {
         }
         List<String> all = new ArrayList<>(prisonerTransfers);
         all.addAll(transfers);
-        return StoryReport.of(agreement.id(), all, fulfilment, week, states, cases, checks, subscriber.tally(), took);
+        return StoryReport.of(agreement.id(), all, fulfilment, week, states, cases, checks, brothers, subscriber.tally(), took);
     }
 
     private void step(String format, Object... arguments) {

@@ -12,7 +12,12 @@ import java.util.Map;
 /** What the four services say once the story has played, each from its own API. */
 public record StoryReport(String agreementId, List<String> transferIds, List<Term> terms, List<Balance> balances,
                           List<WeekTotal> week, List<String> handoverStates, Map<String, Long> cases,
-                          Map<String, Integer> prisonerChecks, SignedWebhookSubscriber.Tally webhooks, Duration took) {
+                          Map<String, Integer> prisonerChecks, Brothers brothers, SignedWebhookSubscriber.Tally webhooks,
+                          Duration took) {
+
+    /** Brothers missing from one family: how many remains were linked to the family, and how many named. */
+    public record Brothers(int missing, int remainsLinkedToTheFamily, int undisputed) {
+    }
 
     /** A term's progress from agreement-service's ledger; {@code committed} and {@code percent} null for all-for-all. */
     public record Term(String kind, String from, String to, String category, Integer committed, long received,
@@ -27,7 +32,7 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
     }
 
     static StoryReport of(String agreementId, List<String> transferIds, JsonNode fulfilment, List<JsonNode> week,
-                          List<String> states, JsonNode caseStatistics, Map<String, Integer> checks,
+                          List<String> states, JsonNode caseStatistics, Map<String, Integer> checks, Brothers brothers,
                           SignedWebhookSubscriber.Tally webhooks, Duration took) {
         List<Term> terms = new ArrayList<>();
         Map<String, String> directionOfTerm = new LinkedHashMap<>();
@@ -47,7 +52,8 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
                 w.path("toParty").asText(), w.path("kind").asText(), w.path("transfers").asInt(), w.path("received").asInt())).toList();
         Map<String, Long> cases = new LinkedHashMap<>();
         caseStatistics.path("counts").fields().forEachRemaining(e -> cases.put(e.getKey(), e.getValue().asLong()));
-        return new StoryReport(agreementId, transferIds, terms, balances, totals, states, cases, checks, webhooks, took);
+        return new StoryReport(agreementId, transferIds, terms, balances, totals, states, cases, checks, brothers,
+                webhooks, took);
     }
 
     /** The ledger's line for a term of {@code kind} from one party to the other (and category, for prisoners). */
@@ -83,6 +89,9 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
         out.println("identification-service: cases of the agreement's bodies, by status");
         cases.forEach((status, count) -> out.printf("  %-20s %,d%n", status, count));
         out.println("  identity checks of the prisoners who came home: " + prisonerChecks);
+        out.printf("  %d brothers missing from one family: %d remains linked to the family, %d undisputed"
+                + " (the parents cannot tell their sons apart)%n", brothers.missing(), brothers.remainsLinkedToTheFamily(),
+                brothers.undisputed());
         out.println();
         out.println("notification-service: webhooks received by the subscriber (deduplicated by webhook-id)");
         webhooks.eventsByType().forEach((type, count) -> out.printf("  %-44s %,d%n", type, count));

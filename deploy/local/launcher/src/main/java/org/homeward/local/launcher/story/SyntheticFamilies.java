@@ -71,6 +71,16 @@ public final class SyntheticFamilies {
         return new Family(new Profile(father), new Profile(mother), new Profile(child));
     }
 
+    /** Another child of the family's parents: a full brother of its child. */
+    public Profile brother(Family family) {
+        Map<String, List<String>> brother = new LinkedHashMap<>();
+        for (String locus : LOCI) {
+            brother.put(locus, List.of(family.father().loci().get(locus).get(random.nextInt(2)),
+                    family.mother().loci().get(locus).get(random.nextInt(2))));
+        }
+        return new Profile(brother);
+    }
+
     private String draw(String locus) {
         List<Allele> candidates = alleles.get(locus);
         double total = candidates.stream().mapToDouble(Allele::frequency).sum();
