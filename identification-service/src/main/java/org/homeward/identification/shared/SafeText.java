@@ -9,6 +9,14 @@ public final class SafeText {
     /** The same rule as a Bean Validation pattern, for request records. */
     public static final String PATTERN = "[^\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069]*";
 
+    /**
+     * The same rule for free text of several lines (findings, evidence, reasons): tabs and line breaks are
+     * allowed, every other control character and direction override is not. One character class, so that
+     * 10,000 characters are matched without backtracking.
+     */
+    public static final String MULTILINE_PATTERN =
+            "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*";
+
     private SafeText() {
     }
 

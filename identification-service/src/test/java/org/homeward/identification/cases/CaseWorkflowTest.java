@@ -390,6 +390,33 @@ class CaseWorkflowTest {
         }
     }
 
+    @Test
+    void freeTextThatReachesListsAndExportsHoldsNoDirectionOverride() {
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        examine(caseId, "FINGERPRINTS");
+        // U+202E makes "Коваленко" display reversed in the identified-dead CSV: refused, nothing stored.
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("method", "FINGERPRINTS", "evidence", "Ten-print match",
+                        "establishedIdentity", identity("Кова\u202Eленко", "UA")))
+                .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(400)
+                .body("violations.field", hasItem(containsString("surname")));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ODONTOLOGY", "examiner", "Dr.\u2066 Hnatiuk", "examinedOn", "2025-06-14",
+                        "method", "Comparison", "findings", "Consistent"))
+                .post("/api/v1/cases/" + caseId + "/examinations").then().statusCode(400);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/proposals").then().statusCode(200)
+                .body("size()", equalTo(0));
+        // Findings and evidence of several lines are what examiners write: line breaks and tabs are kept.
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ODONTOLOGY", "examiner", "Dr. Hnatiuk", "examinedOn", "2025-06-14",
+                        "method", "Comparison", "findings", "Tooth 36: crown\n\tTooth 47: missing ante-mortem"))
+                .post("/api/v1/cases/" + caseId + "/examinations").then().statusCode(201);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("method", "FINGERPRINTS", "evidence", "Ten-print match\nwith the military record",
+                        "establishedIdentity", identity("Коваленко", "UA")))
+                .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(201);
+    }
+
     private static Response custody(String caseId, Map<String, Object> body) {
         return given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/cases/" + caseId + "/custody");

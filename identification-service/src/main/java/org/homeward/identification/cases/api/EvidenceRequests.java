@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.homeward.identification.cases.ExaminationKind;
 import org.homeward.identification.cases.application.CaseEvidence;
+import org.homeward.identification.shared.SafeText;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +17,9 @@ public final class EvidenceRequests {
     private EvidenceRequests() {
     }
 
-    public record Examination(@NotNull ExaminationKind kind, @NotBlank @Size(max = 200) String examiner,
-                              @NotNull LocalDate examinedOn, @NotBlank @Size(max = 500) String method,
-                              @NotBlank @Size(max = 10000) String findings) {
+    public record Examination(@NotNull ExaminationKind kind, @NotBlank @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String examiner,
+                              @NotNull LocalDate examinedOn, @NotBlank @Size(max = 500) @Pattern(regexp = SafeText.PATTERN) String method,
+                              @NotBlank @Size(max = 10000) @Pattern(regexp = SafeText.MULTILINE_PATTERN) String findings) {
 
         CaseEvidence.RecordExamination toCommand() {
             return new CaseEvidence.RecordExamination(kind, examiner, examinedOn, method, findings);
@@ -27,8 +28,8 @@ public final class EvidenceRequests {
 
     /** item is REMAINS or a sample's identifier; a new sample states its type. */
     public record Custody(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*") String item,
-                          @Size(min = 1, max = 200) String sampleType, @NotBlank @Size(max = 200) String heldBy,
-                          @NotBlank @Size(max = 500) String location, @NotNull Instant heldFrom) {
+                          @Size(min = 1, max = 200) @Pattern(regexp = SafeText.PATTERN) String sampleType, @NotBlank @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String heldBy,
+                          @NotBlank @Size(max = 500) @Pattern(regexp = SafeText.PATTERN) String location, @NotNull Instant heldFrom) {
 
         CaseEvidence.RecordCustody toCommand() {
             return new CaseEvidence.RecordCustody(item, sampleType, heldBy, location, heldFrom);

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.identification.cases.FamilyNotification;
 import org.homeward.identification.cases.NotificationMeans;
 import org.homeward.identification.cases.application.CaseOutcomes;
+import org.homeward.identification.shared.SafeText;
 import org.homeward.platform.idempotency.CreatedResource;
 import org.homeward.platform.idempotency.IdempotentCreation;
 import org.homeward.platform.security.Caller;
@@ -46,7 +48,7 @@ public class FamilyResource {
     }
 
     /** {@code ofRevocation}: told that the identification they had been given was revoked (false by default). */
-    public record FamilyToldRequest(@NotBlank @Size(max = 200) String toldBy, @NotNull Instant toldAt,
+    public record FamilyToldRequest(@NotBlank @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String toldBy, @NotNull Instant toldAt,
                                     @NotNull NotificationMeans means, Boolean ofRevocation) {
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.homeward.identification.cases.EstablishedIdentity;
 import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.application.Identifications;
+import org.homeward.identification.shared.SafeText;
 
 import java.time.LocalDate;
 
@@ -17,10 +18,11 @@ public final class IdentificationRequests {
     private IdentificationRequests() {
     }
 
-    public record Identity(@NotBlank @Size(max = 200) String surname, @Size(max = 200) String firstNames,
-                           @Size(max = 200) String patronymic, LocalDate dateOfBirth,
+    public record Identity(@NotBlank @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String surname,
+                           @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String firstNames,
+                           @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String patronymic, LocalDate dateOfBirth,
                            @NotNull @Pattern(regexp = "[A-Z]{2}") String nationality,
-                           @Size(max = 64) String serviceNumber) {
+                           @Size(max = 64) @Pattern(regexp = SafeText.PATTERN) String serviceNumber) {
 
         EstablishedIdentity toDomain() {
             return new EstablishedIdentity(surname, firstNames, patronymic, dateOfBirth, nationality, serviceNumber);
@@ -28,7 +30,7 @@ public final class IdentificationRequests {
     }
 
     /** {@code kinshipCandidateId}: a DNA candidate of the case; its ratio and posterior are attached. */
-    public record Proposal(@NotNull IdentificationMethod method, @NotBlank @Size(max = 10000) String evidence,
+    public record Proposal(@NotNull IdentificationMethod method, @NotBlank @Size(max = 10000) @Pattern(regexp = SafeText.MULTILINE_PATTERN) String evidence,
                            @Valid @NotNull Identity establishedIdentity, java.util.UUID kinshipCandidateId) {
 
         Identifications.Propose toCommand() {
@@ -37,6 +39,6 @@ public final class IdentificationRequests {
     }
 
     /** CONFIRM or REJECT; a rejection says why. */
-    public record Decision(@NotNull Identifications.Decision decision, @Size(max = 1000) String reason) {
+    public record Decision(@NotNull Identifications.Decision decision, @Size(max = 1000) @Pattern(regexp = SafeText.MULTILINE_PATTERN) String reason) {
     }
 }

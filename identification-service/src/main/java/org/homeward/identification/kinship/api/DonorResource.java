@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.identification.kinship.FamilyDonor;
 import org.homeward.identification.kinship.Relationship;
 import org.homeward.identification.kinship.application.FamilyDonors;
+import org.homeward.identification.shared.SafeText;
 import org.homeward.platform.idempotency.CreatedResource;
 import org.homeward.platform.idempotency.IdempotentCreation;
 import org.homeward.platform.security.Caller;
@@ -46,13 +48,13 @@ public class DonorResource {
         this.caller = caller;
     }
 
-    public record ConsentRequest(@NotBlank @Size(max = 200) String givenBy, @NotNull Instant givenAt,
-                                 @NotBlank @Size(max = 500) String use) {
+    public record ConsentRequest(@NotBlank @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String givenBy, @NotNull Instant givenAt,
+                                 @NotBlank @Size(max = 500) @Pattern(regexp = SafeText.MULTILINE_PATTERN) String use) {
     }
 
     public record DonorRequest(@NotNull UUID personId, @NotNull Relationship relationship,
-                               @NotBlank @Size(max = 200) String donorName, @Valid @NotNull ConsentRequest consent,
-                               @NotNull @Size(max = 20) List<@NotBlank @Size(max = 64) String> sampleIds) {
+                               @NotBlank @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String donorName, @Valid @NotNull ConsentRequest consent,
+                               @NotNull @Size(max = 20) List<@NotBlank @Size(max = 64) @Pattern(regexp = SafeText.PATTERN) String> sampleIds) {
     }
 
     public record DonorResponse(UUID id, UUID personId, Relationship relationship, String donorName,

@@ -1,5 +1,7 @@
 package org.homeward.identification.kinship.application;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.homeward.identification.kinship.DnaProfile;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -62,10 +65,25 @@ public class KinshipReferences {
     private final Map<String, Families> families = new ConcurrentHashMap<>();
     private final Map<String, Remains> remains = new ConcurrentHashMap<>();
 
-    public KinshipReferences(EntityManager entityManager, KinshipEngine engine, KinshipWork work) {
+    private final Map<String, AtomicLong> leftOut = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+
+    public KinshipReferences(EntityManager entityManager, KinshipEngine engine, KinshipWork work, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.engine = engine;
         this.work = work;
+        this.registry = registry;
+    }
+
+    /** The party's count of family entries left out of the search at its last rebuild, as a gauge. */
+    private AtomicLong leftOutOf(String party) {
+        return leftOut.computeIfAbsent(party, p -> {
+            AtomicLong count = new AtomicLong();
+            Gauge.builder("homeward.kinship.families.left-out", count, AtomicLong::get).tag("party", p)
+                    .description("Family entries left out of the search: references contradicting their pedigree")
+                    .register(registry);
+            return count;
+        });
     }
 
     public Families families(String party) {
@@ -108,7 +126,7 @@ public class KinshipReferences {
         FamilyGroups.Links links = new FamilyGroups.Links(asIds(siblings), asIds(parents), asIds(children));
         Map<UUID, List<FamilyReferences.Donor>> byPerson = new LinkedHashMap<>();
         persons.forEach(person -> byPerson.put(person, FamilyGroups.referencesOf(person.toString(), donors, links)));
-        Families built = build(generation, byPerson, shared, families(siblings, children));
+        Families built = build(party, generation, byPerson, shared, families(siblings, children));
         families.put(party, built);
         return built;
     }
@@ -144,7 +162,7 @@ public class KinshipReferences {
 
     /** One family alone, as the index of a person job. */
     public Families family(UUID person, List<FamilyReferences.Donor> donors) {
-        return build(-1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()), Map.of());
+        return build(null, -1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()), Map.of());
     }
 
     /**
@@ -222,11 +240,12 @@ public class KinshipReferences {
         return built;
     }
 
-    private Families build(long generation, Map<UUID, List<FamilyReferences.Donor>> byPerson,
+    private Families build(String party, long generation, Map<UUID, List<FamilyReferences.Donor>> byPerson,
                            FamilyGroups.SharedRelatives shared, Map<UUID, Set<UUID>> familyOf) {
         List<ReferenceIndex.Reference> references = new ArrayList<>();
         List<ReferenceIndex.FamilyPedigree> pedigrees = new ArrayList<>();
         Map<String, List<UUID>> donorsOf = new HashMap<>();
+        int[] refused = {0};
         byPerson.forEach((person, donors) -> {
             try {
                 FamilyReferences.Entries entries = FamilyReferences.of(person.toString(), donors);
@@ -235,12 +254,18 @@ public class KinshipReferences {
                 entries.donorsOf().forEach((entry, ids) -> donorsOf.put(entry, ids.stream().map(UUID::fromString).toList()));
             } catch (Pedigree.Refused e) {
                 // One family that cannot be drawn must not hide every other family from the search.
-                LOG.warnf("The references of missing person %s are left out of the search: %s", person, e.getMessage());
+                refused[0]++;
             }
         });
         ReferenceIndex index = ReferenceIndex.of(engine.matching(), references, pedigrees);
-        for (String family : index.excluded()) {
-            LOG.warnf("Family entry %s is left out of the search: its references contradict its pedigree", family);
+        if (party != null) {
+            // Counts only: which family is left out is personal data (DESIGN.md 6), not for logs.
+            long leftOut = refused[0] + index.excluded().size();
+            leftOutOf(party).set(leftOut);
+            if (leftOut > 0) {
+                LOG.warnf("%d family entries of party %s are left out of the search: references that contradict"
+                        + " their pedigree (gauge homeward.kinship.families.left-out)", leftOut, party);
+            }
         }
         return new Families(generation, index, donorsOf, byPerson, shared, familyOf);
     }
