@@ -50,7 +50,8 @@ public class DeadLetterRecorder {
         // offset is committed only after the insert); a payload the database cannot hold is kept out.
         for (int attempt = 1; ; attempt++) {
             try {
-                if (insert(sourceTopic, partition, offset, record.key(), payload, reason) > 0) {
+                if (insert(storable(sourceTopic, TOPIC_LENGTH), partition, offset, storable(record.key(), KEY_LENGTH), payload,
+                        storable(reason, REASON_LENGTH)) > 0) {
                     registry.counter("homeward.dead.letters", "topic", sourceTopic).increment();
                 }
                 return;
@@ -79,9 +80,27 @@ public class DeadLetterRecorder {
                 .setParameter("offset", offset)
                 .setParameter("key", key)
                 .setParameter("payload", payload)
-                .setParameter("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                .setParameter("reason", reason)
                 .setParameter("at", Instant.now())
                 .executeUpdate());
+    }
+
+    /** The source_topic, record_key and reason columns' sizes. */
+    static final int TOPIC_LENGTH = 249;
+    static final int KEY_LENGTH = 500;
+    static final int REASON_LENGTH = 1000;
+
+    /**
+     * The text as the table can hold it: a NUL (which PostgreSQL refuses in any text) written out as a backslash,
+     * "u" and four zeros, and cut to the column's size with a mark that it was cut. A key or reason the table refused would stall
+     * the recorder, since a dead letter is retried until it is stored.
+     */
+    static String storable(String text, int length) {
+        if (text == null) {
+            return null;
+        }
+        String escaped = text.replace("\0", "\\u0000");
+        return escaped.length() <= length ? escaped : escaped.substring(0, length - 1) + "…";
     }
 
     private static String header(ConsumerRecord<String, String> record, String name, String fallback) {

@@ -13,8 +13,11 @@ import java.util.Set;
 /**
  * What a consumer's failure means (DESIGN.md 5). TRANSIENT: the database or broker cannot be reached or the
  * transaction lost a race (SQLState classes 08, 40, 53, 57, lock not available 55P03, JPA lock and query
- * timeouts, a connection pool that gives no connection in time); retried for as long as it takes and never
- * counted against the record. POISON: the record can never apply (it cannot be parsed, breaks its schema,
+ * timeouts, a connection pool that gives no connection in time), or a systemic failure that every record
+ * would meet (a privilege revoked 42501, a column, table or function not there during a rolling deploy
+ * 42703/42P01/42883, the database itself gone 3D000, an internal error XX000): retried for as long as it takes,
+ * the consumer reported degraded, and never counted against the record, so that a fault of the platform does
+ * not dead-letter every record it touches. POISON: the record can never apply (it cannot be parsed, breaks its schema,
  * or violates a database constraint, classes 22 and 23). HANDLER_FAILURE: anything else, which may be a bug
  * for this record only; dead-lettered after a bounded number of attempts while the database answers.
  */
@@ -24,6 +27,7 @@ public enum FailureKind {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57");
     private static final Set<String> POISON_CLASSES = Set.of("22", "23");
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Set<String> SYSTEMIC_STATES = Set.of("42501", "42703", "42P01", "42883", "3D000", "XX000");
 
     public static FailureKind of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -32,7 +36,8 @@ public enum FailureKind {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
                 String sqlClass = sql.getSQLState().substring(0, 2);
-                if (TRANSIENT_CLASSES.contains(sqlClass) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                if (TRANSIENT_CLASSES.contains(sqlClass) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
+                        || SYSTEMIC_STATES.contains(sql.getSQLState())) {
                     return TRANSIENT;
                 }
                 if (POISON_CLASSES.contains(sqlClass)) {

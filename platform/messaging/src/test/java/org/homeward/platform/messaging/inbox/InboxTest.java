@@ -134,6 +134,45 @@ class InboxTest {
     }
 
     @Test
+    void aFaultEveryRecordWouldMeetPausesTheConsumerInsteadOfDeadLetteringEachRecord() throws Exception {
+        String thing = "revoked-" + UUID.randomUUID();
+        String role = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.username", String.class);
+        MessagingTestDatabase.execute("REVOKE INSERT ON thing_effect FROM " + role);
+        try {
+            for (int i = 0; i < 10; i++) {
+                send(thing, event(UUID.randomUUID(), thing, i));
+            }
+            // 42501 on every record: the consumer retries and says it is degraded; nothing is dead-lettered.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                    .body("checks.find { it.name == 'event-consumers' }.data.degraded", equalTo(true)));
+            Thread.sleep(3000); // longer than the handler-failure bound takes with the test backoff
+            assertThat(deadLetters(thing)).isZero();
+        } finally {
+            MessagingTestDatabase.execute("GRANT INSERT ON thing_effect TO " + role);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> effects(thing) == 10);
+        assertThat(deadLetters(thing)).isZero();
+    }
+
+    @Test
+    void aKeyTheTableCannotHoldIsStoredEscapedAndCutAndTheRecorderGoesOn() {
+        String thing = "key-" + UUID.randomUUID();
+        String withNul = thing + "\0nul";
+        String tooLong = thing + "-" + "x".repeat(600);
+        send(withNul, "not an event, keyed with a NUL");
+        send(tooLong, "not an event, keyed beyond the column");
+        send(thing, "not an event, keyed plainly");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(deadLetters(thing)).isEqualTo(1);
+            assertThat(MessagingTestDatabase.count("select count(*) from dead_letter where record_key = '" + thing
+                    + "\\u0000nul'")).isEqualTo(1);
+            assertThat(MessagingTestDatabase.count("select count(*) from dead_letter where record_key like '" + thing
+                    + "-xxx%' and length(record_key) = 500 and record_key like '%…'")).isEqualTo(1);
+        });
+    }
+
+    @Test
     void processedIdsAreForgottenAfterTheRetentionAndNotBefore() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
