@@ -75,8 +75,8 @@ class RoleMatrixTest {
             entry("PUT /api/v1/donors/{id}/dna-profile", EXAMINER),
             entry("POST /api/v1/kinship/likelihood-ratio", EXAMINER),
             entry("POST /api/v1/kinship/joint-identification", EXAMINER),
-            entry("GET /api/v1/prisoner-checks", COORDINATOR_OR_EXAMINER),
-            entry("GET /api/v1/prisoner-checks/{id}", COORDINATOR_OR_EXAMINER),
+            entry("GET /api/v1/prisoner-checks", COORDINATOR),
+            entry("GET /api/v1/prisoner-checks/{id}", COORDINATOR),
             entry("POST /api/v1/prisoner-checks/{id}/decision", COORDINATOR),
             entry("GET /api/v1/ops/kinship-jobs/failed", Set.of("operator")),
             entry("POST /api/v1/ops/kinship-jobs/failed/redrive", Set.of("operator"))));

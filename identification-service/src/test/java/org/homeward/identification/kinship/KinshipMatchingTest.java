@@ -21,6 +21,7 @@ import org.homeward.identification.kinship.engine.Pedigree;
 import org.homeward.identification.kinship.engine.ProfileSimulator;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.kinship.engine.UndisputedRule;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
 import org.homeward.local.infra.TestTokens;
@@ -440,8 +441,7 @@ class KinshipMatchingTest {
         // both files, so the older is disputed by a brother weighed on other references, never named.
         JsonPath before = awaitCandidates(caseId, older);
         assertThat(before.getBoolean("[0].undisputed")).isFalse();
-        assertThat(before.getList("[0].disputedBecause", String.class)).contains("a rival rests on some of the same"
-                + " relatives but not on all: state the family group so both are weighed on the same references");
+        assertThat(before.getList("[0].disputedBecause", String.class)).contains(UndisputedRule.OTHER_REFERENCES);
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId).then()
                 .body("status", equalTo("PROFILED"));
 

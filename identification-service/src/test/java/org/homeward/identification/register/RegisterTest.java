@@ -165,6 +165,11 @@ class RegisterTest {
                 "sampleIds", List.of("REF-0001", "REF-0002"));
         given().header("Authorization", UA).contentType(ContentType.JSON).body(donor).post("/api/v1/donors").then()
                 .statusCode(403);
+        // A donor registered without the samples his consent covers could have any profile filed under him.
+        Map<String, Object> withoutSamples = new java.util.HashMap<>(donor);
+        withoutSamples.put("sampleIds", List.of());
+        given().header("Authorization", LAB).contentType(ContentType.JSON).body(withoutSamples).post("/api/v1/donors")
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem(containsString("sampleIds")));
         String id = given().header("Authorization", LAB).contentType(ContentType.JSON).body(donor).post("/api/v1/donors")
                 .then().statusCode(201).body("status", equalTo("CONSENTED")).body("donorName", nullValue())
                 .extract().path("id");

@@ -112,7 +112,15 @@ class SiblingGroupsTest {
         state(UA, son, brother).statusCode(200);
         child(UA, son, brother).statusCode(422);
         state(UA, father, son).statusCode(422);
+        // Joining the father to the son's brothers would make him his son's brother: refused, nothing changes.
+        state(UA, father, brother).statusCode(422);
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + father + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
         child(UA, father, father).statusCode(422);
+        // Nobody is his own grandfather.
+        String grandson = person(UA, "UA", "Остап");
+        child(UA, son, grandson).statusCode(200);
+        child(UA, grandson, father).statusCode(422);
         // A child has two parents at most.
         String mother = person(UA, "UA", "Олена");
         child(UA, mother, son).statusCode(200);

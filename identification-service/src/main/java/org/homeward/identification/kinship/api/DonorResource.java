@@ -54,7 +54,7 @@ public class DonorResource {
 
     public record DonorRequest(@NotNull UUID personId, @NotNull Relationship relationship,
                                @NotBlank @Size(max = 200) @Pattern(regexp = SafeText.PATTERN) String donorName, @Valid @NotNull ConsentRequest consent,
-                               @NotNull @Size(max = 20) List<@NotBlank @Size(max = 64) @Pattern(regexp = SafeText.PATTERN) String> sampleIds) {
+                               @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 64) @Pattern(regexp = SafeText.PATTERN) String> sampleIds) {
     }
 
     public record DonorResponse(UUID id, UUID personId, Relationship relationship, String donorName,

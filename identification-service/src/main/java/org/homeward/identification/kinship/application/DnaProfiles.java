@@ -8,6 +8,7 @@ import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.application.CaseAccess;
 import org.homeward.identification.kinship.DnaProfile;
 import org.homeward.identification.kinship.FamilyDonor;
+import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.application.RegisterAccess;
@@ -18,8 +19,10 @@ import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,11 +39,14 @@ public class DnaProfiles {
     private final RegisterAccess registerAccess;
     private final KinshipEngine engine;
     private final KinshipWork work;
+    private final KinshipReferences references;
     private final AuditLog audit;
     private final Clock clock;
 
     public DnaProfiles(EntityManager entityManager, CaseAccess caseAccess, RegisterAccess registerAccess,
-                       KinshipEngine engine, KinshipWork work, AuditLog audit, Clock clock) {
+                       KinshipEngine engine, KinshipWork work, KinshipReferences references, AuditLog audit,
+                       Clock clock) {
+        this.references = references;
         this.entityManager = entityManager;
         this.caseAccess = caseAccess;
         this.registerAccess = registerAccess;
@@ -89,12 +95,22 @@ public class DnaProfiles {
         if (donor.status() != FamilyDonor.Status.CONSENTED) {
             throw new RuleViolation("donor", "The donor withdrew consent: no profile may be recorded");
         }
-        if (!donor.sampleIds().isEmpty() && !donor.sampleIds().contains(submitted.sampleId())) {
+        // A donor without registered samples (his consent withdrawn, or registered before they were required)
+        // accepts none: a profile is taken only under a sample his consent covers.
+        if (!donor.sampleIds().contains(submitted.sampleId())) {
             throw new RuleViolation("sampleId", "Not one of the samples registered with the donor's consent");
         }
         Instant now = Instant.now(clock);
         Actor actor = new Actor(registerAccess.subject(), registerAccess.organisation());
-        work.enqueue(KinshipWork.Kind.PERSON, person.id(), person.party(), now);
+        // Everyone the sample reaches is matched again, as it was (a retyped sample) and as it is now: his
+        // person's stated family, and every file with the same relative, merged with it.
+        Set<UUID> reached = new LinkedHashSet<>();
+        reached.add(person.id());
+        references.asReference(donor).ifPresent(before -> reached.addAll(
+                references.reachOf(person.id(), person.party(), before).persons()));
+        reached.addAll(references.reachOf(person.id(), person.party(), new FamilyReferences.Donor(donorId.toString(),
+                KinshipReferences.relation(donor.relationship()), reading.profile())).persons());
+        reached.forEach(reach -> work.enqueue(KinshipWork.Kind.PERSON, reach, person.party(), now));
         DnaProfile stored = store(DnaProfile.SubjectKind.DONOR, donorId, person.party(), submitted.sampleId(), reading,
                 actor, now);
         audit.record("dna-profile.donor.record", "family_donor", donorId.toString());

@@ -15,6 +15,7 @@ import org.homeward.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,9 +35,12 @@ public class FamilyDonors {
     private final DnaProfiles profiles;
     private final KinshipCandidates candidates;
     private final KinshipWork work;
+    private final KinshipReferences references;
 
     public FamilyDonors(EntityManager entityManager, RegisterAccess access, AuditLog audit, Clock clock,
-                        DnaProfiles profiles, KinshipCandidates candidates, KinshipWork work) {
+                        DnaProfiles profiles, KinshipCandidates candidates, KinshipWork work,
+                        KinshipReferences references) {
+        this.references = references;
         this.entityManager = entityManager;
         this.access = access;
         this.audit = audit;
@@ -82,15 +86,20 @@ public class FamilyDonors {
         // In the lock order of KinshipWork: the jobs first (the family, and every case with a candidate resting
         // on the donor, to be ranked again), then the party's matching lock, so that no job in flight writes a
         // candidate from this donor after the erasure.
-        work.enqueue(KinshipWork.Kind.PERSON, donor.personId(), party, now);
-        candidates.casesResting(donorId).forEach(caseId -> work.enqueue(KinshipWork.Kind.CASE, caseId, party, now));
+        // Whom the sample reaches: his person's stated family, and every file with the same relative merged
+        // with it (the mother registered for each son).
+        KinshipReferences.Reach reach = references.asReference(donor)
+                .map(sample -> references.reachOf(donor.personId(), party, sample))
+                .orElse(new KinshipReferences.Reach(Set.of(donor.personId()), Set.of(donorId)));
+        reach.persons().forEach(reached -> work.enqueue(KinshipWork.Kind.PERSON, reached, party, now));
+        candidates.casesResting(reach).forEach(caseId -> work.enqueue(KinshipWork.Kind.CASE, caseId, party, now));
         work.lockParty(party);
         donor.withdrawConsent(now);
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the
-        // family's references produced with it; the family is matched again with the donors who remain.
+        // references produced with it; the families are matched again with the donors who remain.
         profiles.eraseDonorProfile(donorId, party, now);
         // A job may have written a candidate from the donor before the lock was ours: its case is queued too.
-        candidates.eraseDerivedFrom(donorId, new Actor(access.subject(), access.organisation()), now)
+        candidates.eraseDerivedFrom(reach, new Actor(access.subject(), access.organisation()), now)
                 .forEach(caseId -> work.enqueueIfAbsent(KinshipWork.Kind.CASE, caseId, party, now));
         audit.record("donor.consent-withdrawn.erased", "family_donor", donorId.toString());
         return donor;

@@ -106,14 +106,16 @@ public class KinshipCandidates implements KinshipResults {
     }
 
     /**
-     * Consent withdrawn: every candidate resting on the donor goes, in the caller's transaction, and every
-     * open proposal resting on one of them is rejected first. Answers the cases that had one.
+     * Erases every candidate resting on a withdrawn donor's sample, or on a registration of the same relative
+     * merged with it ({@code reach}); the persons' other candidates forget those donors' own comparisons.
+     * Answers the cases whose candidates were erased.
      */
-    public Set<UUID> eraseDerivedFrom(UUID donorId, Actor by, Instant now) {
-        List<KinshipCandidate> ofFamily = ofDonorsFamily(donorId);
-        List<KinshipCandidate> derived = ofFamily.stream().filter(c -> c.donorIds().contains(donorId)).toList();
-        // The family's other candidates compared the donor on its own too: that comparison goes as well.
-        ofFamily.stream().filter(c -> !c.donorIds().contains(donorId)).forEach(c -> c.forgetReference(donorId.toString()));
+    public Set<UUID> eraseDerivedFrom(KinshipReferences.Reach reach, Actor by, Instant now) {
+        List<KinshipCandidate> ofPersons = ofPersons(reach.persons());
+        List<KinshipCandidate> derived = ofPersons.stream().filter(c -> restsOn(c, reach.donors())).toList();
+        // The family's other candidates compared these donors on their own too: those comparisons go as well.
+        ofPersons.stream().filter(c -> !restsOn(c, reach.donors()))
+                .forEach(c -> reach.donors().forEach(donor -> c.forgetReference(donor.toString())));
         retire(derived, "A donor this proposal's DNA candidate rested on withdrew consent; the candidate was erased",
                 by, now);
         return derived.stream().map(KinshipCandidate::caseId).collect(Collectors.toSet());
@@ -126,20 +128,19 @@ public class KinshipCandidates implements KinshipResults {
         }
     }
 
-    /** The cases with a candidate resting on the donor: to be ranked again once it is erased. */
-    public Set<UUID> casesResting(UUID donorId) {
-        return ofDonorsFamily(donorId).stream().filter(c -> c.donorIds().contains(donorId)).map(KinshipCandidate::caseId)
-                .collect(Collectors.toSet());
+    /** The cases with a candidate resting on one of the donors: to be ranked again once they are erased. */
+    public Set<UUID> casesResting(KinshipReferences.Reach reach) {
+        return ofPersons(reach.persons()).stream().filter(c -> restsOn(c, reach.donors()))
+                .map(KinshipCandidate::caseId).collect(Collectors.toSet());
     }
 
-    /** The candidates of the donor's missing person and of his full siblings (whose references include the donor). */
-    private List<KinshipCandidate> ofDonorsFamily(UUID donorId) {
-        return entityManager.createQuery("select c from KinshipCandidate c"
-                + " where c.personId in (select d.personId from FamilyDonor d where d.id = :donor)"
-                + " or c.personId in (select m.personId from SiblingGroupMember m where m.groupId in"
-                + " (select g.groupId from SiblingGroupMember g, FamilyDonor d where d.id = :donor"
-                + " and g.personId = d.personId))", KinshipCandidate.class)
-                .setParameter("donor", donorId).getResultList();
+    private static boolean restsOn(KinshipCandidate candidate, Set<UUID> donors) {
+        return candidate.donorIds().stream().anyMatch(donors::contains);
+    }
+
+    private List<KinshipCandidate> ofPersons(Set<UUID> persons) {
+        return entityManager.createQuery("select c from KinshipCandidate c where c.personId in :persons",
+                KinshipCandidate.class).setParameter("persons", persons).getResultList();
     }
 
     /** Candidates that go: the open proposals resting on them are rejected with the reason, then they are removed. */

@@ -63,6 +63,13 @@ public interface KinshipConfig {
     /** The prior for posteriors; by default 1/N for the N missing persons of the party's register. */
     OptionalDouble prior();
 
+    /**
+     * The longest one job may take: past it the job's transaction is rolled back, the job counted as an attempt
+     * (it is retried at most five times), and the queue goes on with the next job.
+     */
+    @WithDefault("5m")
+    Duration jobTimeout();
+
     /** How often a replica looks for matching work. */
     @WithDefault("2s")
     Duration matchEvery();

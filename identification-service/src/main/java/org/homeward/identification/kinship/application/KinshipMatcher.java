@@ -20,12 +20,14 @@ import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
+import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.UndisputedRule;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.register.Sex;
 import org.homeward.identification.shared.Actor;
+import org.homeward.platform.messaging.inbox.FailureKind;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The background matching. Each job is claimed with SKIP LOCKED (replicas share the queue, never a job),
@@ -85,15 +88,27 @@ public class KinshipMatcher {
     void matchWaiting() {
         Set<UUID> failed = new HashSet<>();
         while (true) {
+            AtomicReference<UUID> claimed = new AtomicReference<>();
             Optional<Job> done;
             try {
-                done = QuarkusTransaction.requiringNew().call(() -> claimAndRun(failed));
-            } catch (JobFailed e) {
-                // Recorded once the job's transaction has rolled back and released its row lock; the round goes
-                // on with the next job, this one waits for the next round (at most MAX_ATTEMPTS in all).
+                done = QuarkusTransaction.requiringNew().timeout(jobTimeoutSeconds())
+                        .call(() -> claimAndRun(failed, claimed));
+            } catch (RuntimeException e) {
+                UUID job = claimed.get();
+                if (job == null) {
+                    throw e; // no job was claimed (the database is away): the next round tries again
+                }
+                // Whether the work threw, or the flush or the commit did (a transaction timeout): recorded once
+                // the job's transaction has rolled back and released its row, and the round goes on with the
+                // next job. A deadlock victim or a lost connection is transient: not one of the attempts.
+                failed.add(job);
+                boolean transientFailure = FailureKind.of(e) == FailureKind.TRANSIENT;
+                LOG.errorf("Kinship job %s failed (%s, %s): %s", job, transientFailure ? "transient" : "counted",
+                        FailureKind.sqlState(e), e.getClass().getSimpleName());
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                                "update kinship_job set attempts = attempts + 1, last_error = ?2 where id = ?1")
-                        .setParameter(1, e.job).setParameter(2, e.kind).executeUpdate());
+                                "update kinship_job set attempts = attempts + ?3, last_error = ?2 where id = ?1")
+                        .setParameter(1, job).setParameter(2, failureName(e)).setParameter(3, transientFailure ? 0 : 1)
+                        .executeUpdate());
                 continue;
             }
             if (done.isEmpty()) {
@@ -102,34 +117,35 @@ public class KinshipMatcher {
         }
     }
 
-    /** A job whose work threw: named, so that its failure is recorded outside its own transaction. */
-    static final class JobFailed extends RuntimeException {
-        final UUID job;
-        final String kind;
-
-        JobFailed(UUID job, RuntimeException cause) {
-            super(cause.getClass().getSimpleName(), cause, false, false);
-            this.job = job;
-            this.kind = cause.getClass().getSimpleName();
+    /** The kind of a failure, never its message (which may quote data). */
+    private static String failureName(Throwable failure) {
+        String sqlState = FailureKind.sqlState(failure);
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
+        return root.getClass().getSimpleName() + (sqlState == null ? "" : " (SQLState " + sqlState + ")");
     }
 
-    /** Claims the oldest job nobody holds, runs it and deletes it, in the caller's transaction. */
-    Optional<Job> claimAndRun(Set<UUID> failedThisRound) {
-        Optional<Job> claimed = claim(failedThisRound);
-        if (claimed.isEmpty()) {
+    private int jobTimeoutSeconds() {
+        return (int) Math.max(1, engine.config().jobTimeout().toSeconds());
+    }
+
+    /**
+     * Claims the oldest job nobody holds, runs it and deletes it, in the caller's transaction; the claimed job's
+     * id is set in {@code claimed} first, so that a failure anywhere after, the commit included, is its own.
+     */
+    Optional<Job> claimAndRun(Set<UUID> failedThisRound, AtomicReference<UUID> claimed) {
+        Optional<Job> job = claim(failedThisRound);
+        if (job.isEmpty()) {
             return Optional.empty();
         }
-        Job job = claimed.get();
-        try {
-            run(job);
-        } catch (RuntimeException e) {
-            failedThisRound.add(job.id());
-            LOG.errorf("Kinship job %s (%s %s) failed: %s", job.id(), job.kind(), job.subject(), e.getClass().getSimpleName());
-            throw new JobFailed(job.id(), e);
-        }
-        entityManager.createNativeQuery("delete from kinship_job where id = ?1").setParameter(1, job.id()).executeUpdate();
-        return claimed;
+        claimed.set(job.get().id());
+        run(job.get());
+        entityManager.createNativeQuery("delete from kinship_job where id = ?1").setParameter(1, job.get().id())
+                .executeUpdate();
+        entityManager.flush();
+        return job;
     }
 
     /** One job at a time (LIMIT 1): every other waiting job stays claimable by the other replicas. */
@@ -288,8 +304,9 @@ public class KinshipMatcher {
             DnaSex remainsSex = remainsSex(caseId);
             List<SexComparison> sexes = ofCase.stream().map(c -> SexComparison.of(remainsSex, sexOf(c.personId()))).toList();
             List<UUID> weighed = new ArrayList<>(ofCase.stream().map(KinshipCandidate::personId).toList());
-            Map<UUID, LikelihoodRatio> underThreshold = relatedUnderThreshold(caseId, ofCase, weighed);
-            List<Set<String>> relatives = FamilyGroups.relatives(weighed.stream().map(references::donorsOf).toList());
+            Map<UUID, RelatedRival> underThreshold = relatedUnderThreshold(caseId, ofCase, weighed);
+            List<Map<String, Relation>> relatives = FamilyGroups.relatives(weighed.stream().map(references::donorsOf)
+                    .toList());
             List<UndisputedRule.Candidate> rivals = new ArrayList<>();
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate c = ofCase.get(i);
@@ -299,11 +316,10 @@ public class KinshipMatcher {
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
                 // A related person under the reporting threshold: not stored nor shown, but still a rival.
-                LikelihoodRatio lr = underThreshold.get(weighed.get(i));
-                rivals.add(new UndisputedRule.Candidate(lr.total(), ofCase.get(0).prior(), lr.lociCompared(),
-                        stillMissing(weighed.get(i)), List.of(), false, familyGroupOf(weighed.get(i), ofCase.get(0).party()),
-                        relatives.get(i),
-                        lr.perLocus()));
+                RelatedRival rival = underThreshold.get(weighed.get(i));
+                rivals.add(new UndisputedRule.Candidate(rival.lr().total(), ofCase.get(0).prior(),
+                        rival.lr().lociCompared(), stillMissing(weighed.get(i)), rival.checks(), false,
+                        familyGroupOf(weighed.get(i), ofCase.get(0).party()), relatives.get(i), rival.lr().perLocus()));
             }
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
@@ -337,10 +353,15 @@ public class KinshipMatcher {
      * The persons related to a candidate of the case (his stated brothers, or resting on one of his relatives)
      * whose ratio for these remains is under the reporting threshold: the mother typed on 15 loci for one son
      * and on 21 for the other may leave the right son under it, and he must still dispute his brother. Each is
-     * appended to {@code persons}, with his strongest entry's ratio (only those above 0).
+     * appended to {@code persons}, with his strongest entry's ratio (0 when the data exclude him) and the checks of
+     * his references.
      */
-    private Map<UUID, LikelihoodRatio> relatedUnderThreshold(UUID caseId, List<KinshipCandidate> ofCase, List<UUID> persons) {
-        Map<UUID, LikelihoodRatio> found = new HashMap<>();
+    /** A related person under the reporting threshold, weighed for the rule only: his ratio and his references' checks. */
+    private record RelatedRival(LikelihoodRatio lr, List<ReferenceCheck> checks) {
+    }
+
+    private Map<UUID, RelatedRival> relatedUnderThreshold(UUID caseId, List<KinshipCandidate> ofCase, List<UUID> persons) {
+        Map<UUID, RelatedRival> found = new HashMap<>();
         if (ofCase.isEmpty()) {
             return found;
         }
@@ -355,10 +376,11 @@ public class KinshipMatcher {
                     continue;
                 }
                 List<FamilyReferences.Donor> donors = references.donorsOf(related);
-                KinshipSearch.search(references.family(related, donors).index(), remains, Double.MIN_VALUE,
-                        candidate.prior()).stream().findFirst().ifPresent(best -> {
+                // Threshold 0: even a rival the data exclude is weighed, for his references' checks.
+                KinshipSearch.search(references.family(related, donors).index(), remains, 0, candidate.prior())
+                        .stream().findFirst().ifPresent(best -> {
                             persons.add(related);
-                            found.put(related, best.lr());
+                            found.put(related, new RelatedRival(best.lr(), checks(remains, donors)));
                         });
             }
         }

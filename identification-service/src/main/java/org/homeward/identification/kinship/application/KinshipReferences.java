@@ -188,6 +188,36 @@ public class KinshipReferences {
         return related;
     }
 
+    /**
+     * Whose matching a donor's sample reaches, so that a change to it (recorded, retyped, erased) reaches
+     * them all: the persons of his person's stated family (references carry over within it), and every person
+     * with a registration of the same relative (merged with it), with those registrations' donor ids.
+     */
+    public record Reach(Set<UUID> persons, Set<UUID> donors) {
+    }
+
+    public Reach reachOf(UUID person, String party, FamilyReferences.Donor donor) {
+        Families ofParty = families(party);
+        Set<UUID> persons = new LinkedHashSet<>(ofParty.familyOf(person));
+        persons.add(person);
+        Set<UUID> donors = new LinkedHashSet<>();
+        donors.add(UUID.fromString(donor.id()));
+        ofParty.shared().holders(donor).forEach((holder, ids) -> {
+            persons.add(UUID.fromString(holder));
+            ids.forEach(id -> donors.add(UUID.fromString(id)));
+        });
+        return new Reach(persons, donors);
+    }
+
+    /** The donor as the matching sees him: his relationship and his opened profile, if he has one on file. */
+    public java.util.Optional<FamilyReferences.Donor> asReference(FamilyDonor donor) {
+        return entityManager.createQuery("select p from DnaProfile p where p.subjectKind = :kind and p.subjectId = :donor",
+                        DnaProfile.class).setParameter("kind", DnaProfile.SubjectKind.DONOR)
+                .setParameter("donor", donor.id()).getResultList().stream().findFirst()
+                .map(p -> new FamilyReferences.Donor(donor.id().toString(), relation(donor.relationship()),
+                        p.open(engine::unseal)));
+    }
+
     private Map<UUID, Set<UUID>> siblingsIn(String party) {
         Map<UUID, Set<UUID>> byGroup = new HashMap<>();
         for (SiblingGroupMember member : entityManager.createQuery("select m from SiblingGroupMember m"

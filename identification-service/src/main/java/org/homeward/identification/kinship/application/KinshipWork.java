@@ -16,7 +16,10 @@ import java.util.UUID;
  * (a running job holds its own; {@link #enqueue} takes the row it upserts), then the party's matching lock
  * ({@link #lockParty}), then the case row, then the party's generation row ({@link #bumpGeneration}). Whoever
  * writes what a job reads enqueues before it locks anything else; {@link #enqueueIfAbsent} is the one
- * exception, safe after the party lock because it never waits for a job's row.
+ * exception, safe after the party lock because it never waits for a job's row. The register's statements
+ * about families take their own advisory lock ("family-statements:" and the party) before queueing: no job
+ * takes it, so it cannot close a cycle; an import's chunk announces its families once, so that it queues
+ * every job before it touches the generation row.
  */
 @ApplicationScoped
 public class KinshipWork {

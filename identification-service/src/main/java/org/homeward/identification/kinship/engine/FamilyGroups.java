@@ -3,6 +3,7 @@ package org.homeward.identification.kinship.engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,9 +150,10 @@ public final class FamilyGroups {
 
     /**
      * For each candidate's references, the relatives they are (one key per person, whichever record and kit
-     * he was registered under): two candidates whose sets meet rest on a shared relative.
+     * he was registered under), each with his relationship to that candidate: two candidates whose keys meet
+     * rest on a shared relative, and two who share a parent are brothers at least through him.
      */
-    public static List<Set<String>> relatives(List<List<FamilyReferences.Donor>> referencesOfEach) {
+    public static List<Map<String, Relation>> relatives(List<List<FamilyReferences.Donor>> referencesOfEach) {
         List<FamilyReferences.Donor> all = new ArrayList<>();
         referencesOfEach.forEach(all::addAll);
         int[] root = new int[all.size()];
@@ -165,12 +167,12 @@ public final class FamilyGroups {
             }
         }
         Map<Integer, String> keys = new HashMap<>();
-        List<Set<String>> relatives = new ArrayList<>();
+        List<Map<String, Relation>> relatives = new ArrayList<>();
         int at = 0;
         for (List<FamilyReferences.Donor> references : referencesOfEach) {
-            Set<String> ofCandidate = new LinkedHashSet<>();
+            Map<String, Relation> ofCandidate = new LinkedHashMap<>();
             for (int k = 0; k < references.size(); k++, at++) {
-                ofCandidate.add(keys.computeIfAbsent(root[at], r -> all.get(r).id()));
+                ofCandidate.put(keys.computeIfAbsent(root[at], r -> all.get(r).id()), references.get(k).relation());
             }
             relatives.add(ofCandidate);
         }
@@ -206,6 +208,22 @@ public final class FamilyGroups {
                 }
             }));
             return index;
+        }
+
+        /**
+         * Every registration of the same relative as {@code donor} (his own included), by person: whose
+         * references rest on his samples, merged or not.
+         */
+        public Map<String, Set<String>> holders(FamilyReferences.Donor donor) {
+            Map<String, Set<String>> holders = new HashMap<>();
+            for (String key : keys(donor)) {
+                for (Held held : byKey.getOrDefault(key, List.of())) {
+                    if (sameRelative(held.donor(), donor)) {
+                        holders.computeIfAbsent(held.person(), p -> new LinkedHashSet<>()).add(held.donor().id());
+                    }
+                }
+            }
+            return holders;
         }
 
         /** The other persons one of whose donors is the same relative as one of {@code references}. */

@@ -18,9 +18,13 @@ import java.util.Set;
  *       (the mother registered for each of her sons, perhaps typed on another kit), is compared on the loci
  *       both comparisons share, so that six more loci typed for one brother's mother cannot make him the
  *       body of the other;</li>
- *   <li>a rival that rests on some of its relatives but not on all of them, outside a stated family group, is
- *       a brother weighed on other references (the father typed for one son's file only): the family group
- *       must be stated so both are weighed on the same references;</li>
+ *   <li>a related rival that rests on some of its relatives but not on all of them, and whose ratio supports it
+ *       (at least 1), is a brother or father weighed on other references (the father typed for one son's file
+ *       only): they must be weighed on the same references first;</li>
+ *   <li>a brother (resting on a parent of the candidate's) with a relative (not his own personal effects) whose
+ *       sample does not fit the remains (LR below 1, or two or more inconsistent loci), however weak he is,
+ *       sends the family to review: a misattributed sample in a brother's file would otherwise hide him;</li>
+ *   <li>a rival no longer missing (released, found alive, merged) is none: he is not the body;</li>
  *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity;</li>
  *   <li>the person is still missing in the register: one released, found alive or merged into another entry
  *       is never the undisputed identity of a body;</li>
@@ -33,6 +37,14 @@ import java.util.Set;
  * only be stricter than stated. Each clause that fails is named, so the laboratory sees why.
  */
 public record UndisputedRule(double minPosterior, double margin, int minLoci, double reportingThreshold) {
+
+    /** The clause a related rival weighed on other references fails. */
+    public static final String OTHER_REFERENCES = "a related rival rests on some of the same relatives but not on"
+            + " all: state the family group, or type the same relatives for both, so both are weighed alike";
+
+    /** The clause a related rival with a relative who does not fit the remains fails. */
+    public static final String RIVAL_DOES_NOT_FIT = "a related rival has a relative whose sample does not fit these"
+            + " remains (a misattributed sample may hide him): review the family";
 
     public UndisputedRule {
         if (!(minPosterior > 0 && minPosterior < 1) || !(margin >= 1) || minLoci < 1 || !(reportingThreshold > 0)) {
@@ -49,21 +61,27 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     /**
      * One candidate of a case: its ratio, its prior, how many loci it compared, whether the person is missing,
      * each of the family's references compared on its own, whether DNA sex excludes the person; the family
-     * group the person belongs to (his own id when none was stated), the relatives his references are
-     * ({@link FamilyGroups#relatives}), and the ratio at each locus compared.
+     * group the person belongs to (his own id when none was stated), the relatives his references are with
+     * their relationship to him ({@link FamilyGroups#relatives}), and the ratio at each locus compared.
      */
     public record Candidate(double lr, double prior, int lociCompared, boolean personMissing,
                             List<ReferenceCheck> references, boolean sexExcluded, String familyGroup,
-                            Set<String> relatives, Map<String, Double> perLocus) {
+                            Map<String, Relation> relatives, Map<String, Double> perLocus) {
         public Candidate {
             references = List.copyOf(references);
-            relatives = Set.copyOf(relatives);
+            relatives = Map.copyOf(relatives);
             perLocus = Map.copyOf(perLocus);
         }
 
         /** Related to {@code other}: of one stated family group, or resting on a relative both rest on. */
         boolean relatedTo(Candidate other) {
-            return familyGroup.equals(other.familyGroup) || other.relatives.stream().anyMatch(relatives::contains);
+            return familyGroup.equals(other.familyGroup) || other.relatives.keySet().stream().anyMatch(relatives::containsKey);
+        }
+
+        /** Whether the two rest on one relative who is a parent of each: brothers, at least through him. */
+        boolean sharesAParentWith(Candidate other) {
+            return relatives.entrySet().stream().anyMatch(r -> r.getValue() == Relation.PARENT
+                    && other.relatives.get(r.getKey()) == Relation.PARENT);
         }
 
         /** log10 of the product of the ratios at the given loci. */
@@ -84,14 +102,17 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     }
 
     /**
-     * Posterior of candidate {@code i} among all of the case's candidates: LR_i p_i / (sum_j LR_j p_j + 1 - sum_j p_j).
+     * Posterior of candidate {@code i} among the case's candidates still missing (and itself): LR_i p_i / (sum_j LR_j p_j + 1 - sum_j p_j).
      */
     public static double posteriorAmong(List<Candidate> ofCase, int i) {
         double weighted = 0;
         double priors = 0;
-        for (Candidate c : ofCase) {
-            weighted += c.lr() * c.prior();
-            priors += c.prior();
+        for (int j = 0; j < ofCase.size(); j++) {
+            Candidate c = ofCase.get(j);
+            if (j == i || c.personMissing()) { // one no longer missing has no prior of being the body
+                weighted += c.lr() * c.prior();
+                priors += c.prior();
+            }
         }
         double none = Math.max(0, 1 - priors);
         double own = ofCase.get(i).lr() * ofCase.get(i).prior();
@@ -113,10 +134,11 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         double strongestRival = reportingThreshold;
         boolean behindRelated = false;
         boolean otherReferences = false;
+        boolean rivalDoesNotFit = false;
         for (int j = 0; j < ofCase.size(); j++) {
             Candidate rival = ofCase.get(j);
-            if (j == i) {
-                continue;
+            if (j == i || !rival.personMissing()) {
+                continue; // a person released, found alive or merged into another entry is not the body
             }
             if (!candidate.relatedTo(rival)) {
                 strongestRival = Math.max(strongestRival, rival.lr());
@@ -125,8 +147,15 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             Set<String> shared = new HashSet<>(candidate.perLocus().keySet());
             shared.retainAll(rival.perLocus().keySet());
             behindRelated |= candidate.log10LrOn(shared) < Math.log10(margin) + rival.log10LrOn(shared);
-            otherReferences |= !candidate.familyGroup().equals(rival.familyGroup())
-                    && !candidate.relatives().equals(rival.relatives());
+            // Brothers of a stated group rest on the same relatives (their references carry over whole); a
+            // father and son, or brothers nobody grouped, may not: the one with more references would win.
+            otherReferences |= !candidate.relatives().keySet().equals(rival.relatives().keySet()) && rival.lr() >= 1;
+            // A related rival's relative who does not fit these remains (his father's sample excluding them) may be
+            // a misattributed sample that hides him: the family is for review. His own personal effects not
+            // matching are what a brother's remains show, and say nothing against him.
+            // Only between brothers: a father's relatives need not fit his son's remains.
+            rivalDoesNotFit |= candidate.sharesAParentWith(rival) && rival.references().stream().anyMatch(
+                    r -> r.relation() != Relation.IDENTITY && (r.lr() < 1 || r.inconsistentLoci().size() >= 2));
         }
         if (candidate.lr() < margin * strongestRival) {
             failed.add("LR under " + margin + " times a rival of the same remains");
@@ -135,8 +164,10 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             failed.add("LR under " + margin + " times a related rival on the loci both compared");
         }
         if (otherReferences) {
-            failed.add("a rival rests on some of the same relatives but not on all: state the family group so both"
-                    + " are weighed on the same references");
+            failed.add(OTHER_REFERENCES);
+        }
+        if (rivalDoesNotFit) {
+            failed.add(RIVAL_DOES_NOT_FIT);
         }
         if (candidate.lr() < margin * Math.max(reportingThreshold, bestOfPersonElsewhere)) {
             failed.add("LR under " + margin + " times the same person's ratio in other remains");

@@ -58,9 +58,10 @@ public class PrisonerCheckResource {
     public record DecisionRequest(@NotNull Boolean samePerson) {
     }
 
+    // The names of the released are the coordinators' to see (they decide the checks), not every examiner's.
     @GET
-    @RolesAllowed({Roles.COORDINATOR, Roles.FORENSIC_EXAMINER})
-    @Operation(summary = "Checks of the persons your party received, latest first (audited)")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Checks of the persons your party received, latest first (coordinators; audited)")
     public Page<CheckResponse> list(@QueryParam("transferId") UUID transferId,
                                     @QueryParam("status") PrisonerCheck.Status status,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -71,8 +72,8 @@ public class PrisonerCheckResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COORDINATOR, Roles.FORENSIC_EXAMINER})
-    @Operation(summary = "A check: the claimed identity, the outcome and the fields that agreed (audited)")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "A check: the claimed identity, the outcome and the fields that agreed (coordinators; audited)")
     public CheckResponse get(@PathParam("id") UUID id) {
         return CheckResponse.of(checks.get(id));
     }

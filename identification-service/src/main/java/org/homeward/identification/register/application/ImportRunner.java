@@ -111,10 +111,16 @@ public class ImportRunner {
             }
         }
         // A family's rows may lie in several chunks: each chunk joins everyone of its families linked so far.
-        for (String family : families) {
-            siblings.stateFromImport(entityManager.createNativeQuery("select person_id from register_import_family"
-                            + " where import_id = ?1 and label = ?2 order by person_id", UUID.class)
-                    .setParameter(1, job.id()).setParameter(2, family).getResultList(), job.submittedByOrganisation());
+        if (!families.isEmpty()) {
+            List<List<UUID>> members = families.stream().map(family -> (List<UUID>) entityManager.createNativeQuery(
+                            "select person_id from register_import_family where import_id = ?1 and label = ?2"
+                                    + " order by person_id", UUID.class)
+                    .setParameter(1, job.id()).setParameter(2, family).getResultList()).toList();
+            int left = siblings.stateFromImport(members, job.submittedByOrganisation(), job.party());
+            if (left > 0) {
+                LOG.warnf("Import %s: %d family label(s) would join a parent and his child and were not stated",
+                        job.id(), left);
+            }
         }
         job.chunkLinked(chunk.size(), matched, toReview, created, blocks.comparisons(), Instant.now(clock));
         if (job.status() == RegisterImport.Status.COMPLETED) {

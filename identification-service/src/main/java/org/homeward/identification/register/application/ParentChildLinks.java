@@ -21,8 +21,9 @@ import java.util.UUID;
 /**
  * A parent and his child both missing (a father and his son who served together), as the register states
  * them: the party's coordinators and its laboratories' examiners say that one missing person is the other's
- * parent. A child has at most two; nobody is his own ancestor within the register's statements (a parent
- * is not stated as his child's child, nor as his brother). Every statement and read is audited.
+ * parent. A child has at most two; nobody is stated as his own ancestor, nor as his brother's parent (checked
+ * under the party's statements lock, so that concurrent statements cannot contradict each other). Every
+ * statement and read is audited.
  */
 @ApplicationScoped
 @Transactional
@@ -63,8 +64,8 @@ public class ParentChildLinks {
         if (linked(parentId, childId)) {
             return family(parentId); // said before: nothing changes
         }
-        if (linked(childId, parentId)) {
-            throw new RuleViolation("personId", "This person is already stated as the other's parent");
+        if (descends(parentId, childId)) {
+            throw new RuleViolation("personId", "This person is already stated as the other's parent or ancestor");
         }
         SiblingGroupMember ofParent = entityManager.find(SiblingGroupMember.class, parentId);
         SiblingGroupMember ofChild = entityManager.find(SiblingGroupMember.class, childId);
@@ -111,6 +112,15 @@ public class ParentChildLinks {
     private boolean linked(UUID parentId, UUID childId) {
         return !entityManager.createNativeQuery("select 1 from parent_child_link where parent_id = ?1 and child_id = ?2")
                 .setParameter(1, parentId).setParameter(2, childId).getResultList().isEmpty();
+    }
+
+    /** Whether {@code person} is stated as a descendant of {@code ancestor} (child, grandchild, ...). */
+    private boolean descends(UUID person, UUID ancestor) {
+        return !entityManager.createNativeQuery("with recursive descendant(id) as ("
+                        + " select child_id from parent_child_link where parent_id = ?1"
+                        + " union select l.child_id from parent_child_link l join descendant d on l.parent_id = d.id)"
+                        + " select 1 from descendant where id = ?2").setParameter(1, ancestor).setParameter(2, person)
+                .getResultList().isEmpty();
     }
 
     private Set<UUID> parents(UUID childId) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -59,41 +60,58 @@ public class SiblingGroups {
         }
         audit.record("register.full-siblings.state", "missing_person", personId.toString());
         audit.record("register.full-siblings.state", "missing_person", siblingId.toString());
-        if (!entityManager.createNativeQuery("select 1 from parent_child_link where (parent_id = ?1 and child_id = ?2)"
-                + " or (parent_id = ?2 and child_id = ?1)").setParameter(1, personId).setParameter(2, siblingId)
-                .getResultList().isEmpty()) {
-            throw new RuleViolation("personId", "The two are stated as parent and child: withdraw that statement first");
-        }
-        return without(join(List.of(person, sibling), access.subject()), personId);
+        lockStatements(entityManager, person.party());
+        Set<UUID> joined = join(List.of(person, sibling), access.subject()).orElseThrow(() -> new RuleViolation(
+                "personId", "The two groups would hold a parent and his child: withdraw that statement first"));
+        changed.fire(new FamilyStatementChanged(joined, person.party()));
+        return without(joined, personId);
     }
 
     /**
-     * Brothers stated by a register import (rows of one family label): joined as by {@link #state}, on behalf
-     * of the organisation that submitted the import. Runs in the import's background work: the import's
-     * submission is the audited act.
+     * Brothers stated by a register import (each list: the persons of one family label): joined as by
+     * {@link #state}, on behalf of the organisation that submitted the import, and announced once, so that the
+     * matching's jobs are queued before its generation row is touched (KinshipWork's lock order). A family that
+     * would join a parent and his child is left as it was. Runs in the import's background work: the import's
+     * submission is the audited act. Answers how many families were left.
      */
-    public void stateFromImport(List<UUID> personIds, String organisation) {
-        List<MissingPerson> persons = personIds.stream().distinct().map(id -> entityManager.find(MissingPerson.class, id))
-                .toList();
-        if (persons.size() >= 2) {
-            join(persons, organisation);
-        }
-    }
-
-    /**
-     * Makes the persons (of one party) one group, joining any groups they are already in; answers the group.
-     * Statements about one party's groups are made one at a time: two joins touching one group cannot strand a
-     * member in a group nobody else is in.
-     */
-    private Set<UUID> join(List<MissingPerson> persons, String statedBy) {
-        String party = persons.get(0).party();
+    public int stateFromImport(List<List<UUID>> families, String organisation, String party) {
         lockStatements(entityManager, party);
+        Set<UUID> changedPersons = new LinkedHashSet<>();
+        int left = 0;
+        for (List<UUID> family : families) {
+            List<MissingPerson> persons = family.stream().distinct()
+                    .map(id -> entityManager.find(MissingPerson.class, id)).toList();
+            if (persons.size() >= 2) {
+                Optional<Set<UUID>> joined = join(persons, organisation);
+                joined.ifPresent(changedPersons::addAll);
+                left += joined.isEmpty() ? 1 : 0;
+            }
+        }
+        if (!changedPersons.isEmpty()) {
+            changed.fire(new FamilyStatementChanged(changedPersons, party));
+        }
+        return left;
+    }
+
+    /**
+     * Makes the persons (of one party) one group, joining any groups they are already in; answers the group,
+     * or nothing when the group would hold a parent and his child (then nothing changes). The caller holds the
+     * party's statements lock ({@link #lockStatements}): two joins touching one group cannot strand a member in
+     * a group nobody else is in, and the check sees every statement made before.
+     */
+    private Optional<Set<UUID>> join(List<MissingPerson> persons, String statedBy) {
         Map<UUID, SiblingGroupMember> members = new LinkedHashMap<>();
         persons.forEach(p -> members.put(p.id(), entityManager.find(SiblingGroupMember.class, p.id())));
         Set<UUID> groups = members.values().stream().filter(Objects::nonNull).map(SiblingGroupMember::groupId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (groups.size() == 1 && !members.containsValue(null)) {
-            return members(groups.iterator().next()); // said before: nothing changes
+            return Optional.of(members(groups.iterator().next())); // said before: nothing changes
+        }
+        Set<UUID> together = new LinkedHashSet<>(members.keySet());
+        groups.forEach(g -> together.addAll(members(g)));
+        if (!entityManager.createNativeQuery("select 1 from parent_child_link where parent_id in (?1) and child_id in (?1)")
+                .setParameter(1, together).getResultList().isEmpty()) {
+            return Optional.empty();
         }
         UUID group = groups.isEmpty() ? UUID.randomUUID() : groups.iterator().next();
         Instant now = Instant.now(clock);
@@ -108,9 +126,7 @@ public class SiblingGroups {
                             SiblingGroupMember.class).setParameter("others", groups).getResultList()
                     .forEach(member -> member.joined(group));
         }
-        Set<UUID> joined = members(group);
-        changed.fire(new FamilyStatementChanged(joined, party));
-        return joined;
+        return Optional.of(members(group));
     }
 
     /**

@@ -96,6 +96,42 @@ class BrothersSimulationTest {
     }
 
     @Test
+    void aFatherAndHisSonMissingTogetherAreNeverTheWrongOneUndisputed() {
+        int wrong = 0;
+        int right = 0;
+        for (int run = 0; run < 100; run++) {
+            ProfileSimulator simulate = new ProfileSimulator(europe, 27_400L + run, MatchingSimulation.LOCI_21);
+            StrProfile grandfather = simulate.founder();
+            StrProfile grandmother = simulate.founder();
+            StrProfile father = simulate.child(grandfather, grandmother);
+            StrProfile uncle = simulate.child(grandfather, grandmother);
+            StrProfile mother = simulate.founder();
+            StrProfile son = simulate.child(father, mother);
+            // The father's file has his parents, or his brother; the son's his mother; stated as father and son.
+            List<FamilyReferences.Donor> fathers = run % 2 == 0
+                    ? List.of(donor("grandfather", Relation.PARENT, grandfather),
+                            donor("grandmother", Relation.PARENT, grandmother))
+                    : List.of(donor("uncle", Relation.FULL_SIBLING, uncle));
+            List<MatchingSimulation.Person> persons = List.of(
+                    new MatchingSimulation.Person("father", null, fathers),
+                    new MatchingSimulation.Person("son", null, List.of(donor("mother", Relation.PARENT, mother)),
+                            java.util.Set.of("father")));
+            Map<String, List<MatchingSimulation.Assessed>> assessed = matching.assess(persons,
+                    Map.of("remains of the father", father, "remains of the son", son));
+            for (Map.Entry<String, List<MatchingSimulation.Assessed>> body : assessed.entrySet()) {
+                String truth = body.getKey().endsWith("father") ? "father" : "son";
+                String named = MatchingSimulation.undisputed(body.getValue());
+                wrong += named != null && !named.equals(truth) ? 1 : 0;
+                right += truth.equals(named) ? 1 : 0;
+            }
+        }
+
+        assertThat(wrong).as("wrong one of father and son undisputed in 200 remains").isZero();
+        // Printed, not held: how often the references lent between them were enough to name the right one.
+        System.out.printf("father and son: %d of 200 remains named, none wrongly%n", right);
+    }
+
+    @Test
     void aSonAloneInHisFamilyIsStillNamedWhenNothingDisputesHim() {
         int right = 0;
         int wrong = 0;

@@ -62,8 +62,9 @@ class FamilyGroupsTest {
         assertThat(shared.fullest(for15).profile().loci()).isEqualTo(mother.loci());
         assertThat(shared.fullest(for15).id()).isEqualTo("mother-for-A");
         assertThat(shared.fullest(stranger)).isSameAs(stranger);
-        List<Set<String>> relatives = FamilyGroups.relatives(List.of(List.of(for15), List.of(for21), List.of(stranger)));
-        assertThat(relatives.get(0)).isEqualTo(relatives.get(1));
-        assertThat(relatives.get(2)).doesNotContainAnyElementsOf(relatives.get(0));
+        List<Map<String, Relation>> relatives = FamilyGroups.relatives(List.of(List.of(for15), List.of(for21),
+                List.of(stranger)));
+        assertThat(relatives.get(0)).isEqualTo(relatives.get(1)).containsValue(Relation.PARENT);
+        assertThat(relatives.get(2).keySet()).doesNotContainAnyElementsOf(relatives.get(0).keySet());
     }
 }

@@ -20,9 +20,16 @@ import java.util.Set;
  * a stated group's references carried over,
  * one candidate per person (its strongest entry), every reference checked on its own, relatives shared across
  * candidates, the undisputed rule over the case's candidates and the same person elsewhere). Every missing
- * person is male or of unknown sex and still missing; the prior is the configured default's 1/N.
+ * person is male or of unknown sex and still missing; the prior is the default's 1/N for a register of
+ * {@link #REGISTER_SIZE}.
  */
 public final class MatchingSimulation {
+
+    /**
+     * The prior is the service's default for a party's register of this many missing persons (1/N): the few
+     * families of a scenario stand in a register of thousands, as the bodies of June 2025 did.
+     */
+    public static final int REGISTER_SIZE = 5_000;
 
     /** The 20 CODIS core loci and SE33: a 21-locus kit. */
     public static final List<String> LOCI_21;
@@ -36,8 +43,15 @@ public final class MatchingSimulation {
         LOCI_15 = List.copyOf(loci.subList(0, 15));
     }
 
-    /** A missing person: his id, the family group stated for him (null when none), his own typed donors. */
-    public record Person(String id, String statedGroup, List<FamilyReferences.Donor> donors) {
+    /**
+     * A missing person: his id, the full-sibling group stated for him (null when none), his own typed donors,
+     * and the missing persons stated as his parents.
+     */
+    public record Person(String id, String statedGroup, List<FamilyReferences.Donor> donors, Set<String> parents) {
+
+        public Person(String id, String statedGroup, List<FamilyReferences.Donor> donors) {
+            this(id, statedGroup, donors, Set.of());
+        }
     }
 
     /** A candidate of one remains: the person, his ratio and the rule's verdict. */
@@ -81,20 +95,34 @@ public final class MatchingSimulation {
 
     /** Each remains' candidates, strongest first, with the verdict the matching would store. */
     public Map<String, List<Assessed>> assess(List<Person> persons, Map<String, StrProfile> remains) {
-        double prior = 1.0 / Math.max(2, persons.size());
+        double prior = 1.0 / REGISTER_SIZE;
         Map<String, List<FamilyReferences.Donor>> own = new HashMap<>();
         Map<String, Set<String>> byGroup = new HashMap<>();
         Map<String, String> groupOf = new HashMap<>();
         if (familiesAlone) {
             persons = persons.stream().map(p -> new Person(p.id(), null, p.donors())).toList();
         }
+        Map<String, Set<String>> parents = new HashMap<>();
+        Map<String, Set<String>> children = new HashMap<>();
         for (Person person : persons) {
             own.put(person.id(), person.donors());
             groupOf.put(person.id(), person.statedGroup() == null ? person.id() : person.statedGroup());
             if (person.statedGroup() != null) {
                 byGroup.computeIfAbsent(person.statedGroup(), g -> new LinkedHashSet<>()).add(person.id());
             }
+            for (String parent : person.parents()) {
+                parents.computeIfAbsent(person.id(), c -> new LinkedHashSet<>()).add(parent);
+                children.computeIfAbsent(parent, c -> new LinkedHashSet<>()).add(person.id());
+            }
         }
+        // A parent and his child are one family with their brothers (as the service's stated families).
+        children.forEach((parent, sons) -> sons.forEach(son -> {
+            String from = groupOf.get(son);
+            String to = groupOf.get(parent);
+            groupOf.replaceAll((person, group) -> group.equals(from) ? to : group);
+        }));
+        byGroup.clear();
+        groupOf.forEach((person, group) -> byGroup.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(person));
         FamilyGroups.SharedRelatives shared = FamilyGroups.SharedRelatives.of(own);
         if (!familiesAlone) {
             own.replaceAll((person, donors) -> donors.stream().map(shared::fullest).toList());
@@ -105,18 +133,24 @@ public final class MatchingSimulation {
         for (Person person : persons) {
             Map<String, Set<String>> siblings = new HashMap<>();
             if (person.statedGroup() != null) {
-                Set<String> others = new LinkedHashSet<>(byGroup.get(person.statedGroup()));
+                Set<String> others = new LinkedHashSet<>(persons.stream()
+                        .filter(p -> person.statedGroup().equals(p.statedGroup())).map(Person::id).toList());
                 others.remove(person.id());
                 siblings.put(person.id(), others);
             }
-            List<FamilyReferences.Donor> ofPerson = FamilyGroups.referencesOf(person.id(), own, siblings);
+            List<FamilyReferences.Donor> ofPerson = FamilyGroups.referencesOf(person.id(), own,
+                    new FamilyGroups.Links(siblings, parents, children));
             if (ofPerson.isEmpty()) {
                 continue;
             }
-            referencesOf.put(person.id(), ofPerson);
-            FamilyReferences.Entries entries = FamilyReferences.of(person.id(), ofPerson);
-            references.addAll(entries.references());
-            pedigrees.addAll(entries.pedigrees());
+            try {
+                FamilyReferences.Entries entries = FamilyReferences.of(person.id(), ofPerson);
+                references.addAll(entries.references());
+                pedigrees.addAll(entries.pedigrees());
+                referencesOf.put(person.id(), ofPerson);
+            } catch (Pedigree.Refused e) {
+                // As the service: a family that cannot be drawn is left out, the others are searched.
+            }
         }
         ReferenceIndex index = ReferenceIndex.of(calculator, references, pedigrees);
 
@@ -146,18 +180,21 @@ public final class MatchingSimulation {
             Set<String> present = new HashSet<>(ofBody.stream().map(Found::person).toList());
             for (Found f : familiesAlone ? List.<Found>of() : ofBody) {
                 Set<String> related = new LinkedHashSet<>(byGroup.getOrDefault(groupOf.get(f.person()), Set.of()));
+                related.remove(f.person());
                 related.addAll(shared.sharing(f.person(), referencesOf.get(f.person())));
                 for (String other : related) {
                     if (present.add(other) && referencesOf.containsKey(other)) {
                         FamilyReferences.Entries entries = FamilyReferences.of(other, referencesOf.get(other));
+                        List<ReferenceCheck> checks = referencesOf.get(other).stream().map(d -> ReferenceCheck.of(
+                                calculator, d.id(), d.relation(), remains.get(body), d.profile())).toList();
                         KinshipSearch.search(ReferenceIndex.of(calculator, entries.references(), entries.pedigrees()),
-                                        remains.get(body), Double.MIN_VALUE, prior).stream().findFirst()
-                                .ifPresent(best -> weighed.add(new Found(other, best.lr(), List.of())));
+                                        remains.get(body), 0, prior).stream().findFirst()
+                                .ifPresent(best -> weighed.add(new Found(other, best.lr(), checks)));
                     }
                 }
             }
-            List<Set<String>> relatives = familiesAlone
-                    ? weighed.stream().map(f -> Set.of(f.person())).toList()
+            List<Map<String, Relation>> relatives = familiesAlone
+                    ? weighed.stream().map(f -> Map.of(f.person(), Relation.IDENTITY)).toList()
                     : FamilyGroups.relatives(weighed.stream().map(f -> referencesOf.get(f.person())).toList());
             List<UndisputedRule.Candidate> candidates = new ArrayList<>();
             for (int i = 0; i < weighed.size(); i++) {

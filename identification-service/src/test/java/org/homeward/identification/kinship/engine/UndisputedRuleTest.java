@@ -31,13 +31,21 @@ class UndisputedRuleTest {
                                                   List<ReferenceCheck> references, boolean sexExcluded) {
         String person = UUID.randomUUID().toString();
         return new UndisputedRule.Candidate(lr, prior, loci, missing, references, sexExcluded, person,
-                Set.of(person + ":mother"), Map.of());
+                Map.of(person + ":mother", Relation.PARENT), Map.of());
     }
 
     /** A candidate with the given ratios per locus (their product is its LR), of a family and relatives named. */
     private static UndisputedRule.Candidate related(String familyGroup, Set<String> relatives, Map<String, Double> perLocus) {
+        return related(familyGroup, relatives, perLocus, List.of());
+    }
+
+    /** The same, with his references' own checks; every relative named is a parent of his. */
+    private static UndisputedRule.Candidate related(String familyGroup, Set<String> relatives, Map<String, Double> perLocus,
+                                                    List<ReferenceCheck> references) {
         double lr = perLocus.values().stream().reduce(1.0, (a, b) -> a * b);
-        return new UndisputedRule.Candidate(lr, PRIOR, perLocus.size(), true, List.of(), false, familyGroup, relatives,
+        Map<String, Relation> asParents = new LinkedHashMap<>();
+        relatives.forEach(relative -> asParents.put(relative, Relation.PARENT));
+        return new UndisputedRule.Candidate(lr, PRIOR, perLocus.size(), true, references, false, familyGroup, asParents,
                 perLocus);
     }
 
@@ -84,20 +92,68 @@ class UndisputedRuleTest {
     }
 
     @Test
-    void aBrotherWeighedOnOtherReferencesOutsideAStatedGroupDisputesTheCandidate() {
+    void aRelatedRivalWeighedOnOtherReferencesDisputesTheCandidateWhenItsRatioSupportsIt() {
         // One son's file has both parents, the other's the mother only; no family group was stated.
         List<UndisputedRule.Candidate> brothers = List.of(
                 related("son-1", Set.of("mother", "father"), loci(21, 100)),
                 related("son-2", Set.of("mother"), loci(21, 2)));
         UndisputedRule noPosterior = new UndisputedRule(1e-9, 1000, 12, 1);
 
-        assertThat(noPosterior.judge(brothers, 0, 0).failed()).containsExactly("a rival rests on some of the same"
-                + " relatives but not on all: state the family group so both are weighed on the same references");
-        // Stated as one family group, the references are carried over and the shared-loci margin decides.
+        assertThat(noPosterior.judge(brothers, 0, 0).failed()).containsExactly(UndisputedRule.OTHER_REFERENCES);
+        // A stated family whose references do not carry over whole (a father and his son) is no exception.
+        List<UndisputedRule.Candidate> fatherAndSon = List.of(
+                related("family", Set.of("grandfather", "grandmother"), loci(21, 100)),
+                related("family", Set.of("uncle"), loci(21, 2)));
+        assertThat(noPosterior.judge(fatherAndSon, 0, 0).failed()).containsExactly(UndisputedRule.OTHER_REFERENCES);
+        // Brothers of a stated group rest on the same relatives: the shared-loci margin decides.
         List<UndisputedRule.Candidate> grouped = List.of(
                 related("family", Set.of("mother", "father"), loci(21, 100)),
-                related("family", Set.of("mother"), loci(21, 2)));
+                related("family", Set.of("mother", "father"), loci(21, 2)));
         assertThat(noPosterior.judge(grouped, 0, 0).undisputed()).isTrue();
+        // A related rival the data speak against (LR below 1) disputes nothing.
+        List<UndisputedRule.Candidate> excluded = List.of(
+                related("family", Set.of("mother", "razor"), loci(21, 100)),
+                related("family", Set.of("mother"), loci(21, 0.5)));
+        assertThat(noPosterior.judge(excluded, 0, 0).undisputed()).isTrue();
+    }
+
+    @Test
+    void aBrotherWhoseFileHasASampleThatDoesNotFitSendsTheFamilyToReviewHoweverWeakHeIs() {
+        // His father's sample excludes the remains: misattributed, it may be what hides him.
+        ReferenceCheck notHisFather = new ReferenceCheck("father-b", Relation.PARENT, 1e-30, List.of("TPOX", "FGA"));
+        ReferenceCheck hisOwnRazor = new ReferenceCheck("razor-b", Relation.IDENTITY, 0, List.of("TPOX", "FGA", "vWA"));
+        UndisputedRule noPosterior = new UndisputedRule(1e-9, 1000, 12, 1);
+        UndisputedRule.Candidate named = related("a", Set.of("mother", "father-a"), loci(21, 100));
+
+        assertThat(noPosterior.judge(List.of(named, related("b", Set.of("mother", "father-b"), loci(21, 0),
+                List.of(notHisFather))), 0, 0).failed()).containsExactly(UndisputedRule.RIVAL_DOES_NOT_FIT);
+        // His own personal effects not matching are what a brother's remains show.
+        assertThat(noPosterior.judge(List.of(named, related("b", Set.of("mother"), loci(21, 0),
+                List.of(hisOwnRazor))), 0, 0).undisputed()).isTrue();
+        // A relative who is no parent of both (a father's file and his son's) need not fit.
+        UndisputedRule.Candidate son = new UndisputedRule.Candidate(1e42, PRIOR, 21, true, List.of(), false, "f",
+                Map.of("razor", Relation.PARENT, "mother", Relation.PARENT), loci(21, 100));
+        UndisputedRule.Candidate father = new UndisputedRule.Candidate(0, PRIOR, 21, true, List.of(new ReferenceCheck(
+                "grandfather", Relation.PARENT, 1e-9, List.of("TPOX", "FGA"))), false, "f",
+                Map.of("razor", Relation.IDENTITY, "grandfather", Relation.PARENT), loci(21, 0));
+        assertThat(noPosterior.judge(List.of(son, father), 0, 0).undisputed()).isTrue();
+    }
+
+    @Test
+    void aRivalNoLongerMissingIsNotTheBodyAndTakesNoShareOfThePosterior() {
+        Map<String, Relation> parents = Map.of("mother", Relation.PARENT, "father", Relation.PARENT);
+        UndisputedRule.Candidate released = new UndisputedRule.Candidate(1e15, PRIOR, 21, false, List.of(), false,
+                "family", parents, loci(21, Math.pow(1e15, 1.0 / 21)));
+        UndisputedRule.Candidate brother = new UndisputedRule.Candidate(1e15, PRIOR, 21, true, List.of(), false,
+                "family", parents, loci(21, Math.pow(1e15, 1.0 / 21)));
+
+        UndisputedRule.Verdict verdict = DEFAULTS.judge(List.of(brother, released), 0, 0);
+        assertThat(verdict.undisputed()).isTrue();
+        assertThat(verdict.posterior()).isGreaterThan(0.9999);
+        // Both still missing, the same numbers share the posterior and neither is named.
+        UndisputedRule.Candidate missingToo = new UndisputedRule.Candidate(1e15, PRIOR, 21, true, List.of(), false,
+                "family", parents, loci(21, Math.pow(1e15, 1.0 / 21)));
+        assertThat(DEFAULTS.judge(List.of(brother, missingToo), 0, 0).undisputed()).isFalse();
     }
 
     @Test

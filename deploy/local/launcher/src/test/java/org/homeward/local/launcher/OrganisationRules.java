@@ -116,7 +116,7 @@ final class OrganisationRules {
             entry("POST /api/v1/kinship/likelihood-ratio", notScoped()),
             entry("POST /api/v1/kinship/joint-identification", notScoped()),
             entry("GET /api/v1/prisoner-checks", list(COORDINATOR, "?transferId=<prisoner-transfer>&size=100", "prisoner-checks/{id}")),
-            entry("GET /api/v1/prisoner-checks/{id}", read(COORDINATOR, EXAMINER)),
+            entry("GET /api/v1/prisoner-checks/{id}", read(COORDINATOR)),
             entry("POST /api/v1/prisoner-checks/{id}/decision", write("{\"samePerson\": false}")),
             entry("GET /api/v1/ops/kinship-jobs/failed", notScoped()),
             entry("POST /api/v1/ops/kinship-jobs/failed/redrive", notScoped())));

@@ -344,7 +344,8 @@ public final class SeedStory {
         }
         out.printf("    each body: both brothers at the same trio LR, posteriors %s, undisputed: %d%n",
                 posteriors.stream().map(p -> String.format(java.util.Locale.ROOT, "%.3f", p)).toList(), undisputed);
-        return new StoryReport.Brothers(BROTHERS, caseIds.size(), undisputed);
+        int linked = (int) caseIds.stream().filter(caseId -> weighedAgainstBoth(caseId, personIds)).count();
+        return new StoryReport.Brothers(BROTHERS, linked, undisputed);
     }
 
     private boolean weighedAgainstBoth(String caseId, List<String> brothers) {
