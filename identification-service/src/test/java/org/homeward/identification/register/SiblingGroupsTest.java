@@ -121,6 +121,7 @@ class SiblingGroupsTest {
         String grandson = person(UA, "UA", "Остап");
         child(UA, son, grandson).statusCode(200);
         child(UA, grandson, father).statusCode(422);
+        state(UA, father, grandson).statusCode(422);
         // A child has two parents at most.
         String mother = person(UA, "UA", "Олена");
         child(UA, mother, son).statusCode(200);

@@ -19,10 +19,10 @@ import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -104,7 +104,7 @@ public class DnaProfiles {
         Actor actor = new Actor(registerAccess.subject(), registerAccess.organisation());
         // Everyone the sample reaches is matched again, as it was (a retyped sample) and as it is now: his
         // person's stated family, and every file with the same relative, merged with it.
-        Set<UUID> reached = new LinkedHashSet<>();
+        Set<UUID> reached = new TreeSet<>(); // in id order, as every caller queues (no deadlock between them)
         reached.add(person.id());
         references.asReference(donor).ifPresent(before -> reached.addAll(
                 references.reachOf(person.id(), person.party(), before).persons()));

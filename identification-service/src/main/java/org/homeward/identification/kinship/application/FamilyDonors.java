@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -92,7 +93,8 @@ public class FamilyDonors {
                 .map(sample -> references.reachOf(donor.personId(), party, sample))
                 .orElse(new KinshipReferences.Reach(Set.of(donor.personId()), Set.of(donorId)));
         reach.persons().forEach(reached -> work.enqueue(KinshipWork.Kind.PERSON, reached, party, now));
-        candidates.casesResting(reach).forEach(caseId -> work.enqueue(KinshipWork.Kind.CASE, caseId, party, now));
+        new TreeSet<>(candidates.casesResting(reach)).forEach(caseId -> work.enqueue(KinshipWork.Kind.CASE, caseId, party,
+                now));
         work.lockParty(party);
         donor.withdrawConsent(now);
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the

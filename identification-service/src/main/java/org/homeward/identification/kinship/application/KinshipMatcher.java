@@ -93,7 +93,7 @@ public class KinshipMatcher {
             try {
                 done = QuarkusTransaction.requiringNew().timeout(jobTimeoutSeconds())
                         .call(() -> claimAndRun(failed, claimed));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 UUID job = claimed.get();
                 if (job == null) {
                     throw e; // no job was claimed (the database is away): the next round tries again
@@ -102,7 +102,7 @@ public class KinshipMatcher {
                 // the job's transaction has rolled back and released its row, and the round goes on with the
                 // next job. A deadlock victim or a lost connection is transient: not one of the attempts.
                 failed.add(job);
-                boolean transientFailure = FailureKind.of(e) == FailureKind.TRANSIENT;
+                boolean transientFailure = lostARace(e);
                 LOG.errorf("Kinship job %s failed (%s, %s): %s", job, transientFailure ? "transient" : "counted",
                         FailureKind.sqlState(e), e.getClass().getSimpleName());
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
@@ -115,6 +115,16 @@ public class KinshipMatcher {
                 return;
             }
         }
+    }
+
+    /**
+     * A deadlock victim, a serialization failure or a lost connection (SQLState classes 40 and 08): the next
+     * round may pass. Anything else, a fault every job would meet included, is counted, so that a job that
+     * cannot pass reaches the operators' list after five rounds instead of being retried for ever.
+     */
+    private static boolean lostARace(Throwable failure) {
+        String sqlState = FailureKind.sqlState(failure);
+        return sqlState != null && (sqlState.startsWith("40") || sqlState.startsWith("08"));
     }
 
     /** The kind of a failure, never its message (which may quote data). */
@@ -349,6 +359,10 @@ public class KinshipMatcher {
         }
     }
 
+    /** A related person under the reporting threshold, weighed for the rule only: his ratio and his references' checks. */
+    private record RelatedRival(LikelihoodRatio lr, List<ReferenceCheck> checks) {
+    }
+
     /**
      * The persons related to a candidate of the case (his stated brothers, or resting on one of his relatives)
      * whose ratio for these remains is under the reporting threshold: the mother typed on 15 loci for one son
@@ -356,10 +370,6 @@ public class KinshipMatcher {
      * appended to {@code persons}, with his strongest entry's ratio (0 when the data exclude him) and the checks of
      * his references.
      */
-    /** A related person under the reporting threshold, weighed for the rule only: his ratio and his references' checks. */
-    private record RelatedRival(LikelihoodRatio lr, List<ReferenceCheck> checks) {
-    }
-
     private Map<UUID, RelatedRival> relatedUnderThreshold(UUID caseId, List<KinshipCandidate> ofCase, List<UUID> persons) {
         Map<UUID, RelatedRival> found = new HashMap<>();
         if (ofCase.isEmpty()) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -191,7 +192,11 @@ public class KinshipReferences {
     /**
      * Whose matching a donor's sample reaches, so that a change to it (recorded, retyped, erased) reaches
      * them all: the persons of his person's stated family (references carry over within it), and every person
-     * with a registration of the same relative (merged with it), with those registrations' donor ids.
+     * with a registration of the same relative (merged with it) and his stated family, with those
+     * registrations' donor ids; persons in id order, the order every caller queues their jobs in (two
+     * requests queueing overlapping sets in one order cannot deadlock). A withdrawal erases the candidates
+     * resting on any of those donors, whether or not the merge took loci from the withdrawn sample: the queued
+     * jobs compute them again.
      */
     public record Reach(Set<UUID> persons, Set<UUID> donors) {
     }
@@ -203,10 +208,11 @@ public class KinshipReferences {
         Set<UUID> donors = new LinkedHashSet<>();
         donors.add(UUID.fromString(donor.id()));
         ofParty.shared().holders(donor).forEach((holder, ids) -> {
-            persons.add(UUID.fromString(holder));
+            // The holder's stated family carries his (merged) registration too.
+            persons.addAll(ofParty.familyOf(UUID.fromString(holder)));
             ids.forEach(id -> donors.add(UUID.fromString(id)));
         });
-        return new Reach(persons, donors);
+        return new Reach(new TreeSet<>(persons), donors);
     }
 
     /** The donor as the matching sees him: his relationship and his opened profile, if he has one on file. */

@@ -9,6 +9,7 @@ import org.homeward.identification.register.FamilyStatementChanged;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.TreeSet;
 
 /**
  * Matching again what a change elsewhere made stale, in the transaction of that change: a person no longer
@@ -33,7 +34,8 @@ public class StaleMatchRequeue {
     /** Brothers or a parent and child stated: each one's references changed; every replica's index is stale. */
     void familyStatementChanged(@Observes FamilyStatementChanged change) {
         Instant now = Instant.now(clock);
-        change.persons().forEach(person -> work.enqueue(KinshipWork.Kind.PERSON, person, change.party(), now));
+        // In id order, as every caller queues (two statements queueing overlapping sets cannot deadlock).
+        new TreeSet<>(change.persons()).forEach(person -> work.enqueue(KinshipWork.Kind.PERSON, person, change.party(), now));
         work.bumpGeneration(change.party(), DnaProfile.SubjectKind.DONOR.name());
     }
 

@@ -21,8 +21,8 @@ import java.util.Set;
  *   <li>a related rival that rests on some of its relatives but not on all of them, and whose ratio supports it
  *       (at least 1), is a brother or father weighed on other references (the father typed for one son's file
  *       only): they must be weighed on the same references first;</li>
- *   <li>a brother (resting on a parent of the candidate's) with a relative (not his own personal effects) whose
- *       sample does not fit the remains (LR below 1, or two or more inconsistent loci), however weak he is,
+ *   <li>a brother (resting on a parent of the candidate's) with a parent, full sibling, grandparent, uncle or
+ *       aunt whose sample does not fit the remains (LR below 1, or two or more inconsistent loci), however weak he is,
  *       sends the family to review: a misattributed sample in a brother's file would otherwise hide him;</li>
  *   <li>a rival no longer missing (released, found alive, merged) is none: he is not the body;</li>
  *   <li>at least {@code minLoci} autosomal loci were compared: a few rare alleles are no identity;</li>
@@ -41,6 +41,13 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     /** The clause a related rival weighed on other references fails. */
     public static final String OTHER_REFERENCES = "a related rival rests on some of the same relatives but not on"
             + " all: state the family group, or type the same relatives for both, so both are weighed alike";
+
+    /**
+     * The relatives a full brother shares with his brother: a sample of one of these in his file must fit his
+     * brother's remains too. His own personal effects, his child or a half sibling of the other side need not.
+     */
+    private static final Set<Relation> BROTHERS_SHARE = Set.of(Relation.PARENT, Relation.FULL_SIBLING,
+            Relation.GRANDPARENT, Relation.UNCLE_OR_AUNT);
 
     /** The clause a related rival with a relative who does not fit the remains fails. */
     public static final String RIVAL_DOES_NOT_FIT = "a related rival has a relative whose sample does not fit these"
@@ -150,12 +157,12 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             // Brothers of a stated group rest on the same relatives (their references carry over whole); a
             // father and son, or brothers nobody grouped, may not: the one with more references would win.
             otherReferences |= !candidate.relatives().keySet().equals(rival.relatives().keySet()) && rival.lr() >= 1;
-            // A related rival's relative who does not fit these remains (his father's sample excluding them) may be
-            // a misattributed sample that hides him: the family is for review. His own personal effects not
-            // matching are what a brother's remains show, and say nothing against him.
+            // A brother's relative who does not fit these remains (his father's sample excluding them) may be a
+            // misattributed sample that hides him: the family is for review. His own personal effects or his
+            // child not matching are what a brother's remains show, and say nothing against him.
             // Only between brothers: a father's relatives need not fit his son's remains.
             rivalDoesNotFit |= candidate.sharesAParentWith(rival) && rival.references().stream().anyMatch(
-                    r -> r.relation() != Relation.IDENTITY && (r.lr() < 1 || r.inconsistentLoci().size() >= 2));
+                    r -> BROTHERS_SHARE.contains(r.relation()) && (r.lr() < 1 || r.inconsistentLoci().size() >= 2));
         }
         if (candidate.lr() < margin * strongestRival) {
             failed.add("LR under " + margin + " times a rival of the same remains");

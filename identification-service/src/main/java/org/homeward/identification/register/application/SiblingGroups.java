@@ -95,7 +95,7 @@ public class SiblingGroups {
 
     /**
      * Makes the persons (of one party) one group, joining any groups they are already in; answers the group,
-     * or nothing when the group would hold a parent and his child (then nothing changes). The caller holds the
+     * or nothing when the group would hold a person and his descendant (then nothing changes). The caller holds the
      * party's statements lock ({@link #lockStatements}): two joins touching one group cannot strand a member in
      * a group nobody else is in, and the check sees every statement made before.
      */
@@ -109,7 +109,11 @@ public class SiblingGroups {
         }
         Set<UUID> together = new LinkedHashSet<>(members.keySet());
         groups.forEach(g -> together.addAll(members(g)));
-        if (!entityManager.createNativeQuery("select 1 from parent_child_link where parent_id in (?1) and child_id in (?1)")
+        // Nobody of the joined group may be stated as another's descendant (a son, a grandson...).
+        if (!entityManager.createNativeQuery("with recursive descendant(id) as ("
+                        + " select child_id from parent_child_link where parent_id in (?1)"
+                        + " union select l.child_id from parent_child_link l join descendant d on l.parent_id = d.id)"
+                        + " select 1 from descendant where id in (?1)")
                 .setParameter(1, together).getResultList().isEmpty()) {
             return Optional.empty();
         }

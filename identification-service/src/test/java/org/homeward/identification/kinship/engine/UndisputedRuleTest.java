@@ -127,9 +127,10 @@ class UndisputedRuleTest {
 
         assertThat(noPosterior.judge(List.of(named, related("b", Set.of("mother", "father-b"), loci(21, 0),
                 List.of(notHisFather))), 0, 0).failed()).containsExactly(UndisputedRule.RIVAL_DOES_NOT_FIT);
-        // His own personal effects not matching are what a brother's remains show.
+        // His own personal effects, or his son, not matching are what a brother's remains show.
+        ReferenceCheck hisSon = new ReferenceCheck("son-b", Relation.CHILD, 1e-12, List.of("TPOX", "FGA", "vWA"));
         assertThat(noPosterior.judge(List.of(named, related("b", Set.of("mother"), loci(21, 0),
-                List.of(hisOwnRazor))), 0, 0).undisputed()).isTrue();
+                List.of(hisOwnRazor, hisSon))), 0, 0).undisputed()).isTrue();
         // A relative who is no parent of both (a father's file and his son's) need not fit.
         UndisputedRule.Candidate son = new UndisputedRule.Candidate(1e42, PRIOR, 21, true, List.of(), false, "f",
                 Map.of("razor", Relation.PARENT, "mother", Relation.PARENT), loci(21, 100));
