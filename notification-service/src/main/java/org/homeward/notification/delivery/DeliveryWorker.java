@@ -147,6 +147,9 @@ public class DeliveryWorker {
     }
 
     /** One attempt, and nothing claimed after it. */
+    static final String UNDECRYPTABLE_SECRET = "The subscription's signing secret cannot be decrypted with the"
+            + " configured key: restore the key, or rotate the secret";
+
     void deliver(Claim claim) {
         load(claim).ifPresent(leased -> attempt(leased, () -> false));
     }
@@ -183,7 +186,14 @@ public class DeliveryWorker {
                     claimNext);
         }
         long timestamp = Instant.now().getEpochSecond();
-        List<String> secrets = subscription.signingSecrets(Instant.now()).stream().map(cipher::decrypt).toList();
+        List<String> secrets;
+        try {
+            secrets = subscription.signingSecrets(Instant.now()).stream().map(cipher::decrypt).toList();
+        } catch (RuntimeException undecryptable) {
+            // A key changed or a value damaged: recorded as the attempt's failure, so the delivery follows its
+            // retry schedule to FAILED instead of being leased and dropped for ever.
+            return record(claim, DeliveryRecorder.Outcome.error(UNDECRYPTABLE_SECRET), started, claimNext);
+        }
         String webhookId = delivery.eventId().toString();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");

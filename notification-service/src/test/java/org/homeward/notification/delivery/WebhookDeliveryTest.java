@@ -178,6 +178,25 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSecretThatNoLongerDecryptsIsRecordedAsTheAttemptsFailureNotLeasedForEver() {
+        receiver.script("/undecryptable", 200);
+        String[] subscription = subscribe(admin("org-undecryptable", "UA"), receiver.url("/undecryptable"),
+                "agreement.*");
+        // The ciphertext of another value: what a changed key or a damaged row looks like to the worker.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("update subscription set"
+                        + " secret_encrypted = overlay(secret_encrypted placing 'AAAA' from 20 for 4) where id = ?1")
+                .setParameter(1, UUID.fromString(subscription[0])).executeUpdate());
+        publish(UUID.randomUUID(), "agreement.agreement.activated", "UA");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                entityManager.createNativeQuery("select a.error from delivery_attempt a join delivery d on d.id ="
+                                + " a.delivery_id where d.subscription_id = ?1")
+                        .setParameter(1, UUID.fromString(subscription[0])).getResultList())
+                .contains(DeliveryWorker.UNDECRYPTABLE_SECRET));
+        assertThat(receiver.at("/undecryptable")).isEmpty();
+    }
+
+    @Test
     void redirectsAreNotFollowedAndGoneDisablesTheEndpoint() {
         receiver.script("/moved", 302, 302, 302, 302, 302, 302);
         receiver.script("/gone", 410);

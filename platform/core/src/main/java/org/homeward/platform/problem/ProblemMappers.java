@@ -162,6 +162,14 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json);
         }
+        if (LostRace.of(e)) {
+            // A deadlock, a serialization failure, a lock not had in time or a lost connection: nothing was
+            // committed, and the same request may pass in a moment. Not a 500: the client is told to retry.
+            LOG.warnf("A request lost a race with another transaction: %s", SafeFailure.describe(e));
+            return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE, "Another change held what this request"
+                            + " needed; nothing was changed. Retry after the time given").toResponse())
+                    .header("Retry-After", "1").build();
+        }
         // The error id lets an operator find the failure in the log without exposing it to the caller; the
         // log gets classes and frames only, since messages may quote submitted personal data.
         String errorId = UUID.randomUUID().toString();

@@ -59,6 +59,23 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aRequestThatMeetsAnotherTransactionsLockIsToldToRetryNotAnInternalError() throws Exception {
+        String id = given().header("Authorization", coordinator()).contentType(ContentType.JSON)
+                .body("{\"name\": \"locked\"}").post("/test/things").then().statusCode(201).extract().path("id");
+        try (Connection holder = CoreTestApplication.asOwner()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("select * from thing where id = '" + id + "' for update");
+            post("/test/things/" + id + "/touch", "{}").statusCode(503)
+                    .header("Retry-After", "1")
+                    .body("type", equalTo("urn:homeward:problem:unavailable"))
+                    .body("detail", containsString("nothing was changed"));
+            holder.rollback();
+        }
+        given().header("Authorization", coordinator()).contentType(ContentType.JSON).body("{}")
+                .post("/test/things/" + id + "/touch").then().statusCode(200).body("name", equalTo("locked"));
+    }
+
+    @Test
     void theProblemJsonHasItsPinnedShape() {
         post("/test/things", "{\"name\": \"\"}").statusCode(400)
                 .body("type", equalTo("urn:homeward:problem:validation-failed"))

@@ -134,6 +134,19 @@ public class ThingResource {
         throw new InvalidTransition("The thing is ARCHIVED and cannot be archived again");
     }
 
+    /** Takes the thing's row, waiting for it at most 200 ms (a request that meets another's lock). */
+    @POST
+    @Path("/things/{id}/touch")
+    @Transactional
+    public ThingView touch(@PathParam("id") UUID id) {
+        entityManager.createNativeQuery("set local lock_timeout = '200ms'").executeUpdate();
+        Thing thing = entityManager.find(Thing.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (thing == null) {
+            throw ProblemException.notFound("Thing " + id);
+        }
+        return new ThingView(thing.id, thing.name, null);
+    }
+
     @POST
     @Path("/failures")
     public void fail() {
