@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.homeward.platform.domain.InvalidTransition;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -102,11 +103,24 @@ public class RegisterImport {
         }
     }
 
-    /** Stops the job: its committed chunks stand, the rest is not linked; an operator resubmits the rest. */
+    /** Stops the job: its committed chunks stand, the rest is not linked until it is resumed. */
     public void failed(String reason, Instant now) {
         status = Status.FAILED;
         failure = reason;
         finishedAt = now;
+    }
+
+    /**
+     * Queues a failed job again once its cause is mended: it goes on from the first row not yet linked (the
+     * committed chunks are never linked twice).
+     */
+    public void resumed() {
+        if (status != Status.FAILED) {
+            throw new InvalidTransition("Only a FAILED import can be resumed; this one is " + status);
+        }
+        status = Status.QUEUED;
+        failure = null;
+        finishedAt = null;
     }
 
     public String failure() { return failure; }

@@ -64,6 +64,8 @@ class RoleMatrixTest {
             entry("DELETE /api/v1/missing-persons/{id}/children/{childId}", COORDINATOR_OR_EXAMINER),
             entry("GET /api/v1/missing-persons/{id}/kinship-candidates", EXAMINER),
             entry("POST /api/v1/missing-persons/imports", COORDINATOR),
+            entry("GET /api/v1/missing-persons/imports", COORDINATOR),
+            entry("POST /api/v1/missing-persons/imports/{id}/resume", COORDINATOR),
             entry("GET /api/v1/missing-persons/imports/{id}", COORDINATOR_OR_EXAMINER),
             entry("GET /api/v1/missing-persons/reviews", EXAMINER),
             entry("POST /api/v1/missing-persons/reviews/{id}/decision", EXAMINER),

@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Bulk imports: validated whole, linked in the background, progress a caller can poll. */
 @QuarkusTest
@@ -153,6 +154,70 @@ class RegisterImportTest {
                 .post("/api/v1/missing-persons/imports").then().statusCode(422)
                 .body("violations.field", hasItem("rows[2].familyGroup"));
         assertThat(imports()).isEqualTo(before);
+    }
+
+    /** As the schema's owner (Flyway's role): what the application role may not do. */
+    private static void asOwner(String sql) throws SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (Connection owner = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class))) {
+            owner.createStatement().execute(sql);
+        }
+    }
+
+    @Test
+    void aFailedImportIsListedCountedAndResumedWhereItStoppedWithoutLinkingARowTwice() throws Exception {
+        List<SyntheticRegister.Person> people = SyntheticRegister.people(1_500, 77);
+        // Past the first chunk of 1,000, every report breaks a rule the import cannot know of (a trigger of the
+        // test's): the job fails with its first chunk committed.
+        String job;
+        try {
+            asOwner("create or replace function test_refuse_after_1000() returns trigger language plpgsql as $$"
+                    + " begin if (select count(*) from person_report where import_id = new.import_id) >= 1000 then"
+                    + " raise check_violation using message = 'refused by the test'; end if; return new; end $$");
+            asOwner("create trigger test_refuse_after_1000 before insert on person_report for each row"
+                    + " execute function test_refuse_after_1000()");
+            job = given().header("Authorization", UA).contentType("text/csv; charset=UTF-8")
+                    .body(SyntheticRegister.officialCsv("UA", people)).post("/api/v1/missing-persons/imports").then()
+                    .statusCode(201).extract().path("id");
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().header("Authorization", UA)
+                    .get("/api/v1/missing-persons/imports/" + job).then().body("status", equalTo("FAILED"))
+                    .body("processedRows", equalTo(1000)));
+        } finally {
+            asOwner("drop trigger if exists test_refuse_after_1000 on person_report");
+        }
+        given().header("Authorization", UA).queryParam("status", "FAILED").get("/api/v1/missing-persons/imports")
+                .then().statusCode(200).body("items.id", hasItem(job));
+        given().header("Authorization", TestTokens.bearer("org-ru-coordination", "RU", "coordinator"))
+                .queryParam("status", "FAILED").get("/api/v1/missing-persons/imports").then().statusCode(200)
+                .body("items.id", not(hasItem(job)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> failedGauge() >= 1);
+        given().header("Authorization", TestTokens.bearer("org-ru-coordination", "RU", "coordinator"))
+                .post("/api/v1/missing-persons/imports/" + job + "/resume").then().statusCode(404);
+
+        given().header("Authorization", UA).post("/api/v1/missing-persons/imports/" + job + "/resume").then()
+                .statusCode(200).body("status", equalTo("QUEUED"));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + job).then().body("status", equalTo("COMPLETED"))
+                .body("processedRows", equalTo(1500)));
+        // Each row was linked once: 1,500 reports, not 2,500.
+        try (Connection connection = dataSource.getConnection(); ResultSet rows = connection.createStatement()
+                .executeQuery("select count(*) from person_report where import_id = '" + job + "'")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(1500);
+        }
+        given().header("Authorization", UA).post("/api/v1/missing-persons/imports/" + job + "/resume").then()
+                .statusCode(409);
+    }
+
+    /** The value of homeward_register_imports_failed on the metrics endpoint. */
+    private static double failedGauge() {
+        java.util.regex.Matcher gauge = java.util.regex.Pattern
+                .compile("(?m)^homeward_register_imports_failed(?:\\{[^}]*})? ([0-9.Ee+-]+)$")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return gauge.find() ? Double.parseDouble(gauge.group(1)) : -1;
     }
 
     @Test

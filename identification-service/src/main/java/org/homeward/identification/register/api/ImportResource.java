@@ -1,13 +1,17 @@
 package org.homeward.identification.register.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +20,8 @@ import org.homeward.identification.register.RegisterImport;
 import org.homeward.identification.register.application.RegisterImports;
 import org.homeward.platform.idempotency.CreatedResource;
 import org.homeward.platform.idempotency.IdempotentCreation;
+import org.homeward.platform.paging.Page;
+import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.problem.Problem;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
@@ -70,6 +76,27 @@ public class ImportResource {
                     return new CreatedResource(URI.create("/api/v1/missing-persons/imports/" + job.id()),
                             RegisterResponses.ImportResponse.of(job));
                 });
+    }
+
+    @GET
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Your party's imports in one status, newest first (coordinators); FAILED ones wait to be resumed")
+    public Page<RegisterResponses.ImportResponse> list(
+            @QueryParam("status") @DefaultValue("FAILED") RegisterImport.Status status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        PageRequest request = PageRequest.of(page, size);
+        return Page.of(imports.list(status, request).stream().map(RegisterResponses.ImportResponse::of).toList(), request);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Resume a FAILED import once its cause is mended (the party's coordinators; audited)",
+            description = "It goes on from the first row not yet linked: the chunks committed before the failure are"
+                    + " never linked twice. 409 unless the import is FAILED.")
+    public RegisterResponses.ImportResponse resume(@PathParam("id") UUID id) {
+        return RegisterResponses.ImportResponse.of(imports.resume(id));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package org.homeward.identification.register.application;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import org.homeward.identification.register.LinkageOutcome;
 import org.homeward.identification.register.RegisterImport;
 import org.homeward.identification.register.ReportedPerson;
+import org.homeward.platform.messaging.inbox.FailureKind;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Links waiting imports chunk by chunk, each chunk in its own transaction that locks the job row (SKIP
@@ -39,7 +43,12 @@ public class ImportRunner {
     /** Parsed rows of the jobs this replica works on, so a chunk does not parse the whole upload again. */
     private final Map<UUID, List<ReportedPerson>> parsed = new HashMap<>();
 
-    public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, SiblingGroups siblings, Clock clock) {
+    private final AtomicLong failedImports = new AtomicLong();
+
+    public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, SiblingGroups siblings, Clock clock,
+                        MeterRegistry registry) {
+        Gauge.builder("homeward.register.imports.failed", failedImports, AtomicLong::get)
+                .description("Register imports stopped by a failure, waiting to be resumed").register(registry);
         this.siblings = siblings;
         this.entityManager = entityManager;
         this.linkage = linkage;
@@ -55,12 +64,32 @@ public class ImportRunner {
             try {
                 QuarkusTransaction.requiringNew().run(() -> linkNextChunk(id));
             } catch (RuntimeException e) {
-                // One job that cannot go on must not hold up every import after it: it stops, and says why.
+                if (FailureKind.of(e) == FailureKind.TRANSIENT) {
+                    // A lost race, the database away, a fault every chunk would meet: nothing of the chunk was
+                    // committed, and the job goes on from the same row in a later round.
+                    LOG.warnf("Import %s paused: a chunk could not be linked now (%s, SQLState %s); retried later",
+                            id, e.getClass().getSimpleName(), FailureKind.sqlState(e));
+                    return;
+                }
+                // One job that cannot go on must not hold up every import after it: it stops, says why, and
+                // waits to be resumed (POST .../resume) once the cause is mended.
                 LOG.errorf("Import %s stopped: a chunk could not be linked (%s)", id, e.getClass().getSimpleName());
                 parsed.remove(id);
                 QuarkusTransaction.requiringNew().run(() -> entityManager.find(RegisterImport.class, id)
                         .failed("A chunk could not be linked (" + e.getClass().getSimpleName() + ")", Instant.now(clock)));
             }
+        }
+    }
+
+    @Scheduled(every = "${homeward.register.measure-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void measure() {
+        try {
+            failedImports.set(QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                    "select count(j) from RegisterImport j where j.status = :failed", Long.class)
+                    .setParameter("failed", RegisterImport.Status.FAILED).getSingleResult()));
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not count failed imports (%s)", e.getClass().getSimpleName());
         }
     }
 

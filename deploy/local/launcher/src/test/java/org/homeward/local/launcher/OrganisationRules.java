@@ -105,6 +105,8 @@ final class OrganisationRules {
             entry("GET /api/v1/missing-persons/{id}/kinship-candidates", read(EXAMINER)),
             entry("POST /api/v1/missing-persons/imports", notScoped()),
             entry("GET /api/v1/missing-persons/imports/{id}", read(COORDINATOR)),
+            entry("GET /api/v1/missing-persons/imports", list(COORDINATOR, "?status=COMPLETED&size=100", "imports/{id}")),
+            entry("POST /api/v1/missing-persons/imports/{id}/resume", write()),
             entry("GET /api/v1/missing-persons/reviews", list(EXAMINER, "?status=OPEN&size=100", "reviews/{id}")),
             entry("POST /api/v1/missing-persons/reviews/{id}/decision", write("{\"decision\": \"MERGE\"}")),
             entry("POST /api/v1/missing-persons/reviews/{id}/merge-undo", write()),
