@@ -123,10 +123,6 @@ public class FamilyDonors {
     }
 
     private MissingPerson person(UUID id) {
-        MissingPerson person = entityManager.find(MissingPerson.class, id);
-        if (person == null || !access.mayRead(person.party())) {
-            throw ProblemException.notFound("Missing person " + id);
-        }
-        return person;
+        return access.readable(entityManager.find(MissingPerson.class, id), id);
     }
 }

@@ -62,10 +62,7 @@ public class KinshipCandidates implements KinshipResults {
     }
 
     public List<Opened> ofPerson(UUID personId) {
-        MissingPerson person = entityManager.find(MissingPerson.class, personId);
-        if (person == null || !registerAccess.mayRead(person.party())) {
-            throw ProblemException.notFound("Missing person " + personId);
-        }
+        MissingPerson person = registerAccess.readable(entityManager.find(MissingPerson.class, personId), personId);
         registerAccess.requireLaboratoryOf(person.party());
         audit.record("kinship.candidates.person.read", "missing_person", personId.toString());
         // A laboratory sees the remains it examines, not those assigned to another laboratory of the party.

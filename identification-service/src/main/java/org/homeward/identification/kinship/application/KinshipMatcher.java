@@ -313,15 +313,21 @@ public class KinshipMatcher {
             ofCase.sort(Comparator.comparingDouble(KinshipCandidate::lr).reversed());
             DnaSex remainsSex = remainsSex(caseId);
             List<SexComparison> sexes = ofCase.stream().map(c -> SexComparison.of(remainsSex, sexOf(c.personId()))).toList();
+            if (ofCase.isEmpty()) {
+                settle(caseId, false, now);
+                continue;
+            }
+            // The party's families once per case: every candidate's references and family are read from it.
+            KinshipReferences.Families ofParty = references.families(ofCase.get(0).party());
             List<UUID> weighed = new ArrayList<>(ofCase.stream().map(KinshipCandidate::personId).toList());
             Map<UUID, RelatedRival> underThreshold = relatedUnderThreshold(caseId, ofCase, weighed);
-            List<Map<String, Relation>> relatives = FamilyGroups.relatives(weighed.stream().map(references::donorsOf)
-                    .toList());
+            List<Map<String, Relation>> relatives = FamilyGroups.relatives(weighed.stream()
+                    .map(person -> ofParty.referencesOf().getOrDefault(person, List.of())).toList());
             List<UndisputedRule.Candidate> rivals = new ArrayList<>();
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate c = ofCase.get(i);
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
-                        c.referenceChecks(), sexes.get(i).excludes(), familyGroupOf(c.personId(), c.party()), relatives.get(i),
+                        c.referenceChecks(), sexes.get(i).excludes(), ofParty.familyName(c.personId()), relatives.get(i),
                         c.perLocus(engine::unseal)));
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
@@ -329,7 +335,7 @@ public class KinshipMatcher {
                 RelatedRival rival = underThreshold.get(weighed.get(i));
                 rivals.add(new UndisputedRule.Candidate(rival.lr().total(), ofCase.get(0).prior(),
                         rival.lr().lociCompared(), stillMissing(weighed.get(i)), rival.checks(), false,
-                        familyGroupOf(weighed.get(i), ofCase.get(0).party()), relatives.get(i), rival.lr().perLocus()));
+                        ofParty.familyName(weighed.get(i)), relatives.get(i), rival.lr().perLocus()));
             }
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
@@ -346,16 +352,21 @@ public class KinshipMatcher {
             }
             candidates.evidenceChanged(ofCase.stream().map(KinshipCandidate::id).filter(changedEvidence::remove).toList(),
                     EVIDENCE_CHANGED, Actor.KINSHIP_MATCHING, now);
-            RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
-            if (remainsCase == null) {
-                continue;
-            }
-            if (anyUndisputed) {
-                remainsCase.strongCandidateFound(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
-            } else if (!pendingProposals(caseId)) {
-                // Erased references or a stronger rival: the candidate no longer stands alone.
-                remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
-            }
+            settle(caseId, anyUndisputed, now);
+        }
+    }
+
+    /** The case's state as its candidates now stand: CANDIDATE_FOUND with an undisputed one, else PROFILED. */
+    private void settle(UUID caseId, boolean anyUndisputed, Instant now) {
+        RemainsCase remainsCase = entityManager.find(RemainsCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (remainsCase == null) {
+            return;
+        }
+        if (anyUndisputed) {
+            remainsCase.strongCandidateFound(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
+        } else if (!pendingProposals(caseId)) {
+            // Erased references or a stronger rival: the candidate no longer stands alone.
+            remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
         }
     }
 
@@ -408,10 +419,6 @@ public class KinshipMatcher {
         return entry == null ? null : entry.sex();
     }
 
-    /** A name of the person's stated family (full siblings, parents and children), or the person alone. */
-    private String familyGroupOf(UUID person, String party) {
-        return references.families(party).familyName(person);
-    }
 
     private boolean stillMissing(UUID person) {
         MissingPerson entry = entityManager.find(MissingPerson.class, person);

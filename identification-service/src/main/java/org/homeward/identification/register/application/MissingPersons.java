@@ -12,7 +12,6 @@ import org.homeward.identification.register.ReportedPerson;
 import org.homeward.identification.register.Romanisation;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.paging.PageRequest;
-import org.homeward.platform.problem.ProblemException;
 
 import java.util.List;
 import java.util.Set;
@@ -49,10 +48,7 @@ public class MissingPersons {
     }
 
     public Entry get(UUID id) {
-        MissingPerson person = entityManager.find(MissingPerson.class, id);
-        if (person == null || !access.mayRead(person.party())) {
-            throw ProblemException.notFound("Missing person " + id);
-        }
+        MissingPerson person = access.readable(entityManager.find(MissingPerson.class, id), id);
         audit.record("register.read", "missing_person", id.toString());
         return new Entry(person, entityManager.createQuery("select r from PersonReport r where r.personId = :id"
                 + " order by r.receivedAt, r.id", PersonReport.class).setParameter("id", id).getResultList());

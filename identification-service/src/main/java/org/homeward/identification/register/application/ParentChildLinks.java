@@ -9,7 +9,6 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.SiblingGroupMember;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
-import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -137,10 +136,6 @@ public class ParentChildLinks {
     }
 
     private MissingPerson readable(UUID id) {
-        MissingPerson person = entityManager.find(MissingPerson.class, id);
-        if (person == null || !access.mayRead(person.party())) {
-            throw ProblemException.notFound("Missing person " + id);
-        }
-        return person;
+        return access.readable(entityManager.find(MissingPerson.class, id), id);
     }
 }

@@ -1,6 +1,7 @@
 package org.homeward.identification.register.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.shared.IdentificationConfig;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
@@ -9,6 +10,7 @@ import org.homeward.platform.security.Roles;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Who may use the register of the missing (DESIGN.md 6): a party's coordinators read its entries and
@@ -40,6 +42,17 @@ public class RegisterAccess {
 
     public boolean mayRead(String party) {
         return readableParties().contains(party);
+    }
+
+    /**
+     * The entry found under {@code id}, if the caller may read it; else 404 as for one that does not exist, so
+     * that another party's entry is not even detectable.
+     */
+    public MissingPerson readable(MissingPerson found, UUID id) {
+        if (found == null || !mayRead(found.party())) {
+            throw ProblemException.notFound("Missing person " + id);
+        }
+        return found;
     }
 
     /** Reports go to the caller's own party's register, and its checks are decided, by its coordinators. */
