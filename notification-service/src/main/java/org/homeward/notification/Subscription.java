@@ -17,10 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 
 /**
  * An organisation's webhook endpoint and what it wants to hear about. The signing secret is held only
- * encrypted; during a rotation the previous secret stays valid (and is signed with) until its overlap ends.
+ * sealed, bound to this subscription (a sealed secret copied to another row does not open); during a rotation
+ * the previous secret stays valid (and is signed with) until its overlap ends. The seal and open functions
+ * take the value and its place.
  */
 @Entity
 @Table(name = "subscription")
@@ -89,13 +92,13 @@ public class Subscription {
     }
 
     public Subscription(String organisation, String party, Audience audience, SubscriptionSettings settings,
-                        String secretEncrypted, Instant now) {
+                        String secret, BinaryOperator<String> seal, Instant now) {
         this.id = UUID.randomUUID();
         this.organisation = organisation;
         this.party = party;
         this.audience = audience;
         this.status = SubscriptionStatus.ACTIVE;
-        this.secretEncrypted = secretEncrypted;
+        this.secretEncrypted = seal.apply(secret, secretPlace());
         this.createdAt = now;
         update(settings);
     }
@@ -140,10 +143,23 @@ public class Subscription {
         statusReason = reason;
     }
 
-    public void rotateSecret(String newSecretEncrypted, Instant previousValidUntil) {
+    public void rotateSecret(String newSecret, BinaryOperator<String> seal, Instant previousValidUntil) {
         previousSecretEncrypted = secretEncrypted;
         previousSecretValidUntil = previousValidUntil;
-        secretEncrypted = newSecretEncrypted;
+        secretEncrypted = seal.apply(newSecret, secretPlace());
+    }
+
+    /** Seals both secrets again as they are (a rotated encryption key, or a secret sealed before binding). */
+    public void resealed(BinaryOperator<String> open, BinaryOperator<String> seal) {
+        secretEncrypted = seal.apply(open.apply(secretEncrypted, secretPlace()), secretPlace());
+        if (previousSecretEncrypted != null) {
+            previousSecretEncrypted = seal.apply(open.apply(previousSecretEncrypted, secretPlace()), secretPlace());
+        }
+    }
+
+    /** Both columns share the place: a rotation moves the current secret into the previous one. */
+    private String secretPlace() {
+        return "subscription.secret|" + id + "|" + organisation;
     }
 
     public void recordSuccess(Instant now) {
@@ -163,10 +179,12 @@ public class Subscription {
         return false;
     }
 
-    /** The encrypted secrets to sign with now: the current one, and the previous one during its overlap. */
-    public List<String> signingSecrets(Instant now) {
-        return previousSecretEncrypted != null && previousSecretValidUntil != null && previousSecretValidUntil.isAfter(now)
-                ? List.of(secretEncrypted, previousSecretEncrypted) : List.of(secretEncrypted);
+    /** The secrets to sign with now, opened: the current one, and the previous one during its overlap. */
+    public List<String> signingSecrets(Instant now, BinaryOperator<String> open) {
+        List<String> sealed = previousSecretEncrypted != null && previousSecretValidUntil != null
+                && previousSecretValidUntil.isAfter(now) ? List.of(secretEncrypted, previousSecretEncrypted)
+                : List.of(secretEncrypted);
+        return sealed.stream().map(value -> open.apply(value, secretPlace())).toList();
     }
 
     private void requireNotDisabled(String action) {

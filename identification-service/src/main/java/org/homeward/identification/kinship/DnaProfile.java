@@ -18,11 +18,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.BinaryOperator;
 
 /**
  * The STR profile of a case's remains or of a family reference donor. Each locus's genotype is stored
- * encrypted on its own ("15/16" sealed with the profile key); a new typing of the same subject replaces it.
+ * encrypted on its own ("15/16" sealed with the profile key), bound to this row, its subject and the locus
+ * (so a value copied to another profile or locus does not open); a new typing of the same subject replaces it.
+ * The seal and unseal functions take the value and its place.
  */
 @Entity
 @Table(name = "dna_profile")
@@ -74,7 +76,7 @@ public class DnaProfile {
     }
 
     public DnaProfile(SubjectKind kind, UUID subjectId, String party, String sampleId, StrProfile profile, DnaSex sex,
-                      UnaryOperator<String> seal, Actor by, Instant now) {
+                      BinaryOperator<String> seal, Actor by, Instant now) {
         this.id = UUID.randomUUID();
         this.subjectKind = kind;
         this.subjectId = subjectId;
@@ -83,11 +85,11 @@ public class DnaProfile {
     }
 
     /** A new typing of the same subject (another sample, more loci): it replaces the one on file. */
-    public void retype(String sampleId, StrProfile profile, DnaSex sex, UnaryOperator<String> seal, Actor by, Instant now) {
+    public void retype(String sampleId, StrProfile profile, DnaSex sex, BinaryOperator<String> seal, Actor by, Instant now) {
         this.sampleId = sampleId;
         this.dnaSex = sex;
         Map<String, String> sealed = new TreeMap<>();
-        profile.loci().forEach((locus, genotype) -> sealed.put(locus, seal.apply(genotype.toString())));
+        profile.loci().forEach((locus, genotype) -> sealed.put(locus, seal.apply(genotype.toString(), place(locus))));
         this.loci = sealed;
         this.locusCount = sealed.size();
         this.recordedBy = by.subject();
@@ -99,10 +101,21 @@ public class DnaProfile {
         return dnaSex;
     }
 
-    public StrProfile open(UnaryOperator<String> unseal) {
+    /** Seals every locus again as it is (a rotated key, a value sealed before it was bound to its place). */
+    public void resealed(BinaryOperator<String> unseal, BinaryOperator<String> seal) {
+        Map<String, String> again = new TreeMap<>();
+        loci.forEach((locus, sealed) -> again.put(locus, seal.apply(unseal.apply(sealed, place(locus)), place(locus))));
+        this.loci = again;
+    }
+
+    private String place(String locus) {
+        return "dna_profile.loci|" + id + "|" + subjectKind + ":" + subjectId + "|" + locus;
+    }
+
+    public StrProfile open(BinaryOperator<String> unseal) {
         Map<String, Genotype> genotypes = new TreeMap<>();
         loci.forEach((locus, sealed) -> {
-            String[] alleles = unseal.apply(sealed).split("/");
+            String[] alleles = unseal.apply(sealed, place(locus)).split("/");
             genotypes.put(locus, new Genotype(alleles[0], alleles[1]));
         });
         return new StrProfile(genotypes);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.BinaryOperator;
 
 /**
  * The remains of a case compared with a missing person's family references, at or above the reporting
@@ -54,7 +54,7 @@ public class KinshipCandidate {
     @Column(name = "log10_lr", nullable = false)
     private double log10Lr;
 
-    /** The per-locus ratios, sealed with the profile key ("locus=ratio" lines). */
+    /** The per-locus ratios, sealed with the profile key ("locus=ratio" lines), bound to this row, case and person. */
     @Column(name = "per_locus", nullable = false)
     private String perLocus;
 
@@ -104,7 +104,7 @@ public class KinshipCandidate {
 
     public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> donorIds,
                             double lr, Map<String, Double> perLocus, String method, double prior, double posterior,
-                            CandidateBasis basis, List<ReferenceCheck> referenceChecks, UnaryOperator<String> seal,
+                            CandidateBasis basis, List<ReferenceCheck> referenceChecks, BinaryOperator<String> seal,
                             Instant now) {
         this.id = UUID.randomUUID();
         this.caseId = caseId;
@@ -119,7 +119,7 @@ public class KinshipCandidate {
      */
     public void recomputed(String reference, List<UUID> donorIds, double lr, Map<String, Double> perLocus, String method,
                            double prior, double posterior, CandidateBasis basis, List<ReferenceCheck> referenceChecks,
-                           UnaryOperator<String> seal, Instant now) {
+                           BinaryOperator<String> seal, Instant now) {
         this.basis = basis;
         this.referenceChecks = List.copyOf(referenceChecks);
         this.reference = reference;
@@ -128,7 +128,7 @@ public class KinshipCandidate {
         this.log10Lr = Math.log10(lr);
         StringBuilder lines = new StringBuilder();
         new TreeMap<>(perLocus).forEach((locus, ratio) -> lines.append(locus).append('=').append(ratio).append('\n'));
-        this.perLocus = seal.apply(lines.toString());
+        this.perLocus = seal.apply(lines.toString(), place());
         this.lociCompared = perLocus.size();
         this.method = method;
         this.prior = prior;
@@ -163,9 +163,9 @@ public class KinshipCandidate {
     public double lr() { return lr; }
     public double log10Lr() { return log10Lr; }
     /** The per-locus ratios by locus name, opened with the profile key. */
-    public Map<String, Double> perLocus(UnaryOperator<String> unseal) {
+    public Map<String, Double> perLocus(BinaryOperator<String> unseal) {
         Map<String, Double> ratios = new TreeMap<>();
-        for (String line : unseal.apply(perLocus).split("\n")) {
+        for (String line : unseal.apply(perLocus, place()).split("\n")) {
             if (!line.isEmpty()) {
                 int at = line.lastIndexOf('=');
                 ratios.put(line.substring(0, at), Double.parseDouble(line.substring(at + 1)));
@@ -173,6 +173,15 @@ public class KinshipCandidate {
         }
         return ratios;
     }
+    /** Seals the ratios again as they are (a rotated key, a value sealed before it was bound to its place). */
+    public void resealed(BinaryOperator<String> unseal, BinaryOperator<String> seal) {
+        perLocus = seal.apply(unseal.apply(perLocus, place()), place());
+    }
+
+    private String place() {
+        return "kinship_candidate.per_locus|" + id + "|" + caseId + "|" + personId;
+    }
+
     public int lociCompared() { return lociCompared; }
     public double prior() { return prior; }
     public double posterior() { return posterior; }

@@ -68,7 +68,7 @@ public class SubscriptionService {
         String secret = SecretCipher.newSecret();
         Audience audience = caller.hasRole(Roles.OBSERVER) && caller.party().isEmpty() ? Audience.COUNTS_ONLY : Audience.SCOPED;
         Subscription subscription = new Subscription(caller.organisation(), caller.party().orElse(null), audience,
-                settings, cipher.encrypt(secret), Instant.now());
+                settings, secret, cipher::seal, Instant.now());
         entityManager.persist(subscription);
         audit.record("subscription.create", "subscription", subscription.id().toString());
         return new WithSecret(subscription, secret);
@@ -104,7 +104,7 @@ public class SubscriptionService {
     public WithSecret rotateSecret(UUID id) {
         Subscription subscription = own(id);
         String secret = SecretCipher.newSecret();
-        subscription.rotateSecret(cipher.encrypt(secret), Instant.now().plus(config.rotationOverlap()));
+        subscription.rotateSecret(secret, cipher::seal, Instant.now().plus(config.rotationOverlap()));
         audit.record("subscription.rotate-secret", "subscription", id.toString());
         return new WithSecret(subscription, secret);
     }

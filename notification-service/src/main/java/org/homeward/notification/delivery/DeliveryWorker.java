@@ -188,7 +188,7 @@ public class DeliveryWorker {
         long timestamp = Instant.now().getEpochSecond();
         List<String> secrets;
         try {
-            secrets = subscription.signingSecrets(Instant.now()).stream().map(cipher::decrypt).toList();
+            secrets = subscription.signingSecrets(Instant.now(), cipher::open);
         } catch (RuntimeException undecryptable) {
             // A key changed or a value damaged: recorded as the attempt's failure, so the delivery follows its
             // retry schedule to FAILED instead of being leased and dropped for ever.

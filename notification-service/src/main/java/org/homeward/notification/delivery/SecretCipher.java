@@ -1,16 +1,20 @@
 package org.homeward.notification.delivery;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.homeward.platform.crypto.FieldCipher;
+import org.homeward.platform.crypto.FieldKeys;
 import org.homeward.platform.idempotency.ReplaySecrets;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Encrypts webhook signing secrets at rest (the platform's AES-256-GCM field cipher), and the stored copy of
- * a creation response that shows a new secret, kept for idempotent replay.
+ * Seals webhook signing secrets at rest (the platform's AES-256-GCM field cipher, each value bound to its
+ * place), and the stored copy of a creation response that shows a new secret, kept for idempotent replay.
+ * Built at start-up, so a missing or wrong key stops the service before readiness, not at first use.
  */
+@Startup
 @ApplicationScoped
 public class SecretCipher implements ReplaySecrets {
 
@@ -19,15 +23,32 @@ public class SecretCipher implements ReplaySecrets {
     private final FieldCipher cipher;
 
     public SecretCipher(WebhookConfig config) {
-        this.cipher = new FieldCipher(config.encryptionKey(), "homeward.webhooks.encryption-key");
+        this.cipher = new FieldCipher(FieldKeys.of(config.encryptionKeyId(), config.encryptionKey(),
+                config.retiredEncryptionKeys(), "homeward.webhooks.encryption-key",
+                "homeward.webhooks.retired-encryption-keys"));
     }
 
-    public String encrypt(String secret) {
-        return cipher.encrypt(secret);
+    public String seal(String secret, String place) {
+        return cipher.seal(secret, place);
     }
 
-    public String decrypt(String encrypted) {
-        return cipher.decrypt(encrypted);
+    public String open(String sealed, String place) {
+        return cipher.open(sealed, place);
+    }
+
+    /** What values sealed with the current key start with; the others are sealed again (SecretKeyRotation). */
+    public String currentPrefix() {
+        return cipher.currentPrefix();
+    }
+
+    @Override
+    public String encrypt(String plaintext, String place) {
+        return cipher.seal(plaintext, place);
+    }
+
+    @Override
+    public String decrypt(String ciphertext, String place) {
+        return cipher.open(ciphertext, place);
     }
 
     /** A new Standard Webhooks secret: "whsec_" and 32 random bytes in base64. */

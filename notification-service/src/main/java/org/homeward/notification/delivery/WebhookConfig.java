@@ -14,6 +14,21 @@ public interface WebhookConfig {
     /** AES-256 key (base64) that encrypts signing secrets at rest. Required; never logged. */
     String encryptionKey();
 
+    /** The current key's id, written in front of each value it seals (a new key gets a new id). */
+    @WithDefault("k1")
+    String encryptionKeyId();
+
+    /**
+     * Keys rotated out, by id: still read until SecretKeyRotation has sealed every subscription's secrets again
+     * (gauge homeward.webhooks.sealed-secrets.not-current at 0) and the idempotency records sealed with them
+     * have expired (homeward.idempotency.retention); then remove them.
+     */
+    Map<String, String> retiredEncryptionKeys();
+
+    /** How often secrets sealed with a retired key (or before they were bound to their row) are sealed again. */
+    @WithDefault("10m")
+    Duration resealEvery();
+
     /** Pauses before attempt 1, 2, ... (the first is usually 0). */
     @WithDefault("PT0S,PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT14H,PT20H,PT24H")
     List<Duration> retrySchedule();

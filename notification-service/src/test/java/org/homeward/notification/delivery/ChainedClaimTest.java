@@ -142,7 +142,7 @@ class ChainedClaimTest {
             Subscription subscription = new Subscription("org-chain", "UA", Audience.SCOPED,
                     new SubscriptionSettings("http://127.0.0.1:9" + path, List.of("chain.*"), null, null, null,
                             rateLimitPerSecond),
-                    cipher.encrypt(SecretCipher.newSecret()), Instant.now());
+                    SecretCipher.newSecret(), cipher::seal, Instant.now());
             entityManager.persist(subscription);
             return subscription.id();
         });

@@ -51,7 +51,7 @@ class ConcurrentClaimTest {
             for (int s = 0; s < 6; s++) {
                 Subscription subscription = new Subscription("org-claims", "UA", Audience.SCOPED,
                         new SubscriptionSettings("http://127.0.0.1:9/claims", List.of("claims.*"), null, null, null, 1000),
-                        cipher.encrypt(SecretCipher.newSecret()), Instant.now());
+                        SecretCipher.newSecret(), cipher::seal, Instant.now());
                 entityManager.persist(subscription);
                 for (int d = 0; d < 5; d++) {
                     entityManager.persist(new Delivery(subscription.id(), UUID.randomUUID(), "claims.test", "{}", null, Instant.now()));

@@ -70,7 +70,7 @@ class FairClaimTest {
             for (int endpoint = 0; endpoint < ENDPOINTS; endpoint++) {
                 Subscription subscription = new Subscription("org-fair", "UA", Audience.SCOPED,
                         new SubscriptionSettings(receiver.url("/fair-" + endpoint), List.of("fair.*"), null, null, null, 1000),
-                        cipher.encrypt(SecretCipher.newSecret()), now);
+                        SecretCipher.newSecret(), cipher::seal, now);
                 entityManager.persist(subscription);
                 for (int d = 0; d < BACKLOG; d++) {
                     Instant due = now.minus(Duration.ofMinutes(endpoint + 1)).plusMillis(d);

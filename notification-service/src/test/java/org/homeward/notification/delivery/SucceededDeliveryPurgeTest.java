@@ -50,7 +50,7 @@ class SucceededDeliveryPurgeTest {
         Map<String, UUID> deliveries = QuarkusTransaction.requiringNew().call(() -> {
             Subscription subscription = new Subscription("org-purge", "UA", Audience.SCOPED,
                     new SubscriptionSettings("https://hooks.example.org/purge", List.of("purge.*"), null, null, null, 10),
-                    cipher.encrypt(SecretCipher.newSecret()), longAgo);
+                    SecretCipher.newSecret(), cipher::seal, longAgo);
             subscription.pause(); // its pending delivery is not for any other test's claims
             entityManager.persist(subscription);
             Delivery oldSuccess = delivery(subscription, longAgo);

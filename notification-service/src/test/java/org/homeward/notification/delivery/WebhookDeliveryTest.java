@@ -8,6 +8,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.homeward.platform.crypto.FieldCipher;
+import org.homeward.platform.crypto.FieldKeys;
 import jakarta.persistence.EntityManager;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.KafkaTestClient;
@@ -47,6 +50,12 @@ class WebhookDeliveryTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    SecretKeyRotation rotation;
+
+    @ConfigProperty(name = "homeward.webhooks.retired-encryption-keys.test1")
+    String retiredKey;
 
     @BeforeAll
     static void startReceiver() {
@@ -194,6 +203,51 @@ class WebhookDeliveryTest {
                         .setParameter(1, UUID.fromString(subscription[0])).getResultList())
                 .contains(DeliveryWorker.UNDECRYPTABLE_SECRET));
         assertThat(receiver.at("/undecryptable")).isEmpty();
+    }
+
+    @Test
+    void aSecretSealedWithTheRetiredKeyIsSealedAgainAndStillSigns() throws Exception {
+        receiver.script("/rotated-key", 200);
+        String[] subscription = subscribe(admin("org-rotated-key", "UA"), receiver.url("/rotated-key"), "agreement.*");
+        UUID id = UUID.fromString(subscription[0]);
+        // As it rests after the service was given a new key: sealed with the key now retired as "test1".
+        FieldCipher retired = new FieldCipher(FieldKeys.single("test1", retiredKey, "retired"));
+        setSecret(id, retired.seal(subscription[1], "subscription.secret|" + id + "|org-rotated-key"));
+
+        rotation.resealAll();
+
+        assertThat(secretOf(id)).startsWith("v1:test2:");
+        publish(UUID.randomUUID(), "agreement.agreement.activated", "UA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.at("/rotated-key").isEmpty());
+        assertThat(verifies(subscription[1], receiver.at("/rotated-key").get(0))).isTrue();
+    }
+
+    @Test
+    void aSecretCopiedFromAnotherSubscriptionDoesNotSign() {
+        receiver.script("/copied-secret", 200);
+        String[] own = subscribe(admin("org-copied-secret", "UA"), receiver.url("/copied-secret"), "agreement.*");
+        String[] other = subscribe(admin("org-copied-secret", "UA"), receiver.url("/copied-secret-other"), "transfer.*");
+        setSecret(UUID.fromString(own[0]), secretOf(UUID.fromString(other[0])));
+        publish(UUID.randomUUID(), "agreement.agreement.activated", "UA");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                entityManager.createNativeQuery("select a.error from delivery_attempt a join delivery d on d.id ="
+                                + " a.delivery_id where d.subscription_id = ?1")
+                        .setParameter(1, UUID.fromString(own[0])).getResultList())
+                .contains(DeliveryWorker.UNDECRYPTABLE_SECRET));
+        assertThat(receiver.at("/copied-secret")).isEmpty();
+    }
+
+    private void setSecret(UUID subscription, String sealed) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update subscription set secret_encrypted = ?1 where id = ?2")
+                .setParameter(1, sealed).setParameter(2, subscription).executeUpdate());
+    }
+
+    private String secretOf(UUID subscription) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "select secret_encrypted from subscription where id = ?1").setParameter(1, subscription)
+                .getSingleResult());
     }
 
     @Test

@@ -13,8 +13,22 @@ import java.util.OptionalDouble;
 @ConfigMapping(prefix = "homeward.kinship")
 public interface KinshipConfig {
 
-    /** AES-256 key (32 bytes, base64) sealing every stored genotype. */
+    /** AES-256 key (32 bytes, base64) sealing every stored genotype and per-locus ratio. */
     String profileKey();
+
+    /** The current key's id, written in front of each value it seals (a new key gets a new id). */
+    @WithDefault("k1")
+    String profileKeyId();
+
+    /**
+     * Keys rotated out, by id: still read, until ProfileKeyRotation has sealed every value again with the
+     * current key (the gauge homeward.kinship.sealed-values.not-current falls to 0); then remove them.
+     */
+    Map<String, String> retiredProfileKeys();
+
+    /** How often values sealed with a retired key (or before values were bound to their rows) are sealed again. */
+    @WithDefault("10m")
+    Duration resealEvery();
 
     /**
      * A {@code locus,allele,frequency} file; by default the bundled European table (norSTR's EuropaDB 2023).

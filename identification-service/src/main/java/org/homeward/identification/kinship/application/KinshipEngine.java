@@ -1,5 +1,6 @@
 package org.homeward.identification.kinship.application;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.homeward.identification.kinship.CandidateBasis;
@@ -9,6 +10,7 @@ import org.homeward.identification.kinship.engine.KinshipModel;
 import org.homeward.identification.kinship.engine.MutationModel;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.platform.crypto.FieldCipher;
+import org.homeward.platform.crypto.FieldKeys;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,8 +26,10 @@ import java.util.HexFormat;
 
 /**
  * The kinship engine wired from configuration: the population table (loaded once), the model the
- * background matching uses, and the cipher for stored genotypes.
+ * background matching uses, and the cipher for stored genotypes. Built at start-up, so a missing or wrong key
+ * or table stops the service before readiness, not at first use.
  */
+@Startup
 @ApplicationScoped
 public class KinshipEngine {
 
@@ -57,7 +61,8 @@ public class KinshipEngine {
         if (config.prior().isPresent() && !(config.prior().getAsDouble() > 0 && config.prior().getAsDouble() < 1)) {
             throw new IllegalStateException("homeward.kinship.prior must be in (0, 1)");
         }
-        this.cipher = new FieldCipher(config.profileKey(), "homeward.kinship.profile-key");
+        this.cipher = new FieldCipher(FieldKeys.of(config.profileKeyId(), config.profileKey(),
+                config.retiredProfileKeys(), "homeward.kinship.profile-key", "homeward.kinship.retired-profile-keys"));
     }
 
     private static byte[] tableBytes(KinshipConfig config) {
@@ -107,12 +112,18 @@ public class KinshipEngine {
         return new KinshipCalculator(new KinshipModel(frequencies, theta, mutation));
     }
 
-    public String seal(String genotype) {
-        return cipher.encrypt(genotype);
+    /** Seals a genotype or ratios for the one place (table, row, locus) it is stored in. */
+    public String seal(String plain, String place) {
+        return cipher.seal(plain, place);
     }
 
-    public String unseal(String sealed) {
-        return cipher.decrypt(sealed);
+    public String unseal(String sealed, String place) {
+        return cipher.open(sealed, place);
+    }
+
+    /** What values sealed with the current profile key start with; the others are re-sealed (ProfileKeyRotation). */
+    public String currentSealPrefix() {
+        return cipher.currentPrefix();
     }
 
     public KinshipConfig config() {

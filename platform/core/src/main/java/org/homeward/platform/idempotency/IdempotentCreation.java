@@ -91,7 +91,7 @@ public class IdempotentCreation {
         record.key = id;
         record.requestHash = requestHash;
         record.responseStatus = Response.Status.CREATED.getStatusCode();
-        record.responseBody = stored(serialise(responseMapper, result.representation()), result.carriesSecret());
+        record.responseBody = stored(serialise(responseMapper, result.representation()), result.carriesSecret(), id);
         record.location = result.location().toString();
         record.createdAt = Instant.now();
         entityManager.persist(record);
@@ -123,19 +123,24 @@ public class IdempotentCreation {
     }
 
     /** A response with a secret rests encrypted, marked so a replay knows to decrypt it. */
-    private String stored(String body, boolean carriesSecret) {
+    private String stored(String body, boolean carriesSecret, IdempotencyRecord.Key id) {
         if (!carriesSecret) {
             return body;
         }
         if (!replaySecrets.isResolvable()) {
             throw new IllegalStateException("A response carrying a secret needs a ReplaySecrets bean to be stored");
         }
-        return SEALED + replaySecrets.get().encrypt(body);
+        return SEALED + replaySecrets.get().encrypt(body, place(id));
+    }
+
+    /** Where a sealed response rests: its record, so a copy moved under another key does not replay. */
+    private static String place(IdempotencyRecord.Key id) {
+        return "idempotency_record.response_body|" + id.organisation() + "|" + id.endpoint() + "|" + id.idempotencyKey();
     }
 
     private Response replay(IdempotencyRecord record) {
         String body = record.responseBody.startsWith(SEALED)
-                ? replaySecrets.get().decrypt(record.responseBody.substring(SEALED.length()))
+                ? replaySecrets.get().decrypt(record.responseBody.substring(SEALED.length()), place(record.key))
                 : record.responseBody;
         Response.ResponseBuilder response = Response.status(record.responseStatus)
                 .entity(body)

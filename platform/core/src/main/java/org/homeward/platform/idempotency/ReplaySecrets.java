@@ -7,7 +7,8 @@ package org.homeward.platform.idempotency;
  */
 public interface ReplaySecrets {
 
-    String encrypt(String plaintext);
+    /** @param place the stored record it rests in; only the same place decrypts it (FieldCipher) */
+    String encrypt(String plaintext, String place);
 
-    String decrypt(String ciphertext);
+    String decrypt(String ciphertext, String place);
 }
