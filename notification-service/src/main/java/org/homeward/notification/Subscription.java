@@ -9,13 +9,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.homeward.platform.domain.AccessScope;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.security.Roles;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BinaryOperator;
 
@@ -29,6 +30,9 @@ import java.util.function.BinaryOperator;
 @Table(name = "subscription")
 public class Subscription {
 
+    private static final Set<String> READER_ROLES = Set.of(Roles.COORDINATOR, Roles.FORENSIC_EXAMINER, Roles.MEDIATOR,
+            Roles.INTERMEDIARY, Roles.OBSERVER, Roles.AUDITOR);
+
     @Id
     private UUID id;
 
@@ -40,6 +44,14 @@ public class Subscription {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Audience audience;
+
+    /**
+     * The roles of the admin who created or last updated it that read through the APIs (coordinator, examiner,
+     * mediator, intermediary, observer, auditor): what it is told of a case follows what they could read.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reader_roles", nullable = false)
+    private List<String> readerRoles = List.of();
 
     @Column(nullable = false)
     private String url;
@@ -91,8 +103,8 @@ public class Subscription {
         // for JPA
     }
 
-    public Subscription(String organisation, String party, Audience audience, SubscriptionSettings settings,
-                        String secret, BinaryOperator<String> seal, Instant now) {
+    public Subscription(String organisation, String party, Audience audience, Set<String> readerRoles,
+                        SubscriptionSettings settings, String secret, BinaryOperator<String> seal, Instant now) {
         this.id = UUID.randomUUID();
         this.organisation = organisation;
         this.party = party;
@@ -100,10 +112,12 @@ public class Subscription {
         this.status = SubscriptionStatus.ACTIVE;
         this.secretEncrypted = seal.apply(secret, secretPlace());
         this.createdAt = now;
-        update(settings);
+        update(settings, readerRoles);
     }
 
-    public void update(SubscriptionSettings settings) {
+    /** New settings, read from now on with the roles of the admin who changed them. */
+    public void update(SubscriptionSettings settings, Set<String> readerRoles) {
+        this.readerRoles = readerRoles.stream().filter(READER_ROLES::contains).sorted().toList();
         for (String pattern : settings.eventTypes()) {
             if (!EventTypeFilter.isValid(pattern)) {
                 throw new RuleViolation("eventTypes", "Use exact event types or prefixes such as transfer.*");
@@ -117,13 +131,23 @@ public class Subscription {
         this.rateLimitPerSecond = settings.rateLimitPerSecond();
     }
 
-    /** Whether this subscription is to be told of an event, by type, filters and visibility. */
-    public boolean wants(String eventType, UUID agreementId, AccessScope scope) {
-        return status != SubscriptionStatus.DISABLED
-                && EventTypeFilter.matches(eventTypes, eventType)
-                && (agreementFilter == null || agreementFilter.equals(agreementId))
-                && (partyFilter == null || scope.parties().contains(partyFilter))
-                && audience.mayReceive(eventType, scope, party, organisation);
+    /**
+     * How much of an event this subscription is told: nothing unless it wants the event (type, filters) and
+     * its party or organisation is in the event's scope; then what its roles could read through the APIs.
+     */
+    public Sight sight(EventFacts event) {
+        boolean wanted = status != SubscriptionStatus.DISABLED
+                && EventTypeFilter.matches(eventTypes, event.type())
+                && (agreementFilter == null || agreementFilter.equals(event.agreementId()))
+                && (partyFilter == null || event.scope().parties().contains(partyFilter))
+                && audience.mayReceive(event.type(), event.scope(), party, organisation);
+        if (!wanted) {
+            return Sight.NONE;
+        }
+        if (audience == Audience.COUNTS_ONLY) {
+            return audience.isToldOnlyCounts(event.type()) ? Sight.COUNTS : Sight.FULL;
+        }
+        return CaseReaders.sight(event, organisation, party, Set.copyOf(readerRoles));
     }
 
     public void pause() {
@@ -198,6 +222,7 @@ public class Subscription {
     public String party() { return party; }
     public Audience audience() { return audience; }
     public String url() { return url; }
+    public List<String> readerRoles() { return readerRoles; }
     public List<String> eventTypes() { return eventTypes; }
     public UUID agreementFilter() { return agreementFilter; }
     public String partyFilter() { return partyFilter; }

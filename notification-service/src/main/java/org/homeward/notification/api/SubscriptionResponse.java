@@ -18,13 +18,17 @@ public record SubscriptionResponse(UUID id, String url, List<String> eventTypes,
                                            + "events, and identification case events reduced to the transfer's counts "
                                            + "(agreementId, transferId, fromParty, toParty, transferCounts; no case).",
                                            enumeration = {"SCOPED", "COUNTS_ONLY"})
-                                   String audience, Instant createdAt, Instant lastSuccessAt, Instant failingSince,
+                                   String audience,
+                                   @Schema(description = "The roles of the admin who created or last changed it that read"
+                                           + " through the APIs: a case event is told as they could read the case"
+                                           + " (everything, its state only, or the counts only)")
+                                   List<String> readerRoles, Instant createdAt, Instant lastSuccessAt, Instant failingSince,
                                    Instant previousSecretValidUntil, String secret) {
 
     static SubscriptionResponse of(Subscription s, String secret) {
         return new SubscriptionResponse(s.id(), s.url(), s.eventTypes(), s.agreementFilter(), s.partyFilter(),
                 s.description(), s.rateLimitPerSecond(), s.status().name(), s.statusReason(), s.audience().name(),
-                s.createdAt(), s.lastSuccessAt(), s.failingSince(), s.previousSecretValidUntil(), secret);
+                s.readerRoles(), s.createdAt(), s.lastSuccessAt(), s.failingSince(), s.previousSecretValidUntil(), secret);
     }
 
     static SubscriptionResponse of(Subscription s) {

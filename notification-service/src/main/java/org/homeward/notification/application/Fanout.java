@@ -6,7 +6,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.homeward.notification.Audience;
+import org.homeward.notification.EventFacts;
+import org.homeward.notification.Sight;
 import org.homeward.notification.Delivery;
 import org.homeward.notification.Subscription;
 import org.homeward.notification.SubscriptionStatus;
@@ -18,6 +19,7 @@ import org.homeward.platform.messaging.inbox.PoisonMessage;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,14 +43,21 @@ public class Fanout {
     }
 
     public int fanOut(CloudEvent event) {
-        AccessScope scope = scopeOf(event.data());
-        UUID agreementId = uuidOrNull(event.data().path("agreementId"));
+        JsonNode data = event.data();
+        EventFacts facts = new EventFacts(event.type(), uuidOrNull(data.path("agreementId")), scopeOf(data),
+                textOrNull(data.path("fromParty")), textOrNull(data.path("toParty")),
+                textOrNull(data.path("assignedOrganisation")));
         List<Subscription> candidates = entityManager.createQuery(
                         "select s from Subscription s where s.status <> :disabled", Subscription.class)
                 .setParameter("disabled", SubscriptionStatus.DISABLED).getResultList();
-        List<Subscription> wanting = candidates.stream()
-                .filter(subscription -> subscription.wants(event.type(), agreementId, scope)).toList();
-        if (wanting.isEmpty()) {
+        Map<Subscription, Sight> told = new LinkedHashMap<>();
+        candidates.forEach(subscription -> {
+            Sight sight = subscription.sight(facts);
+            if (sight != Sight.NONE) {
+                told.put(subscription, sight);
+            }
+        });
+        if (told.isEmpty()) {
             return 0;
         }
         // An event replayed after its processed id was purged must not be delivered twice. Asked by the
@@ -58,26 +67,33 @@ public class Fanout {
                         "select d.subscriptionId from Delivery d where d.eventId = :event and d.subscriptionId in :ids",
                         UUID.class)
                 .setParameter("event", event.id())
-                .setParameter("ids", wanting.stream().map(Subscription::id).toList()).getResultList());
-        // Each audience may be told the event differently; each variant is built once, and only if needed.
-        Map<Audience, String> payloads = new EnumMap<>(Audience.class);
+                .setParameter("ids", told.keySet().stream().map(Subscription::id).toList()).getResultList());
+        // Each sight is told the event differently; each variant is built once, and only if needed.
+        Map<Sight, String> payloads = new EnumMap<>(Sight.class);
         int created = 0;
-        for (Subscription subscription : wanting) {
-            if (alreadyDelivered.contains(subscription.id())) {
+        for (Map.Entry<Subscription, Sight> subscription : told.entrySet()) {
+            if (alreadyDelivered.contains(subscription.getKey().id())) {
                 continue;
             }
-            String payload = payloads.computeIfAbsent(subscription.audience(), audience -> payloadFor(audience, event));
-            entityManager.persist(new Delivery(subscription.id(), event.id(), event.type(), payload, traceparent(),
-                    Instant.now()));
+            String payload = payloads.computeIfAbsent(subscription.getValue(), sight -> payloadFor(sight, event));
+            entityManager.persist(new Delivery(subscription.getKey().id(), event.id(), event.type(), payload,
+                    traceparent(), Instant.now()));
             created++;
         }
         return created;
     }
 
-    private String payloadFor(Audience audience, CloudEvent event) {
-        return audience.isToldOnlyCounts(event.type())
-                ? ThinPayload.countsOnly(event, json)
-                : ThinPayload.of(event, config.links(), json);
+    private String payloadFor(Sight sight, CloudEvent event) {
+        return switch (sight) {
+            case COUNTS -> ThinPayload.countsOnly(event, json);
+            case STATUS -> ThinPayload.statusOnly(event, config.links(), json);
+            case FULL -> ThinPayload.of(event, config.links(), json);
+            case NONE -> throw new IllegalArgumentException("Nothing is told to a subscription that sees nothing");
+        };
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 
     private static AccessScope scopeOf(JsonNode data) {

@@ -68,7 +68,7 @@ public class SubscriptionService {
         String secret = SecretCipher.newSecret();
         Audience audience = caller.hasRole(Roles.OBSERVER) && caller.party().isEmpty() ? Audience.COUNTS_ONLY : Audience.SCOPED;
         Subscription subscription = new Subscription(caller.organisation(), caller.party().orElse(null), audience,
-                settings, secret, cipher::seal, Instant.now());
+                caller.roles(), settings, secret, cipher::seal, Instant.now());
         entityManager.persist(subscription);
         audit.record("subscription.create", "subscription", subscription.id().toString());
         return new WithSecret(subscription, secret);
@@ -77,7 +77,7 @@ public class SubscriptionService {
     public Subscription update(UUID id, SubscriptionSettings settings) {
         checkUrl(settings.url());
         Subscription subscription = own(id);
-        subscription.update(settings);
+        subscription.update(settings, caller.roles());
         audit.record("subscription.update", "subscription", id.toString());
         return subscription;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.homeward.platform.messaging.CloudEvent;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,8 @@ public final class ThinPayload {
             "identificationId", "termId", "reciprocalTermId", "sequence", "status", "state", "version", "kind",
             "fromParty", "toParty", "committed", "received", "declared", "dispatched", "balance", "tolerance",
             "pendingAmendment", "outcome", "returnedTo", "method");
+    /** Not told to those who see a case's state only: how, and as whom, its remains were identified. */
+    private static final Set<String> IDENTIFICATION_FIELDS = Set.of("identificationId", "method");
     /** What places counts without naming a case: the handover they belong to. */
     private static final Set<String> KEPT_WITH_COUNTS_ONLY = Set.of("agreementId", "transferId", "fromParty", "toParty");
     /** The one nested object kept; only its numbers, so that a field added to it cannot carry anything else. */
@@ -39,12 +42,23 @@ public final class ThinPayload {
     }
 
     public static String of(CloudEvent event, Map<String, String> baseUrls, ObjectMapper json) {
+        return thin(event, KEPT, baseUrls, json);
+    }
+
+    /** A case event for those who see its state only (its sending party, mediators, intermediaries). */
+    public static String statusOnly(CloudEvent event, Map<String, String> baseUrls, ObjectMapper json) {
+        Set<String> kept = new HashSet<>(KEPT);
+        kept.removeAll(IDENTIFICATION_FIELDS);
+        return thin(event, kept, baseUrls, json);
+    }
+
+    private static String thin(CloudEvent event, Set<String> kept, Map<String, String> baseUrls, ObjectMapper json) {
         ObjectNode body = envelope(event, json);
         ObjectNode data = (ObjectNode) body.get("data");
         if (event.subject() != null) {
             data.put("subject", event.subject());
         }
-        copyValues(event.data(), KEPT, data);
+        copyValues(event.data(), kept, data);
         copyCounts(event.data(), data);
         ObjectNode links = json.createObjectNode();
         for (Link link : LINKS) {

@@ -139,7 +139,7 @@ class ChainedClaimTest {
 
     private UUID subscription(String path, int rateLimitPerSecond) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Subscription subscription = new Subscription("org-chain", "UA", Audience.SCOPED,
+            Subscription subscription = new Subscription("org-chain", "UA", Audience.SCOPED, java.util.Set.of("coordinator"),
                     new SubscriptionSettings("http://127.0.0.1:9" + path, List.of("chain.*"), null, null, null,
                             rateLimitPerSecond),
                     SecretCipher.newSecret(), cipher::seal, Instant.now());

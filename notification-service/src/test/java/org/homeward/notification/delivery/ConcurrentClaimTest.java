@@ -49,7 +49,7 @@ class ConcurrentClaimTest {
         List<UUID> subscriptions = QuarkusTransaction.requiringNew().call(() -> {
             List<UUID> ids = new ArrayList<>();
             for (int s = 0; s < 6; s++) {
-                Subscription subscription = new Subscription("org-claims", "UA", Audience.SCOPED,
+                Subscription subscription = new Subscription("org-claims", "UA", Audience.SCOPED, java.util.Set.of("coordinator"),
                         new SubscriptionSettings("http://127.0.0.1:9/claims", List.of("claims.*"), null, null, null, 1000),
                         SecretCipher.newSecret(), cipher::seal, Instant.now());
                 entityManager.persist(subscription);

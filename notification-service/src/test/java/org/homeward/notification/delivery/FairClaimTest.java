@@ -68,7 +68,7 @@ class FairClaimTest {
         // newest: endpoint 5's have waited longest.
         QuarkusTransaction.requiringNew().run(() -> {
             for (int endpoint = 0; endpoint < ENDPOINTS; endpoint++) {
-                Subscription subscription = new Subscription("org-fair", "UA", Audience.SCOPED,
+                Subscription subscription = new Subscription("org-fair", "UA", Audience.SCOPED, java.util.Set.of("coordinator"),
                         new SubscriptionSettings(receiver.url("/fair-" + endpoint), List.of("fair.*"), null, null, null, 1000),
                         SecretCipher.newSecret(), cipher::seal, now);
                 entityManager.persist(subscription);

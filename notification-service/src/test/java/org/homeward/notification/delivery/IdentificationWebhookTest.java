@@ -87,8 +87,32 @@ class IdentificationWebhookTest {
         return JSON.writeValueAsString(event);
     }
 
+    private static String identificationConfirmed(UUID eventId, UUID caseId, UUID identificationId) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree("""
+                {"specversion": "1.0", "id": "%s", "source": "/homeward/identification-service",
+                 "type": "identification.identification.confirmed", "subject": "%s", "time": "2025-07-02T10:00:00Z",
+                 "datacontenttype": "application/json",
+                 "data": {"caseId": "%s", "sequence": 4, "itemId": "%s",
+                          "transferId": "0b7e3f5c-8a51-4a76-b7a3-2f9c1f0d5e22",
+                          "agreementId": "9d2a4c6e-1f3b-4d5a-8c7e-3a1b2c3d4e33",
+                          "fromParty": "RU", "toParty": "UA", "status": "IDENTIFIED", "assignedOrganisation": "lab-ua",
+                          "openedAt": "2025-06-02T09:59:58Z", "identificationId": "%s", "method": "DNA",
+                          "returnedTo": null,
+                          "transferCounts": {"received": 12, "awaitingExamination": 11, "underExamination": 0,
+                                             "identified": 1, "notANational": 0, "unidentifiable": 0,
+                                             "withdrawn": 0, "returned": 0},
+                          "accessScope": {"parties": ["RU", "UA"], "organisations": ["org-icrc", "lab-ua"]}}}
+                """.formatted(eventId, caseId, caseId, UUID.randomUUID(), identificationId));
+        assertThat(validate(event, "identification.identification.confirmed.json")).isEmpty();
+        return JSON.writeValueAsString(event);
+    }
+
     private static Set<ValidationMessage> validate(JsonNode event) throws Exception {
-        JsonNode schema = JSON.readTree(Files.readString(PRODUCER_SCHEMAS.resolve("identification.case.opened.json")));
+        return validate(event, "identification.case.opened.json");
+    }
+
+    private static Set<ValidationMessage> validate(JsonNode event, String schemaFile) throws Exception {
+        JsonNode schema = JSON.readTree(Files.readString(PRODUCER_SCHEMAS.resolve(schemaFile)));
         SchemaValidatorsConfig formatsChecked = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, formatsChecked)
                 .validate(event);
@@ -106,10 +130,63 @@ class IdentificationWebhookTest {
         assertThat(validate(event)).isNotEmpty();
     }
 
+    /**
+     * A confirmed identification is told as each subscriber's organisation and roles could read the case through
+     * identification-service's API (CaseAccess): the assigned laboratory's examiners and the receiving party's
+     * coordinators the method and the identification; the sending party's coordinators and a mediator in scope the
+     * case's state only; another laboratory's examiner and an observer with a party the counts only; an admin
+     * without a role that reads cases nothing.
+     */
+    @Test
+    void aConfirmedIdentificationIsToldAsEachSubscribersRolesCouldReadTheCase() throws Exception {
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        tokens.put("/sight/receiving", TestTokens.bearer("org-ua-sight", "UA", "subscriber-admin", "coordinator"));
+        tokens.put("/sight/laboratory", TestTokens.bearer("lab-ua", "UA", "subscriber-admin", "forensic-examiner"));
+        tokens.put("/sight/sending", TestTokens.bearer("org-ru-sight", "RU", "subscriber-admin", "coordinator"));
+        tokens.put("/sight/mediator", TestTokens.bearer("org-icrc", null, "subscriber-admin", "mediator"));
+        tokens.put("/sight/other-lab", TestTokens.bearer("lab-ua-other", "UA", "subscriber-admin", "forensic-examiner"));
+        tokens.put("/sight/observer", TestTokens.bearer("org-ua-press", "UA", "subscriber-admin", "observer"));
+        tokens.put("/sight/admin-only", TestTokens.bearer("org-ua-admins", "UA", "subscriber-admin"));
+        tokens.forEach((path, token) -> subscribe(token, path, "SCOPED"));
+        UUID caseId = UUID.randomUUID();
+        UUID identificationId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        KafkaTestClient.shared().send(TOPIC, caseId.toString(), identificationConfirmed(eventId, caseId, identificationId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> tokens.keySet().stream().filter(path -> !path.endsWith("admin-only"))
+                .allMatch(path -> !receiver.at(path).isEmpty()));
+
+        for (String full : List.of("/sight/receiving", "/sight/laboratory")) {
+            JsonNode data = data(receiver.at(full).get(0));
+            assertThat(data.path("identificationId").asText()).as(full).isEqualTo(identificationId.toString());
+            assertThat(data.path("method").asText()).as(full).isEqualTo("DNA");
+            assertThat(data.path("caseId").asText()).as(full).isEqualTo(caseId.toString());
+        }
+        for (String status : List.of("/sight/sending", "/sight/mediator")) {
+            JsonNode data = data(receiver.at(status).get(0));
+            assertThat(data.path("caseId").asText()).as(status).isEqualTo(caseId.toString());
+            assertThat(data.path("status").asText()).as(status).isEqualTo("IDENTIFIED");
+            assertThat(data.has("method")).as(status).isFalse();
+            assertThat(receiver.at(status).get(0).body()).as(status).doesNotContain(identificationId.toString());
+        }
+        for (String counts : List.of("/sight/other-lab", "/sight/observer")) {
+            Receiver.Received told = receiver.at(counts).get(0);
+            assertThat(data(told).fieldNames()).toIterable().as(counts).containsExactlyInAnyOrder(
+                    "eventId", "agreementId", "transferId", "fromParty", "toParty", "transferCounts");
+            assertThat(told.body()).as(counts).doesNotContain(caseId.toString()).doesNotContain(identificationId.toString());
+        }
+        // One fan-out transaction: the others were told, so the admin without a reading role was not.
+        assertThat(receiver.at("/sight/admin-only")).isEmpty();
+        given().header("Authorization", tokens.get("/sight/admin-only")).get("/api/v1/subscriptions").then()
+                .statusCode(200).body("items[0].readerRoles.size()", equalTo(0));
+        given().header("Authorization", tokens.get("/sight/sending")).get("/api/v1/subscriptions").then()
+                .statusCode(200).body("items[0].readerRoles", equalTo(List.of("coordinator")));
+    }
+
     @Test
     void aCaseOpenedReachesThePartiesInScopeWithTheCaseAndObserversWithTheCountsOnly() throws Exception {
-        String ua = subscribe(TestTokens.bearer("org-ua-identification", "UA", "subscriber-admin"), "/ua", "SCOPED");
-        String fr = subscribe(TestTokens.bearer("org-fr-identification", "FR", "subscriber-admin"), "/fr", "SCOPED");
+        String ua = subscribe(TestTokens.bearer("org-ua-identification", "UA", "subscriber-admin", "coordinator"), "/ua", "SCOPED");
+        String fr = subscribe(TestTokens.bearer("org-fr-identification", "FR", "subscriber-admin", "coordinator"), "/fr", "SCOPED");
         subscribe(TestTokens.bearer("org-press-office", null, "subscriber-admin", "observer"), "/press", "COUNTS_ONLY");
         UUID eventId = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
@@ -140,7 +217,7 @@ class IdentificationWebhookTest {
                 .doesNotContain("/api/v1/cases/");
 
         // The fan-out of one event is one transaction: once it reached UA, FR would have a delivery had it matched.
-        given().header("Authorization", TestTokens.bearer("org-fr-identification", "FR", "subscriber-admin"))
+        given().header("Authorization", TestTokens.bearer("org-fr-identification", "FR", "subscriber-admin", "coordinator"))
                 .get("/api/v1/subscriptions/" + fr + "/deliveries").then().statusCode(200).body("items.size()", equalTo(0));
         assertThat(receiver.at("/fr")).isEmpty();
 
@@ -151,7 +228,7 @@ class IdentificationWebhookTest {
                 List.of("RU", "FR")));
         await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.at("/fr").isEmpty());
         assertThat(receiver.at("/fr")).extracting(r -> r.headers().get("webhook-id")).containsExactly(frEventId.toString());
-        given().header("Authorization", TestTokens.bearer("org-ua-identification", "UA", "subscriber-admin"))
+        given().header("Authorization", TestTokens.bearer("org-ua-identification", "UA", "subscriber-admin", "coordinator"))
                 .get("/api/v1/subscriptions/" + ua + "/deliveries").then().statusCode(200).body("items.size()", equalTo(1));
     }
 }

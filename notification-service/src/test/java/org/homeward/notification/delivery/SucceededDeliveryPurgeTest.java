@@ -48,7 +48,7 @@ class SucceededDeliveryPurgeTest {
         Instant now = Instant.now();
         Instant longAgo = now.minus(config.succeededRetention()).minus(Duration.ofDays(1));
         Map<String, UUID> deliveries = QuarkusTransaction.requiringNew().call(() -> {
-            Subscription subscription = new Subscription("org-purge", "UA", Audience.SCOPED,
+            Subscription subscription = new Subscription("org-purge", "UA", Audience.SCOPED, java.util.Set.of("coordinator"),
                     new SubscriptionSettings("https://hooks.example.org/purge", List.of("purge.*"), null, null, null, 10),
                     SecretCipher.newSecret(), cipher::seal, longAgo);
             subscription.pause(); // its pending delivery is not for any other test's claims

@@ -59,8 +59,8 @@ class PlatformIT {
         }
     }
 
-    private static String token(String organisation, String party, String role) {
-        return platform.jwtIssuer().mint("e2e-" + organisation, organisation, party, List.of(role), Duration.ofMinutes(30));
+    private static String token(String organisation, String party, String... roles) {
+        return platform.jwtIssuer().mint("e2e-" + organisation, organisation, party, List.of(roles), Duration.ofMinutes(30));
     }
 
     private static HttpResponse<String> call(String service, String method, String path, String token, String body)
@@ -200,7 +200,7 @@ class PlatformIT {
         String ru = token("org-ru-coordination", "RU", "coordinator");
         identificationReceiver = new WebhookReceiver(0);
         HttpResponse<String> subscribed = call("notification", "POST", "/api/v1/subscriptions",
-                token("org-ua-cases", "UA", "subscriber-admin"),
+                token("org-ua-cases", "UA", "subscriber-admin", "coordinator"),
                 "{\"url\": \"" + identificationReceiver.url() + "\", \"eventTypes\": [\"identification.case.*\"]}");
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         HttpResponse<String> created = call("agreement", "POST", "/api/v1/agreements", ua, """

@@ -92,7 +92,7 @@ class SeedStoryIT {
     @Test
     @Order(1)
     void theSeedStoryShowsTheSameNumbersInEveryServiceAndAReceiverThatWasDownMissesNothing() throws Exception {
-        String admin = api.token("e2e-subscriptions", UA, "UA", "subscriber-admin");
+        String admin = api.token("e2e-subscriptions", UA, "UA", "subscriber-admin", "coordinator");
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         try (SignedWebhookSubscriber story = new SignedWebhookSubscriber("story", null);
              SignedWebhookSubscriber down = new SignedWebhookSubscriber("down", null)) {
@@ -180,7 +180,7 @@ class SeedStoryIT {
 
         try (SignedWebhookSubscriber receiver = new SignedWebhookSubscriber("faults", null)) {
             JsonNode subscription = api.write(201, "notification", "POST", "/api/v1/subscriptions",
-                    api.token("e2e-subscriptions", UA, "UA", "subscriber-admin"), Map.of("url", receiver.url(),
+                    api.token("e2e-subscriptions", UA, "UA", "subscriber-admin", "coordinator"), Map.of("url", receiver.url(),
                             "eventTypes", List.of("identification.case.*"), "rateLimitPerSecond", 1000));
             receiver.trust(subscription.path("secret").asText());
 
@@ -264,7 +264,7 @@ class SeedStoryIT {
 
             restoreIdentificationFromTheBackup(backup, offsetsAtBackup, kafka, transfer, receiver);
             api.send("notification", "DELETE", "/api/v1/subscriptions/" + subscription.path("id").asText(),
-                    api.token("e2e-subscriptions", UA, "UA", "subscriber-admin"), null, null, Map.of());
+                    api.token("e2e-subscriptions", UA, "UA", "subscriber-admin", "coordinator"), null, null, Map.of());
         }
     }
 
@@ -427,7 +427,7 @@ class SeedStoryIT {
         assertThat(probable.path("linkage").asText()).isEqualTo("PROBABLE");
         fixtures.put("reviews/{id}", probable.path("reviewId").asText());
 
-        String admin = api.token("e2e-subscriptions", UA, "UA", "subscriber-admin");
+        String admin = api.token("e2e-subscriptions", UA, "UA", "subscriber-admin", "coordinator");
         JsonNode subscription = api.write(201, "notification", "POST", "/api/v1/subscriptions", admin, Map.of(
                 "url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("agreement.*")));
         String subscriptionId = subscription.path("id").asText();

@@ -52,7 +52,7 @@ public final class SeedStory {
                     api.token("story-press", "org-press", null, "observer"),
                     api.token("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner"),
                     api.token("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner"),
-                    api.token("story-ua-subscriptions", "org-ua-coordination", "UA", "subscriber-admin"));
+                    api.token("story-ua-subscriptions", "org-ua-coordination", "UA", "subscriber-admin", "coordinator"));
         }
     }
 
