@@ -2,6 +2,7 @@ package org.homeward.identification.kinship.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.homeward.platform.persistence.TransactionLock;
 
 import java.time.Instant;
 import java.util.List;
@@ -58,8 +59,7 @@ public class KinshipWork {
      * holds it so that no job in flight writes a candidate from the withdrawn donor after it.
      */
     public void lockParty(String party) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "kinship:" + party).getSingleResult();
+        TransactionLock.hold(entityManager, "kinship:" + party);
     }
 
     public void bumpGeneration(String party, String subjectKind) {

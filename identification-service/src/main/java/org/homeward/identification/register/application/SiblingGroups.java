@@ -3,6 +3,7 @@ package org.homeward.identification.register.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import org.homeward.platform.persistence.TransactionLock;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.FamilyStatementChanged;
@@ -160,8 +161,7 @@ public class SiblingGroups {
      * that each one's checks see the others.
      */
     static void lockStatements(EntityManager entityManager, String party) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "family-statements:" + party).getSingleResult();
+        TransactionLock.hold(entityManager, "family-statements:" + party);
     }
 
     /** The person's full siblings in the register (none when no group was stated). */
