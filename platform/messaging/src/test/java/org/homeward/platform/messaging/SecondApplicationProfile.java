@@ -2,6 +2,7 @@ package org.homeward.platform.messaging;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.homeward.local.infra.EmbeddedKafkaServer;
+import org.homeward.platform.messaging.outbox.MissingTopicTest;
 
 import java.util.Map;
 
@@ -25,6 +26,9 @@ public class SecondApplicationProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("homeward.outbox.bootstrap-servers", "localhost:" + RELAY_BROKER_PORT,
                 "homeward.outbox.send-timeout", "PT2S",
-                "homeward.outbox.max-backoff", "PT1S");
+                "homeward.outbox.max-backoff", "PT1S",
+                // A topic configured but never created on the relay's broker (MissingTopicTest).
+                "homeward.outbox.topics.\"absent-thing\"", MissingTopicTest.ABSENT_TOPIC,
+                "homeward.outbox.missing-topic-attempts", "2");
     }
 }

@@ -26,12 +26,17 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     /** A throw-away broker on free ports. */
     public static EmbeddedKafkaServer startEphemeral() {
-        return start(null, freePort());
+        return start(null, freePort(), true);
     }
 
     /** A throw-away broker on a given port: for tests that take a broker away and bring one back. */
     public static EmbeddedKafkaServer startEphemeral(int port) {
-        return start(null, port);
+        return start(null, port, true);
+    }
+
+    /** A throw-away broker that, as production brokers usually are, creates no topic it is not asked to. */
+    public static EmbeddedKafkaServer startEphemeralWithoutTopicCreation(int port) {
+        return start(null, port, false);
     }
 
     public static int freeTcpPort() {
@@ -45,10 +50,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(logDirectory, port);
+        return start(logDirectory, port, true);
     }
 
-    private static EmbeddedKafkaServer start(Path logDirectory, int port) {
+    private static EmbeddedKafkaServer start(Path logDirectory, int port, boolean createTopics) {
         // The controller's port is chosen here, apart from the broker's: left to the library, it could be given
         // the very port just released by freePort() for the broker, and Kafka refuses two listeners on one port.
         int controllerPort = freePort();
@@ -63,7 +68,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 .withDeleteLogDirsOnClose(logDirectory == null)
                 .withAdditionalProperties(properties -> {
                     properties.put("num.partitions", "3");
-                    properties.put("auto.create.topics.enable", "true");
+                    properties.put("auto.create.topics.enable", String.valueOf(createTopics));
                     properties.put("offsets.topic.replication.factor", "1");
                     properties.put("transaction.state.log.replication.factor", "1");
                     properties.put("transaction.state.log.min.isr", "1");

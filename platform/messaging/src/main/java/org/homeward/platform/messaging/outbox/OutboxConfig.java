@@ -31,6 +31,13 @@ public interface OutboxConfig {
     Duration sendTimeout();
 
     /** Longest pause between attempts while the broker is unreachable. */
+    /**
+     * How many relay rounds a topic may be found missing on the broker (configured, not created) before its
+     * rows are parked; meanwhile its rows wait and every other topic is published.
+     */
+    @WithDefault("3")
+    int missingTopicAttempts();
+
     @WithDefault("PT30S")
     Duration maxBackoff();
 

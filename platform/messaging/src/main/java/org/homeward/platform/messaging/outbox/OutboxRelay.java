@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * order; the rows of every other aggregate go on. (A refusal only the broker can make, after later rows of
  * the aggregate were already sent, cannot hold those back: keep max-record-bytes at or below the topics'
  * max.message.bytes so size is refused by the client first; consumers' latest-wins absorbs the rest.)
+ *
+ * <p>A topic that is configured but missing on the broker (auto-creation off, never created) looks to the
+ * producer like a broker away: a metadata timeout. The relay asks the broker (TopicPresence); if it answers
+ * without the topic, that topic's rows wait while every other topic is published, and after
+ * homeward.outbox.missing-topic-attempts rounds they are parked ("TopicMissing") for an operator, who creates
+ * the topic and publishes them again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -76,6 +83,9 @@ public class OutboxRelay {
         return thread;
     });
     private KafkaProducer<String, String> producer;
+    private TopicPresence topics;
+    /** Rounds in a row in which each topic was found missing on the broker. */
+    private final Map<String, Integer> missingRounds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, Object> kafkaSecurity;
     private final Counter parked;
@@ -158,16 +168,26 @@ public class OutboxRelay {
         KafkaProducer<String, String> kafka = producer();
         Map<OutboxEvent, Future<RecordMetadata>> acks = new LinkedHashMap<>();
         Set<String> halted = new HashSet<>();
+        Map<String, Boolean> missingThisRound = new HashMap<>();
         for (OutboxEvent event : batch) {
             if (halted.contains(aggregateOf(event))) {
+                continue;
+            }
+            String topic = config.topicFor(event.aggregateType);
+            if (missingRounds.containsKey(topic) && waitsForMissingTopic(event, topic, missingThisRound, halted)) {
                 continue;
             }
             Future<RecordMetadata> ack = kafka.send(toRecord(event));
             if (ack.isDone()) {
                 // Failures the client knows at once: a record over max.request.size is parked and stops the
-                // aggregate's later rows before they are sent; anything else (no metadata, broker away)
-                // ends the batch now rather than after every row has waited for it.
+                // aggregate's later rows before they are sent; a topic missing on the broker holds its own rows
+                // back; anything else (no metadata, broker away) ends the batch now rather than after every row
+                // has waited for it.
                 Throwable refusal = failureOf(ack);
+                if (refusal instanceof org.apache.kafka.common.errors.TimeoutException
+                        && waitsForMissingTopic(event, topic, missingThisRound, halted)) {
+                    continue;
+                }
                 if (refusal != null && !isPermanent(refusal)) {
                     throw new ExecutionException(refusal);
                 }
@@ -204,18 +224,51 @@ public class OutboxRelay {
         return batch.size();
     }
 
+    /**
+     * Whether the event's topic is missing on the broker (asked once a round): then its row waits, or after
+     * the configured rounds is parked, and the batch goes on with the other topics. A topic found again is
+     * forgotten; a broker that does not answer fails the round as any broker outage does.
+     */
+    private boolean waitsForMissingTopic(OutboxEvent event, String topic, Map<String, Boolean> missingThisRound,
+                                         Set<String> halted) throws Exception {
+        Boolean missing = missingThisRound.get(topic);
+        if (missing == null) {
+            missing = topics().isMissing(topic);
+            missingThisRound.put(topic, missing);
+            if (missing) {
+                int rounds = missingRounds.merge(topic, 1, Integer::sum);
+                LOG.errorf("Topic %s is missing on the broker (round %d of %d before its rows are parked)", topic,
+                        rounds, config.missingTopicAttempts());
+            } else {
+                missingRounds.remove(topic);
+            }
+        }
+        if (!missing) {
+            return false;
+        }
+        if (missingRounds.getOrDefault(topic, 0) >= config.missingTopicAttempts()) {
+            park(event, "TopicMissing", halted);
+        } else {
+            halted.add(aggregateOf(event));
+        }
+        return true;
+    }
+
     private static String aggregateOf(OutboxEvent event) {
         return event.aggregateType + "/" + event.aggregateId;
     }
 
     private void park(OutboxEvent event, Throwable cause, Set<String> halted) {
+        park(event, cause.getClass().getSimpleName(), halted);
+    }
+
+    private void park(OutboxEvent event, String reason, Set<String> halted) {
         halted.add(aggregateOf(event));
         if (event.parkedAt == null) {
             event.parkedAt = Instant.now();
-            event.parkReason = cause.getClass().getSimpleName();
+            event.parkReason = reason;
             parked.increment();
-            LOG.errorf("Outbox row %s (%s) parked: the broker refuses it for good (%s)", event.id, event.type,
-                    event.parkReason);
+            LOG.errorf("Outbox row %s (%s) parked for an operator (%s)", event.id, event.type, event.parkReason);
         }
     }
 
@@ -279,10 +332,21 @@ public class OutboxRelay {
         return producer;
     }
 
+    private synchronized TopicPresence topics() {
+        if (topics == null) {
+            topics = new TopicPresence(config.bootstrapServers(), kafkaSecurity, config.sendTimeout());
+        }
+        return topics;
+    }
+
     private synchronized void resetProducer() {
         if (producer != null) {
             producer.close(Duration.ZERO);
             producer = null;
+        }
+        if (topics != null) {
+            topics.close();
+            topics = null;
         }
     }
 
