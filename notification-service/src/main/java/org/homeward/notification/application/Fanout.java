@@ -14,6 +14,7 @@ import org.homeward.notification.SubscriptionStatus;
 import org.homeward.notification.delivery.WebhookConfig;
 import org.homeward.platform.domain.AccessScope;
 import org.homeward.platform.messaging.CloudEvent;
+import org.homeward.platform.persistence.DatabaseClock;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
 
 import java.time.Instant;
@@ -70,6 +71,7 @@ public class Fanout {
                 .setParameter("ids", told.keySet().stream().map(Subscription::id).toList()).getResultList());
         // Each sight is told the event differently; each variant is built once, and only if needed.
         Map<Sight, String> payloads = new EnumMap<>(Sight.class);
+        Instant due = DatabaseClock.now(entityManager); // the claims compare due times with the database's now()
         int created = 0;
         for (Map.Entry<Subscription, Sight> subscription : told.entrySet()) {
             if (alreadyDelivered.contains(subscription.getKey().id())) {
@@ -77,7 +79,7 @@ public class Fanout {
             }
             String payload = payloads.computeIfAbsent(subscription.getValue(), sight -> payloadFor(sight, event));
             entityManager.persist(new Delivery(subscription.getKey().id(), event.id(), event.type(), payload,
-                    traceparent(), Instant.now()));
+                    traceparent(), due));
             created++;
         }
         return created;

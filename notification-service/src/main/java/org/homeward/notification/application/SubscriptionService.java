@@ -21,6 +21,7 @@ import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.messaging.CloudEvent;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.persistence.DatabaseClock;
 import org.homeward.platform.security.Caller;
 import org.homeward.platform.security.Roles;
 
@@ -117,7 +118,7 @@ public class SubscriptionService {
                 "homeward.test", subscription.id().toString(), OffsetDateTime.now(ZoneOffset.UTC), "application/json",
                 null, json.valueToTree(Map.of("subscriptionId", subscription.id().toString())));
         Delivery delivery = new Delivery(subscription.id(), eventId, event.type(),
-                ThinPayload.of(event, config.links(), json), null, Instant.now());
+                ThinPayload.of(event, config.links(), json), null, DatabaseClock.now(entityManager));
         entityManager.persist(delivery);
         audit.record("subscription.test", "subscription", id.toString());
         return delivery;
@@ -158,7 +159,7 @@ public class SubscriptionService {
     /** Refused (409) while an attempt is in flight: the retry would send the delivery twice at once. */
     public Delivery retry(UUID subscriptionId, UUID deliveryId) {
         Delivery delivery = ownDelivery(subscriptionId, deliveryId);
-        delivery.retryNow(Instant.now());
+        delivery.retryNow(DatabaseClock.now(entityManager));
         try {
             // The change is conditional on the version read: a worker that claimed the delivery meanwhile wins.
             entityManager.flush();
@@ -177,7 +178,7 @@ public class SubscriptionService {
                         + " d.lockedUntil = null, d.leaseToken = null, d.version = d.version + 1"
                         + " where d.subscriptionId = :id and d.status = :failed and d.createdAt >= :since")
                 .setParameter("pending", DeliveryStatus.PENDING).setParameter("failed", DeliveryStatus.FAILED)
-                .setParameter("now", Instant.now()).setParameter("id", id).setParameter("since", since)
+                .setParameter("now", DatabaseClock.now(entityManager)).setParameter("id", id).setParameter("since", since)
                 .executeUpdate();
         audit.record("subscription.recover", "subscription", id.toString());
         return count;

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.homeward.notification.Delivery;
+import org.homeward.platform.persistence.DatabaseClock;
 import org.homeward.notification.DeliveryAttempt;
 import org.homeward.notification.RetrySchedule;
 import org.homeward.notification.Subscription;
@@ -87,12 +88,13 @@ public class DeliveryRecorder {
     }
 
     private Recorded recordInOneTransaction(Claim claim, Outcome outcome, Instant started, boolean claimNext) {
-        Instant now = Instant.now();
+        Duration latency = Duration.between(started, Instant.now());
         for (int read = 1; ; read++) {
             try {
                 Recorded recorded = QuarkusTransaction.requiringNew().call(() -> {
                     Delivery delivery = entityManager.find(Delivery.class, claim.deliveryId());
-                    String name = recordOnce(delivery, claim, outcome, started, now);
+                    String name = recordOnce(delivery, claim, outcome, started, latency,
+                            DatabaseClock.now(entityManager)); // due times are compared with the claims' now()
                     return new Recorded(name, claimNext && !LEASE_LOST.equals(name)
                             ? claims.claimNextOfEndpoint(delivery.subscriptionId()).map(claims::load)
                             : Optional.empty());
@@ -115,7 +117,8 @@ public class DeliveryRecorder {
     }
 
     /** Returns the outcome's name for the metric. */
-    private String recordOnce(Delivery delivery, Claim claim, Outcome outcome, Instant started, Instant now) {
+    private String recordOnce(Delivery delivery, Claim claim, Outcome outcome, Instant started, Duration latency,
+                              Instant now) {
         if (delivery == null || !delivery.isLeasedBy(claim.leaseToken())) {
             LOG.infof("The outcome of an attempt of delivery %s is dropped: its lease was taken over", claim.deliveryId());
             return LEASE_LOST;
@@ -125,7 +128,7 @@ public class DeliveryRecorder {
         attempt.deliveryId = delivery.id();
         attempt.attemptedAt = started;
         attempt.statusCode = outcome.status();
-        attempt.latencyMs = Duration.between(started, now).toMillis();
+        attempt.latencyMs = latency.toMillis();
         attempt.responseExcerpt = outcome.excerpt();
         attempt.error = outcome.error();
         entityManager.persist(attempt);

@@ -74,10 +74,28 @@ public class DeliveryWorker {
         dispatcher.start();
     }
 
+    /**
+     * A rolling deploy must not send again what was in flight: claiming stops, each attempt under way is left
+     * to finish (at most the attempt budget) and its outcome recorded, and every delivery claimed but not yet
+     * attempted is released for another replica. Only an attempt that outlives the budget is cut off; its
+     * lease then runs out and it is retried, as after a crash.
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (dispatcher != null) {
-            dispatcher.interrupt();
+        if (dispatcher == null) {
+            return;
+        }
+        dispatcher.interrupt();
+        workers.shutdown();
+        try {
+            dispatcher.join(TimeUnit.SECONDS.toMillis(5));
+            Duration grace = AttemptBudget.of(config).longest().plusSeconds(5);
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("Webhook attempts still running after %s; cut off, their leases run out", grace);
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
     }
@@ -87,16 +105,27 @@ public class DeliveryWorker {
             try {
                 int free = capacity.availablePermits();
                 List<Claim> claimed = free == 0 ? List.of() : claim(free);
-                for (Claim claim : claimed) {
-                    capacity.acquire();
-                    workers.execute(() -> {
-                        try {
-                            deliverWhileClaimed(claim);
-                        } finally {
-                            capacity.release();
-                            attemptEnded.release();
-                        }
-                    });
+                for (int handed = 0; handed < claimed.size(); handed++) {
+                    if (!running || !capacity.tryAcquire(1, TimeUnit.SECONDS)) {
+                        // Stopping (or, never expected, no worker freed): what was claimed goes back at once.
+                        claimed.subList(handed, claimed.size()).forEach(this::release);
+                        break;
+                    }
+                    Claim claim = claimed.get(handed);
+                    try {
+                        workers.execute(() -> {
+                            try {
+                                deliverWhileClaimed(claim);
+                            } finally {
+                                capacity.release();
+                                attemptEnded.release();
+                            }
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                        capacity.release();
+                        claimed.subList(handed, claimed.size()).forEach(this::release);
+                        break;
+                    }
                 }
                 if (claimed.isEmpty()) {
                     attemptEnded.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
@@ -128,14 +157,17 @@ public class DeliveryWorker {
         while (next.isPresent() && running) {
             next = attempt(next.get(), this::mayGoOn);
         }
-        next.ifPresent(unsent -> {
-            try {
-                claims.release(unsent.claim());
-            } catch (RuntimeException e) {
-                LOG.debugf("Could not release the lease of delivery %s (%s); it runs out", unsent.claim().deliveryId(),
-                        e.getClass().getSimpleName());
-            }
-        });
+        next.ifPresent(unsent -> release(unsent.claim()));
+    }
+
+    /** Gives a claimed delivery that will not be attempted here back at once, rather than when its lease ends. */
+    private void release(Claim claim) {
+        try {
+            claims.release(claim);
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not release the lease of delivery %s (%s); it runs out", claim.deliveryId(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     /**

@@ -31,6 +31,9 @@ final class Receiver implements AutoCloseable {
     /** Answers 200 at once, then a body of 64 KiB every 5 ms without end (stopping after 20 MiB). */
     static final int FLOOD = -3;
 
+    /** Answers 200 after 1.5 seconds, within the sender's response timeout: an attempt caught in flight. */
+    static final int SLOW = -4;
+
     static final long FLOOD_LIMIT_BYTES = 20L * 1024 * 1024;
 
     /** One received request. */
@@ -129,6 +132,11 @@ final class Receiver implements AutoCloseable {
         });
         switch (status) {
             case HANG -> vertx.setTimer(5000, t -> {
+                if (!closed.get()) {
+                    response.setStatusCode(200).end("answer 200");
+                }
+            });
+            case SLOW -> vertx.setTimer(1500, t -> {
                 if (!closed.get()) {
                     response.setStatusCode(200).end("answer 200");
                 }

@@ -54,6 +54,9 @@ class WebhookDeliveryTest {
     @Inject
     SecretKeyRotation rotation;
 
+    @Inject
+    DeliveryWorker worker;
+
     @ConfigProperty(name = "homeward.webhooks.retired-encryption-keys.test1")
     String retiredKey;
 
@@ -203,6 +206,35 @@ class WebhookDeliveryTest {
                         .setParameter(1, UUID.fromString(subscription[0])).getResultList())
                 .contains(DeliveryWorker.UNDECRYPTABLE_SECRET));
         assertThat(receiver.at("/undecryptable")).isEmpty();
+    }
+
+    /**
+     * A rolling deploy stops the worker while an attempt is in flight: the attempt finishes and is recorded,
+     * instead of being cut off and sent again when its lease runs out.
+     */
+    @Test
+    void stoppingTheWorkerLetsTheAttemptInFlightFinishAndRecordsIt() {
+        receiver.script("/in-flight", Receiver.SLOW, Receiver.SLOW, Receiver.SLOW, Receiver.SLOW);
+        String[] subscription = subscribe(admin("org-in-flight", "UA"), receiver.url("/in-flight"), "agreement.*");
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, "agreement.agreement.activated", "UA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/in-flight").stream()
+                .anyMatch(request -> eventId.toString().equals(request.headers().get("webhook-id"))));
+        try {
+            worker.stop(null); // as at shutdown, the answer still up to 1.5 s away
+        } finally {
+            worker.start(null);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> delivery = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "select d.status, (select count(*) from delivery_attempt a where a.delivery_id = d.id)"
+                                + " from delivery d where d.subscription_id = ?1 and d.event_id = ?2")
+                .setParameter(1, UUID.fromString(subscription[0])).setParameter(2, eventId).getResultList());
+        assertThat(delivery).hasSize(1);
+        assertThat(delivery.get(0)[0]).isEqualTo("SUCCEEDED");
+        assertThat(((Number) delivery.get(0)[1]).intValue()).isEqualTo(1);
+        assertThat(receiver.at("/in-flight")).filteredOn(request -> eventId.toString().equals(
+                request.headers().get("webhook-id"))).hasSize(1);
     }
 
     @Test
