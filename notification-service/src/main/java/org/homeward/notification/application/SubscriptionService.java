@@ -22,10 +22,12 @@ import org.homeward.platform.messaging.CloudEvent;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.persistence.DatabaseClock;
+import org.homeward.platform.persistence.TransactionLock;
 import org.homeward.platform.security.Caller;
 import org.homeward.platform.security.Roles;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +42,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class SubscriptionService {
+
+    static final String TEST_EVENT = "homeward.test";
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     /** A subscription with the secret that is shown this once. */
     public record WithSecret(Subscription subscription, String secret) {
@@ -66,6 +71,14 @@ public class SubscriptionService {
 
     public WithSecret create(SubscriptionSettings settings) {
         checkUrl(settings.url());
+        // Counted under the organisation's lock, so two creations at once cannot both take the last place.
+        TransactionLock.hold(entityManager, "subscriptions:" + caller.organisation());
+        long held = entityManager.createQuery("select count(s) from Subscription s where s.organisation = :organisation",
+                Long.class).setParameter("organisation", caller.organisation()).getSingleResult();
+        if (held >= config.maxSubscriptionsPerOrganisation()) {
+            throw new RuleViolation("url", "An organisation may hold at most " + config.maxSubscriptionsPerOrganisation()
+                    + " subscriptions; delete one, or send several event types to one endpoint");
+        }
         String secret = SecretCipher.newSecret();
         Audience audience = caller.hasRole(Roles.OBSERVER) && caller.party().isEmpty() ? Audience.COUNTS_ONLY : Audience.SCOPED;
         Subscription subscription = new Subscription(caller.organisation(), caller.party().orElse(null), audience,
@@ -113,12 +126,23 @@ public class SubscriptionService {
     /** Queues a {@code homeward.test} event for this subscription only. */
     public Delivery sendTest(UUID id) {
         Subscription subscription = own(id);
+        // Held until commit: two tests at once are one test and one refusal.
+        TransactionLock.hold(entityManager, "subscription-test:" + id);
+        Instant now = DatabaseClock.now(entityManager);
+        List<Instant> lastMinute = entityManager.createQuery("select d.createdAt from Delivery d"
+                        + " where d.subscriptionId = :id and d.eventType = :test and d.createdAt > :since"
+                        + " order by d.createdAt", Instant.class).setParameter("id", id).setParameter("test", TEST_EVENT)
+                .setParameter("since", now.minus(MINUTE)).getResultList();
+        if (lastMinute.size() >= config.testsPerMinute()) {
+            throw ProblemException.tooManyRequests("At most " + config.testsPerMinute()
+                    + " test events a minute for one subscription", Duration.between(now, lastMinute.get(0).plus(MINUTE)));
+        }
         UUID eventId = UUID.randomUUID();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, eventId, URI.create("/homeward/notification-service"),
-                "homeward.test", subscription.id().toString(), OffsetDateTime.now(ZoneOffset.UTC), "application/json",
+                TEST_EVENT, subscription.id().toString(), OffsetDateTime.now(ZoneOffset.UTC), "application/json",
                 null, json.valueToTree(Map.of("subscriptionId", subscription.id().toString())));
         Delivery delivery = new Delivery(subscription.id(), eventId, event.type(),
-                ThinPayload.of(event, config.links(), json), null, DatabaseClock.now(entityManager));
+                ThinPayload.of(event, config.links(), json), null, now);
         entityManager.persist(delivery);
         audit.record("subscription.test", "subscription", id.toString());
         return delivery;

@@ -21,9 +21,11 @@ import java.util.UUID;
  * deliveries of one endpoint: the dispatcher's claims hold it exclusively, a worker's claim of its
  * endpoint's next delivery holds it shared.
  *
- * <p>Fair under saturation: endpoints are taken in the order they have waited for a turn, counted from when
- * their next delivery fell due or, if later, from their last attempt, so that with more busy endpoints than
- * workers each gets its turn before any gets a second one.
+ * <p>Fair under saturation, between organisations first, then between endpoints: an organisation's endpoints
+ * are ranked by how long they have waited for a turn (from when their next delivery fell due or, if later,
+ * from their last attempt), and a free worker goes to the lowest rank plus requests the organisation already
+ * has in flight, so that one organisation with 200 slow endpoints holds no more workers than another with
+ * one endpoint needs; within an organisation, each endpoint gets its turn before any gets a second.
  */
 @ApplicationScoped
 public class DeliveryClaims {
@@ -138,13 +140,25 @@ public class DeliveryClaims {
     @SuppressWarnings("unchecked")
     private List<Claim> leaseDue(int limit) {
         List<Object[]> due = entityManager.createNativeQuery("""
-                        select next.id, s.id from subscription s
-                        cross join lateral (
-                            select d.id, d.next_attempt_at from delivery d
-                            where d.subscription_id = s.id and %s
-                            order by d.next_attempt_at limit 1) next
-                        where %s and %s
-                        order by greatest(next.next_attempt_at, s.last_attempt_at), next.next_attempt_at, s.id
+                        with waiting as (
+                            select next.id as delivery_id, s.id as subscription_id, s.organisation,
+                                   greatest(next.next_attempt_at, s.last_attempt_at) as waited_from, next.next_attempt_at
+                            from subscription s
+                            cross join lateral (
+                                select d.id, d.next_attempt_at from delivery d
+                                where d.subscription_id = s.id and %s
+                                order by d.next_attempt_at limit 1) next
+                            where %s and %s),
+                        in_flight as (
+                            select s.organisation, count(*) as busy from delivery d
+                            join subscription s on s.id = d.subscription_id
+                            where d.status = 'PENDING' and d.locked_until >= now()
+                            group by s.organisation)
+                        select w.delivery_id, w.subscription_id from waiting w
+                        left join in_flight f on f.organisation = w.organisation
+                        order by coalesce(f.busy, 0) + row_number() over (partition by w.organisation
+                                     order by w.waited_from, w.next_attempt_at, w.subscription_id),
+                                 w.waited_from, w.next_attempt_at, w.subscription_id
                         limit :limit""".formatted(SENDABLE, ENDPOINT_OPEN, ENDPOINT_IDLE))
                 .setParameter("limit", limit)
                 .getResultList();

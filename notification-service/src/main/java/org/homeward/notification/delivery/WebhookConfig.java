@@ -48,6 +48,14 @@ public interface WebhookConfig {
     @WithDefault("P5D")
     Duration disableAfter();
 
+    /** The most subscriptions one organisation may hold, so that none takes the workers' time from the others. */
+    @WithDefault("20")
+    int maxSubscriptionsPerOrganisation();
+
+    /** The most test events one subscription may be sent in a minute. */
+    @WithDefault("5")
+    int testsPerMinute();
+
     /** How long the previous secret stays valid (and signed with) after a rotation. */
     @WithDefault("PT24H")
     Duration rotationOverlap();

@@ -91,4 +91,40 @@ class FairClaimTest {
         }
         assertThat(receiver.paths()).containsExactlyElementsOf(expected);
     }
+
+    /**
+     * One organisation's endpoints hold two workers with slow requests when another organisation's delivery
+     * falls due: the next free worker goes to it, though the first organisation's other endpoints have waited
+     * longer. It waits for one attempt, not for the crowd's backlog.
+     */
+    @Test
+    void oneOrganisationsManyEndpointsDoNotHoldBackAnothersDelivery() {
+        DormantDispatcher.leaseWhatOthersLeft(worker);
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int endpoint = 0; endpoint < 10; endpoint++) {
+                Subscription crowd = subscription("org-crowd", "/crowd-" + endpoint, now);
+                entityManager.persist(new Delivery(crowd.id(), UUID.randomUUID(), "fair.test", "{}", null,
+                        now.minus(Duration.ofMinutes(10)).plusMillis(endpoint)));
+            }
+        });
+        assertThat(worker.claim(WORKERS)).hasSize(WORKERS); // both workers busy with the crowd, not delivered yet
+
+        UUID lone = QuarkusTransaction.requiringNew().call(() -> {
+            Subscription subscription = subscription("org-lone", "/lone", now);
+            Delivery delivery = new Delivery(subscription.id(), UUID.randomUUID(), "fair.test", "{}", null, now);
+            entityManager.persist(delivery);
+            return delivery.id();
+        });
+
+        assertThat(worker.claim(1)).extracting(Claim::deliveryId).containsExactly(lone);
+    }
+
+    private Subscription subscription(String organisation, String path, Instant now) {
+        Subscription subscription = new Subscription(organisation, "UA", Audience.SCOPED, java.util.Set.of("coordinator"),
+                new SubscriptionSettings(receiver.url(path), List.of("fair.*"), null, null, null, 1000),
+                SecretCipher.newSecret(), cipher::seal, now);
+        entityManager.persist(subscription);
+        return subscription;
+    }
 }

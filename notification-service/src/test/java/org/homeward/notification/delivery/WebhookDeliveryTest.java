@@ -31,6 +31,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -235,6 +236,40 @@ class WebhookDeliveryTest {
         assertThat(((Number) delivery.get(0)[1]).intValue()).isEqualTo(1);
         assertThat(receiver.at("/in-flight")).filteredOn(request -> eventId.toString().equals(
                 request.headers().get("webhook-id"))).hasSize(1);
+    }
+
+    @Test
+    void anOrganisationHoldsAtMostTwentySubscriptions() {
+        String admin = admin("org-twenty", "UA");
+        for (int i = 0; i < 20; i++) {
+            subscribe(admin, receiver.url("/twenty-" + i), "agreement.*");
+        }
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url("/twenty-one"), "eventTypes", List.of("agreement.*")))
+                .post("/api/v1/subscriptions").then().statusCode(422)
+                .body("type", equalTo("urn:homeward:problem:rule-violation"))
+                .body("detail", containsString("at most 20 subscriptions"));
+        given().header("Authorization", admin).get("/api/v1/subscriptions?size=100").then().statusCode(200)
+                .body("items.size()", equalTo(20));
+        // Another organisation is not counted against it.
+        subscribe(admin("org-twenty-other", "UA"), receiver.url("/twenty-other"), "agreement.*");
+    }
+
+    @Test
+    void testEventsAreLimitedPerSubscriptionWithRetryAfter() {
+        String admin = admin("org-test-limit", "UA");
+        String[] subscription = subscribe(admin, receiver.url("/test-limit"), "agreement.*");
+        for (int i = 0; i < 5; i++) {
+            given().header("Authorization", admin).post("/api/v1/subscriptions/" + subscription[0] + "/test").then()
+                    .statusCode(202);
+        }
+        given().header("Authorization", admin).post("/api/v1/subscriptions/" + subscription[0] + "/test").then()
+                .statusCode(429).body("type", equalTo("urn:homeward:problem:too-many-requests"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]?"));
+        long tests = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from delivery where subscription_id = ?1 and event_type = 'homeward.test'")
+                .setParameter(1, UUID.fromString(subscription[0])).getSingleResult()).longValue());
+        assertThat(tests).isEqualTo(5);
     }
 
     @Test

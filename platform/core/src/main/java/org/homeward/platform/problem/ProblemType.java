@@ -27,6 +27,7 @@ public enum ProblemType {
     BODY_TOO_LARGE("body-too-large", "The request body is larger than this endpoint accepts", Status.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "This endpoint does not accept that content type", Status.UNSUPPORTED_MEDIA_TYPE),
     RULE_VIOLATION("rule-violation", "The request breaks a rule of the domain", 422),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests of this kind; retry after the time given", 429),
     UNAVAILABLE("unavailable", "A dependency of this service is not reachable now", Status.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR("internal-error", "An unexpected error occurred", Status.INTERNAL_SERVER_ERROR);
 
