@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.homeward.identification.cases.ClosureKind;
 import org.homeward.identification.cases.application.CaseClosures;
-import org.homeward.identification.shared.SafeText;
+import org.homeward.platform.text.SafeText;
 
 /** The bodies of the closure-proposal endpoints. */
 public final class ClosureRequests {

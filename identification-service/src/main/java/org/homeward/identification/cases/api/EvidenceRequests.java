@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.homeward.identification.cases.ExaminationKind;
 import org.homeward.identification.cases.application.CaseEvidence;
-import org.homeward.identification.shared.SafeText;
+import org.homeward.platform.text.SafeText;
 
 import java.time.Instant;
 import java.time.LocalDate;

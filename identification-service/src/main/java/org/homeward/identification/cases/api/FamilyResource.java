@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.identification.cases.FamilyNotification;
 import org.homeward.identification.cases.NotificationMeans;
 import org.homeward.identification.cases.application.CaseOutcomes;
-import org.homeward.identification.shared.SafeText;
+import org.homeward.platform.text.SafeText;
 import org.homeward.platform.idempotency.CreatedResource;
 import org.homeward.platform.idempotency.IdempotentCreation;
 import org.homeward.platform.security.Caller;

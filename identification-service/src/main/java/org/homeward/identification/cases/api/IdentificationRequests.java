@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.homeward.identification.cases.EstablishedIdentity;
 import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.application.Identifications;
-import org.homeward.identification.shared.SafeText;
+import org.homeward.platform.text.SafeText;
 
 import java.time.LocalDate;
 

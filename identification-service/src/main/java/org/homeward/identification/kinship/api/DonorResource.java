@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.identification.kinship.FamilyDonor;
 import org.homeward.identification.kinship.Relationship;
 import org.homeward.identification.kinship.application.FamilyDonors;
-import org.homeward.identification.shared.SafeText;
+import org.homeward.platform.text.SafeText;
 import org.homeward.platform.idempotency.CreatedResource;
 import org.homeward.platform.idempotency.IdempotentCreation;
 import org.homeward.platform.security.Caller;

@@ -10,7 +10,7 @@ import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;
 import org.homeward.identification.register.Sex;
-import org.homeward.identification.shared.SafeText;
+import org.homeward.platform.text.SafeText;
 
 import java.time.LocalDate;
 

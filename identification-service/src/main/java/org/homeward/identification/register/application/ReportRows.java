@@ -11,7 +11,7 @@ import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;
 import org.homeward.identification.register.Sex;
-import org.homeward.identification.shared.SafeText;
+import org.homeward.platform.text.SafeText;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.problem.Problem;

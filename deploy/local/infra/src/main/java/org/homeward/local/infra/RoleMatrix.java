@@ -32,6 +32,7 @@ public final class RoleMatrix {
             "GET /api/v1/audit/verification", Set.of("auditor"),
             "GET /api/v1/ops/dead-letters", Set.of("operator"),
             "POST /api/v1/ops/dead-letters/{id}/redrive", Set.of("operator"),
+            "POST /api/v1/ops/dead-letters/{id}/discard", Set.of("operator"),
             "GET /api/v1/ops/outbox/parked", Set.of("operator"),
             "POST /api/v1/ops/outbox/parked/{id}/republish", Set.of("operator"),
             "GET /api/v1/ops/read-models", Set.of("operator"),

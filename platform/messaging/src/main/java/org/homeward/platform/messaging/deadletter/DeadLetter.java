@@ -17,7 +17,7 @@ import java.util.UUID;
 @Table(name = "dead_letter")
 public class DeadLetter {
 
-    public enum Status { PENDING, REDRIVEN }
+    public enum Status { PENDING, REDRIVEN, DISCARDED }
 
     @Id
     public UUID id;
@@ -36,6 +36,13 @@ public class DeadLetter {
 
     @Column(name = "payload")
     public String payload;
+
+    /** Who discarded a letter that could not be re-driven, and why (null otherwise). */
+    @Column(name = "discarded_by")
+    public String discardedBy;
+
+    @Column(name = "discard_reason")
+    public String discardReason;
 
     @Column(name = "reason", nullable = false)
     public String reason;

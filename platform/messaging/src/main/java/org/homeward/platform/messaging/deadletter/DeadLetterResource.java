@@ -1,6 +1,12 @@
 package org.homeward.platform.messaging.deadletter;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -15,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.platform.paging.Page;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.security.Caller;
 import org.homeward.platform.security.Roles;
+import org.homeward.platform.text.SafeText;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,19 +36,27 @@ import java.util.UUID;
 public class DeadLetterResource {
 
     private final DeadLetters deadLetters;
+    private final Caller caller;
 
-    public DeadLetterResource(DeadLetters deadLetters) {
+    public DeadLetterResource(DeadLetters deadLetters, Caller caller) {
         this.deadLetters = deadLetters;
+        this.caller = caller;
     }
 
     /** What an operator needs to judge a dead letter; the payload stays in the database. */
     public record DeadLetterView(UUID id, String sourceTopic, int sourcePartition, long sourceOffset,
                                  String recordKey, String reason, Instant receivedAt, String status,
-                                 Instant redrivenAt) {
+                                 @Schema(description = "When it was re-driven or discarded") Instant redrivenAt,
+                                 boolean payloadStored, String discardedBy, String discardReason) {
         static DeadLetterView of(DeadLetter letter) {
             return new DeadLetterView(letter.id, letter.sourceTopic, letter.sourcePartition, letter.sourceOffset,
-                    letter.recordKey, letter.reason, letter.receivedAt, letter.status.name(), letter.redrivenAt);
+                    letter.recordKey, letter.reason, letter.receivedAt, letter.status.name(), letter.redrivenAt,
+                    letter.payload != null, letter.discardedBy, letter.discardReason);
         }
+    }
+
+    /** Why a letter without its payload may be closed: where its event was recovered from. */
+    public record Discard(@NotBlank @Size(max = 500) @Pattern(regexp = SafeText.MULTILINE_PATTERN) String reason) {
     }
 
     @GET
@@ -60,5 +77,17 @@ public class DeadLetterResource {
             description = "Idempotent per event id; answers 422 with the reason if it still cannot be applied.")
     public DeadLetterView redrive(@PathParam("id") UUID id) {
         return DeadLetterView.of(deadLetters.redrive(id));
+    }
+
+    @POST
+    @Path("/{id}/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Discard a dead letter stored without its payload",
+            description = "Only a letter whose payload the database could not hold (payloadStored false), once its"
+                    + " event was recovered from its source; the reason and the operator are kept. A letter with its"
+                    + " payload is re-driven instead (422).")
+    public DeadLetterView discard(@PathParam("id") UUID id, @Valid @NotNull Discard discard) {
+        return DeadLetterView.of(deadLetters.discard(id, discard.reason(), caller.subject()));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.messaging.inbox.EventHandler;
@@ -40,13 +41,13 @@ public class DeadLetters {
         this.config = config;
     }
 
-    /** Re-driven dead letters are kept for the retention window, then deleted with their payloads. */
+    /** Re-driven and discarded dead letters are kept for the retention window, then deleted with their payloads. */
     @Scheduled(every = "${homeward.inbox.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeRedriven() {
-        entityManager.createQuery("delete from DeadLetter d where d.status = :redriven and d.redrivenAt < :cutoff")
-                .setParameter("redriven", DeadLetter.Status.REDRIVEN)
+        entityManager.createQuery("delete from DeadLetter d where d.status in :closed and d.redrivenAt < :cutoff")
+                .setParameter("closed", List.of(DeadLetter.Status.REDRIVEN, DeadLetter.Status.DISCARDED))
                 .setParameter("cutoff", Instant.now().minus(config.deadLetterRetention()))
                 .executeUpdate();
     }
@@ -71,8 +72,13 @@ public class DeadLetters {
         if (letter == null) {
             throw ProblemException.notFound("Dead letter " + id);
         }
-        if (letter.status == DeadLetter.Status.REDRIVEN) {
-            throw new ProblemException(ProblemType.CONFLICT, "This dead letter was already re-driven");
+        if (letter.status != DeadLetter.Status.PENDING) {
+            throw new ProblemException(ProblemType.CONFLICT, "This dead letter was already " + (letter.status
+                    == DeadLetter.Status.REDRIVEN ? "re-driven" : "discarded"));
+        }
+        if (letter.payload == null) {
+            throw new ProblemException(ProblemType.RULE_VIOLATION, "This dead letter was stored without its payload"
+                    + " (see its reason) and cannot be re-driven: recover the event from its source, then discard it");
         }
         EventHandler handler = handlers.stream().filter(h -> h.topic().equals(letter.sourceTopic)).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.RULE_VIOLATION,
@@ -96,5 +102,31 @@ public class DeadLetters {
             audit.record("dead-letter.redrive", "dead_letter", id.toString());
             return redriven;
         });
+    }
+
+    /**
+     * Closes a dead letter that was stored without its payload, once an operator has recovered the event
+     * elsewhere: it leaves the pending list, keeping who and why. A letter with its payload is re-driven, never
+     * discarded: it is an event a family may be waiting for.
+     */
+    @Transactional
+    public DeadLetter discard(UUID id, String reason, String operator) {
+        DeadLetter letter = entityManager.find(DeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (letter == null) {
+            throw ProblemException.notFound("Dead letter " + id);
+        }
+        if (letter.status != DeadLetter.Status.PENDING) {
+            throw new ProblemException(ProblemType.CONFLICT, "This dead letter is already " + letter.status);
+        }
+        if (letter.payload != null) {
+            throw new ProblemException(ProblemType.RULE_VIOLATION, "This dead letter holds its event: re-drive it"
+                    + " (only a letter stored without its payload may be discarded)");
+        }
+        letter.status = DeadLetter.Status.DISCARDED;
+        letter.redrivenAt = Instant.now();
+        letter.discardedBy = operator;
+        letter.discardReason = reason;
+        audit.record("dead-letter.discard", "dead_letter", id.toString());
+        return letter;
     }
 }

@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -170,6 +174,41 @@ class InboxTest {
             assertThat(MessagingTestDatabase.count("select count(*) from dead_letter where record_key like '" + thing
                     + "-xxx%' and length(record_key) = 500 and record_key like '%…'")).isEqualTo(1);
         });
+    }
+
+    /**
+     * A payload the database cannot hold (a NUL) is dead-lettered without it: such a letter cannot be re-driven,
+     * and an operator who recovered the event elsewhere discards it with a reason; a letter holding its event
+     * is never discarded.
+     */
+    @Test
+    void aLetterStoredWithoutItsPayloadIsDiscardedWithAReasonAndOnlySuch() {
+        String thing = "nul-payload-" + UUID.randomUUID();
+        String kept = "kept-payload-" + UUID.randomUUID();
+        send(thing, "not an event\0 with a NUL");
+        send(kept, "not an event either");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(thing) == 1 && deadLetters(kept) == 1);
+        String id = given().header("Authorization", operator()).queryParam("size", 100).get("/api/v1/ops/dead-letters")
+                .then().statusCode(200).extract().path("items.find { it.recordKey == '" + thing + "' }.id");
+        String keptId = given().header("Authorization", operator()).queryParam("size", 100).get("/api/v1/ops/dead-letters")
+                .then().statusCode(200).extract().path("items.find { it.recordKey == '" + kept + "' }.id");
+        String letters = "/api/v1/ops/dead-letters/";
+
+        given().header("Authorization", operator()).post(letters + id + "/redrive").then().statusCode(422)
+                .body("detail", containsString("without its payload"));
+        given().header("Authorization", operator()).contentType("application/json").body(Map.of("reason", " "))
+                .post(letters + id + "/discard").then().statusCode(400);
+        given().header("Authorization", operator()).contentType("application/json")
+                .body(Map.of("reason", "Event re-sent by transfer-service from its outbox (ticket OPS-112)"))
+                .post(letters + id + "/discard").then().statusCode(200).body("status", equalTo("DISCARDED"))
+                .body("payloadStored", equalTo(false)).body("discardedBy", notNullValue());
+        given().header("Authorization", operator()).contentType("application/json").body(Map.of("reason", "again"))
+                .post(letters + id + "/discard").then().statusCode(409);
+        given().header("Authorization", operator()).contentType("application/json").body(Map.of("reason", "no"))
+                .post(letters + keptId + "/discard").then().statusCode(422).body("detail", containsString("re-drive it"));
+        given().header("Authorization", operator()).queryParam("status", "PENDING").queryParam("size", 100)
+                .get("/api/v1/ops/dead-letters").then().statusCode(200)
+                .body("items.id", not(hasItem(id))).body("items.id", hasItem(keptId));
     }
 
     @Test

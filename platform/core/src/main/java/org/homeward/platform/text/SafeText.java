@@ -1,4 +1,4 @@
-package org.homeward.identification.shared;
+package org.homeward.platform.text;
 
 /**
  * Text a person's record may hold: no control characters and no Unicode direction overrides (U+202A-U+202E,
