@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.homeward.identification.shared.Actor;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 
@@ -61,6 +62,24 @@ public class FamilyDonor {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
+    /** Who made the withdrawal take effect (a coordinator, or the second examiner). */
+    @Column(name = "withdrawn_by")
+    private String withdrawnBy;
+
+    /** An examiner's request to withdraw, awaiting a second examiner or a coordinator (four eyes). */
+    @Column(name = "withdrawal_requested_by")
+    private String withdrawalRequestedBy;
+
+    @Column(name = "withdrawal_requested_by_organisation")
+    private String withdrawalRequestedByOrganisation;
+
+    @Column(name = "withdrawal_requested_at")
+    private Instant withdrawalRequestedAt;
+
+    /** Why consent was withdrawn, as the family said it (kept after the erasure; no names belong in it). */
+    @Column(name = "withdrawal_reason")
+    private String withdrawalReason;
+
     @Column(name = "registered_by_organisation", nullable = false)
     private String registeredByOrganisation;
 
@@ -95,18 +114,56 @@ public class FamilyDonor {
         this.registeredAt = now;
     }
 
-    /** Erases the reference data; the fact of the withdrawal and its time remain. */
-    public void withdrawConsent(Instant now) {
-        if (status == Status.WITHDRAWN) {
-            throw new InvalidTransition("Consent was already withdrawn on " + withdrawnAt);
+    /**
+     * An examiner records that the family withdrew consent; a second examiner or a coordinator makes it take
+     * effect, so that no one person erases a family's references alone. Until then the references stand.
+     */
+    public void requestWithdrawal(Actor by, String reason, Instant now) {
+        requireConsented();
+        if (withdrawalRequestedBy != null) {
+            throw new InvalidTransition("A withdrawal was already requested on " + withdrawalRequestedAt
+                    + "; a second examiner or a coordinator confirms it");
+        }
+        withdrawalRequestedBy = by.subject();
+        withdrawalRequestedByOrganisation = by.organisation();
+        withdrawalRequestedAt = now;
+        withdrawalReason = reason;
+    }
+
+    /** Whether an examiner's request to withdraw awaits its confirmation. */
+    public boolean withdrawalRequested() {
+        return status == Status.CONSENTED && withdrawalRequestedBy != null;
+    }
+
+    /**
+     * Erases the reference data; the fact of the withdrawal, its time, its reason and who made it take effect
+     * remain. Confirming an examiner's request takes someone else than that examiner.
+     *
+     * @param reason null when confirming a request, which gave it
+     */
+    public void withdrawConsent(Actor by, String reason, Instant now) {
+        requireConsented();
+        if (withdrawalRequestedBy != null && withdrawalRequestedBy.equals(by.subject())) {
+            throw new RuleViolation("decision", "Four eyes: the withdrawal you requested is confirmed by a second"
+                    + " examiner or a coordinator");
+        }
+        if (reason != null) {
+            withdrawalReason = reason;
         }
         status = Status.WITHDRAWN;
         withdrawnAt = now;
+        withdrawnBy = by.subject();
         relationship = null;
         donorName = null;
         consentGivenBy = null;
         consentUse = null;
         sampleIds = new ArrayList<>();
+    }
+
+    private void requireConsented() {
+        if (status == Status.WITHDRAWN) {
+            throw new InvalidTransition("Consent was already withdrawn on " + withdrawnAt);
+        }
     }
 
     public UUID id() { return id; }
@@ -119,5 +176,9 @@ public class FamilyDonor {
     public List<String> sampleIds() { return List.copyOf(sampleIds); }
     public Status status() { return status; }
     public Instant withdrawnAt() { return withdrawnAt; }
+    public String withdrawnBy() { return withdrawnBy; }
+    public String withdrawalRequestedBy() { return withdrawalRequestedBy; }
+    public Instant withdrawalRequestedAt() { return withdrawalRequestedAt; }
+    public String withdrawalReason() { return withdrawalReason; }
     public Instant registeredAt() { return registeredAt; }
 }

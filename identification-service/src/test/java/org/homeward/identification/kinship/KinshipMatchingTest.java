@@ -223,8 +223,12 @@ class KinshipMatchingTest {
 
         // A withdrawn consent erases the brother's profile and every candidate resting on it; the family is
         // matched again with the father alone.
-        given().header("Authorization", EXAMINER).post("/api/v1/donors/" + brotherOfB + "/consent-withdrawal").then()
-                .statusCode(200);
+        // One examiner records it, a second confirms it: then it takes effect.
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("reason", "The family withdrew consent")).post("/api/v1/donors/" + brotherOfB
+                        + "/consent-withdrawal").then().statusCode(200).body("status", equalTo("CONSENTED"));
+        given().header("Authorization", SECOND_EXAMINER).post("/api/v1/donors/" + brotherOfB
+                + "/consent-withdrawal/confirmation").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         given().header("Authorization", EXAMINER).get("/api/v1/donors/" + brotherOfB + "/dna-profile").then().statusCode(404);
         assertThat(count("select count(*) from kinship_candidate where donor_ids::text like '%" + brotherOfB + "%'")).isZero();
         // (The seed is fixed: the father alone clears the reporting threshold, so the family reappears.)
@@ -281,8 +285,10 @@ class KinshipMatchingTest {
 
         // A donor withdraws consent: the open proposal resting on the erased candidate is rejected, saying why.
         String second = propose(caseId, candidate);
-        given().header("Authorization", EXAMINER).post("/api/v1/donors/" + motherDonor + "/consent-withdrawal").then()
-                .statusCode(200);
+        // Told by the family, the coordination body records it: it takes effect at once.
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body(Map.of("reason", "The family withdrew consent")).post("/api/v1/donors/" + motherDonor
+                        + "/consent-withdrawal").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/proposals").then().statusCode(200)
                 .body("find { it.id == '" + second + "' }.status", equalTo("REJECTED"))
                 .body("find { it.id == '" + second + "' }.decisionReason", containsString("withdrew consent"))

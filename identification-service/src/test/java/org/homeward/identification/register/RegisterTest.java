@@ -33,6 +33,7 @@ class RegisterTest {
 
     private static final String UA = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
     private static final String LAB = TestTokens.bearerOf("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
+    private static final String SECOND_EXAMINER = TestTokens.bearerOf("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner");
 
     /** A report with a unique surname per test run, so runs and tests never meet each other's people. */
     private static Map<String, Object> report(String surname, String firstNames, String script, String language,
@@ -176,18 +177,37 @@ class RegisterTest {
         given().header("Authorization", LAB).queryParam("personId", person).get("/api/v1/donors").then().statusCode(200)
                 .body("[0].sampleIds", hasSize(2)).body("[0].relationship", equalTo("PARENT"));
         // Another party's laboratory: the donor does not exist for it, and the answer names no one else.
+        Map<String, String> reason = Map.of("reason", "The family asked for the sample to be destroyed");
         given().header("Authorization", TestTokens.bearer("lab-md-chisinau", "MD", "forensic-examiner"))
+                .contentType(ContentType.JSON).body(reason)
                 .post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(404)
                 .body(org.hamcrest.Matchers.not(containsString(person)));
-        given().header("Authorization", LAB).post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(200)
+        given().header("Authorization", LAB).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(400);
+        // One examiner records it; the references stand until a second examiner confirms.
+        given().header("Authorization", LAB).contentType(ContentType.JSON).body(reason)
+                .post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(200)
+                .body("status", equalTo("CONSENTED")).body("withdrawalRequestedBy", equalTo("examiner-hnatiuk"))
+                .body("withdrawalReason", equalTo(reason.get("reason"))).body("sampleIds", hasSize(2));
+        given().header("Authorization", LAB).post("/api/v1/donors/" + id + "/consent-withdrawal/confirmation").then()
+                .statusCode(422).body("detail", containsString("Four eyes"));
+        given().header("Authorization", LAB).contentType(ContentType.JSON).body(reason)
+                .post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(409);
+        given().header("Authorization", SECOND_EXAMINER).post("/api/v1/donors/" + id + "/consent-withdrawal/confirmation")
+                .then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN")).body("donorName", nullValue()).body("relationship", nullValue())
-                .body("sampleIds", hasSize(0)).body("withdrawnAt", org.hamcrest.Matchers.notNullValue());
+                .body("sampleIds", hasSize(0)).body("withdrawnAt", org.hamcrest.Matchers.notNullValue())
+                .body("withdrawnBy", equalTo("examiner-melnyk")).body("withdrawalReason", equalTo(reason.get("reason")));
         given().header("Authorization", LAB).queryParam("personId", person).get("/api/v1/donors").then().statusCode(200)
                 .body("[0].donorName", nullValue()).body("[0].consentGivenBy", nullValue());
-        given().header("Authorization", LAB).post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(409);
+        given().header("Authorization", SECOND_EXAMINER).post("/api/v1/donors/" + id + "/consent-withdrawal/confirmation")
+                .then().statusCode(409);
+        given().header("Authorization", LAB).contentType(ContentType.JSON).body(reason)
+                .post("/api/v1/donors/" + id + "/consent-withdrawal").then().statusCode(409);
         String audit = given().header("Authorization", TestTokens.bearer("org-audit", null, "auditor"))
                 .queryParam("organisation", "lab-ua-kyiv").queryParam("size", 500).get("/api/v1/audit").then()
                 .extract().asString();
-        assertThat(audit).contains("donor.consent-withdrawn.erased").contains(id).doesNotContain("Марія");
+        assertThat(audit).contains("donor.consent-withdrawal.requested").contains("donor.consent-withdrawn.erased")
+                .contains(id).doesNotContain("Марія");
     }
 }

@@ -59,11 +59,14 @@ public class DonorResource {
 
     public record DonorResponse(UUID id, UUID personId, Relationship relationship, String donorName,
                                 String consentGivenBy, Instant consentGivenAt, String consentUse, List<String> sampleIds,
-                                FamilyDonor.Status status, Instant withdrawnAt, Instant registeredAt) {
+                                FamilyDonor.Status status, Instant withdrawnAt, String withdrawnBy,
+                                Instant withdrawalRequestedAt, String withdrawalRequestedBy, String withdrawalReason,
+                                Instant registeredAt) {
 
         static DonorResponse of(FamilyDonor d) {
             return new DonorResponse(d.id(), d.personId(), d.relationship(), d.donorName(), d.consentGivenBy(),
-                    d.consentGivenAt(), d.consentUse(), d.sampleIds(), d.status(), d.withdrawnAt(), d.registeredAt());
+                    d.consentGivenAt(), d.consentUse(), d.sampleIds(), d.status(), d.withdrawnAt(), d.withdrawnBy(),
+                    d.withdrawalRequestedAt(), d.withdrawalRequestedBy(), d.withdrawalReason(), d.registeredAt());
         }
     }
 
@@ -94,12 +97,30 @@ public class DonorResource {
         return donors.of(personId).stream().map(DonorResponse::of).toList();
     }
 
+    /** Why the family withdrew consent (no names: it is kept after the erasure). */
+    public record WithdrawalRequest(@NotBlank @Size(max = 1000) @Pattern(regexp = SafeText.MULTILINE_PATTERN) String reason) {
+    }
+
     @POST
     @Path("/{id}/consent-withdrawal")
+    @RolesAllowed({Roles.FORENSIC_EXAMINER, Roles.COORDINATOR})
+    @Operation(summary = "Record that the donor withdrew consent, with the family's reason (audited)",
+            description = "A coordinator of the person's party: the reference data, the donor's DNA profile and every"
+                    + " candidate resting on it are erased at once. An examiner of the party's laboratory: the"
+                    + " withdrawal is requested (withdrawalRequestedAt set, the references still used) and takes effect"
+                    + " when a second examiner or a coordinator confirms it, unless the laboratory works with one"
+                    + " examiner (homeward.identification.single-examiner-organisations).")
+    public DonorResponse withdraw(@PathParam("id") UUID id, @Valid @NotNull WithdrawalRequest request) {
+        return DonorResponse.of(donors.withdrawConsent(id, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/consent-withdrawal/confirmation")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.FORENSIC_EXAMINER)
-    @Operation(summary = "Record that the donor withdrew consent: the reference data are erased at once (audited)")
-    public DonorResponse withdraw(@PathParam("id") UUID id) {
-        return DonorResponse.of(donors.withdrawConsent(id));
+    @RolesAllowed({Roles.FORENSIC_EXAMINER, Roles.COORDINATOR})
+    @Operation(summary = "Confirm an examiner's request to withdraw consent: the erasure takes effect (audited)",
+            description = "By a second examiner (not the one who requested it) or a coordinator of the person's party.")
+    public DonorResponse confirmWithdrawal(@PathParam("id") UUID id) {
+        return DonorResponse.of(donors.confirmWithdrawal(id));
     }
 }

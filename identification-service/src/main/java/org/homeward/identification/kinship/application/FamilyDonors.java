@@ -2,6 +2,8 @@ package org.homeward.identification.kinship.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.identification.shared.IdentificationConfig;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.kinship.FamilyDonor;
@@ -37,10 +39,12 @@ public class FamilyDonors {
     private final KinshipCandidates candidates;
     private final KinshipWork work;
     private final KinshipReferences references;
+    private final IdentificationConfig config;
 
     public FamilyDonors(EntityManager entityManager, RegisterAccess access, AuditLog audit, Clock clock,
                         DnaProfiles profiles, KinshipCandidates candidates, KinshipWork work,
-                        KinshipReferences references) {
+                        KinshipReferences references, IdentificationConfig config) {
+        this.config = config;
         this.references = references;
         this.entityManager = entityManager;
         this.access = access;
@@ -74,15 +78,56 @@ public class FamilyDonors {
                 FamilyDonor.class).setParameter("person", personId).getResultList();
     }
 
-    public FamilyDonor withdrawConsent(UUID donorId) {
+    /**
+     * The family withdrew consent. A coordinator of the person's party (who hears it from the family) makes it
+     * take effect at once; an examiner's record of it waits for a second examiner or a coordinator (four eyes,
+     * unless the laboratory works with one examiner), since the erasure cannot be undone.
+     */
+    public FamilyDonor withdrawConsent(UUID donorId, String reason) {
+        FamilyDonor donor = lockedDonor(donorId);
+        String party = personOf(donor).party();
+        Actor actor = new Actor(access.subject(), access.organisation());
+        if (!access.isCoordinatorOf(party)) {
+            access.requireLaboratoryOf(party);
+            if (config.requiresSecondExaminer(access.organisation())) {
+                donor.requestWithdrawal(actor, reason, Instant.now(clock));
+                audit.record("donor.consent-withdrawal.requested", "family_donor", donorId.toString());
+                return donor;
+            }
+        }
+        erase(donor, party, actor, reason);
+        return donor;
+    }
+
+    /** A second examiner's or a coordinator's confirmation of an examiner's request to withdraw. */
+    public FamilyDonor confirmWithdrawal(UUID donorId) {
+        FamilyDonor donor = lockedDonor(donorId);
+        String party = personOf(donor).party();
+        if (!access.isCoordinatorOf(party)) {
+            access.requireLaboratoryOf(party);
+        }
+        if (!donor.withdrawalRequested()) {
+            throw new InvalidTransition("No withdrawal of this donor's consent awaits confirmation");
+        }
+        erase(donor, party, new Actor(access.subject(), access.organisation()), null);
+        return donor;
+    }
+
+    private FamilyDonor lockedDonor(UUID donorId) {
         FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId, LockModeType.PESSIMISTIC_WRITE);
-        MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
-        if (person == null || !access.mayRead(person.party())) {
+        if (donor == null || !access.mayRead(personOf(donor).party())) {
             // Named by the donor's id only: the person's id is not the caller's to learn.
             throw ProblemException.notFound("Donor " + donorId);
         }
-        access.requireLaboratoryOf(person.party());
-        String party = person.party();
+        return donor;
+    }
+
+    private MissingPerson personOf(FamilyDonor donor) {
+        return entityManager.find(MissingPerson.class, donor.personId());
+    }
+
+    private void erase(FamilyDonor donor, String party, Actor actor, String reason) {
+        UUID donorId = donor.id();
         Instant now = Instant.now(clock);
         // In the lock order of KinshipWork: the jobs first (the family, and every case with a candidate resting
         // on the donor, to be ranked again), then the party's matching lock, so that no job in flight writes a
@@ -96,15 +141,14 @@ public class FamilyDonors {
         new TreeSet<>(candidates.casesResting(reach)).forEach(caseId -> work.enqueue(KinshipWork.Kind.CASE, caseId, party,
                 now));
         work.lockParty(party);
-        donor.withdrawConsent(now);
+        donor.withdrawConsent(actor, reason, now);
         // Everything derived from the sample goes in this transaction: the profile, and every candidate the
         // references produced with it; the families are matched again with the donors who remain.
         profiles.eraseDonorProfile(donorId, party, now);
         // A job may have written a candidate from the donor before the lock was ours: its case is queued too.
-        candidates.eraseDerivedFrom(reach, new Actor(access.subject(), access.organisation()), now)
+        candidates.eraseDerivedFrom(reach, actor, now)
                 .forEach(caseId -> work.enqueueIfAbsent(KinshipWork.Kind.CASE, caseId, party, now));
         audit.record("donor.consent-withdrawn.erased", "family_donor", donorId.toString());
-        return donor;
     }
 
     /** Two parents at most: a third cannot be placed in the family's pedigree. */

@@ -55,9 +55,14 @@ public class RegisterAccess {
         return found;
     }
 
+    /** Whether the caller is a coordinator of {@code party} (its own party). */
+    public boolean isCoordinatorOf(String party) {
+        return caller.hasRole(Roles.COORDINATOR) && party.equals(caller.party().orElse(null));
+    }
+
     /** Reports go to the caller's own party's register, and its checks are decided, by its coordinators. */
     public void requireCoordinatorOf(String party) {
-        if (!caller.hasRole(Roles.COORDINATOR) || !party.equals(caller.party().orElse(null))) {
+        if (!isCoordinatorOf(party)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only a coordinator of " + party + " may do this");
         }
     }

@@ -113,6 +113,7 @@ final class OrganisationRules {
             entry("GET /api/v1/donors", list(EXAMINER, "?personId=<missing-persons/{id}>", "donors/{id}")),
             entry("POST /api/v1/donors", notScoped()),
             entry("POST /api/v1/donors/{id}/consent-withdrawal", write()),
+            entry("POST /api/v1/donors/{id}/consent-withdrawal/confirmation", write()),
             entry("GET /api/v1/donors/{id}/dna-profile", read(EXAMINER)),
             entry("PUT /api/v1/donors/{id}/dna-profile", write()),
             entry("POST /api/v1/kinship/likelihood-ratio", notScoped()),
