@@ -118,6 +118,10 @@ public class RegisterImport {
         if (status != Status.FAILED) {
             throw new InvalidTransition("Only a FAILED import can be resumed; this one is " + status);
         }
+        if (payload.isEmpty()) {
+            throw new InvalidTransition("This import's upload was discarded after its retention period; the rows"
+                    + " not linked must be submitted again");
+        }
         status = Status.QUEUED;
         failure = null;
         finishedAt = null;

@@ -5,6 +5,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import java.time.Instant;
+import java.time.Clock;
+import org.homeward.identification.register.application.SiblingGroups;
+import org.homeward.identification.register.application.RegisterLinkage;
+import org.homeward.identification.register.application.ImportRunner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.homeward.local.infra.HomewardTestInfrastructure;
@@ -40,6 +48,18 @@ class RegisterImportTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Inject
+    RegisterLinkage linkage;
+
+    @Inject
+    SiblingGroups siblings;
 
     private long imports() throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -210,6 +230,54 @@ class RegisterImportTest {
         }
         given().header("Authorization", UA).post("/api/v1/missing-persons/imports/" + job + "/resume").then()
                 .statusCode(409);
+    }
+
+    /**
+     * Two runners on one database (two replicas): the one that parsed a job but did not finish it keeps none of
+     * its rows once it has nothing to work on, and neither does the one that finished it.
+     */
+    @Test
+    void aReplicaThatDidNotFinishAnImportKeepsNoneOfItsRows() {
+        ImportRunner second = new ImportRunner(entityManager, linkage, siblings, Clock.systemUTC(),
+                new SimpleMeterRegistry(), Duration.ofDays(30));
+        String job = given().header("Authorization", UA).contentType("text/csv; charset=UTF-8")
+                .body(SyntheticRegister.officialCsv("UA", SyntheticRegister.people(5_000, 91)))
+                .post("/api/v1/missing-persons/imports").then().statusCode(201).extract().path("id");
+        UUID id = UUID.fromString(job);
+        // The second replica takes a chunk when the first is between two (both take the job row SKIP LOCKED).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            QuarkusTransaction.requiringNew().run(() -> second.linkNextChunk(id));
+            return second.parsedJobs() == 1;
+        });
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + job).then().body("status", equalTo("COMPLETED"))
+                .body("processedRows", equalTo(5000)));
+
+        second.runWaitingImports();
+        assertThat(second.parsedJobs()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.parsedJobs() == 0);
+    }
+
+    @Test
+    void aFailedImportsUploadIsDiscardedAfterItsRetentionAndCannotBeResumedThen() throws Exception {
+        String job = given().header("Authorization", UA).contentType("text/csv; charset=UTF-8")
+                .body(SyntheticRegister.officialCsv("UA", SyntheticRegister.people(3, 93)))
+                .post("/api/v1/missing-persons/imports").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + job).then().body("status", equalTo("COMPLETED")));
+        // As a job that failed 40 days ago with its upload still kept.
+        asOwner("update register_import set status = 'FAILED', finished_at = now() - interval '40 days',"
+                + " payload = 'surname' where id = '" + job + "'");
+
+        assertThat(runner.discardUploadsFailedBefore(Instant.now().minus(Duration.ofDays(30)))).isGreaterThanOrEqualTo(1);
+
+        try (Connection connection = dataSource.getConnection(); ResultSet rows = connection.createStatement()
+                .executeQuery("select payload from register_import where id = '" + job + "'")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEmpty();
+        }
+        given().header("Authorization", UA).post("/api/v1/missing-persons/imports/" + job + "/resume").then()
+                .statusCode(409).body("detail", containsString("discarded"));
     }
 
     /** The value of homeward_register_imports_failed on the metrics endpoint. */

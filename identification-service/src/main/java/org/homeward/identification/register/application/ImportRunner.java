@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,6 +15,7 @@ import org.homeward.platform.messaging.inbox.FailureKind;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -44,9 +46,13 @@ public class ImportRunner {
     private final Map<UUID, List<ReportedPerson>> parsed = new HashMap<>();
 
     private final AtomicLong failedImports = new AtomicLong();
+    private final Duration failedUploadRetention;
 
     public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, SiblingGroups siblings, Clock clock,
-                        MeterRegistry registry) {
+                        MeterRegistry registry,
+                        @ConfigProperty(name = "homeward.register.failed-upload-retention", defaultValue = "P30D")
+                        Duration failedUploadRetention) {
+        this.failedUploadRetention = failedUploadRetention;
         Gauge.builder("homeward.register.imports.failed", failedImports, AtomicLong::get)
                 .description("Register imports stopped by a failure, waiting to be resumed").register(registry);
         this.siblings = siblings;
@@ -57,10 +63,13 @@ public class ImportRunner {
 
     @Scheduled(every = "${homeward.register.import-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void runWaitingImports() {
+    public void runWaitingImports() {
         Optional<UUID> job;
         while ((job = QuarkusTransaction.requiringNew().call(this::nextWaitingJob)).isPresent()) {
             UUID id = job.get();
+            // Only the job worked on now stays parsed: one another replica took over, finished or failed is
+            // never looked at again here, and its rows must not stay in this replica's memory.
+            parsed.keySet().removeIf(other -> !other.equals(id));
             try {
                 QuarkusTransaction.requiringNew().run(() -> linkNextChunk(id));
             } catch (RuntimeException e) {
@@ -79,6 +88,33 @@ public class ImportRunner {
                         .failed("A chunk could not be linked (" + e.getClass().getSimpleName() + ")", Instant.now(clock)));
             }
         }
+        parsed.clear(); // nothing waits (or every waiting job is another replica's): nothing is kept
+    }
+
+    /** The jobs whose parsed rows this replica holds (for tests and diagnosis). */
+    public int parsedJobs() {
+        return parsed.size();
+    }
+
+    /**
+     * A FAILED import's upload is kept for homeward.register.failed-upload-retention (30 days) to be resumed,
+     * then emptied: it holds the names of the people reported, and the rows it linked are in the register.
+     */
+    @Scheduled(every = "${homeward.register.retention-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void discardStaleUploads() {
+        discardUploadsFailedBefore(Instant.now(clock).minus(failedUploadRetention));
+    }
+
+    public int discardUploadsFailedBefore(Instant cutoff) {
+        int discarded = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                        "update RegisterImport j set j.payload = '' where j.status = :failed and j.finishedAt < :cutoff"
+                                + " and j.payload <> ''")
+                .setParameter("failed", RegisterImport.Status.FAILED).setParameter("cutoff", cutoff).executeUpdate());
+        if (discarded > 0) {
+            LOG.infof("Discarded the uploads of %d register import(s) failed before %s", discarded, cutoff);
+        }
+        return discarded;
     }
 
     @Scheduled(every = "${homeward.register.measure-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -104,7 +140,7 @@ public class ImportRunner {
     }
 
     /** Links the next chunk of the job, under the job row's lock: replicas never link the same chunk. */
-    void linkNextChunk(UUID id) {
+    public void linkNextChunk(UUID id) {
         Optional<RegisterImport> locked = entityManager.createQuery("select j from RegisterImport j where j.id = :id"
                         + " and j.status in :waiting", RegisterImport.class)
                 .setParameter("id", id)
