@@ -5,6 +5,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.homeward.identification.OpenedCases;
+import org.homeward.identification.RemainsHandover;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,8 @@ class KinshipQueueTest {
     @Test
     void aFailedJobIsCountedListedAndRedriven() throws Exception {
         UUID job = UUID.randomUUID();
-        UUID subject = UUID.randomUUID();
+        // A job names a case that exists (the database holds it to its case); it has no profile to match.
+        UUID subject = UUID.fromString(OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0));
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "insert into kinship_job (id, kind, subject_id, party, enqueued_at, attempts, last_error)"
                         + " values (?, 'CASE', ?, 'UA', now(), 5, 'PersistenceException')")) {
@@ -53,7 +56,7 @@ class KinshipQueueTest {
 
         given().header("Authorization", OPERATOR).post("/api/v1/ops/kinship-jobs/failed/redrive").then().statusCode(200)
                 .body("jobs", greaterThanOrEqualTo(1));
-        // Its case does not exist: the job runs, finds nothing to match, and is done.
+        // Its case has no DNA profile: the job runs, finds nothing to match, and is done.
         await().atMost(Duration.ofSeconds(30)).until(() -> attemptsOf(job) == -1);
     }
 

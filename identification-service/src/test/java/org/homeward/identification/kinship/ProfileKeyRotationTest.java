@@ -13,6 +13,8 @@ import org.homeward.identification.kinship.engine.DnaSex;
 import org.homeward.identification.kinship.engine.Genotype;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.shared.Actor;
+import org.homeward.identification.OpenedCases;
+import org.homeward.identification.RemainsHandover;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.platform.crypto.FieldCipher;
 import org.homeward.platform.crypto.FieldKeys;
@@ -82,9 +84,11 @@ class ProfileKeyRotationTest {
                 .open(engine::unseal))).isEqualTo(TYPED);
     }
 
+    /** A profile of a case of its own (the database holds a profile to its case). */
     private UUID persist(java.util.function.BinaryOperator<String> seal) {
+        UUID caseId = UUID.fromString(OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0));
         return QuarkusTransaction.requiringNew().call(() -> {
-            DnaProfile profile = new DnaProfile(DnaProfile.SubjectKind.CASE, UUID.randomUUID(), "UA", "S-rotation",
+            DnaProfile profile = new DnaProfile(DnaProfile.SubjectKind.CASE, caseId, "UA", "S-rotation",
                     TYPED, DnaSex.NOT_TYPED, seal, new Actor("examiner", "lab-ua-kyiv"), Instant.now());
             entityManager.persist(profile);
             return profile.id();

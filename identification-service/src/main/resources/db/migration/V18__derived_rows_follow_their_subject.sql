@@ -1,0 +1,43 @@
+-- A DNA profile, a kinship candidate, a re-association and a kinship job never outlive what they are about:
+-- deleting a case, a register entry or a donor (the retention runbooks) takes them with it, instead of
+-- leaving a profile or a job that names nothing (#28). Profiles and jobs name their subject by kind and id,
+-- so each kind gets a stored generated column the database can hold to its table.
+DELETE FROM dna_profile p WHERE p.subject_kind = 'CASE'
+    AND NOT EXISTS (SELECT 1 FROM remains_case c WHERE c.id = p.subject_id);
+DELETE FROM dna_profile p WHERE p.subject_kind = 'DONOR'
+    AND NOT EXISTS (SELECT 1 FROM family_donor d WHERE d.id = p.subject_id);
+DELETE FROM kinship_job j WHERE j.kind = 'CASE'
+    AND NOT EXISTS (SELECT 1 FROM remains_case c WHERE c.id = j.subject_id);
+DELETE FROM kinship_job j WHERE j.kind = 'PERSON'
+    AND NOT EXISTS (SELECT 1 FROM missing_person m WHERE m.id = j.subject_id);
+
+ALTER TABLE dna_profile
+    ADD COLUMN case_id uuid GENERATED ALWAYS AS (CASE WHEN subject_kind = 'CASE' THEN subject_id END) STORED
+        REFERENCES remains_case (id) ON DELETE CASCADE,
+    ADD COLUMN donor_id uuid GENERATED ALWAYS AS (CASE WHEN subject_kind = 'DONOR' THEN subject_id END) STORED
+        REFERENCES family_donor (id) ON DELETE CASCADE;
+CREATE INDEX dna_profile_case ON dna_profile (case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX dna_profile_donor ON dna_profile (donor_id) WHERE donor_id IS NOT NULL;
+
+ALTER TABLE kinship_job
+    ADD COLUMN case_id uuid GENERATED ALWAYS AS (CASE WHEN kind = 'CASE' THEN subject_id END) STORED
+        REFERENCES remains_case (id) ON DELETE CASCADE,
+    ADD COLUMN person_id uuid GENERATED ALWAYS AS (CASE WHEN kind = 'PERSON' THEN subject_id END) STORED
+        REFERENCES missing_person (id) ON DELETE CASCADE;
+CREATE INDEX kinship_job_case ON kinship_job (case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX kinship_job_person ON kinship_job (person_id) WHERE person_id IS NOT NULL;
+
+ALTER TABLE kinship_candidate
+    DROP CONSTRAINT kinship_candidate_case_id_fkey,
+    ADD CONSTRAINT kinship_candidate_case_id_fkey FOREIGN KEY (case_id) REFERENCES remains_case (id) ON DELETE CASCADE,
+    DROP CONSTRAINT kinship_candidate_person_id_fkey,
+    ADD CONSTRAINT kinship_candidate_person_id_fkey FOREIGN KEY (person_id) REFERENCES missing_person (id)
+        ON DELETE CASCADE;
+
+ALTER TABLE reassociation_candidate
+    DROP CONSTRAINT reassociation_candidate_case_id_fkey,
+    ADD CONSTRAINT reassociation_candidate_case_id_fkey FOREIGN KEY (case_id) REFERENCES remains_case (id)
+        ON DELETE CASCADE,
+    DROP CONSTRAINT reassociation_candidate_other_case_id_fkey,
+    ADD CONSTRAINT reassociation_candidate_other_case_id_fkey FOREIGN KEY (other_case_id) REFERENCES remains_case (id)
+        ON DELETE CASCADE;
