@@ -41,3 +41,32 @@ ALTER TABLE reassociation_candidate
     DROP CONSTRAINT reassociation_candidate_other_case_id_fkey,
     ADD CONSTRAINT reassociation_candidate_other_case_id_fkey FOREIGN KEY (other_case_id) REFERENCES remains_case (id)
         ON DELETE CASCADE;
+
+-- What is stated about a person (his sibling group, his parents and children, the family label of the import
+-- that reported him) goes with his entry: the register-entry runbook cannot be stopped by it.
+ALTER TABLE sibling_group_member
+    DROP CONSTRAINT sibling_group_member_person_id_fkey,
+    ADD CONSTRAINT sibling_group_member_person_id_fkey FOREIGN KEY (person_id) REFERENCES missing_person (id)
+        ON DELETE CASCADE;
+ALTER TABLE register_import_family
+    DROP CONSTRAINT register_import_family_person_id_fkey,
+    ADD CONSTRAINT register_import_family_person_id_fkey FOREIGN KEY (person_id) REFERENCES missing_person (id)
+        ON DELETE CASCADE;
+ALTER TABLE parent_child_link
+    DROP CONSTRAINT parent_child_link_parent_id_fkey,
+    ADD CONSTRAINT parent_child_link_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES missing_person (id)
+        ON DELETE CASCADE,
+    DROP CONSTRAINT parent_child_link_child_id_fkey,
+    ADD CONSTRAINT parent_child_link_child_id_fkey FOREIGN KEY (child_id) REFERENCES missing_person (id)
+        ON DELETE CASCADE;
+
+-- A profile deleted by a cascade (or by hand) moves its party's generation on, as the application's own
+-- deletions do, so that no replica goes on matching with the genotypes it holds in memory.
+CREATE FUNCTION kinship_generation_after_profile_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO kinship_generation (party, subject_kind, generation) VALUES (OLD.party, OLD.subject_kind, 1)
+    ON CONFLICT (party, subject_kind) DO UPDATE SET generation = kinship_generation.generation + 1;
+    RETURN OLD;
+END $$;
+CREATE TRIGGER dna_profile_deleted AFTER DELETE ON dna_profile
+    FOR EACH ROW EXECUTE FUNCTION kinship_generation_after_profile_delete();

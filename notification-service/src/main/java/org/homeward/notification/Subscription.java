@@ -30,6 +30,7 @@ import java.util.function.BinaryOperator;
 @Table(name = "subscription")
 public class Subscription {
 
+    private static final String AUDIT_EVENTS = "audit.";
     private static final Set<String> READER_ROLES = Set.of(Roles.COORDINATOR, Roles.FORENSIC_EXAMINER, Roles.MEDIATOR,
             Roles.INTERMEDIARY, Roles.OBSERVER, Roles.AUDITOR);
 
@@ -115,6 +116,11 @@ public class Subscription {
         update(settings, readerRoles);
     }
 
+    /** Whether any of these roles reads cases through the APIs (else no case event would ever be told). */
+    public static boolean holdsReadingRole(Set<String> roles) {
+        return roles.stream().anyMatch(READER_ROLES::contains);
+    }
+
     /** New settings, read from now on with the roles of the admin who changed them. */
     public void update(SubscriptionSettings settings, Set<String> readerRoles) {
         this.readerRoles = readerRoles.stream().filter(READER_ROLES::contains).sorted().toList();
@@ -136,6 +142,11 @@ public class Subscription {
      * its party or organisation is in the event's scope; then what its roles could read through the APIs.
      */
     public Sight sight(EventFacts event) {
+        if (event.type().startsWith(AUDIT_EVENTS)) {
+            // The audit chain's anchors name no party or organisation: they are the auditors', wherever they are.
+            return status != SubscriptionStatus.DISABLED && EventTypeFilter.matches(eventTypes, event.type())
+                    && readerRoles.contains(Roles.AUDITOR) ? Sight.FULL : Sight.NONE;
+        }
         boolean wanted = status != SubscriptionStatus.DISABLED
                 && EventTypeFilter.matches(eventTypes, event.type())
                 && (agreementFilter == null || agreementFilter.equals(event.agreementId()))

@@ -64,6 +64,39 @@ class SiblingGroupsTest {
                 .contains("register.full-siblings.read");
     }
 
+    /**
+     * The register-entry runbook's erasure, as the database owner: a brother's entry goes, and what was stated
+     * about him (his sibling group, his children) goes with it instead of stopping the erasure.
+     */
+    @Test
+    void erasingAnEntryTakesWhatWasStatedAboutHimWithIt() throws Exception {
+        String erased = person(UA, "UA", "Андрій");
+        String brother = person(UA, "UA", "Богдан");
+        String son = person(UA, "UA", "Тарас");
+        state(UA, erased, brother).statusCode(200);
+        given().header("Authorization", UA).contentType(ContentType.JSON).body(Map.of("personId", son))
+                .post("/api/v1/missing-persons/" + erased + "/children").then().statusCode(200);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
+             java.sql.Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            String id = "'" + erased + "'";
+            sql.executeUpdate("delete from family_donor where person_id = " + id);
+            sql.executeUpdate("delete from linkage_review where entry_id = " + id + " or candidate_id = " + id);
+            sql.executeUpdate("delete from person_report where person_id = " + id + " or original_person_id = " + id);
+            sql.executeUpdate("update prisoner_check set person_id = null where person_id = " + id);
+            org.assertj.core.api.Assertions.assertThat(sql.executeUpdate("delete from missing_person where id = " + id))
+                    .isEqualTo(1);
+            owner.commit();
+        }
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + brother + "/full-siblings").then()
+                .statusCode(200).body("fullSiblings", empty());
+        given().header("Authorization", UA).get("/api/v1/missing-persons/" + erased).then().statusCode(404);
+    }
+
     @Test
     void aStatementMadeInErrorIsWithdrawnAndAGroupOfOneIsNoGroup() {
         String a = person(UA, "UA", "Андрій");

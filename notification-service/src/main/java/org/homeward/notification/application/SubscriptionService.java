@@ -71,6 +71,7 @@ public class SubscriptionService {
 
     public WithSecret create(SubscriptionSettings settings) {
         checkUrl(settings.url());
+        requireReadingRoleForCaseEvents(settings);
         // Counted under the organisation's lock, so two creations at once cannot both take the last place.
         TransactionLock.hold(entityManager, "subscriptions:" + caller.organisation());
         long held = entityManager.createQuery("select count(s) from Subscription s where s.organisation = :organisation",
@@ -90,6 +91,7 @@ public class SubscriptionService {
 
     public Subscription update(UUID id, SubscriptionSettings settings) {
         checkUrl(settings.url());
+        requireReadingRoleForCaseEvents(settings);
         Subscription subscription = own(id);
         subscription.update(settings, caller.roles());
         audit.record("subscription.update", "subscription", id.toString());
@@ -123,6 +125,20 @@ public class SubscriptionService {
         return new WithSecret(subscription, secret);
     }
 
+    /**
+     * A subscription to identification events is told them as its admin's roles could read the case; an admin
+     * with no reading role would subscribe to silence, so the request is refused instead of accepted for nothing.
+     */
+    private void requireReadingRoleForCaseEvents(SubscriptionSettings settings) {
+        boolean asksForCases = settings.eventTypes().stream()
+                .anyMatch(pattern -> pattern.equals("*") || pattern.startsWith("identification."));
+        if (asksForCases && !Subscription.holdsReadingRole(caller.roles())) {
+            throw new RuleViolation("eventTypes", "Identification events are told as your roles could read the case"
+                    + " (coordinator, forensic-examiner, mediator, intermediary, observer or auditor); with none of"
+                    + " them you would be told none");
+        }
+    }
+
     /** Queues a {@code homeward.test} event for this subscription only. */
     public Delivery sendTest(UUID id) {
         Subscription subscription = own(id);
@@ -134,8 +150,9 @@ public class SubscriptionService {
                         + " order by d.createdAt", Instant.class).setParameter("id", id).setParameter("test", TEST_EVENT)
                 .setParameter("since", now.minus(MINUTE)).getResultList();
         if (lastMinute.size() >= config.testsPerMinute()) {
+            Instant free = lastMinute.isEmpty() ? now.plus(MINUTE) : lastMinute.get(0).plus(MINUTE);
             throw ProblemException.tooManyRequests("At most " + config.testsPerMinute()
-                    + " test events a minute for one subscription", Duration.between(now, lastMinute.get(0).plus(MINUTE)));
+                    + " test events a minute for one subscription", Duration.between(now, free));
         }
         UUID eventId = UUID.randomUUID();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, eventId, URI.create("/homeward/notification-service"),

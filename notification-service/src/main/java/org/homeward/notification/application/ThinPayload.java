@@ -21,7 +21,9 @@ public final class ThinPayload {
     private static final Set<String> KEPT = Set.of("agreementId", "transferId", "caseId", "checkId",
             "identificationId", "termId", "reciprocalTermId", "sequence", "status", "state", "version", "kind",
             "fromParty", "toParty", "committed", "received", "declared", "dispatched", "balance", "tolerance",
-            "pendingAmendment", "outcome", "returnedTo", "method");
+            "pendingAmendment", "outcome", "returnedTo", "method",
+            // audit.chain.anchored: which service's chain, and its head
+            "service", "seq", "auditId", "headHash", "anchoredAt");
     /** Not told to those who see a case's state only: how, and as whom, its remains were identified. */
     private static final Set<String> IDENTIFICATION_FIELDS = Set.of("identificationId", "method");
     /** What places counts without naming a case: the handover they belong to. */

@@ -25,7 +25,7 @@ public class SecretCipher implements ReplaySecrets {
     public SecretCipher(WebhookConfig config) {
         this.cipher = new FieldCipher(FieldKeys.of(config.encryptionKeyId(), config.encryptionKey(),
                 config.retiredEncryptionKeys(), "homeward.webhooks.encryption-key",
-                "homeward.webhooks.retired-encryption-keys"));
+                "homeward.webhooks.retired-encryption-keys"), config.acceptUnboundValues());
     }
 
     public String seal(String secret, String place) {

@@ -25,6 +25,13 @@ public interface WebhookConfig {
      */
     Map<String, String> retiredEncryptionKeys();
 
+    /**
+     * Whether secrets sealed before they were bound to their subscription still open (an upgrade in progress);
+     * once homeward.webhooks.sealed-secrets.not-current is 0, set it to false.
+     */
+    @WithDefault("true")
+    boolean acceptUnboundValues();
+
     /** How often secrets sealed with a retired key (or before they were bound to their row) are sealed again. */
     @WithDefault("10m")
     Duration resealEvery();

@@ -8,6 +8,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.homeward.platform.audit.AuditAnchor;
+import org.homeward.platform.audit.AuditAnchors;
+import org.homeward.platform.audit.AuditChain;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.homeward.platform.crypto.FieldCipher;
 import org.homeward.platform.crypto.FieldKeys;
@@ -57,6 +60,12 @@ class WebhookDeliveryTest {
 
     @Inject
     DeliveryWorker worker;
+
+    @Inject
+    AuditChain auditChain;
+
+    @Inject
+    AuditAnchors auditAnchors;
 
     @ConfigProperty(name = "homeward.webhooks.retired-encryption-keys.test1")
     String retiredKey;
@@ -270,6 +279,45 @@ class WebhookDeliveryTest {
                 "select count(*) from delivery where subscription_id = ?1 and event_type = 'homeward.test'")
                 .setParameter(1, UUID.fromString(subscription[0])).getSingleResult()).longValue());
         assertThat(tests).isEqualTo(5);
+    }
+
+    /**
+     * The audit chains' anchors (another service's from its public topic, this service's own from its chain)
+     * reach the subscriptions of auditors, wherever they are, and no one else's.
+     */
+    @Test
+    void theAuditChainsAnchorsReachTheAuditorsOnly() throws Exception {
+        subscribe(TestTokens.bearer("org-oversight", null, "subscriber-admin", "auditor"),
+                receiver.url("/anchors-auditor"), "audit.*");
+        subscribe(admin("org-anchors-other", "UA"), receiver.url("/anchors-other"), "audit.*", "agreement.*");
+        String hash = "a".repeat(64);
+        KafkaTestClient.shared().send("homeward.agreement.events", "/homeward/agreement-service", """
+                {"specversion": "1.0", "id": "%s", "source": "/homeward/agreement-service",
+                 "type": "audit.chain.anchored", "subject": "/homeward/agreement-service",
+                 "time": "2026-12-07T10:00:00Z", "datacontenttype": "application/json",
+                 "data": {"service": "/homeward/agreement-service", "sequence": 41, "seq": 41, "auditId": 97,
+                          "headHash": "%s", "anchoredAt": "2026-12-07T10:00:00Z",
+                          "accessScope": {"parties": [], "organisations": []}}}
+                """.formatted(UUID.randomUUID(), hash));
+        auditChain.sealPending();
+        AuditAnchor own = auditAnchors.anchor().orElseThrow();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/anchors-auditor").size() >= 2);
+        List<JsonNode> told = new java.util.ArrayList<>();
+        for (Receiver.Received request : receiver.at("/anchors-auditor")) {
+            told.add(JSON.readTree(request.body()));
+        }
+        assertThat(told).extracting(body -> body.path("type").asText()).containsOnly("audit.chain.anchored");
+        assertThat(told).extracting(body -> body.path("data").path("headHash").asText())
+                .contains(hash, own.headHash());
+        assertThat(told).extracting(body -> body.path("data").path("service").asText())
+                .contains("/homeward/agreement-service", "/homeward/notification-service");
+        // A later marker reaches the other subscription: had the anchors been its, they would be there before it.
+        UUID marker = UUID.randomUUID();
+        publish(marker, "agreement.agreement.activated", "UA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/anchors-other").stream()
+                .anyMatch(r -> marker.toString().equals(r.headers().get("webhook-id"))));
+        assertThat(receiver.at("/anchors-other")).noneMatch(r -> r.body().contains("audit.chain.anchored"));
     }
 
     @Test

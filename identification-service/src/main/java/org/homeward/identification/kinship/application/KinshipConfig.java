@@ -26,6 +26,13 @@ public interface KinshipConfig {
      */
     Map<String, String> retiredProfileKeys();
 
+    /**
+     * Whether values sealed before they were bound to their row still open (an upgrade in progress). Once the
+     * gauge homeward.kinship.sealed-values.not-current is 0, set it to false: an unbound value opens in any row.
+     */
+    @WithDefault("true")
+    boolean acceptUnboundValues();
+
     /** How often values sealed with a retired key (or before values were bound to their rows) are sealed again. */
     @WithDefault("10m")
     Duration resealEvery();

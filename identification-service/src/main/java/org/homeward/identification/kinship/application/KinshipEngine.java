@@ -62,7 +62,8 @@ public class KinshipEngine {
             throw new IllegalStateException("homeward.kinship.prior must be in (0, 1)");
         }
         this.cipher = new FieldCipher(FieldKeys.of(config.profileKeyId(), config.profileKey(),
-                config.retiredProfileKeys(), "homeward.kinship.profile-key", "homeward.kinship.retired-profile-keys"));
+                config.retiredProfileKeys(), "homeward.kinship.profile-key", "homeward.kinship.retired-profile-keys"),
+                config.acceptUnboundValues());
     }
 
     private static byte[] tableBytes(KinshipConfig config) {

@@ -67,9 +67,7 @@ public class ImportRunner {
         Optional<UUID> job;
         while ((job = QuarkusTransaction.requiringNew().call(this::nextWaitingJob)).isPresent()) {
             UUID id = job.get();
-            // Only the job worked on now stays parsed: one another replica took over, finished or failed is
-            // never looked at again here, and its rows must not stay in this replica's memory.
-            parsed.keySet().removeIf(other -> !other.equals(id));
+            forgetFinishedJobs();
             try {
                 QuarkusTransaction.requiringNew().run(() -> linkNextChunk(id));
             } catch (RuntimeException e) {
@@ -88,7 +86,25 @@ public class ImportRunner {
                         .failed("A chunk could not be linked (" + e.getClass().getSimpleName() + ")", Instant.now(clock)));
             }
         }
-        parsed.clear(); // nothing waits (or every waiting job is another replica's): nothing is kept
+        forgetFinishedJobs();
+    }
+
+    /**
+     * Drops the parsed rows of every job no longer waiting: one another replica finished, or that failed, is
+     * never worked on here again and must not stay in this replica's memory. A job still waiting stays parsed,
+     * though another replica may have its next chunk: replicas take turns at chunks, and each would otherwise
+     * parse the whole upload again for every one.
+     */
+    private void forgetFinishedJobs() {
+        if (parsed.isEmpty()) {
+            return;
+        }
+        List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                        "select j.id from RegisterImport j where j.id in :ids and j.status in :waiting", UUID.class)
+                .setParameter("ids", List.copyOf(parsed.keySet()))
+                .setParameter("waiting", List.of(RegisterImport.Status.QUEUED, RegisterImport.Status.RUNNING))
+                .getResultList());
+        parsed.keySet().retainAll(waiting);
     }
 
     /** The jobs whose parsed rows this replica holds (for tests and diagnosis). */
@@ -122,7 +138,7 @@ public class ImportRunner {
     void measure() {
         try {
             failedImports.set(QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                    "select count(j) from RegisterImport j where j.status = :failed", Long.class)
+                    "select count(j) from RegisterImport j where j.status = :failed and j.payload <> ''", Long.class)
                     .setParameter("failed", RegisterImport.Status.FAILED).getSingleResult()));
         } catch (RuntimeException e) {
             LOG.debugf("Could not count failed imports (%s)", e.getClass().getSimpleName());

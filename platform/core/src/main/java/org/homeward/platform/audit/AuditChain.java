@@ -52,9 +52,18 @@ public class AuditChain {
     /**
      * What a verification found; {@code firstBrokenSeq} is null when every link holds. {@code headHash} is the
      * anchor an auditor keeps outside the database: a later chain must still contain it.
+     * {@code firstBrokenAnchorSeq} is the first anchor (stored, or kept by the caller) whose link the chain no
+     * longer holds: a chain rewritten whole, hashes and all, by the database's owner.
      */
     public record Verification(boolean valid, long sealedEntries, long unsealedEntries, long staleUnsealedEntries,
-                               Long firstBrokenSeq, String headHash) {
+                               Long firstBrokenSeq, String headHash, long headSeq, int anchorsChecked,
+                               Long firstBrokenAnchorSeq) {
+
+        /** This verification with the anchors' check added; valid only if every anchor holds too. */
+        public Verification withAnchors(AuditAnchors.AnchorCheck anchors) {
+            return new Verification(valid && anchors.firstBrokenSeq() == null, sealedEntries, unsealedEntries,
+                    staleUnsealedEntries, firstBrokenSeq, headHash, headSeq, anchors.checked(), anchors.firstBrokenSeq());
+        }
     }
 
     @Scheduled(every = "${homeward.audit.seal-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -164,6 +173,6 @@ public class AuditChain {
                 .setParameter("window", (double) LATE_COMMIT_WINDOW.toSeconds()).getSingleResult());
         long stale = ((Number) unsealed[1]).longValue();
         return new Verification(broken == null && stale == 0, sealed, ((Number) unsealed[0]).longValue(), stale,
-                broken, previous);
+                broken, previous, afterSeq, 0, null);
     }
 }

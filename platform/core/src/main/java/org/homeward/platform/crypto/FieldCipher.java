@@ -24,7 +24,8 @@ import java.util.Base64;
  *       was moved.</li>
  * </ul>
  * Values sealed before binding (bare base64, no place, no padding) still open, with any key of the ring,
- * until the owning service's re-encryption job has sealed them again.
+ * while {@code acceptUnbound} allows it: until the owning service's re-encryption job has sealed them again.
+ * Then turn it off, since an unbound value opens in any row it is copied to.
  */
 public final class FieldCipher {
 
@@ -35,9 +36,16 @@ public final class FieldCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FieldKeys keys;
+    private final boolean acceptUnbound;
 
+    /** A cipher that also opens values sealed before binding (an upgrade in progress). */
     public FieldCipher(FieldKeys keys) {
+        this(keys, true);
+    }
+
+    public FieldCipher(FieldKeys keys, boolean acceptUnbound) {
         this.keys = keys;
+        this.acceptUnbound = acceptUnbound;
     }
 
     /** Seals {@code plain} for {@code place}: only the same place opens it again. */
@@ -58,6 +66,10 @@ public final class FieldCipher {
     public String open(String sealed, String place) {
         try {
             if (!sealed.startsWith(VERSION)) {
+                if (!acceptUnbound) {
+                    throw new IllegalStateException("A value sealed before values were bound to their place, and"
+                            + " unbound values are no longer accepted");
+                }
                 return openUnbound(sealed);
             }
             int colon = sealed.indexOf(':', VERSION.length());

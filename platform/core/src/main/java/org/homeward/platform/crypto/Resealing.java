@@ -44,12 +44,13 @@ public final class Resealing {
             UUID from = after;
             int[] counts = new int[2];
             List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
-                @SuppressWarnings("unchecked")
-                List<UUID> ids = entityManager.createNativeQuery("select id from " + rows.table() + " where id > :after"
-                                + " and (" + rows.notCurrent() + ") order by id limit " + BATCH + " for update skip locked",
-                                UUID.class)
+                // Untyped, cast: a typed native query is a new plan-cache key per execution in Hibernate 7.2.
+                List<UUID> ids = ((List<?>) entityManager.createNativeQuery("select id from " + rows.table()
+                                + " where id > :after and (" + rows.notCurrent() + ") order by id limit " + BATCH
+                                + " for update skip locked")
                         .setParameter("after", from).setParameter("prefix", currentPrefix)
-                        .setParameter("length", currentPrefix.length()).getResultList();
+                        .setParameter("length", currentPrefix.length()).getResultList()).stream()
+                        .map(UUID.class::cast).toList();
                 for (UUID id : ids) {
                     try {
                         rows.resealOne().accept(id);

@@ -17,7 +17,15 @@ public final class DatabaseClock {
 
     /** The start of the current statement, on the database's clock. */
     public static Instant now(EntityManager entityManager) {
-        return ((OffsetDateTime) entityManager.createNativeQuery("select statement_timestamp()", OffsetDateTime.class)
-                .getSingleResult()).toInstant();
+        // Untyped: a native query given a result class gets a new plan-cache key on every execution in
+        // Hibernate 7.2 (see DeliveryClaims.ids), which this, run per webhook attempt, cannot afford.
+        Object now = entityManager.createNativeQuery("select statement_timestamp()").getSingleResult();
+        if (now instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (now instanceof java.sql.Timestamp stamp) {
+            return stamp.toInstant();
+        }
+        return (Instant) now;
     }
 }

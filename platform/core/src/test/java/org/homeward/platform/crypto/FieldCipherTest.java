@@ -74,6 +74,11 @@ class FieldCipherTest {
         assertThat(rotated.open(unbound, "anywhere")).isEqualTo("15/16");
         assertThatThrownBy(() -> new FieldCipher(FieldKeys.single("k2", K2, "test.key")).open(unbound, "anywhere"))
                 .isInstanceOf(IllegalStateException.class);
+        FieldCipher bindingOnly = new FieldCipher(FieldKeys.of("k2", K2, Map.of("k1", K1), "test.key", "test.retired"),
+                false);
+        assertThatThrownBy(() -> bindingOnly.open(unbound, "anywhere")).isInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("A value sealed before values were bound to their place, and unbound values are"
+                        + " no longer accepted");
     }
 
     @Test

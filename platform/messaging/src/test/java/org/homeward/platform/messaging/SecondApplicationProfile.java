@@ -29,6 +29,6 @@ public class SecondApplicationProfile implements QuarkusTestProfile {
                 "homeward.outbox.max-backoff", "PT1S",
                 // A topic configured but never created on the relay's broker (MissingTopicTest).
                 "homeward.outbox.topics.\"absent-thing\"", MissingTopicTest.ABSENT_TOPIC,
-                "homeward.outbox.missing-topic-attempts", "2");
+                "homeward.outbox.missing-topic-grace", "PT3S");
     }
 }

@@ -26,17 +26,18 @@ public final class RoleMatrix {
             "subscriber-admin", "auditor", "operator", "observer");
 
     /** The platform library's own operations, the same in every service: audit for auditors, ops for operators. */
-    public static final Map<String, Set<String>> PLATFORM_POLICY = Map.of(
-            "GET /api/v1/audit", Set.of("auditor"),
-            "GET /api/v1/audit/export", Set.of("auditor"),
-            "GET /api/v1/audit/verification", Set.of("auditor"),
-            "GET /api/v1/ops/dead-letters", Set.of("operator"),
-            "POST /api/v1/ops/dead-letters/{id}/redrive", Set.of("operator"),
-            "POST /api/v1/ops/dead-letters/{id}/discard", Set.of("operator"),
-            "GET /api/v1/ops/outbox/parked", Set.of("operator"),
-            "POST /api/v1/ops/outbox/parked/{id}/republish", Set.of("operator"),
-            "GET /api/v1/ops/read-models", Set.of("operator"),
-            "POST /api/v1/ops/read-models/{consumer}/rebuild", Set.of("operator"));
+    public static final Map<String, Set<String>> PLATFORM_POLICY = Map.ofEntries(
+            Map.entry("GET /api/v1/audit", Set.of("auditor")),
+            Map.entry("GET /api/v1/audit/export", Set.of("auditor")),
+            Map.entry("GET /api/v1/audit/verification", Set.of("auditor")),
+            Map.entry("GET /api/v1/audit/anchors", Set.of("auditor")),
+            Map.entry("GET /api/v1/ops/dead-letters", Set.of("operator")),
+            Map.entry("POST /api/v1/ops/dead-letters/{id}/redrive", Set.of("operator")),
+            Map.entry("POST /api/v1/ops/dead-letters/{id}/discard", Set.of("operator")),
+            Map.entry("GET /api/v1/ops/outbox/parked", Set.of("operator")),
+            Map.entry("POST /api/v1/ops/outbox/parked/{id}/republish", Set.of("operator")),
+            Map.entry("GET /api/v1/ops/read-models", Set.of("operator")),
+            Map.entry("POST /api/v1/ops/read-models/{consumer}/rebuild", Set.of("operator")));
 
     private final URI base;
     private final HttpClient http = HttpClient.newHttpClient();

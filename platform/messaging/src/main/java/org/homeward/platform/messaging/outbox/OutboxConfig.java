@@ -30,14 +30,14 @@ public interface OutboxConfig {
     @WithDefault("PT10S")
     Duration sendTimeout();
 
-    /** Longest pause between attempts while the broker is unreachable. */
     /**
-     * How many relay rounds a topic may be found missing on the broker (configured, not created) before its
-     * rows are parked; meanwhile its rows wait and every other topic is published.
+     * How long a topic may be missing on the broker (configured, not created, or not visible to the relay's
+     * credentials) before its rows are parked; meanwhile its rows wait and every other topic is published.
      */
-    @WithDefault("3")
-    int missingTopicAttempts();
+    @WithDefault("PT1M")
+    Duration missingTopicGrace();
 
+    /** Longest pause between attempts while the broker is unreachable. */
     @WithDefault("PT30S")
     Duration maxBackoff();
 

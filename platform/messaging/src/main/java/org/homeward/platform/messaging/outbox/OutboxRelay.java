@@ -60,9 +60,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A topic that is configured but missing on the broker (auto-creation off, never created) looks to the
  * producer like a broker away: a metadata timeout. The relay asks the broker (TopicPresence); if it answers
- * without the topic, that topic's rows wait while every other topic is published, and after
- * homeward.outbox.missing-topic-attempts rounds they are parked ("TopicMissing") for an operator, who creates
- * the topic and publishes them again.
+ * without the topic, that topic's rows are left out of the batches (so they neither hold back the other topics
+ * nor make the relay spin) and the topic is asked after again at most once a second; missing for longer than
+ * homeward.outbox.missing-topic-grace, its rows are parked ("TopicMissing") for an operator, who creates the
+ * topic (or grants the relay DESCRIBE on it) and publishes them again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -84,8 +85,11 @@ public class OutboxRelay {
     });
     private KafkaProducer<String, String> producer;
     private TopicPresence topics;
-    /** Rounds in a row in which each topic was found missing on the broker. */
-    private final Map<String, Integer> missingRounds = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Topics found missing on the broker: since when, and when they were last asked after. */
+    private final Map<String, MissingTopic> missingTopics = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record MissingTopic(Instant since, Instant askedAt) {
+    }
 
     private final Map<String, Object> kafkaSecurity;
     private final Counter parked;
@@ -132,6 +136,7 @@ public class OutboxRelay {
             return;
         }
         try {
+            askAfterMissingTopics();
             int sent;
             do {
                 sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
@@ -153,13 +158,16 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(leader)) {
             return 0;
         }
-        // Rows of an aggregate that has a parked row wait behind it, so each aggregate stays in order.
+        // Rows of an aggregate that has a parked row wait behind it, so each aggregate stays in order; rows of a
+        // topic missing on the broker wait (until its grace ends) without being read at all.
         List<OutboxEvent> batch = entityManager.createQuery(
                         "select e from OutboxEvent e where e.publishedAt is null and e.parkedAt is null"
+                                + " and e.aggregateType not in :waiting"
                                 + " and not exists (select 1 from OutboxEvent p where p.parkedAt is not null"
                                 + " and p.publishedAt is null and p.aggregateType = e.aggregateType"
                                 + " and p.aggregateId = e.aggregateId and p.position < e.position)"
                                 + " order by e.position", OutboxEvent.class)
+                .setParameter("waiting", waitingAggregateTypes())
                 .setMaxResults(config.batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
@@ -168,13 +176,21 @@ public class OutboxRelay {
         KafkaProducer<String, String> kafka = producer();
         Map<OutboxEvent, Future<RecordMetadata>> acks = new LinkedHashMap<>();
         Set<String> halted = new HashSet<>();
-        Map<String, Boolean> missingThisRound = new HashMap<>();
+        Map<String, Boolean> missingThisBatch = new HashMap<>();
         for (OutboxEvent event : batch) {
             if (halted.contains(aggregateOf(event))) {
                 continue;
             }
             String topic = config.topicFor(event.aggregateType);
-            if (missingRounds.containsKey(topic) && waitsForMissingTopic(event, topic, missingThisRound, halted)) {
+            MissingTopic missing = missingTopics.get(topic);
+            if (missing != null && isMissing(topic, missingThisBatch)) {
+                // Still missing (asked again once a batch: a republished row's topic may exist by now): within
+                // its grace the row waits, after it the row is parked.
+                if (missing.since().plus(config.missingTopicGrace()).isAfter(Instant.now())) {
+                    halted.add(aggregateOf(event));
+                } else {
+                    park(event, "TopicMissing", halted);
+                }
                 continue;
             }
             Future<RecordMetadata> ack = kafka.send(toRecord(event));
@@ -185,7 +201,8 @@ public class OutboxRelay {
                 // has waited for it.
                 Throwable refusal = failureOf(ack);
                 if (refusal instanceof org.apache.kafka.common.errors.TimeoutException
-                        && waitsForMissingTopic(event, topic, missingThisRound, halted)) {
+                        && isMissing(topic, missingThisBatch)) {
+                    halted.add(aggregateOf(event)); // waits; the next batches leave the topic out
                     continue;
                 }
                 if (refusal != null && !isPermanent(refusal)) {
@@ -225,33 +242,59 @@ public class OutboxRelay {
     }
 
     /**
-     * Whether the event's topic is missing on the broker (asked once a round): then its row waits, or after
-     * the configured rounds is parked, and the batch goes on with the other topics. A topic found again is
-     * forgotten; a broker that does not answer fails the round as any broker outage does.
+     * Whether a topic is missing on the broker (asked once a batch): one whose metadata could not be had, or
+     * one already known missing whose row is in the batch. Missing, it is remembered and its rows wait; found,
+     * it is forgotten. A broker that does not answer fails the batch as any outage does.
      */
-    private boolean waitsForMissingTopic(OutboxEvent event, String topic, Map<String, Boolean> missingThisRound,
-                                         Set<String> halted) throws Exception {
-        Boolean missing = missingThisRound.get(topic);
+    private boolean isMissing(String topic, Map<String, Boolean> missingThisBatch) throws Exception {
+        Boolean missing = missingThisBatch.get(topic);
         if (missing == null) {
             missing = topics().isMissing(topic);
-            missingThisRound.put(topic, missing);
-            if (missing) {
-                int rounds = missingRounds.merge(topic, 1, Integer::sum);
-                LOG.errorf("Topic %s is missing on the broker (round %d of %d before its rows are parked)", topic,
-                        rounds, config.missingTopicAttempts());
-            } else {
-                missingRounds.remove(topic);
+            missingThisBatch.put(topic, missing);
+            if (!missing) {
+                missingTopics.remove(topic);
+            } else if (missingTopics.putIfAbsent(topic, new MissingTopic(Instant.now(), Instant.now())) == null) {
+                LOG.errorf("Topic %s is missing on the broker (or not visible to the relay): its rows wait, and are"
+                        + " parked if it is still missing after %s", topic, config.missingTopicGrace());
             }
         }
-        if (!missing) {
-            return false;
-        }
-        if (missingRounds.getOrDefault(topic, 0) >= config.missingTopicAttempts()) {
-            park(event, "TopicMissing", halted);
-        } else {
-            halted.add(aggregateOf(event));
-        }
-        return true;
+        return missing;
+    }
+
+    /** Asks after each missing topic at most once a second: one that appeared is published to again. */
+    private void askAfterMissingTopics() {
+        Instant now = Instant.now();
+        missingTopics.forEach((topic, missing) -> {
+            if (missing.askedAt().plusSeconds(1).isAfter(now)) {
+                return;
+            }
+            try {
+                if (topics().isMissing(topic)) {
+                    missingTopics.put(topic, new MissingTopic(missing.since(), now));
+                } else {
+                    missingTopics.remove(topic);
+                    LOG.infof("Topic %s is on the broker now: its rows are published", topic);
+                }
+            } catch (Exception brokerAway) {
+                if (brokerAway instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                // Not known either way: the topic stays as it was, the batch finds out about the broker itself.
+            }
+        });
+    }
+
+    /** The aggregate types whose topic is missing and still within its grace: left out of the batches. */
+    private List<String> waitingAggregateTypes() {
+        Instant now = Instant.now();
+        List<String> waiting = new java.util.ArrayList<>(List.of("")); // never empty: "" is no aggregate type
+        config.topics().forEach((type, topic) -> {
+            MissingTopic missing = missingTopics.get(topic);
+            if (missing != null && missing.since().plus(config.missingTopicGrace()).isAfter(now)) {
+                waiting.add(type);
+            }
+        });
+        return waiting;
     }
 
     private static String aggregateOf(OutboxEvent event) {

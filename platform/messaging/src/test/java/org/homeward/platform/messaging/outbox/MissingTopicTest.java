@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A topic configured but not created on a broker that creates none by itself: its rows wait, every other
- * topic is published meanwhile, after the configured rounds its rows are parked for an operator, and once
- * the topic exists they are published again on request.
+ * A topic configured but not created on a broker that creates none by itself: its rows (more than a batch)
+ * wait, every other topic is published meanwhile, after the grace its first row is parked for an operator
+ * (the rest wait behind it), and once the topic exists they are published again on request.
  */
 @QuarkusTest
 @TestProfile(SecondApplicationProfile.class)
@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 public class MissingTopicTest {
 
     public static final String ABSENT_TOPIC = "homeward.platform-test.absent";
+    private static final int ABSENT_ROWS = 250;
     private static final String OPERATOR = TestTokens.bearer("org-homeward-ops", null, "operator");
 
     @Inject
@@ -54,8 +55,16 @@ public class MissingTopicTest {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(ThingEvents.TOPIC, 3, (short) 1))).all().get();
             String absent = "absent-" + UUID.randomUUID();
-            UUID absentRow = QuarkusTransaction.requiringNew().call(() -> outbox.append("absent-thing", absent,
-                    "platform-test.absent.changed", new ThingEvents.ThingChanged(absent, 1, 1, false, null)));
+            // More rows for the missing topic than a batch holds, all ahead of the other topic's row.
+            UUID absentRow = QuarkusTransaction.requiringNew().call(() -> {
+                UUID first = null;
+                for (int sequence = 1; sequence <= ABSENT_ROWS; sequence++) {
+                    UUID id = outbox.append("absent-thing", absent, "platform-test.absent.changed",
+                            new ThingEvents.ThingChanged(absent, sequence, sequence, false, null));
+                    first = first == null ? id : first;
+                }
+                return first;
+            });
             String thing = "after-absent-" + UUID.randomUUID();
             events.changed(thing, 1, 1);
 
@@ -68,8 +77,9 @@ public class MissingTopicTest {
             admin.createTopics(List.of(new NewTopic(ABSENT_TOPIC, 1, (short) 1))).all().get();
             given().header("Authorization", OPERATOR).post("/api/v1/ops/outbox/parked/" + absentRow + "/republish")
                     .then().statusCode(200);
-            assertThat(client.readUntil(ABSENT_TOPIC, r -> r.stream().anyMatch(x -> absent.equals(x.key())),
-                    Duration.ofSeconds(60))).filteredOn(r -> absent.equals(r.key())).hasSize(1);
+            // The first row published again, the rows behind it follow, in order.
+            assertThat(client.readUntil(ABSENT_TOPIC, r -> r.stream().filter(x -> absent.equals(x.key())).count()
+                    >= ABSENT_ROWS, Duration.ofSeconds(60))).filteredOn(r -> absent.equals(r.key())).hasSize(ABSENT_ROWS);
             await().atMost(Duration.ofSeconds(30)).until(() -> MessagingTestDatabase.count(
                     "select count(*) from outbox_event where published_at is null") == 0);
         }

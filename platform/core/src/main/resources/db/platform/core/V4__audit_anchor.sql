@@ -1,0 +1,11 @@
+-- Numbered after platform/messaging's reference DDL (V2, V3): the library's own tests migrate both into one history.
+-- The audit chain's head, anchored at a fixed interval and sent to the auditors' webhooks (#28): append-only
+-- like the chain itself.
+CREATE TABLE audit_anchor (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    seq         bigint      NOT NULL UNIQUE,
+    audit_id    bigint      NOT NULL,
+    head_hash   varchar(64) NOT NULL,
+    anchored_at timestamptz NOT NULL
+);
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_anchor FROM ${app_role};
