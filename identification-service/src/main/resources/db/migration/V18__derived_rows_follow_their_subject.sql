@@ -70,3 +70,23 @@ BEGIN
 END $$;
 CREATE TRIGGER dna_profile_deleted AFTER DELETE ON dna_profile
     FOR EACH ROW EXECUTE FUNCTION kinship_generation_after_profile_delete();
+
+-- An entry erased by hand takes his sibling group and parent-child links with it (above): before it goes, his
+-- stated relatives are queued to be matched again without him, and his party's families are reloaded by every
+-- replica, as the application does when a statement changes.
+CREATE FUNCTION kinship_relatives_before_person_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO kinship_job (id, kind, subject_id, party, enqueued_at)
+    SELECT gen_random_uuid(), 'PERSON', relative.id, OLD.party, now() FROM (
+        SELECT m.person_id AS id FROM sibling_group_member m
+            JOIN sibling_group_member erased ON erased.group_id = m.group_id
+            WHERE erased.person_id = OLD.id AND m.person_id <> OLD.id
+        UNION SELECT child_id FROM parent_child_link WHERE parent_id = OLD.id
+        UNION SELECT parent_id FROM parent_child_link WHERE child_id = OLD.id) relative
+    ON CONFLICT (kind, subject_id) DO NOTHING;
+    INSERT INTO kinship_generation (party, subject_kind, generation) VALUES (OLD.party, 'DONOR', 1)
+    ON CONFLICT (party, subject_kind) DO UPDATE SET generation = kinship_generation.generation + 1;
+    RETURN OLD;
+END $$;
+CREATE TRIGGER missing_person_erasing BEFORE DELETE ON missing_person
+    FOR EACH ROW EXECUTE FUNCTION kinship_relatives_before_person_delete();

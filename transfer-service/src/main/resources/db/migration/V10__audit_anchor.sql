@@ -2,7 +2,8 @@
 -- like the chain itself.
 CREATE TABLE audit_anchor (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    seq         bigint      NOT NULL UNIQUE,
+    -- A link of the chain: the application cannot record an anchor for a link that does not exist.
+    seq         bigint      NOT NULL UNIQUE REFERENCES audit_seal (seq),
     audit_id    bigint      NOT NULL,
     head_hash   varchar(64) NOT NULL,
     anchored_at timestamptz NOT NULL

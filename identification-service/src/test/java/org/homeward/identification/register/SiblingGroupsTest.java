@@ -84,6 +84,7 @@ class SiblingGroupsTest {
              java.sql.Statement sql = owner.createStatement()) {
             owner.setAutoCommit(false);
             String id = "'" + erased + "'";
+            long generation = generation(sql);
             sql.executeUpdate("delete from family_donor where person_id = " + id);
             sql.executeUpdate("delete from linkage_review where entry_id = " + id + " or candidate_id = " + id);
             sql.executeUpdate("delete from person_report where person_id = " + id + " or original_person_id = " + id);
@@ -91,10 +92,20 @@ class SiblingGroupsTest {
             org.assertj.core.api.Assertions.assertThat(sql.executeUpdate("delete from missing_person where id = " + id))
                     .isEqualTo(1);
             owner.commit();
+            // Every replica reloads the party's families: the erased brother is in no one's index any more.
+            org.assertj.core.api.Assertions.assertThat(generation(sql)).isGreaterThan(generation);
         }
         given().header("Authorization", UA).get("/api/v1/missing-persons/" + brother + "/full-siblings").then()
                 .statusCode(200).body("fullSiblings", empty());
         given().header("Authorization", UA).get("/api/v1/missing-persons/" + erased).then().statusCode(404);
+    }
+
+    private static long generation(java.sql.Statement sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rows = sql.executeQuery("select coalesce(max(generation), 0) from kinship_generation"
+                + " where party = 'UA' and subject_kind = 'DONOR'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

@@ -21,9 +21,10 @@ public final class ThinPayload {
     private static final Set<String> KEPT = Set.of("agreementId", "transferId", "caseId", "checkId",
             "identificationId", "termId", "reciprocalTermId", "sequence", "status", "state", "version", "kind",
             "fromParty", "toParty", "committed", "received", "declared", "dispatched", "balance", "tolerance",
-            "pendingAmendment", "outcome", "returnedTo", "method",
-            // audit.chain.anchored: which service's chain, and its head
-            "service", "seq", "auditId", "headHash", "anchoredAt");
+            "pendingAmendment", "outcome", "returnedTo", "method");
+    /** audit.chain.anchored only: which service's chain, and its head; no other event may carry these names out. */
+    private static final Set<String> KEPT_FOR_AUDIT = Set.of("service", "sequence", "seq", "auditId", "headHash",
+            "anchoredAt");
     /** Not told to those who see a case's state only: how, and as whom, its remains were identified. */
     private static final Set<String> IDENTIFICATION_FIELDS = Set.of("identificationId", "method");
     /** What places counts without naming a case: the handover they belong to. */
@@ -44,7 +45,7 @@ public final class ThinPayload {
     }
 
     public static String of(CloudEvent event, Map<String, String> baseUrls, ObjectMapper json) {
-        return thin(event, KEPT, baseUrls, json);
+        return thin(event, event.type().startsWith("audit.") ? KEPT_FOR_AUDIT : KEPT, baseUrls, json);
     }
 
     /** A case event for those who see its state only (its sending party, mediators, intermediaries). */
