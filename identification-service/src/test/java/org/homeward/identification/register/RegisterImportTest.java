@@ -258,6 +258,26 @@ class RegisterImportTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.parsedJobs() == 0);
     }
 
+    /** Parties take turns a chunk each: another party's small list is not held behind a large upload. */
+    @Test
+    void aSmallImportOfAnotherPartyIsNotHeldBehindALargeOne() {
+        String ru = TestTokens.bearer("org-ru-coordination", "RU", "coordinator");
+        String large = given().header("Authorization", UA).contentType("text/csv; charset=UTF-8")
+                .body(SyntheticRegister.officialCsv("UA", SyntheticRegister.people(5_000, 95)))
+                .post("/api/v1/missing-persons/imports").then().statusCode(201).extract().path("id");
+        String small = given().header("Authorization", ru).contentType("text/csv; charset=UTF-8")
+                .body(SyntheticRegister.officialCsv("RU", SyntheticRegister.people(20, 96)))
+                .post("/api/v1/missing-persons/imports").then().statusCode(201).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().header("Authorization", ru)
+                .get("/api/v1/missing-persons/imports/" + small).then().body("status", equalTo("COMPLETED")));
+        int linkedOfLarge = given().header("Authorization", UA).get("/api/v1/missing-persons/imports/" + large).then()
+                .statusCode(200).extract().path("processedRows");
+        assertThat(linkedOfLarge).as("rows of the large import linked when the small one was done").isLessThan(5000);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().header("Authorization", UA)
+                .get("/api/v1/missing-persons/imports/" + large).then().body("status", equalTo("COMPLETED")));
+    }
+
     @Test
     void aFailedImportsUploadIsDiscardedAfterItsRetentionAndCannotBeResumedThen() throws Exception {
         String job = given().header("Authorization", UA).contentType("text/csv; charset=UTF-8")

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,11 @@ public class ImportRunner {
     private final Map<UUID, List<ReportedPerson>> parsed = new HashMap<>();
 
     private final AtomicLong failedImports = new AtomicLong();
+    /** The waiting jobs one look takes in (more than there are parties importing at once). */
+    private static final int WAITING_LOOKED_AT = 100;
+    /** Each party's last turn on this replica, counted in turns: the party served longest ago goes next. */
+    private final Map<String, Long> lastTurnOf = new HashMap<>();
+    private long turns;
     private final Duration failedUploadRetention;
 
     public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, SiblingGroups siblings, Clock clock,
@@ -145,14 +152,24 @@ public class ImportRunner {
         }
     }
 
-    /** The oldest job not finished that no other replica is working on right now. */
+    /**
+     * The next job to link a chunk of, among those no other replica is working on right now: parties take
+     * turns, a chunk each (the party served longest ago here first), and a party's imports go oldest first. So
+     * one party's 100,000-row upload does not hold back another's list of twenty for the hours it takes.
+     */
     Optional<UUID> nextWaitingJob() {
-        return entityManager.createQuery("select j from RegisterImport j where j.status in :waiting"
-                        + " order by j.submittedAt", RegisterImport.class)
+        List<RegisterImport> waiting = entityManager.createQuery("select j from RegisterImport j where j.status"
+                        + " in :waiting order by j.submittedAt", RegisterImport.class)
                 .setParameter("waiting", List.of(RegisterImport.Status.QUEUED, RegisterImport.Status.RUNNING))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .setMaxResults(1).getResultList().stream().findFirst().map(RegisterImport::id);
+                .setMaxResults(WAITING_LOOKED_AT).getResultList();
+        Map<String, RegisterImport> oldestOfEachParty = new LinkedHashMap<>();
+        waiting.forEach(job -> oldestOfEachParty.putIfAbsent(job.party(), job));
+        Optional<RegisterImport> next = oldestOfEachParty.values().stream()
+                .min(Comparator.comparingLong(job -> lastTurnOf.getOrDefault(job.party(), -1L)));
+        next.ifPresent(job -> lastTurnOf.put(job.party(), ++turns));
+        return next.map(RegisterImport::id);
     }
 
     /** Links the next chunk of the job, under the job row's lock: replicas never link the same chunk. */
