@@ -14,6 +14,7 @@ import org.homeward.agreement.fulfilment.Grouping;
 import org.homeward.agreement.messaging.AgreementEvents;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 import org.homeward.platform.security.Caller;
@@ -32,6 +33,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class AgreementService {
 
     private final AgreementRepository agreements;

@@ -20,6 +20,7 @@ import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.messaging.CloudEvent;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.persistence.DatabaseClock;
 import org.homeward.platform.persistence.TransactionLock;
@@ -41,6 +42,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class SubscriptionService {
 
     static final String TEST_EVENT = "homeward.test";

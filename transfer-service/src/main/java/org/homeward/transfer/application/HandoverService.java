@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.transfer.TermCount;
 import org.homeward.transfer.Transfer;
@@ -31,6 +32,7 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class HandoverService {
 
     private final TransferAccess access;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 import org.homeward.platform.security.Caller;
@@ -36,6 +37,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class ManifestService {
 
     private final TransferAccess access;

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 import org.homeward.platform.security.Caller;
@@ -34,6 +35,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class TransferService {
 
     /** A summary spans at most a year: what a ministry reports, not an export. */

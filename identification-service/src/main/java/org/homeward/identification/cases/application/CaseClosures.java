@@ -16,6 +16,7 @@ import org.homeward.identification.shared.Actor;
 import org.homeward.identification.shared.IdentificationConfig;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class CaseClosures {
 
     private final EntityManager entityManager;

@@ -11,6 +11,7 @@ import org.homeward.identification.cases.ExaminationKind;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.persistence.RerunsLostRaces;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.UUID;
 /** The laboratory's evidence: examinations and the chain of custody, recorded and read by its examiners. */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class CaseEvidence {
 
     private final EntityManager entityManager;

@@ -11,6 +11,7 @@ import org.homeward.identification.cases.ExaminationKind;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class CaseQueries {
 
     private final EntityManager entityManager;

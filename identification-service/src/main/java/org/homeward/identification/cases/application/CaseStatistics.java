@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.cases.CaseCounts;
+import org.homeward.platform.persistence.RerunsLostRaces;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
+@RerunsLostRaces
 public class CaseStatistics {
 
     private static final String COUNTS = "select count(c),"

@@ -17,6 +17,7 @@ import org.homeward.identification.shared.IdentificationConfig;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class Identifications {
 
     private final EntityManager entityManager;

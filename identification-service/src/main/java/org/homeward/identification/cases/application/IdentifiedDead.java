@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 
@@ -22,6 +23,7 @@ import java.util.List;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class IdentifiedDead {
 
     /** A list covers at most a year: a bureau's periodic report, not an export of the register. */

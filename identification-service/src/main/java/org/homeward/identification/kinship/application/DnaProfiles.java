@@ -15,6 +15,7 @@ import org.homeward.identification.register.application.RegisterAccess;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
@@ -32,6 +33,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class DnaProfiles {
 
     private final EntityManager entityManager;

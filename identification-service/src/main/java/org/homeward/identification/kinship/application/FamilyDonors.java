@@ -12,6 +12,7 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.application.RegisterAccess;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class FamilyDonors {
 
     private final EntityManager entityManager;

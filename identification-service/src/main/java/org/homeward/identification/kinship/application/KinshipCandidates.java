@@ -13,6 +13,7 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.application.RegisterAccess;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class KinshipCandidates implements KinshipResults {
 
     private final EntityManager entityManager;

@@ -12,6 +12,7 @@ import org.homeward.identification.register.ReportedPerson;
 import org.homeward.identification.register.Romanisation;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.UUID;
 /** The register of the missing: reports one by one, and reading entries with the reports behind them. */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class MissingPersons {
 
     private final EntityManager entityManager;

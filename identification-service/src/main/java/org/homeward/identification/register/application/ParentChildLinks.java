@@ -9,6 +9,7 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.SiblingGroupMember;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.persistence.RerunsLostRaces;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class ParentChildLinks {
 
     /** A person's missing parents and children, as stated. */

@@ -14,6 +14,7 @@ import org.homeward.identification.register.messaging.PrisonerCheckEvents;
 import org.homeward.identification.shared.ItemLock;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.UUID;
  * only a coordinator of the receiving party marks the register entry RELEASED (MATCHED or not).
  */
 @ApplicationScoped
+@RerunsLostRaces
 public class PrisonerChecks {
 
     private final EntityManager entityManager;

@@ -13,6 +13,7 @@ import org.homeward.identification.register.PersonStatusChanged;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.time.Clock;
@@ -29,6 +30,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class RegisterReviews {
 
     private final EntityManager entityManager;

@@ -3,6 +3,7 @@ package org.homeward.identification.register.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.persistence.TransactionLock;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class SiblingGroups {
 
     private final EntityManager entityManager;

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * the first request is still in flight (409) instead of letting it wait or run twice.
  */
 @ApplicationScoped
+@RerunsLostRaces
 public class IdempotentCreation {
 
     public static final String HEADER = "Idempotency-Key";

@@ -21,6 +21,7 @@ import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.logging.SafeFailure;
+import org.homeward.platform.persistence.LostRace;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

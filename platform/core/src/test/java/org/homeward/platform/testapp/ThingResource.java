@@ -47,12 +47,15 @@ public class ThingResource {
     private final EntityManager entityManager;
     private final Caller caller;
     private final AuditLog audit;
+    private final ThingRaces races;
 
-    public ThingResource(IdempotentCreation idempotency, EntityManager entityManager, Caller caller, AuditLog audit) {
+    public ThingResource(IdempotentCreation idempotency, EntityManager entityManager, Caller caller, AuditLog audit,
+                         ThingRaces races) {
         this.idempotency = idempotency;
         this.entityManager = entityManager;
         this.caller = caller;
         this.audit = audit;
+        this.races = races;
     }
 
     public record ThingView(UUID id, String name, String secret) {
@@ -145,6 +148,28 @@ public class ThingResource {
             throw ProblemException.notFound("Thing " + id);
         }
         return new ThingView(thing.id, thing.name, null);
+    }
+
+    /** Stores a thing through a service that loses {@code losses} races first ({@link ThingRaces}). */
+    @POST
+    @Path("/races")
+    public Map<String, Object> race(@QueryParam("name") @NotNull String name, @QueryParam("losses") int losses,
+                                    @QueryParam("state") @DefaultValue("40P01") String state,
+                                    @QueryParam("inside") boolean inside) {
+        UUID id = inside ? racesInsideATransaction(name, losses, state) : races.storeLosing(name, losses, state);
+        return Map.of("id", id, "attempts", races.attemptsFor(name));
+    }
+
+    /** The same service called from a transaction already open: only its starter could run it again. */
+    @Transactional
+    UUID racesInsideATransaction(String name, int losses, String state) {
+        return races.storeLosing(name, losses, state);
+    }
+
+    @GET
+    @Path("/races")
+    public Map<String, Integer> attempts(@QueryParam("name") @NotNull String name) {
+        return Map.of("attempts", races.attemptsFor(name));
     }
 
     @POST

@@ -15,6 +15,7 @@ import org.homeward.platform.messaging.inbox.InboxConfig;
 import org.homeward.platform.messaging.inbox.InboxProcessor;
 import org.homeward.platform.messaging.inbox.PoisonMessage;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 
@@ -24,6 +25,7 @@ import java.util.UUID;
 
 /** Operator use cases on dead letters: list them, and re-drive one through its consumer once fixed. */
 @ApplicationScoped
+@RerunsLostRaces
 public class DeadLetters {
 
     private final EntityManager entityManager;

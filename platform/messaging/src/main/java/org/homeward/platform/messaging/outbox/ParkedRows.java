@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 /** Operator use cases on outbox rows the broker refused: list them, and publish one again once fixed. */
 @ApplicationScoped
+@RerunsLostRaces
 public class ParkedRows {
 
     private final EntityManager entityManager;
