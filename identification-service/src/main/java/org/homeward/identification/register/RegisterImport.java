@@ -34,10 +34,10 @@ public class RegisterImport {
     @Column(nullable = false)
     private String format;
 
-    /** The upload, up to 32 MiB: loaded only when a replica parses it, not with every chunk's job row. */
+    /** The upload as received (UTF-8 bytes), up to 32 MiB: loaded only when a replica parses it, not with every chunk's job row. */
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
-    private String payload;
+    private byte[] payload;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -76,7 +76,7 @@ public class RegisterImport {
     protected RegisterImport() {
     }
 
-    public RegisterImport(String party, String format, String payload, int totalRows, String organisation, Instant now) {
+    public RegisterImport(String party, String format, byte[] payload, int totalRows, String organisation, Instant now) {
         this.id = UUID.randomUUID();
         this.party = party;
         this.format = format;
@@ -99,7 +99,7 @@ public class RegisterImport {
         if (processedRows >= totalRows) {
             status = Status.COMPLETED;
             finishedAt = now;
-            payload = ""; // the rows now live in the register; the upload itself is not kept
+            payload = new byte[0]; // the rows now live in the register; the upload itself is not kept
         }
     }
 
@@ -118,7 +118,7 @@ public class RegisterImport {
         if (status != Status.FAILED) {
             throw new InvalidTransition("Only a FAILED import can be resumed; this one is " + status);
         }
-        if (payload.isEmpty()) {
+        if (payload.length == 0) {
             throw new InvalidTransition("This import's upload was discarded after its retention period; the rows"
                     + " not linked must be submitted again");
         }
@@ -131,7 +131,7 @@ public class RegisterImport {
     public UUID id() { return id; }
     public String party() { return party; }
     public String format() { return format; }
-    public String payload() { return payload; }
+    public byte[] payload() { return payload; }
     public Status status() { return status; }
     public int totalRows() { return totalRows; }
     public int processedRows() { return processedRows; }

@@ -18,19 +18,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.identification.register.RegisterImport;
 import org.homeward.identification.register.application.RegisterImports;
+import org.homeward.platform.http.HashedBody;
 import org.homeward.platform.idempotency.CreatedResource;
 import org.homeward.platform.idempotency.IdempotentCreation;
 import org.homeward.platform.paging.Page;
 import org.homeward.platform.paging.PageRequest;
-import org.homeward.platform.problem.Problem;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 import org.homeward.platform.security.Caller;
 import org.homeward.platform.security.Roles;
-import org.homeward.platform.text.StrictUtf8;
 
+import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,20 +58,15 @@ public class ImportResource {
             + "stored). Answers 201 with the job; linkage runs in the background and survives restarts: poll it. "
             + "Send an Idempotency-Key: a retried upload is not linked twice.")
     public Response submit(@HeaderParam("Content-Type") String contentType,
-                           @HeaderParam(IdempotentCreation.HEADER) String idempotencyKey, byte[] body) {
+                           @HeaderParam(IdempotentCreation.HEADER) String idempotencyKey, InputStream body) {
         String party = caller.party().orElseThrow(() ->
                 new ProblemException(ProblemType.FORBIDDEN, "Imports are made by a party's coordinators"));
         String format = contentType != null && contentType.startsWith("text/csv") ? "csv" : "json";
-        String text;
-        try {
-            text = StrictUtf8.decode(body == null ? new byte[0] : body);
-        } catch (StrictUtf8.NotUtf8 e) {
-            throw new ProblemException(ProblemType.RULE_VIOLATION, "The import was rejected; nothing was stored",
-                    List.of(new Problem.Violation("reports", e.getMessage())));
-        }
+        // Read once and hashed as it arrives: a retry is recognised by the hash, not by a second copy of the body.
+        HashedBody upload = HashedBody.read(body);
         return idempotency.create(caller.organisation(), "POST /api/v1/missing-persons/imports", idempotencyKey,
-                Map.of("format", format, "body", text), () -> {
-                    RegisterImport job = imports.submit(party, format, text);
+                Map.of("format", format, "sha256", upload.sha256()), () -> {
+                    RegisterImport job = imports.submit(party, format, upload.bytes());
                     return new CreatedResource(URI.create("/api/v1/missing-persons/imports/" + job.id()),
                             RegisterResponses.ImportResponse.of(job));
                 });

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,7 +51,13 @@ public class ImportRunner {
     private final SiblingGroups siblings;
     private final Clock clock;
     /** Parsed rows of the jobs this replica works on, so a chunk does not parse the whole upload again. */
-    private final Map<UUID, List<ReportedPerson>> parsed = new HashMap<>();
+    private final Map<UUID, List<ReportedPerson>> parsed = new ConcurrentHashMap<>();
+    /** At most this many chunks are linked at once on this replica: linkage is CPU-bound, the API must answer. */
+    private final int workers;
+    private final AtomicInteger busyWorkers = new AtomicInteger();
+    private final AtomicInteger chunksInFlight = new AtomicInteger();
+    private final ExecutorService pool;
+    private volatile boolean stopping;
 
     private final AtomicLong failedImports = new AtomicLong();
     /** The waiting jobs one look takes in (more than there are parties importing at once). */
@@ -58,8 +70,19 @@ public class ImportRunner {
     public ImportRunner(EntityManager entityManager, RegisterLinkage linkage, SiblingGroups siblings, Clock clock,
                         MeterRegistry registry,
                         @ConfigProperty(name = "homeward.register.failed-upload-retention", defaultValue = "P30D")
-                        Duration failedUploadRetention) {
+                        Duration failedUploadRetention,
+                        @ConfigProperty(name = "homeward.register.import-workers", defaultValue = "2") int workers) {
         this.failedUploadRetention = failedUploadRetention;
+        this.workers = Math.max(1, workers);
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(this.workers, task -> {
+            Thread thread = new Thread(task, "register-import-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Gauge.builder("homeward.register.import.chunks.linking", chunksInFlight, AtomicInteger::get)
+                .description("Chunks of register imports being linked on this replica now (at most"
+                        + " homeward.register.import-workers)").register(registry);
         Gauge.builder("homeward.register.imports.failed", failedImports, AtomicLong::get)
                 .description("Register imports stopped by a failure, waiting to be resumed").register(registry);
         this.siblings = siblings;
@@ -68,13 +91,45 @@ public class ImportRunner {
         this.clock = clock;
     }
 
+    /**
+     * Starts workers up to homeward.register.import-workers (2); each links chunks until nothing waits that no
+     * other worker or replica holds. Two workers never link the same job at once (its row is locked for the
+     * chunk, and the next job is taken SKIP LOCKED), and two chunks touching the same blocks of the register
+     * wait for each other (RegisterLinkage locks the blocks).
+     */
     @Scheduled(every = "${homeward.register.import-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void startWorkers() {
+        for (int busy = busyWorkers.get(); busy < workers && !stopping; busy = busyWorkers.get()) {
+            if (busyWorkers.compareAndSet(busy, busy + 1)) {
+                pool.execute(() -> {
+                    try {
+                        runWaitingImports();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("A register import worker stopped early (%s); the next round goes on",
+                                e.getClass().getSimpleName());
+                    } finally {
+                        busyWorkers.decrementAndGet();
+                    }
+                });
+            }
+        }
+    }
+
+    /** Stops taking chunks; a chunk in flight is rolled back with the shutdown and linked again later. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        pool.shutdownNow();
+    }
+
+    /** Links chunks of waiting imports, one job after another, until none is left for this worker. */
     public void runWaitingImports() {
         Optional<UUID> job;
-        while ((job = QuarkusTransaction.requiringNew().call(this::nextWaitingJob)).isPresent()) {
+        while (!stopping && (job = QuarkusTransaction.requiringNew().call(this::nextWaitingJob)).isPresent()) {
             UUID id = job.get();
             forgetFinishedJobs();
+            chunksInFlight.incrementAndGet();
             try {
                 QuarkusTransaction.requiringNew().run(() -> linkNextChunk(id));
             } catch (RuntimeException e) {
@@ -91,6 +146,8 @@ public class ImportRunner {
                 parsed.remove(id);
                 QuarkusTransaction.requiringNew().run(() -> entityManager.find(RegisterImport.class, id)
                         .failed("A chunk could not be linked (" + e.getClass().getSimpleName() + ")", Instant.now(clock)));
+            } finally {
+                chunksInFlight.decrementAndGet();
             }
         }
         forgetFinishedJobs();
@@ -119,6 +176,11 @@ public class ImportRunner {
         return parsed.size();
     }
 
+    /** The chunks being linked now (the gauge homeward_register_import_chunks_linking). */
+    public int chunksLinking() {
+        return chunksInFlight.get();
+    }
+
     /**
      * A FAILED import's upload is kept for homeward.register.failed-upload-retention (30 days) to be resumed,
      * then emptied: it holds the names of the people reported, and the rows it linked are in the register.
@@ -130,10 +192,10 @@ public class ImportRunner {
     }
 
     public int discardUploadsFailedBefore(Instant cutoff) {
-        int discarded = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                        "update RegisterImport j set j.payload = '' where j.status = :failed and j.finishedAt < :cutoff"
-                                + " and j.payload <> ''")
-                .setParameter("failed", RegisterImport.Status.FAILED).setParameter("cutoff", cutoff).executeUpdate());
+        int discarded = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "update register_import set payload = ''::bytea where status = 'FAILED' and finished_at < :cutoff"
+                                + " and octet_length(payload) > 0")
+                .setParameter("cutoff", cutoff).executeUpdate());
         if (discarded > 0) {
             LOG.infof("Discarded the uploads of %d register import(s) failed before %s", discarded, cutoff);
         }
@@ -144,9 +206,9 @@ public class ImportRunner {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measure() {
         try {
-            failedImports.set(QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                    "select count(j) from RegisterImport j where j.status = :failed and j.payload <> ''", Long.class)
-                    .setParameter("failed", RegisterImport.Status.FAILED).getSingleResult()));
+            failedImports.set(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                    "select count(*) from register_import where status = 'FAILED' and octet_length(payload) > 0")
+                    .getSingleResult()).longValue()));
         } catch (RuntimeException e) {
             LOG.debugf("Could not count failed imports (%s)", e.getClass().getSimpleName());
         }
@@ -166,10 +228,15 @@ public class ImportRunner {
                 .setMaxResults(WAITING_LOOKED_AT).getResultList();
         Map<String, RegisterImport> oldestOfEachParty = new LinkedHashMap<>();
         waiting.forEach(job -> oldestOfEachParty.putIfAbsent(job.party(), job));
-        Optional<RegisterImport> next = oldestOfEachParty.values().stream()
+        return nextTurn(oldestOfEachParty.values()).map(RegisterImport::id);
+    }
+
+    /** Of each party's oldest job, the one whose party was served longest ago here; workers take turns too. */
+    private synchronized Optional<RegisterImport> nextTurn(Collection<RegisterImport> oldestOfEachParty) {
+        Optional<RegisterImport> next = oldestOfEachParty.stream()
                 .min(Comparator.comparingLong(job -> lastTurnOf.getOrDefault(job.party(), -1L)));
         next.ifPresent(job -> lastTurnOf.put(job.party(), ++turns));
-        return next.map(RegisterImport::id);
+        return next;
     }
 
     /** Links the next chunk of the job, under the job row's lock: replicas never link the same chunk. */
@@ -185,8 +252,12 @@ public class ImportRunner {
             return; // another replica holds it, or it finished meanwhile
         }
         RegisterImport job = locked.get();
-        List<ReportedPerson> rows = parsed.computeIfAbsent(job.id(),
-                jobId -> ReportRows.parse(job.format(), job.payload(), RegisterImports.MAX_ROWS, LocalDate.MAX));
+        List<ReportedPerson> rows = parsed.get(job.id());
+        if (rows == null) {
+            // Parsed outside the map's lock: only this worker holds the job's row, so nobody parses it twice here.
+            rows = ReportRows.parse(job.format(), job.payload(), RegisterImports.MAX_ROWS, LocalDate.MAX);
+            parsed.put(job.id(), rows);
+        }
         List<ReportedPerson> chunk = rows.subList(job.processedRows(), Math.min(rows.size(), job.processedRows() + CHUNK));
         CandidateBlocks blocks = linkage.blocksFor(job.party(), chunk.stream().map(ReportedPerson::particulars).toList());
         int matched = 0;

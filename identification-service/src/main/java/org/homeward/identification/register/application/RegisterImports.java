@@ -8,6 +8,7 @@ import org.homeward.identification.register.RegisterImport;
 import org.homeward.identification.register.ReportedPerson;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.paging.PageRequest;
 
@@ -21,6 +22,7 @@ import java.util.UUID;
 /** Bulk imports into the register: submitted whole and validated at once, then linked in the background. */
 @ApplicationScoped
 @Transactional
+@RerunsLostRaces
 public class RegisterImports {
 
     /** The most reports one import may hold; the byte limit is the endpoint's body limit (32 MiB). */
@@ -38,17 +40,17 @@ public class RegisterImports {
         this.clock = clock;
     }
 
-    /** @param format csv or json */
-    public RegisterImport submit(String party, String format, String text) {
+    /** @param format csv or json; @param upload the body as received */
+    public RegisterImport submit(String party, String format, byte[] upload) {
         access.requireCoordinatorOf(party);
-        List<ReportedPerson> rows = ReportRows.parse(format, text, MAX_ROWS, LocalDate.now(clock));
+        List<ReportedPerson> rows = ReportRows.parse(format, upload, MAX_ROWS, LocalDate.now(clock));
         if (rows.isEmpty()) {
             throw new RuleViolation("reports", "An import holds at least one report");
         }
         if (rows.stream().anyMatch(r -> !party.equals(r.party()))) {
             throw new RuleViolation("reports", "Every report of an import is of the importing party, " + party);
         }
-        RegisterImport job = new RegisterImport(party, format, text, rows.size(), access.organisation(), Instant.now(clock));
+        RegisterImport job = new RegisterImport(party, format, upload, rows.size(), access.organisation(), Instant.now(clock));
         entityManager.persist(job);
         audit.record("register.import.submit", "register_import", job.id().toString());
         return job;

@@ -1,8 +1,11 @@
 package org.homeward.identification.register.application;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -17,8 +20,10 @@ import org.homeward.platform.json.StrictJson;
 import org.homeward.platform.problem.Problem;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
+import org.homeward.platform.text.StrictUtf8;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -52,12 +57,21 @@ public final class ReportRows {
             Map.entry("unit", 200), Map.entry("party", 2), Map.entry("category", 20), Map.entry("circumstances", 2000),
             Map.entry("source", 30), Map.entry("sourceAddress", 500), Map.entry("reportedOn", 10),
             Map.entry("sex", 6), Map.entry("familyGroup", 64));
+    private static final ObjectMapper JSON = StrictJson.reader();
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     private ReportRows() {
     }
 
-    public static List<ReportedPerson> parse(String format, String text, int maxRows, LocalDate today) {
+    /** @param upload the bytes as received, which must be UTF-8 (an optional byte-order mark is skipped) */
+    public static List<ReportedPerson> parse(String format, byte[] upload, int maxRows, LocalDate today) {
+        Reader text;
+        try {
+            text = StrictUtf8.reader(upload);
+        } catch (StrictUtf8.NotUtf8 e) {
+            throw new ProblemException(ProblemType.RULE_VIOLATION, "The import was rejected; nothing was stored",
+                    List.of(new Problem.Violation("reports", e.getMessage())));
+        }
         List<Map<String, String>> cells = "csv".equals(format) ? csv(text, maxRows) : json(text, maxRows);
         List<Problem.Violation> errors = new ArrayList<>();
         List<ReportedPerson> rows = new ArrayList<>();
@@ -166,10 +180,10 @@ public final class ReportRows {
         }
     }
 
-    private static List<Map<String, String>> csv(String text, int maxRows) {
+    private static List<Map<String, String>> csv(Reader text, int maxRows) {
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
             while (it.hasNextValue()) {
                 tooMany(rows.size(), maxRows);
                 rows.add(nonBlank(it.nextValue()));
@@ -183,32 +197,66 @@ public final class ReportRows {
         return rows;
     }
 
-    private static List<Map<String, String>> json(String text, int maxRows) {
-        JsonNode reports;
-        try {
-            reports = StrictJson.reader().readTree(text).path("reports");
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON");
-        }
-        if (!reports.isArray()) {
-            throw new ProblemException(ProblemType.RULE_VIOLATION, "A JSON import is {\"reports\": [...]}",
-                    List.of(new Problem.Violation("reports", "An array of reports")));
-        }
+    /**
+     * Reads the reports one at a time as the parser reaches them: a tree of the whole document would weigh
+     * several times the upload. Other top-level fields are skipped.
+     */
+    private static List<Map<String, String>> json(Reader text, int maxRows) {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (JsonNode report : reports) {
-            tooMany(rows.size(), maxRows);
-            Map<String, String> cells = new HashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = report.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getValue().isNull()) {
-                    cells.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText().strip()
-                            : field.getValue().toString());
+        boolean sawReports = false;
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnImport();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!"reports".equals(field)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw notAnImport();
+                }
+                sawReports = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    tooMany(rows.size(), maxRows);
+                    rows.add(nonBlank(cellsOf(JSON.readTree(parser))));
                 }
             }
-            rows.add(nonBlank(cells));
+            if (parser.nextToken() != null) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON");
+            }
+        } catch (JsonProcessingException e) {
+            if (StrictJson.isDuplicateKey(e)) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "A key appears twice in one JSON object");
+            }
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not well-formed JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!sawReports) {
+            throw notAnImport();
         }
         return rows;
+    }
+
+    private static ProblemException notAnImport() {
+        return new ProblemException(ProblemType.RULE_VIOLATION, "A JSON import is {\"reports\": [...]}",
+                List.of(new Problem.Violation("reports", "An array of reports")));
+    }
+
+    private static Map<String, String> cellsOf(JsonNode report) {
+        Map<String, String> cells = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = report.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isNull()) {
+                cells.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText().strip()
+                        : field.getValue().toString());
+            }
+        }
+        return cells;
     }
 
     private static Map<String, String> nonBlank(Map<String, String> cells) {

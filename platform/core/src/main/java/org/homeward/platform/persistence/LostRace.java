@@ -43,7 +43,8 @@ public final class LostRace {
 
     /** A deadlock victim or serialization failure: the same transaction may be run again in-process. */
     public static boolean rerunnable(Throwable failure) {
-        return ROLLED_BACK_BY_CHOICE.contains(sqlState(failure));
+        String state = sqlState(failure);
+        return state != null && ROLLED_BACK_BY_CHOICE.contains(state);
     }
 
     private static String sqlState(Throwable failure) {

@@ -1,5 +1,8 @@
 package org.homeward.platform.text;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -57,6 +60,34 @@ public final class StrictUtf8 {
             out.position(1);
         }
         return out.toString();
+    }
+
+    /**
+     * Checks that the bytes are UTF-8 without decoding them into a copy (an upload of 32 MiB would become
+     * 64 MiB of UTF-16), and gives a reader over them that skips a leading byte-order mark.
+     */
+    public static Reader reader(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer scratch = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            scratch.clear();
+            result = decoder.decode(in, scratch, true);
+        } while (result.isOverflow());
+        if (!result.isError()) {
+            scratch.clear();
+            result = decoder.flush(scratch);
+        }
+        if (result.isError()) {
+            throw new NotUtf8(in.position(), lineOf(bytes, in.position()));
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        return new InputStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start),
+                StandardCharsets.UTF_8);
     }
 
     private static int lineOf(byte[] bytes, int offset) {

@@ -81,7 +81,17 @@ class LostRaceRerunTest {
         String name = aName();
         // A unique violation (23505) is the request's own fault: running it again would only repeat it.
         coordinator().queryParam("name", name).queryParam("losses", 100).queryParam("state", "23505")
-                .post("/test/races").then().statusCode(500);
+                .post("/test/races").then().statusCode(500)
+                .body("type", equalTo("urn:homeward:problem:internal-error"));
+        coordinator().queryParam("name", name).get("/test/races").then().body("attempts", equalTo(1));
+        assertThat(thingsNamed(name)).isZero();
+    }
+
+    @Test
+    void aRefusalOfTheServiceReachesTheClientAsItWasThrown() throws Exception {
+        String name = aName();
+        coordinator().queryParam("name", name).queryParam("losses", 100).queryParam("state", "rule")
+                .post("/test/races").then().statusCode(422).body("detail", equalTo("A thing may not be named so"));
         coordinator().queryParam("name", name).get("/test/races").then().body("attempts", equalTo(1));
         assertThat(thingsNamed(name)).isZero();
     }

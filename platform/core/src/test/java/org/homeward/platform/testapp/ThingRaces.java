@@ -3,6 +3,7 @@ package org.homeward.platform.testapp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.persistence.RerunsLostRaces;
 
 import java.util.Map;
@@ -34,6 +35,9 @@ public class ThingRaces {
         thing.name = name;
         entityManager.persist(thing);
         entityManager.flush();
+        if (attempt <= losses && "rule".equals(sqlState)) {
+            throw new RuleViolation("name", "A thing may not be named so");
+        }
         if (attempt <= losses) {
             entityManager.createNativeQuery("DO $$ BEGIN RAISE EXCEPTION 'chosen as the loser' USING ERRCODE = '"
                     + sqlState + "'; END $$").executeUpdate();
