@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.domain.RuleViolation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public class LinkageReview {
     @Column(name = "entry_id", nullable = false)
     private UUID entryId;
 
-    @Column(name = "candidate_id", nullable = false)
+    /** Null while an UNCOMPARED review waits: the reviewer names the entry to merge into. */
+    @Column(name = "candidate_id")
     private UUID candidateId;
 
     @Column(nullable = false)
@@ -80,6 +82,31 @@ public class LinkageReview {
         this.reasons = String.join("; ", result.agreed());
         this.status = Status.OPEN;
         this.openedAt = now;
+    }
+
+    /**
+     * A report not compared because its blocking key holds more entries than one report is compared with
+     * ({@code blockSize}): a reviewer searches the register for it.
+     */
+    public static LinkageReview uncompared(UUID entryId, String party, int blockSize, int limit, Instant now) {
+        LinkageReview review = new LinkageReview();
+        review.id = UUID.randomUUID();
+        review.entryId = entryId;
+        review.party = party;
+        review.outcome = LinkageOutcome.UNCOMPARED;
+        review.reasons = "not compared: " + blockSize + " entries share its blocking key, more than the " + limit
+                + " one report is compared with; search the register by name and merge by hand if one is this person";
+        review.status = Status.OPEN;
+        review.openedAt = now;
+        return review;
+    }
+
+    /** The entry an UNCOMPARED review's reviewer found by searching, named when merging into it. */
+    public void mergeTarget(UUID candidate) {
+        if (candidateId != null && !candidateId.equals(candidate)) {
+            throw new RuleViolation("candidateId", "This review is about its own candidate; merge into that one");
+        }
+        candidateId = candidate;
     }
 
     public void merged(List<UUID> moved, String reviewer, Instant now) {

@@ -36,7 +36,8 @@ public class ReviewResource {
         this.reviews = reviews;
     }
 
-    public record DecisionRequest(@NotNull RegisterReviews.Decision decision) {
+    /** candidateId: the entry to merge into, for an UNCOMPARED review (which names none). */
+    public record DecisionRequest(@NotNull RegisterReviews.Decision decision, UUID candidateId) {
     }
 
     @GET
@@ -55,9 +56,12 @@ public class ReviewResource {
     @POST
     @Path("/{id}/decision")
     @RolesAllowed(Roles.FORENSIC_EXAMINER)
-    @Operation(summary = "MERGE the report's entry into the candidate, or SEPARATE them (audited)")
+    @Operation(summary = "MERGE the report's entry into the candidate, or SEPARATE them (audited)", description = "An"
+            + " UNCOMPARED review names no candidate (the report's blocking key holds more entries than one report is"
+            + " compared with): MERGE it with candidateId, the entry found by searching the register; SEPARATE"
+            + " keeps the report as its own entry.")
     public RegisterResponses.ReviewResponse decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
-        return RegisterResponses.ReviewResponse.of(reviews.decide(id, request.decision()));
+        return RegisterResponses.ReviewResponse.of(reviews.decide(id, request.decision(), request.candidateId()));
     }
 
     @POST

@@ -115,6 +115,29 @@ final class CandidateBlocks {
         return List.copyOf(found.values());
     }
 
+    /**
+     * How many entries the report's name blocks hold, counted without comparing any: the cost of
+     * {@link #candidatesFor} before paying it.
+     */
+    int nameBlockSize(Particulars report) {
+        Integer year = report.birthDate().year();
+        return year == null
+                ? byPrefix.getOrDefault(report.blockingPrefix(), List.of()).size()
+                : byBlock.getOrDefault(block(report.blockingPrefix(), year), List.of()).size()
+                + byBlock.getOrDefault(block(report.blockingPrefix(), null), List.of()).size();
+    }
+
+    /** The entries with the report's service number alone (a handful at most), each counted as a comparison. */
+    List<Candidate> serviceNumberCandidatesFor(Particulars report) {
+        if (report.serviceNumber() == null) {
+            return List.of();
+        }
+        List<Candidate> found = byServiceNumber.getOrDefault(report.serviceNumber(), List.of()).stream()
+                .map(entries::get).toList();
+        comparisons += found.size();
+        return found;
+    }
+
     private static String block(String prefix, Integer year) {
         return year == null ? prefix + "|" : prefix + "|" + year;
     }

@@ -3,6 +3,7 @@ package org.homeward.identification.register.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.homeward.identification.register.LinkageOutcome;
 import org.homeward.identification.register.LinkageReview;
 import org.homeward.identification.register.MissingPerson;
@@ -29,10 +30,14 @@ public class RegisterLinkage {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final int maxComparisonsPerReport;
 
-    public RegisterLinkage(EntityManager entityManager, Clock clock) {
+    public RegisterLinkage(EntityManager entityManager, Clock clock,
+                           @ConfigProperty(name = "homeward.register.max-comparisons-per-report", defaultValue = "10000")
+                           int maxComparisonsPerReport) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.maxComparisonsPerReport = maxComparisonsPerReport;
     }
 
     /** Where a report went. */
@@ -71,8 +76,12 @@ public class RegisterLinkage {
 
     /** @return null when the report's blocks hold nobody */
     BestMatch bestMatch(Particulars report, CandidateBlocks blocks) {
+        return bestOf(report, blocks.candidatesFor(report));
+    }
+
+    private static BestMatch bestOf(Particulars report, List<CandidateBlocks.Candidate> candidates) {
         BestMatch best = null;
-        for (CandidateBlocks.Candidate candidate : blocks.candidatesFor(report)) {
+        for (CandidateBlocks.Candidate candidate : candidates) {
             BestMatch match = new BestMatch(candidate, RecordComparison.compare(report, candidate.particulars()));
             if (best == null || match.isBetterThan(best)) {
                 best = match;
@@ -81,9 +90,19 @@ public class RegisterLinkage {
         return best;
     }
 
+    /**
+     * A report whose name blocks hold more than homeward.register.max-comparisons-per-report entries (10,000)
+     * is not compared with them all, which would cost a large import hours (a common surname of one birth
+     * year): only with the entries of its service number. Unless one of those is the same person, it becomes
+     * its own entry with an UNCOMPARED review, for a person to search the register.
+     */
     Linked link(ReportedPerson report, CandidateBlocks blocks, UUID importId, String organisation) {
         Instant now = Instant.now(clock);
-        BestMatch best = bestMatch(report.particulars(), blocks);
+        int blockSize = blocks.nameBlockSize(report.particulars());
+        boolean tooManyToCompare = blockSize > maxComparisonsPerReport;
+        BestMatch best = tooManyToCompare
+                ? bestOf(report.particulars(), blocks.serviceNumberCandidatesFor(report.particulars()))
+                : bestMatch(report.particulars(), blocks);
         if (best != null && best.result().outcome() == LinkageOutcome.MATCHED) {
             MissingPerson person = entityManager.find(MissingPerson.class, best.candidate().personId());
             person.complementWith(report);
@@ -95,16 +114,19 @@ public class RegisterLinkage {
         MissingPerson entry = MissingPerson.from(report, now);
         entityManager.persist(entry);
         blocks.put(new CandidateBlocks.Candidate(entry.id(), entry.particulars()));
-        LinkageOutcome outcome = best == null ? LinkageOutcome.NO_MATCH : best.result().outcome();
+        LinkageOutcome outcome = tooManyToCompare ? LinkageOutcome.UNCOMPARED
+                : best == null ? LinkageOutcome.NO_MATCH : best.result().outcome();
         PersonReport stored = new PersonReport(report, entry.id(), outcome, importId, organisation, now);
         entityManager.persist(stored);
-        UUID reviewId = null;
-        if (outcome.needsReview()) {
-            LinkageReview review = new LinkageReview(entry.id(), best.candidate().personId(), report.party(),
-                    best.result(), now);
-            entityManager.persist(review);
-            reviewId = review.id();
+        LinkageReview review = null;
+        if (outcome == LinkageOutcome.UNCOMPARED) {
+            review = LinkageReview.uncompared(entry.id(), report.party(), blockSize, maxComparisonsPerReport, now);
+        } else if (outcome.needsReview()) {
+            review = new LinkageReview(entry.id(), best.candidate().personId(), report.party(), best.result(), now);
         }
-        return new Linked(stored.id(), entry.id(), outcome, reviewId);
+        if (review != null) {
+            entityManager.persist(review);
+        }
+        return new Linked(stored.id(), entry.id(), outcome, review == null ? null : review.id());
     }
 }

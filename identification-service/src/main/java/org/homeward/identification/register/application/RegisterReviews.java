@@ -11,6 +11,7 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.register.PersonStatusChanged;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.persistence.RerunsLostRaces;
@@ -67,13 +68,23 @@ public class RegisterReviews {
 
     public enum Decision { MERGE, SEPARATE }
 
-    public LinkageReview decide(UUID reviewId, Decision decision) {
+    /**
+     * @param candidateId the entry to merge into: required for an UNCOMPARED review (which names none; the
+     *                    reviewer found it by searching), and if given for another review, its own candidate
+     */
+    public LinkageReview decide(UUID reviewId, Decision decision, UUID candidateId) {
         LinkageReview review = find(reviewId);
         access.requireLaboratoryOf(review.party());
         Instant now = Instant.now(clock);
         if (decision == Decision.SEPARATE) {
             review.separated(access.subject(), now);
         } else {
+            if (candidateId != null) {
+                review.mergeTarget(mergeTargetFor(review, candidateId));
+            } else if (review.candidateId() == null) {
+                throw new RuleViolation("candidateId", "This report was not compared (its blocking key holds too many"
+                        + " entries): name the entry to merge it into, found by searching the register");
+            }
             MissingPerson entry = entityManager.find(MissingPerson.class, review.entryId(), LockModeType.PESSIMISTIC_WRITE);
             MissingPerson candidate = entityManager.find(MissingPerson.class, review.candidateId(), LockModeType.PESSIMISTIC_WRITE);
             entry.mergeInto(candidate);
@@ -108,6 +119,18 @@ public class RegisterReviews {
         }
         audit.record("register.review.undo-merge", "linkage_review", reviewId.toString());
         return review;
+    }
+
+    /** An entry of the review's party that stands (not merged), other than the review's own entry. */
+    private UUID mergeTargetFor(LinkageReview review, UUID candidateId) {
+        MissingPerson target = entityManager.find(MissingPerson.class, candidateId);
+        if (target == null || !target.party().equals(review.party())) {
+            throw new RuleViolation("candidateId", "No entry of party " + review.party() + " with this id");
+        }
+        if (target.id().equals(review.entryId()) || target.status() == PersonStatus.MERGED) {
+            throw new RuleViolation("candidateId", "Name an entry that stands, other than the report's own");
+        }
+        return target.id();
     }
 
     private LinkageReview find(UUID reviewId) {
