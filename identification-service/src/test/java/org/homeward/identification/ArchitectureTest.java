@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
  * The layering of DESIGN.md 2, with the rules every service shares (ServiceArchitecture), and the rooms of
  * this service (DESIGN.md 9): three features, {@code cases}, {@code register} and {@code kinship}, each with
  * its domain, {@code application} and {@code api}; {@code intake} routes the transfer records to the first two;
- * {@code shared} holds the little all of them use.
+ * {@code retention} erases closed subjects past their retention; {@code shared} holds the little all of them use.
  */
 class ArchitectureTest {
 
@@ -17,7 +17,8 @@ class ArchitectureTest {
     @Test
     void domainDependsOnNoRestMessagingFrameworkOrPlumbing() {
         SERVICE.domainIsPlain("org.homeward.identification.cases", "org.homeward.identification.register",
-                "org.homeward.identification.kinship", "org.homeward.identification.kinship.engine");
+                "org.homeward.identification.kinship", "org.homeward.identification.kinship.engine",
+                "org.homeward.identification.retention");
     }
 
     @Test
@@ -47,7 +48,13 @@ class ArchitectureTest {
 
     @Test
     void sharedBelongsToNoFeature() {
-        SERVICE.featureDoesNotUse("shared", "cases", "register", "kinship", "intake");
+        SERVICE.featureDoesNotUse("shared", "cases", "register", "kinship", "intake", "retention");
+    }
+
+    /** Erasure works on the database's own terms (functions of the schema's owner), not through the features. */
+    @Test
+    void retentionUsesNoOtherFeature() {
+        SERVICE.featureDoesNotUse("retention", "cases", "register", "kinship", "intake");
     }
 
     @Test

@@ -82,7 +82,12 @@ class RoleMatrixTest {
             entry("GET /api/v1/prisoner-checks/{id}", COORDINATOR),
             entry("POST /api/v1/prisoner-checks/{id}/decision", COORDINATOR),
             entry("GET /api/v1/ops/kinship-jobs/failed", Set.of("operator")),
-            entry("POST /api/v1/ops/kinship-jobs/failed/redrive", Set.of("operator"))));
+            entry("POST /api/v1/ops/kinship-jobs/failed/redrive", Set.of("operator")),
+            entry("GET /api/v1/ops/erasures/due", Set.of("operator")),
+            entry("GET /api/v1/ops/erasures", Set.of("operator")),
+            entry("POST /api/v1/ops/erasures", Set.of("operator")),
+            entry("POST /api/v1/ops/erasures/{id}/confirmation", Set.of("operator")),
+            entry("POST /api/v1/ops/erasures/{id}/withdrawal", Set.of("operator"))));
 
     @Test
     void everyOperationLetsInExactlyTheRolesItsPolicyNames() throws Exception {

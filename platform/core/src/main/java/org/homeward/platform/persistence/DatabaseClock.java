@@ -19,13 +19,17 @@ public final class DatabaseClock {
     public static Instant now(EntityManager entityManager) {
         // Untyped: a native query given a result class gets a new plan-cache key on every execution in
         // Hibernate 7.2 (see DeliveryClaims.ids), which this, run per webhook attempt, cannot afford.
-        Object now = entityManager.createNativeQuery("select statement_timestamp()").getSingleResult();
-        if (now instanceof OffsetDateTime time) {
+        return instantOf(entityManager.createNativeQuery("select statement_timestamp()").getSingleResult());
+    }
+
+    /** A timestamptz column of an untyped native query's row, whichever type the driver and ORM gave it. */
+    public static Instant instantOf(Object value) {
+        if (value instanceof OffsetDateTime time) {
             return time.toInstant();
         }
-        if (now instanceof java.sql.Timestamp stamp) {
+        if (value instanceof java.sql.Timestamp stamp) {
             return stamp.toInstant();
         }
-        return (Instant) now;
+        return (Instant) value;
     }
 }

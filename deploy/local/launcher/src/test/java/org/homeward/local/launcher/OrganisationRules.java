@@ -122,7 +122,12 @@ final class OrganisationRules {
             entry("GET /api/v1/prisoner-checks/{id}", read(COORDINATOR)),
             entry("POST /api/v1/prisoner-checks/{id}/decision", write("{\"samePerson\": false}")),
             entry("GET /api/v1/ops/kinship-jobs/failed", notScoped()),
-            entry("POST /api/v1/ops/kinship-jobs/failed/redrive", notScoped())));
+            entry("POST /api/v1/ops/kinship-jobs/failed/redrive", notScoped()),
+            entry("GET /api/v1/ops/erasures/due", notScoped()),
+            entry("GET /api/v1/ops/erasures", notScoped()),
+            entry("POST /api/v1/ops/erasures", notScoped()),
+            entry("POST /api/v1/ops/erasures/{id}/confirmation", notScoped()),
+            entry("POST /api/v1/ops/erasures/{id}/withdrawal", notScoped())));
 
     static final Map<String, Rule> NOTIFICATION = OrganisationMatrix.withPlatform(Map.ofEntries(
             entry("POST /api/v1/subscriptions", notScoped()),
