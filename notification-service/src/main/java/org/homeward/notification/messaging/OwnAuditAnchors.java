@@ -12,7 +12,6 @@ import org.homeward.platform.messaging.outbox.OutboxConfig;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * The other services' anchors reach the auditors' webhooks through their public topics; this service's own
@@ -32,7 +31,9 @@ public class OwnAuditAnchors {
     }
 
     void onAnchored(@Observes AuditAnchor anchor) {
-        fanout.fanOut(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), URI.create(config.source()),
+        // The same id as the copy on this service's own topic (AuditAnchorEvents): one anchor, one event.
+        fanout.fanOut(new CloudEvent(CloudEvent.SPEC_VERSION, AuditAnchorEvents.eventId(config.source(), anchor),
+                URI.create(config.source()),
                 AuditAnchorEvents.ANCHORED, config.source(), OffsetDateTime.ofInstant(anchor.anchoredAt(), ZoneOffset.UTC),
                 "application/json", URI.create("urn:homeward:event-schema:" + AuditAnchorEvents.ANCHORED + ":1"),
                 json.valueToTree(AuditAnchorEvents.Anchored.of(config.source(), anchor))));

@@ -56,6 +56,9 @@ class WebhookDeliveryTest {
     EntityManager entityManager;
 
     @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
     SecretKeyRotation rotation;
 
     @Inject
@@ -312,6 +315,17 @@ class WebhookDeliveryTest {
                 .contains(hash, own.headHash());
         assertThat(told).extracting(body -> body.path("data").path("service").asText())
                 .contains("/homeward/agreement-service", "/homeward/notification-service");
+        // This service's own anchor is told to webhooks with the id of its copy on this service's topic.
+        try (java.sql.Connection db = dataSource.getConnection(); java.sql.PreparedStatement query = db.prepareStatement(
+                "select id from outbox_event where type = 'audit.chain.anchored' and payload::text like ?")) {
+            query.setString(1, "%" + own.headHash() + "%");
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as("the anchor's outbox row").isTrue();
+                String outboxId = rows.getString(1);
+                assertThat(receiver.at("/anchors-auditor")).filteredOn(r -> r.body().contains(own.headHash()))
+                        .extracting(r -> r.headers().get("webhook-id")).containsOnly(outboxId);
+            }
+        }
         // A later marker reaches the other subscription: had the anchors been its, they would be there before it.
         UUID marker = UUID.randomUUID();
         publish(marker, "agreement.agreement.activated", "UA");

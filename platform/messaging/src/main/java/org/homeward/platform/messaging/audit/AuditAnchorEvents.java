@@ -8,8 +8,10 @@ import org.homeward.platform.messaging.outbox.Outbox;
 import org.homeward.platform.messaging.outbox.OutboxConfig;
 import org.homeward.platform.messaging.outbox.OutboxPublisher;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Publishes each anchor of this service's audit chain ({@code audit.chain.anchored}) on its public topic, in
@@ -46,6 +48,12 @@ public class AuditAnchorEvents implements OutboxPublisher {
     }
 
     void onAnchored(@Observes AuditAnchor anchor) {
-        outbox.append(AGGREGATE_TYPE, config.source(), ANCHORED, Anchored.of(config.source(), anchor));
+        outbox.append(eventId(config.source(), anchor), AGGREGATE_TYPE, config.source(), ANCHORED,
+                Anchored.of(config.source(), anchor));
+    }
+
+    /** One anchor, one event: its id follows from the service and the link, whichever path tells it. */
+    public static UUID eventId(String service, AuditAnchor anchor) {
+        return UUID.nameUUIDFromBytes((ANCHORED + "|" + service + "|" + anchor.seq()).getBytes(StandardCharsets.UTF_8));
     }
 }

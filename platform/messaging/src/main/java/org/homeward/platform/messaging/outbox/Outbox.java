@@ -44,11 +44,23 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String aggregateType, String aggregateId, String eventType, Object data) {
+        JsonNode state = json.valueToTree(data);
+        Long sequence = state.path("sequence").canConvertToLong() ? state.path("sequence").asLong() : null;
+        return append(EventIds.next(aggregateType, aggregateId, eventType, sequence), aggregateType, aggregateId,
+                eventType, state);
+    }
+
+    /**
+     * Appends an event whose id its writer derives from what it is, for an event that exists once whoever
+     * writes it (an audit anchor: one per link of the chain), so that a copy told by another path carries the
+     * same id and subscribers see one event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(UUID eventId, String aggregateType, String aggregateId, String eventType, Object data) {
         config.topicFor(aggregateType); // an unknown aggregate type fails the write, never the relay
         Instant now = Instant.now();
         JsonNode state = json.valueToTree(data);
-        Long sequence = state.path("sequence").canConvertToLong() ? state.path("sequence").asLong() : null;
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.next(aggregateType, aggregateId, eventType, sequence),
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, eventId,
                 URI.create(config.source()), eventType, aggregateId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 "application/json", URI.create("urn:homeward:event-schema:" + eventType + ":1"), state);
         OutboxEvent row = new OutboxEvent();
