@@ -325,6 +325,9 @@ public class RemainsCase {
         if (at.isAfter(now)) {
             throw new RuleViolation("returnedAt", "The handover cannot be in the future");
         }
+        if (at.isBefore(receivedAt)) {
+            throw new RuleViolation("returnedAt", "The remains cannot be handed over before they were received");
+        }
         returnedTo = to;
         returnedRecipient = recipient;
         returnedPlace = place;

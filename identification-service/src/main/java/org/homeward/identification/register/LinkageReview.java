@@ -94,8 +94,9 @@ public class LinkageReview {
         review.entryId = entryId;
         review.party = party;
         review.outcome = LinkageOutcome.UNCOMPARED;
+        // One reason (reasonList splits on "; "): the reviewer searches the register by name.
         review.reasons = "not compared: " + blockSize + " entries share its blocking key, more than the " + limit
-                + " one report is compared with; search the register by name and merge by hand if one is this person";
+                + " one report is compared with";
         review.status = Status.OPEN;
         review.openedAt = now;
         return review;

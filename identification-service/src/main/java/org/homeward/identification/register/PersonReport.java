@@ -80,7 +80,7 @@ public class PersonReport {
 
     /**
      * @param linkage how the report was linked: MATCHED to an existing person, or NO_MATCH (it created
-     *                one), PROBABLE or CONFLICT (it created one and a reviewer is asked)
+     *                one), PROBABLE, CONFLICT or UNCOMPARED (it created one and a reviewer is asked)
      */
     public PersonReport(ReportedPerson report, UUID personId, LinkageOutcome linkage, UUID importId,
                         String organisation, Instant now) {

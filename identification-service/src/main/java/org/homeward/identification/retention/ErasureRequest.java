@@ -48,6 +48,9 @@ public class ErasureRequest {
     @Column(name = "confirmed_by")
     private String confirmedBy;
 
+    @Column(name = "withdrawn_by")
+    private String withdrawnBy;
+
     @Column(name = "done_at")
     private Instant doneAt;
 
@@ -78,10 +81,10 @@ public class ErasureRequest {
         doneAt = now;
     }
 
-    /** Either operator takes the request back before it is confirmed (or the subject is gone already). */
+    /** An operator takes the request back before it is confirmed (it was a mistake, or is no longer needed). */
     public void withdrawnBy(String operator, Instant now) {
         requireRequested();
-        confirmedBy = operator.equals(requestedBy) ? null : operator;
+        withdrawnBy = operator;
         status = Status.WITHDRAWN;
         doneAt = now;
     }
@@ -100,5 +103,6 @@ public class ErasureRequest {
     public String requestedBy() { return requestedBy; }
     public Instant requestedAt() { return requestedAt; }
     public String confirmedBy() { return confirmedBy; }
+    public String withdrawnBy() { return withdrawnBy; }
     public Instant doneAt() { return doneAt; }
 }

@@ -168,6 +168,12 @@ class CaseWorkflowTest {
         given().header("Authorization", ua()).contentType(ContentType.JSON)
                 .body(Map.of("returnedTo", "SENDING_PARTY", "recipient", "RU liaison", "place", "Border crossing"))
                 .post("/api/v1/cases/" + caseId + "/return").then().statusCode(409);
+        // A handover dated before the remains were received is a typing error, and would age the case's record.
+        given().header("Authorization", ua()).contentType(ContentType.JSON)
+                .body(Map.of("returnedTo", "FAMILY", "recipient", "Mother", "place", "Kyiv",
+                        "returnedAt", "2010-01-01T00:00:00Z"))
+                .post("/api/v1/cases/" + caseId + "/return").then().statusCode(422)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("returnedAt"));
         given().header("Authorization", ua()).contentType(ContentType.JSON)
                 .body(Map.of("returnedTo", "FAMILY", "recipient", "Mother", "place", "Kyiv"))
                 .post("/api/v1/cases/" + caseId + "/return").then().statusCode(200).body("status", equalTo("RETURNED"))

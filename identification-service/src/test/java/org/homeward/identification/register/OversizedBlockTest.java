@@ -90,6 +90,13 @@ class OversizedBlockTest {
         assertThat(again.getString("linkage")).isEqualTo("MATCHED");
         assertThat(again.getString("personId")).isEqualTo(first);
 
+        // His service number with another first name: a conflict with him, the one lead there is, named in the review.
+        JsonPath conflicting = submit(report(surname, "Petro", number));
+        assertThat(conflicting.getString("linkage")).isEqualTo("CONFLICT");
+        given().header("Authorization", LAB).queryParam("personId", conflicting.getString("personId"))
+                .get("/api/v1/missing-persons/reviews").then().statusCode(200)
+                .body("items.find { it.id == '" + conflicting.getString("reviewId") + "' }.candidateId", equalTo(first));
+
         // Without one: 10,001 entries share its key, so it is not compared; a reviewer decides.
         JsonPath uncompared = submit(report(surname, "Taras", null));
         assertThat(uncompared.getString("linkage")).isEqualTo("UNCOMPARED");

@@ -64,6 +64,24 @@ class ErasureTest {
         }
     }
 
+    /**
+     * Dates a subject's status back, as only the schema's owner can: the database keeps status_since itself
+     * (a trigger), so the owner sets it with the trigger off, in one transaction.
+     */
+    private static void closedLongAgo(String table, UUID id) throws SQLException {
+        try (Connection owner = owner()) {
+            owner.setAutoCommit(false);
+            owner.createStatement().execute("alter table " + table + " disable trigger " + table + "_status_changed");
+            try (PreparedStatement age = owner.prepareStatement("update " + table
+                    + " set status_since = now() - interval '10 years 1 day' where id = ?")) {
+                age.setObject(1, id);
+                assertThat(age.executeUpdate()).isEqualTo(1);
+            }
+            owner.createStatement().execute("alter table " + table + " enable trigger " + table + "_status_changed");
+            owner.commit();
+        }
+    }
+
     private static long count(String sql, UUID id) throws SQLException {
         try (Connection owner = owner(); PreparedStatement query = owner.prepareStatement(sql)) {
             for (int i = 1; i <= query.getParameterMetaData().getParameterCount(); i++) {
@@ -92,8 +110,32 @@ class ErasureTest {
         // Not closed yet: nothing to erase.
         erasing(FIRST).body(Map.of("subject", "CASE", "subjectId", caseId, "reason", "Retention ran out"))
                 .post("/api/v1/ops/erasures").then().statusCode(422).body("violations.field", hasItem("subjectId"));
+        // Returned, with a handover stated as of eleven years ago: retention runs from when the database saw the
+        // status change (today), never from a date a client states.
         asOwner("update remains_case set status = 'RETURNED', returned_to = 'FAMILY',"
-                + " returned_at = now() - interval '10 years 1 day' where id = ?", id);
+                + " returned_at = now() - interval '11 years' where id = ?", id);
+        erasing(FIRST).body(Map.of("subject", "CASE", "subjectId", caseId, "reason", "Retention ran out"))
+                .post("/api/v1/ops/erasures").then().statusCode(422);
+        // And the owner's function refuses it too, whoever calls it (a temporary table of the caller named like
+        // the case table does not stand in for it: the function's search path puts pg_temp last).
+        try (Connection owner = owner()) {
+            owner.createStatement().execute("create temporary table remains_case (id uuid, status varchar(30),"
+                    + " status_since timestamptz)");
+            try (PreparedStatement fake = owner.prepareStatement("insert into pg_temp.remains_case values"
+                    + " (?, 'RETURNED', now() - interval '20 years')")) {
+                fake.setObject(1, id);
+                fake.executeUpdate();
+            }
+            try (PreparedStatement erase = owner.prepareStatement("select erase_returned_case(?)")) {
+                erase.setObject(1, id);
+                try (ResultSet result = erase.executeQuery()) {
+                    result.next();
+                    assertThat(result.getInt(1)).isZero();
+                }
+            }
+        }
+        assertThat(count("select count(*) from case_history where case_id = ?", id)).isPositive();
+        closedLongAgo("remains_case", id);
 
         as(FIRST).queryParam("subject", "CASE").queryParam("size", 100).get("/api/v1/ops/erasures/due").then()
                 .statusCode(200).body("items.id", hasItem(caseId));
@@ -143,21 +185,46 @@ class ErasureTest {
         UUID id = UUID.fromString(person);
         // Missing for eleven years, then identified today: the change of status dates the entry today (the
         // database's trigger), so it is not yet due.
-        asOwner("update missing_person set status_since = now() - interval '11 years' where id = ?", id);
+        closedLongAgo("missing_person", id);
         asOwner("update missing_person set status = 'IDENTIFIED_DEAD' where id = ?", id);
         erasing(FIRST).body(Map.of("subject", "REGISTER_ENTRY", "subjectId", person, "reason", "Retention ran out"))
                 .post("/api/v1/ops/erasures").then().statusCode(422);
-        asOwner("update missing_person set status_since = now() - interval '10 years 1 day' where id = ?", id);
+        closedLongAgo("missing_person", id);
+        // His family's reference donor, with a profile: erased with him.
+        String donor = as(EXAMINER).body(Map.of("personId", person, "relationship", "PARENT", "donorName", "Maria",
+                        "consent", Map.of("givenBy", "Maria", "givenAt", "2025-06-02T10:00:00Z", "use", "Identification"),
+                        "sampleIds", List.of("REF-ERASE-1")))
+                .post("/api/v1/donors").then().statusCode(201).extract().path("id");
+        UUID donorId = UUID.fromString(donor);
+        as(EXAMINER).body(Map.of("sampleId", "REF-ERASE-1", "loci", Map.of("D3S1358", List.of("15", "16"),
+                "TH01", List.of("6", "9.3")))).put("/api/v1/donors/" + donor + "/dna-profile").then().statusCode(200);
+        assertThat(count("select count(*) from dna_profile where subject_id = ?", donorId)).isEqualTo(1);
+        // A newer report of him, probably: an open review of another entry whose candidate he is.
+        report.put("firstNames", "Taras");
+        report.put("sourceAddress", "https://example.org/obituaries/erasure-2");
+        var later = as(UA).body(report).post("/api/v1/missing-persons").then().statusCode(201)
+                .body("linkage", equalTo("PROBABLE")).extract().jsonPath();
 
         String request = ask("REGISTER_ENTRY", person);
         // Withdrawn and asked again: a withdrawn request erases nothing.
         as(SECOND).post("/api/v1/ops/erasures/" + request + "/withdrawal").then().statusCode(200)
-                .body("status", equalTo("WITHDRAWN"));
+                .body("status", equalTo("WITHDRAWN")).body("withdrawnBy", equalTo("operator-shevchuk"))
+                .body("confirmedBy", org.hamcrest.Matchers.nullValue());
         erasing(SECOND).post("/api/v1/ops/erasures/" + request + "/confirmation").then().statusCode(409);
         as(FIRST).get("/api/v1/ops/erasures").then().statusCode(200).body("items.id", not(hasItem(request)));
         String again = ask("REGISTER_ENTRY", person);
+        // The open review waits on him: settled first, then the erasure goes through.
+        erasing(SECOND).post("/api/v1/ops/erasures/" + again + "/confirmation").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("open linkage review"));
+        assertThat(count("select count(*) from missing_person where id = ?", id)).isEqualTo(1);
+        as(EXAMINER).body(Map.of("decision", "SEPARATE")).post("/api/v1/missing-persons/reviews/"
+                + later.getString("reviewId") + "/decision").then().statusCode(200);
         erasing(SECOND).post("/api/v1/ops/erasures/" + again + "/confirmation").then().statusCode(200)
                 .body("status", equalTo("DONE"));
+        assertThat(count("select count(*) from family_donor where id = ?", donorId)).isZero();
+        assertThat(count("select count(*) from dna_profile where subject_id = ?", donorId)).isZero();
+        // The later report's own entry stands.
+        as(UA).get("/api/v1/missing-persons/" + later.getString("personId")).then().statusCode(200);
 
         for (String entry : List.of(person, merged)) {
             UUID entryId = UUID.fromString(entry);

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.homeward.platform.csv.CopyCsv;
-import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.transfer.manifest.ManifestItem;
 
 import org.postgresql.PGConnection;
@@ -32,7 +31,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-@RerunsLostRaces
 public class ManifestItems {
 
     private static final int FETCH_SIZE = 1000;

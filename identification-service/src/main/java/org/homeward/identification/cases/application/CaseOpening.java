@@ -11,7 +11,6 @@ import org.homeward.identification.cases.RemainsItem;
 import org.homeward.identification.cases.messaging.CaseEvents;
 import org.homeward.identification.shared.IdentificationConfig;
 import org.homeward.identification.shared.ItemLock;
-import org.homeward.platform.persistence.RerunsLostRaces;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -25,7 +24,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-@RerunsLostRaces
 public class CaseOpening {
 
     private static final Logger LOG = Logger.getLogger(CaseOpening.class);

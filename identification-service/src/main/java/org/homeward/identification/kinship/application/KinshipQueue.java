@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.persistence.RerunsLostRaces;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -79,6 +80,7 @@ public class KinshipQueue {
 
     /** Gives every failed job its attempts back: the next round runs them. Answers how many. */
     @Transactional
+    @RerunsLostRaces
     public int redriveFailed() {
         int count = entityManager.createNativeQuery("update kinship_job set attempts = 0, last_error = null"
                 + " where attempts >= ?1").setParameter(1, KinshipMatcher.MAX_ATTEMPTS).executeUpdate();

@@ -58,12 +58,13 @@ public class ImportResource {
             + "stored). Answers 201 with the job; linkage runs in the background and survives restarts: poll it. "
             + "Send an Idempotency-Key: a retried upload is not linked twice.")
     public Response submit(@HeaderParam("Content-Type") String contentType,
-                           @HeaderParam(IdempotentCreation.HEADER) String idempotencyKey, InputStream body) {
+                           @HeaderParam(IdempotentCreation.HEADER) String idempotencyKey,
+                           @HeaderParam("Content-Length") @DefaultValue("-1") long declaredLength, InputStream body) {
         String party = caller.party().orElseThrow(() ->
                 new ProblemException(ProblemType.FORBIDDEN, "Imports are made by a party's coordinators"));
         String format = contentType != null && contentType.startsWith("text/csv") ? "csv" : "json";
-        // Read once and hashed as it arrives: a retry is recognised by the hash, not by a second copy of the body.
-        HashedBody upload = HashedBody.read(body);
+        // Read once and hashed as it is read: a retry is recognised by the hash, not by a second copy of the body.
+        HashedBody upload = HashedBody.read(body, declaredLength);
         return idempotency.create(caller.organisation(), "POST /api/v1/missing-persons/imports", idempotencyKey,
                 Map.of("format", format, "sha256", upload.sha256()), () -> {
                     RegisterImport job = imports.submit(party, format, upload.bytes());

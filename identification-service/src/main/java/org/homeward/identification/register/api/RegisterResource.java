@@ -55,7 +55,8 @@ public class RegisterResource {
     @Operation(summary = "Report a missing person (your party's coordinators)", description = "A report that matches "
             + "a known person (same service number, names that meet, no contradicting date of birth) attaches to him; "
             + "one that may be of a known person becomes an entry of its own and a review (linkage PROBABLE or "
-            + "CONFLICT); any other a new entry. Send an Idempotency-Key.")
+            + "CONFLICT), as does one whose blocking key holds too many entries to compare (UNCOMPARED, a review "
+            + "naming no candidate); any other a new entry. Send an Idempotency-Key.")
     public Response report(@HeaderParam(IdempotentCreation.HEADER) String idempotencyKey,
                            @Valid @NotNull RegisterRequests.Report request) {
         return idempotency.create(caller.organisation(), "POST /api/v1/missing-persons", idempotencyKey, request, () -> {

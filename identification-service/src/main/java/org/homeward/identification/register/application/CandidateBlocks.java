@@ -117,7 +117,8 @@ final class CandidateBlocks {
 
     /**
      * How many entries the report's name blocks hold, counted without comparing any: the cost of
-     * {@link #candidatesFor} before paying it.
+     * {@link #candidatesFor} before paying it, at most (the blocks may also hold entries whose birth year became
+     * known since they were filed, which the comparison then skips).
      */
     int nameBlockSize(Particulars report) {
         Integer year = report.birthDate().year();

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -129,10 +130,13 @@ public class ImportRunner {
         while (!stopping && (job = QuarkusTransaction.requiringNew().call(this::nextWaitingJob)).isPresent()) {
             UUID id = job.get();
             forgetFinishedJobs();
-            chunksInFlight.incrementAndGet();
             try {
                 QuarkusTransaction.requiringNew().run(() -> linkNextChunk(id));
             } catch (RuntimeException e) {
+                if (stopping) {
+                    // Interrupted by the shutdown: nothing of the chunk was committed, and it is linked later.
+                    return;
+                }
                 if (FailureKind.of(e) == FailureKind.TRANSIENT) {
                     // A lost race, the database away, a fault every chunk would meet: nothing of the chunk was
                     // committed, and the job goes on from the same row in a later round.
@@ -146,8 +150,6 @@ public class ImportRunner {
                 parsed.remove(id);
                 QuarkusTransaction.requiringNew().run(() -> entityManager.find(RegisterImport.class, id)
                         .failed("A chunk could not be linked (" + e.getClass().getSimpleName() + ")", Instant.now(clock)));
-            } finally {
-                chunksInFlight.decrementAndGet();
             }
         }
         forgetFinishedJobs();
@@ -163,12 +165,15 @@ public class ImportRunner {
         if (parsed.isEmpty()) {
             return;
         }
+        // Only the jobs asked about are forgotten: another worker may parse a new one meanwhile.
+        Set<UUID> asked = new HashSet<>(parsed.keySet());
         List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                         "select j.id from RegisterImport j where j.id in :ids and j.status in :waiting", UUID.class)
-                .setParameter("ids", List.copyOf(parsed.keySet()))
+                .setParameter("ids", List.copyOf(asked))
                 .setParameter("waiting", List.of(RegisterImport.Status.QUEUED, RegisterImport.Status.RUNNING))
                 .getResultList());
-        parsed.keySet().retainAll(waiting);
+        waiting.forEach(asked::remove);
+        parsed.keySet().removeAll(asked);
     }
 
     /** The jobs whose parsed rows this replica holds (for tests and diagnosis). */
@@ -251,7 +256,15 @@ public class ImportRunner {
         if (locked.isEmpty()) {
             return; // another replica holds it, or it finished meanwhile
         }
-        RegisterImport job = locked.get();
+        chunksInFlight.incrementAndGet();
+        try {
+            linkChunkOf(locked.get());
+        } finally {
+            chunksInFlight.decrementAndGet();
+        }
+    }
+
+    private void linkChunkOf(RegisterImport job) {
         List<ReportedPerson> rows = parsed.get(job.id());
         if (rows == null) {
             // Parsed outside the map's lock: only this worker holds the job's row, so nobody parses it twice here.

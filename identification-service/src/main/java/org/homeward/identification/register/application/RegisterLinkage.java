@@ -22,7 +22,8 @@ import java.util.UUID;
 /**
  * Links reports into the register, in the caller's transaction: a report that MATCHES a known person
  * attaches to him; one that may be of a known person (PROBABLE, CONFLICT) becomes an entry of its own and
- * a review for a person to decide; any other becomes a new entry.
+ * a review for a person to decide; one whose blocking key holds too many entries to compare (UNCOMPARED)
+ * becomes an entry of its own and a review naming no candidate; any other becomes a new entry.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -114,7 +115,10 @@ public class RegisterLinkage {
         MissingPerson entry = MissingPerson.from(report, now);
         entityManager.persist(entry);
         blocks.put(new CandidateBlocks.Candidate(entry.id(), entry.particulars()));
-        LinkageOutcome outcome = tooManyToCompare ? LinkageOutcome.UNCOMPARED
+        // In an oversized block, a service number that probably or conflictingly names a known person is the
+        // one lead there is: its review names him. Only without one is the report UNCOMPARED.
+        LinkageOutcome outcome = best != null && best.result().outcome().needsReview() ? best.result().outcome()
+                : tooManyToCompare ? LinkageOutcome.UNCOMPARED
                 : best == null ? LinkageOutcome.NO_MATCH : best.result().outcome();
         PersonReport stored = new PersonReport(report, entry.id(), outcome, importId, organisation, now);
         entityManager.persist(stored);

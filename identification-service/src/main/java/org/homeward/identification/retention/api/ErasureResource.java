@@ -50,11 +50,11 @@ public class ErasureResource {
 
     public record ErasureView(UUID id, ErasureSubject subject, UUID subjectId, String reason,
                               ErasureRequest.Status status, String requestedBy, Instant requestedAt,
-                              String confirmedBy, Instant doneAt) {
+                              String confirmedBy, String withdrawnBy, Instant doneAt) {
 
         static ErasureView of(ErasureRequest r) {
             return new ErasureView(r.id(), r.subject(), r.subjectId(), r.reason(), r.status(), r.requestedBy(),
-                    r.requestedAt(), r.confirmedBy(), r.doneAt());
+                    r.requestedAt(), r.confirmedBy(), r.withdrawnBy(), r.doneAt());
         }
     }
 
@@ -95,8 +95,9 @@ public class ErasureResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm another operator's erasure request: the subject and everything recorded about"
             + " it is erased now, for good (send Homeward-Purpose: erasure; audited)", description = "409 if you"
-            + " asked for it yourself, or the request is no longer REQUESTED; 422 if the subject is no longer past"
-            + " its retention.")
+            + " asked for it yourself, the request is no longer REQUESTED, or work still waits on the subject (an"
+            + " open review or an undecided prisoner check of a register entry: settle it first); 422 if the"
+            + " subject is no longer past its retention.")
     public ErasureView confirm(@PathParam("id") UUID id) {
         return ErasureView.of(erasures.confirm(id));
     }
@@ -104,7 +105,7 @@ public class ErasureResource {
     @POST
     @Path("/{id}/withdrawal")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Take back an erasure request before it is confirmed (either operator; audited)")
+    @Operation(summary = "Take back an erasure request before it is confirmed (any operator; audited)")
     public ErasureView withdraw(@PathParam("id") UUID id) {
         return ErasureView.of(erasures.withdraw(id));
     }

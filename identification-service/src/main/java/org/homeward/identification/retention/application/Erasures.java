@@ -17,14 +17,13 @@ import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.persistence.DatabaseClock;
 import org.homeward.platform.persistence.RerunsLostRaces;
+import org.homeward.platform.persistence.TransactionLock;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.security.Caller;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Erasure of what is past its retention, by two operators: one asks (with a reason), a second confirms, and
  * only then does the database erase the subject with everything recorded about it (functions of the schema's
- * owner, V22: the application role cannot delete a case's history itself). Both steps are audited under the
- * declared purpose {@value #PURPOSE}. Subjects and their due dates are listed by id only.
+ * owner, V22: the application role cannot delete a case's history itself). What is due is the database's
+ * answer (the view erasure_due: the owner's retention periods, from times the database set), checked here for a
+ * clear refusal and again by the functions. Both steps are audited under the declared purpose
+ * {@value #PURPOSE}. Subjects and their due dates are listed by id only.
  */
 @ApplicationScoped
 @Transactional
@@ -54,17 +55,15 @@ public class Erasures {
     private final Purpose purpose;
     private final AuditLog audit;
     private final Clock clock;
-    private final RetentionPeriods periods;
     private final Map<ErasureSubject, AtomicLong> due = new EnumMap<>(ErasureSubject.class);
 
     public Erasures(EntityManager entityManager, Caller caller, Purpose purpose, AuditLog audit, Clock clock,
-                    RetentionPeriods periods, MeterRegistry registry) {
+                    MeterRegistry registry) {
         this.entityManager = entityManager;
         this.caller = caller;
         this.purpose = purpose;
         this.audit = audit;
         this.clock = clock;
-        this.periods = periods;
         for (ErasureSubject subject : ErasureSubject.values()) {
             AtomicLong count = new AtomicLong();
             due.put(subject, count);
@@ -77,19 +76,19 @@ public class Erasures {
     /** The subjects of one kind past their retention, longest due first. */
     @SuppressWarnings("unchecked")
     public List<Due> due(ErasureSubject subject, PageRequest page) {
-        List<Object[]> rows = entityManager.createNativeQuery(dueSql(subject, false) + " order by since, id")
-                .setParameter(1, cutoffOf(subject)).setFirstResult(page.offset()).setMaxResults(page.fetchSize())
-                .getResultList();
+        List<Object[]> rows = entityManager.createNativeQuery("select id, due_since from erasure_due where subject = ?1"
+                        + " order by due_since, id").setParameter(1, subject.name())
+                .setFirstResult(page.offset()).setMaxResults(page.fetchSize()).getResultList();
         audit.record("retention.due.list", "erasure_request", subject.name());
-        Period period = periodOf(subject);
-        return rows.stream().map(row -> new Due(subject, (UUID) row[0],
-                DatabaseClock.instantOf(row[1]).atOffset(ZoneOffset.UTC).plus(period).toInstant())).toList();
+        return rows.stream().map(row -> new Due(subject, (UUID) row[0], DatabaseClock.instantOf(row[1]))).toList();
     }
 
     /** The first operator's request: the subject must be past its retention; nothing is erased yet. */
     public ErasureRequest request(ErasureSubject subject, UUID subjectId, String reason) {
         requireErasurePurpose();
         requireDue(subject, subjectId);
+        // Two operators asking at once: the second waits here and then finds the first one's request.
+        TransactionLock.hold(entityManager, "erasure|" + subject + "|" + subjectId);
         boolean open = !entityManager.createQuery("select r.id from ErasureRequest r where r.subject = :subject"
                         + " and r.subjectId = :id and r.status = :requested", UUID.class)
                 .setParameter("subject", subject).setParameter("id", subjectId)
@@ -110,11 +109,16 @@ public class Erasures {
         request.confirmedBy(caller.subject(), Instant.now(clock));
         requireDue(request.subject(), request.subjectId());
         String function = request.subject() == ErasureSubject.CASE
-                ? "select cast(erase_returned_case(?1) as integer)" : "select erase_closed_register_entry(?1)";
+                ? "select erase_returned_case(?1)" : "select erase_closed_register_entry(?1)";
         int erased = ((Number) entityManager.createNativeQuery(function).setParameter(1, request.subjectId())
                 .getSingleResult()).intValue();
+        if (erased < 0) {
+            throw new InvalidTransition("Work still waits on this register entry (an open linkage review, or an"
+                    + " undecided prisoner check, of it or of an entry merged into it): settle it, then confirm again");
+        }
         if (erased == 0) {
-            throw new InvalidTransition("The " + request.subject() + " is no longer closed; nothing was erased");
+            throw new InvalidTransition("The " + request.subject() + " is no longer past its retention; nothing was"
+                    + " erased");
         }
         audit.record("retention.erasure.confirm", "erasure_request", requestId.toString());
         audit.record("retention.erased", request.subject() == ErasureSubject.CASE ? "remains_case" : "missing_person",
@@ -146,8 +150,8 @@ public class Erasures {
         for (ErasureSubject subject : ErasureSubject.values()) {
             try {
                 due.get(subject).set(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                        .createNativeQuery("select count(*) from (" + dueSql(subject, false) + ") due")
-                        .setParameter(1, cutoffOf(subject)).getSingleResult()).longValue()));
+                        .createNativeQuery("select count(*) from erasure_due where subject = ?1")
+                        .setParameter(1, subject.name()).getSingleResult()).longValue()));
             } catch (RuntimeException e) {
                 LOG.debugf("Could not count the %s due for erasure (%s)", subject, e.getClass().getSimpleName());
             }
@@ -161,29 +165,12 @@ public class Erasures {
     }
 
     private void requireDue(ErasureSubject subject, UUID subjectId) {
-        if (entityManager.createNativeQuery(dueSql(subject, true)).setParameter(1, cutoffOf(subject))
-                .setParameter(2, subjectId).getResultList().isEmpty()) {
-            throw new RuleViolation("subjectId", "No " + subject + " past its retention with this id: a case is"
-                    + " erased " + periods.caseAfterReturn() + " after its return, a register entry "
-                    + periods.registerEntryAfterClosure() + " after he was released, identified or found alive");
+        if (entityManager.createNativeQuery("select id from erasure_due where subject = ?1 and id = ?2")
+                .setParameter(1, subject.name()).setParameter(2, subjectId).getResultList().isEmpty()) {
+            throw new RuleViolation("subjectId", "No " + subject + " past its retention with this id (a case is kept"
+                    + " for its period after its return, a register entry after he was released, identified or found"
+                    + " alive; GET /api/v1/ops/erasures/due lists what is due)");
         }
-    }
-
-    /** Closed subjects closed before ?1 (and only ?2 when {@code one}), as rows (id, since). */
-    private static String dueSql(ErasureSubject subject, boolean one) {
-        return (subject == ErasureSubject.CASE
-                ? "select id, returned_at as since from remains_case where status = 'RETURNED' and returned_at <= ?1"
-                : "select id, status_since as since from missing_person"
-                + " where status in ('RELEASED', 'IDENTIFIED_DEAD', 'FOUND_ALIVE') and status_since <= ?1")
-                + (one ? " and id = ?2" : "");
-    }
-
-    private Instant cutoffOf(ErasureSubject subject) {
-        return Instant.now(clock).atOffset(ZoneOffset.UTC).minus(periodOf(subject)).toInstant();
-    }
-
-    private Period periodOf(ErasureSubject subject) {
-        return subject == ErasureSubject.CASE ? periods.caseAfterReturn() : periods.registerEntryAfterClosure();
     }
 
     private ErasureRequest find(UUID id) {

@@ -4,6 +4,8 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -47,10 +49,25 @@ public final class LostRace {
         return state != null && ROLLED_BACK_BY_CHOICE.contains(state);
     }
 
-    private static String sqlState(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+    /**
+     * The SQLState of the failure, if a database refused it; never the data, which may be personal. Looked for
+     * among the causes and, since a failure at commit reaches the caller as the transaction manager's
+     * RollbackException with the database's refusal attached as suppressed, among their suppressed ones too.
+     */
+    public static String sqlState(Throwable failure) {
+        return sqlState(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static String sqlState(Throwable failure, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                String state = sqlState(suppressed, seen);
+                if (state != null) {
+                    return state;
+                }
             }
         }
         return null;

@@ -58,6 +58,18 @@ class LostRaceRerunTest {
         assertThat(thingsNamed(name)).isEqualTo(1);
     }
 
+    /** The usual deadlock: found at commit, after the method returned, so it arrives as a rolled-back commit. */
+    @Test
+    void aTransactionLostAtCommitIsRunAgain() throws Exception {
+        try (Connection db = CoreTestApplication.asOwner()) {
+            db.createStatement().execute("alter sequence commit_race_attempts restart with 1");
+        }
+        String name = "commit-race-" + UUID.randomUUID().toString().substring(0, 8);
+        coordinator().queryParam("name", name).queryParam("losses", 0).post("/test/races").then().statusCode(200)
+                .body("attempts", equalTo(3));
+        assertThat(thingsNamed(name)).isEqualTo(1);
+    }
+
     @Test
     void aSerializationFailureIsRunAgainToo() throws Exception {
         String name = aName();

@@ -52,8 +52,13 @@ public class AuditAnchorEvents implements OutboxPublisher {
                 Anchored.of(config.source(), anchor));
     }
 
-    /** One anchor, one event: its id follows from the service and the link, whichever path tells it. */
+    /**
+     * One anchor, one event: its id follows from the service, the link and its hash, whichever path tells it.
+     * The hash is part of it: after a restore, the same link anchored with another hash is another event (the
+     * very divergence anchors exist to show), never taken for a duplicate.
+     */
     public static UUID eventId(String service, AuditAnchor anchor) {
-        return UUID.nameUUIDFromBytes((ANCHORED + "|" + service + "|" + anchor.seq()).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((ANCHORED + "|" + service + "|" + anchor.seq() + "|" + anchor.headHash())
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
+import org.homeward.platform.persistence.LostRace;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -34,16 +35,20 @@ public enum FailureKind {
             if (cause instanceof PoisonMessage) {
                 return POISON;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
-                String sqlClass = sql.getSQLState().substring(0, 2);
-                if (TRANSIENT_CLASSES.contains(sqlClass) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
-                        || SYSTEMIC_STATES.contains(sql.getSQLState())) {
-                    return TRANSIENT;
-                }
-                if (POISON_CLASSES.contains(sqlClass)) {
-                    return POISON;
-                }
+        }
+        // The database's refusal may sit among the causes, or be attached as suppressed to the transaction
+        // manager's RollbackException when it came at commit (a deferred check, a deadlock found then).
+        String state = LostRace.sqlState(failure);
+        if (state != null && state.length() >= 2) {
+            String sqlClass = state.substring(0, 2);
+            if (TRANSIENT_CLASSES.contains(sqlClass) || LOCK_NOT_AVAILABLE.equals(state) || SYSTEMIC_STATES.contains(state)) {
+                return TRANSIENT;
             }
+            if (POISON_CLASSES.contains(sqlClass)) {
+                return POISON;
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException || cause instanceof ConnectException
                     || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
                     || cause instanceof QueryTimeoutException || cause instanceof OptimisticLockException
@@ -62,11 +67,6 @@ public enum FailureKind {
 
     /** The SQLState of the failure, if a database refused it; never the data, which may be personal. */
     public static String sqlState(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
+        return LostRace.sqlState(failure);
     }
 }

@@ -45,5 +45,12 @@ class CloudEventReadingTest {
         assertThat(FailureKind.of(new PoisonMessage("bad"))).isEqualTo(FailureKind.POISON);
         assertThat(FailureKind.of(new IllegalStateException("bug"))).isEqualTo(FailureKind.HANDLER_FAILURE);
         assertThat(FailureKind.sqlState(new RuntimeException(new java.sql.SQLException("x", "23505")))).isEqualTo("23505");
+        // At commit the transaction manager throws its own RollbackException, the database's refusal suppressed in it.
+        RuntimeException atCommit = new RuntimeException(new jakarta.transaction.RollbackException("ARJUNA016053"));
+        atCommit.getCause().addSuppressed(new RuntimeException(new java.sql.SQLException("deadlock", "40P01")));
+        assertThat(FailureKind.of(atCommit)).isEqualTo(FailureKind.TRANSIENT);
+        RuntimeException deferredCheck = new RuntimeException(new jakarta.transaction.RollbackException("ARJUNA016053"));
+        deferredCheck.getCause().addSuppressed(new java.sql.SQLException("unique", "23505"));
+        assertThat(FailureKind.of(deferredCheck)).isEqualTo(FailureKind.POISON);
     }
 }
