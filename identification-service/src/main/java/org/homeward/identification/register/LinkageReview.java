@@ -11,6 +11,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.linkage.LinkageOutcome;
+import org.homeward.platform.linkage.RecordComparison;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.linkage.BirthDate;
+import org.homeward.platform.linkage.Particulars;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -8,6 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.linkage.BirthDate;
+import org.homeward.platform.linkage.LinkageOutcome;
+import org.homeward.platform.linkage.Particulars;
+import org.homeward.platform.linkage.RecordComparison;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

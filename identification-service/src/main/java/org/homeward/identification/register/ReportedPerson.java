@@ -1,6 +1,8 @@
 package org.homeward.identification.register;
 
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.linkage.BirthDate;
+import org.homeward.platform.linkage.Particulars;
 
 import java.time.LocalDate;
 

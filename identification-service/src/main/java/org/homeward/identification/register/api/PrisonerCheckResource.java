@@ -16,7 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.homeward.identification.register.LinkageOutcome;
+import org.homeward.platform.linkage.LinkageOutcome;
 import org.homeward.identification.register.PrisonerCheck;
 import org.homeward.identification.register.application.PrisonerChecks;
 import org.homeward.platform.paging.Page;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.homeward.identification.register.BirthDate;
+import org.homeward.platform.linkage.BirthDate;
 import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;

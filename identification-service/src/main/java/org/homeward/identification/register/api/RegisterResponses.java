@@ -1,6 +1,6 @@
 package org.homeward.identification.register.api;
 
-import org.homeward.identification.register.LinkageOutcome;
+import org.homeward.platform.linkage.LinkageOutcome;
 import org.homeward.identification.register.LinkageReview;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonCategory;

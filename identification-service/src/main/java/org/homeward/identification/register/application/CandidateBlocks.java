@@ -1,8 +1,8 @@
 package org.homeward.identification.register.application;
 
 import jakarta.persistence.EntityManager;
-import org.homeward.identification.register.BirthDate;
-import org.homeward.identification.register.Particulars;
+import org.homeward.platform.linkage.BirthDate;
+import org.homeward.platform.linkage.Particulars;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -9,7 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.homeward.identification.register.LinkageOutcome;
+import org.homeward.platform.linkage.LinkageOutcome;
 import org.homeward.identification.register.RegisterImport;
 import org.homeward.identification.register.ReportedPerson;
 import org.homeward.platform.messaging.inbox.FailureKind;

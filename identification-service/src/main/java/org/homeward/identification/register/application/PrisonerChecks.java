@@ -7,7 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
-import org.homeward.identification.register.Particulars;
+import org.homeward.platform.linkage.Particulars;
 import org.homeward.identification.register.PersonStatusChanged;
 import org.homeward.identification.register.PrisonerCheck;
 import org.homeward.identification.register.messaging.PrisonerCheckEvents;

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.homeward.identification.register.LinkageOutcome;
+import org.homeward.platform.linkage.LinkageOutcome;
 import org.homeward.identification.register.LinkageReview;
 import org.homeward.identification.register.MissingPerson;
-import org.homeward.identification.register.Particulars;
+import org.homeward.platform.linkage.Particulars;
 import org.homeward.identification.register.PersonReport;
-import org.homeward.identification.register.RecordComparison;
+import org.homeward.platform.linkage.RecordComparison;
 import org.homeward.identification.register.ReportedPerson;
 
 import java.time.Clock;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.homeward.identification.register.BirthDate;
+import org.homeward.platform.linkage.BirthDate;
 import org.homeward.identification.register.PersonCategory;
 import org.homeward.identification.register.ReportSource;
 import org.homeward.identification.register.ReportedPerson;

@@ -1,7 +1,7 @@
 package org.homeward.identification.register.application;
 
-import org.homeward.identification.register.BirthDate;
-import org.homeward.identification.register.Particulars;
+import org.homeward.platform.linkage.BirthDate;
+import org.homeward.platform.linkage.Particulars;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;

@@ -17,9 +17,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 public final class ServiceArchitecture {
 
+    /** A domain may use the platform's rule types and its record linkage (plain Java both), nothing else of it. */
     private static final DescribedPredicate<JavaClass> PLATFORM_BEYOND_RULE_TYPES =
-            resideInAPackage("org.homeward.platform..").and(DescribedPredicate.not(resideInAPackage("org.homeward.platform.domain..")))
-                    .as("the platform beyond its rule types");
+            resideInAPackage("org.homeward.platform..")
+                    .and(DescribedPredicate.not(resideInAPackage("org.homeward.platform.domain..")))
+                    .and(DescribedPredicate.not(resideInAPackage("org.homeward.platform.linkage..")))
+                    .as("the platform beyond its rule types and record linkage");
 
     private final String servicePackage;
     private final JavaClasses classes;

@@ -1,4 +1,4 @@
-package org.homeward.identification.register;
+package org.homeward.platform.linkage;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 

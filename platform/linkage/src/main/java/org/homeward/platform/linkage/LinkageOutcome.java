@@ -1,4 +1,4 @@
-package org.homeward.identification.register;
+package org.homeward.platform.linkage;
 
 /**
  * The verdict of comparing two records of persons. MATCHED: the same person, safe to act on; PROBABLE:
