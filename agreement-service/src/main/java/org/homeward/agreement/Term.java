@@ -11,7 +11,23 @@ import java.util.UUID;
  */
 public record Term(UUID id, TermKind kind, String fromParty, String toParty, TermBasis basis, Integer quantity,
                    PrisonerCategory category, String customCategory, LocalDate dueDate, UUID reciprocalTermId,
-                   Integer ratio, Integer reciprocalRatio, Integer tolerance) {
+                   Integer ratio, Integer reciprocalRatio, Integer tolerance, LocalDate referenceDate) {
+
+    /** A term as before prisoner terms had a reference date. */
+    public Term(UUID id, TermKind kind, String fromParty, String toParty, TermBasis basis, Integer quantity,
+                PrisonerCategory category, String customCategory, LocalDate dueDate, UUID reciprocalTermId,
+                Integer ratio, Integer reciprocalRatio, Integer tolerance) {
+        this(id, kind, fromParty, toParty, basis, quantity, category, customCategory, dueDate, reciprocalTermId, ratio,
+                reciprocalRatio, tolerance, null);
+    }
+
+    /**
+     * The day a prisoner term's eligibility is judged on (who is aged 18 to 25, who is held): its own
+     * referenceDate, or else the agreement's effective date.
+     */
+    public LocalDate referenceDateOr(LocalDate effectiveDate) {
+        return referenceDate != null ? referenceDate : effectiveDate;
+    }
 
     /** The committed number, or null where the basis commits none. */
     public Integer committed() {

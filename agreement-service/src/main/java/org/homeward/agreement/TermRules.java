@@ -40,6 +40,10 @@ final class TermRules {
             if (term.kind() == TermKind.POW_EXCHANGE && term.category() == null) {
                 throw new RuleViolation(at + "category", "A prisoner exchange names the category of prisoners");
             }
+            if (term.kind() != TermKind.POW_EXCHANGE && term.referenceDate() != null) {
+                throw new RuleViolation(at + "referenceDate", "Only a prisoner exchange has a reference date (the day"
+                        + " its eligibility is judged on)");
+            }
             if ((term.category() == PrisonerCategory.CUSTOM) != (term.customCategory() != null && !term.customCategory().isBlank())) {
                 throw new RuleViolation(at + "customCategory", "A custom category, and only it, has a name");
             }

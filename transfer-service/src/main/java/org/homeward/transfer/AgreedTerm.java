@@ -1,5 +1,6 @@
 package org.homeward.transfer;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -8,10 +9,19 @@ import java.util.UUID;
  * CUSTOM category).
  */
 public record AgreedTerm(UUID id, String kind, String fromParty, String toParty, String category,
-                         String customCategory) {
+                         String customCategory, LocalDate referenceDate) {
 
     public AgreedTerm(UUID id, String kind, String fromParty, String toParty) {
-        this(id, kind, fromParty, toParty, null, null);
+        this(id, kind, fromParty, toParty, null, null, null);
+    }
+
+    public AgreedTerm(UUID id, String kind, String fromParty, String toParty, String category, String customCategory) {
+        this(id, kind, fromParty, toParty, category, customCategory, null);
+    }
+
+    /** The day a prisoner term's eligibility is judged on: its own, or the agreement's effective date. */
+    public LocalDate referenceDateOr(LocalDate effectiveDate) {
+        return referenceDate != null ? referenceDate : effectiveDate;
     }
 
     /** True when an item of the given category belongs to exactly this term's category. */

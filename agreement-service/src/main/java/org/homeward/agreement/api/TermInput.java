@@ -32,5 +32,8 @@ public record TermInput(
         @Schema(example = "1") @Min(1) @Max(1000) Integer ratio,
         @Schema(example = "1") @Min(1) @Max(1000) Integer reciprocalRatio,
         @Schema(example = "0", description = "How far the reciprocal balance may drift before it is flagged")
-        @Min(0) @Max(10_000_000) Integer tolerance) {
+        @Min(0) @Max(10_000_000) Integer tolerance,
+        @Schema(example = "2025-06-02", description = "POW_EXCHANGE only: the day eligibility is judged on (ages,"
+                + " prisoners held); the agreement's effective date when omitted")
+        LocalDate referenceDate) {
 }

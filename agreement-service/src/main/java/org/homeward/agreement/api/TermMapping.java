@@ -52,7 +52,7 @@ final class TermMapping {
             }
             terms.add(new Term(ids.get(i), input.kind(), input.fromParty(), input.toParty(), input.basis(),
                     input.quantity(), input.category(), input.customCategory(), input.dueDate(), reciprocal,
-                    input.ratio(), input.reciprocalRatio(), input.tolerance()));
+                    input.ratio(), input.reciprocalRatio(), input.tolerance(), input.referenceDate()));
         }
         return terms;
     }

@@ -87,6 +87,23 @@ public class AgreementApiTest {
                 .then().statusCode(200).body("items.id", hasItem(id));
     }
 
+    /** A prisoner term's reference date (the day eligibility is judged on) is its own, or the effective date. */
+    @Test
+    void aPrisonerTermCarriesTheDayItsEligibilityIsJudgedOn() {
+        String id = AgreementFixtures.create(AgreementFixtures.istanbulWithTerms("IST-REFERENCE", "2025-06-09"));
+        given().header("Authorization", uaCoordinator()).get("/api/v1/agreements/" + id).then().statusCode(200)
+                .body("terms.find { it.category == 'AGED_18_TO_25' && it.fromParty == 'RU' }.referenceDate",
+                        equalTo("2025-06-02"))
+                .body("terms.find { it.category == 'SERIOUSLY_WOUNDED_OR_SICK' && it.fromParty == 'RU' }.referenceDate",
+                        org.hamcrest.Matchers.nullValue());
+        String remainsWithOne = AgreementFixtures.istanbulWithTerms("IST-REFERENCE-BAD", "2025-06-09")
+                .replace("\"quantity\": 6000, \"reciprocal\": \"remains-ua-ru\"",
+                        "\"quantity\": 6000, \"referenceDate\": \"2025-06-02\", \"reciprocal\": \"remains-ua-ru\"");
+        org.assertj.core.api.Assertions.assertThat(remainsWithOne).contains("\"referenceDate\": \"2025-06-02\", \"reciprocal\"");
+        post(uaCoordinator(), remainsWithOne).then().statusCode(422)
+                .body("violations.field", hasItem("terms[4].referenceDate"));
+    }
+
     @Test
     void listItemsNameNoSignatoryOnlyTheAuditedSingleReadDoes() {
         String id = AgreementFixtures.activeIstanbul("IST-SIGNATORIES");

@@ -31,8 +31,10 @@ public final class AgreementFixtures {
                  "terms": [
                    {"kind": "POW_EXCHANGE", "fromParty": "UA", "toParty": "RU", "basis": "ALL_FOR_ALL", "category": "SERIOUSLY_WOUNDED_OR_SICK"},
                    {"kind": "POW_EXCHANGE", "fromParty": "RU", "toParty": "UA", "basis": "ALL_FOR_ALL", "category": "SERIOUSLY_WOUNDED_OR_SICK"},
-                   {"kind": "POW_EXCHANGE", "fromParty": "UA", "toParty": "RU", "basis": "ALL_FOR_ALL", "category": "AGED_18_TO_25"},
-                   {"kind": "POW_EXCHANGE", "fromParty": "RU", "toParty": "UA", "basis": "ALL_FOR_ALL", "category": "AGED_18_TO_25"},
+                   {"kind": "POW_EXCHANGE", "fromParty": "UA", "toParty": "RU", "basis": "ALL_FOR_ALL", "category": "AGED_18_TO_25",
+                    "referenceDate": "2025-06-02"},
+                   {"kind": "POW_EXCHANGE", "fromParty": "RU", "toParty": "UA", "basis": "ALL_FOR_ALL", "category": "AGED_18_TO_25",
+                    "referenceDate": "2025-06-02"},
                    {"key": "remains-ru-ua", "kind": "REMAINS_REPATRIATION", "fromParty": "RU", "toParty": "UA", "basis": "N_FOR_N",
                     "quantity": 6000, "reciprocal": "remains-ua-ru", "ratio": 1, "reciprocalRatio": 1, "tolerance": 0},
                    {"key": "remains-ua-ru", "kind": "REMAINS_REPATRIATION", "fromParty": "UA", "toParty": "RU", "basis": "N_FOR_N",

@@ -164,7 +164,7 @@ class LifecycleApiTest {
                 "select count(*) from agreement").getSingleResult()).longValue());
         String body = AgreementFixtures.istanbulWithTerms("LIFE-BAD", "2025-06-07");
         given().header("Authorization", AgreementFixtures.ua()).contentType(ContentType.JSON)
-                .body(body.replace("\"ALL_FOR_ALL\", \"category\": \"AGED_18_TO_25\"}", "\"ALL_FOR_ALL\", \"category\": \"TEENAGERS\"}"))
+                .body(body.replace("\"ALL_FOR_ALL\", \"category\": \"AGED_18_TO_25\",", "\"ALL_FOR_ALL\", \"category\": \"TEENAGERS\","))
                 .post("/api/v1/agreements").then().statusCode(400)
                 .body("type", equalTo("urn:homeward:problem:invalid-field-type"));
         given().header("Authorization", AgreementFixtures.ua()).contentType(ContentType.JSON)

@@ -11,13 +11,14 @@ import org.homeward.transfer.AgreedTerm;
 import org.homeward.transfer.Transfer;
 import org.homeward.transfer.readmodel.AgreementView;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 /** What a plan is checked against, read from the agreement's last published state (tolerant reader). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<String> mediators,
-                                Set<String> intermediaries) {
+                                Set<String> intermediaries, LocalDate effectiveDate) {
 
     private static final ObjectMapper STATE_READER = StrictJson.tolerantReader();
 
