@@ -41,7 +41,15 @@ class RoleMatrixTest {
             entry("POST /api/v1/transfers/{id}/receipt", PARTIES),
             entry("POST /api/v1/transfers/{id}/reconciliation", PARTIES),
             entry("GET /api/v1/transfers/{id}/reconciliation", MANIFEST_READERS),
-            entry("POST /api/v1/transfers/{id}/cancellation", PARTIES)));
+            entry("POST /api/v1/transfers/{id}/cancellation", PARTIES),
+            entry("POST /api/v1/prisoners", PARTIES),
+            entry("POST /api/v1/prisoners/imports", PARTIES),
+            entry("GET /api/v1/prisoners", PARTIES),
+            entry("GET /api/v1/prisoners/{id}", PARTIES),
+            entry("GET /api/v1/prisoners/{id}/capture-card", PARTIES),
+            entry("GET /api/v1/prisoners/notification-list", PARTIES),
+            entry("POST /api/v1/prisoners/{id}/medical-findings", PARTIES),
+            entry("POST /api/v1/prisoners/{id}/death", PARTIES)));
 
     @Test
     void everyOperationLetsInExactlyTheRolesItsPolicyNames() throws Exception {

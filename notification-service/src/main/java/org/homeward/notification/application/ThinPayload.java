@@ -21,7 +21,9 @@ public final class ThinPayload {
     private static final Set<String> KEPT = Set.of("agreementId", "transferId", "caseId", "checkId",
             "identificationId", "termId", "reciprocalTermId", "sequence", "status", "state", "version", "kind",
             "fromParty", "toParty", "committed", "received", "declared", "dispatched", "balance", "tolerance",
-            "pendingAmendment", "outcome", "returnedTo", "method");
+            "pendingAmendment", "outcome", "returnedTo", "method",
+            // transfer.prisoners-held.*: the counts of the prisoners one party holds from another, by status.
+            "detainingParty", "partyOfOrigin", "held", "released", "died");
     /** audit.chain.anchored only: which service's chain, and its head; no other event may carry these names out. */
     private static final Set<String> KEPT_FOR_AUDIT = Set.of("service", "sequence", "seq", "auditId", "headHash",
             "anchoredAt");

@@ -6,12 +6,12 @@ import org.homeward.platform.problem.ProblemType;
 import org.homeward.transfer.manifest.ItemsRejected;
 
 /** Answers a rejected list of items with one problem listing each row and field at fault. */
-final class ItemProblems {
+public final class ItemProblems {
 
     private ItemProblems() {
     }
 
-    static ProblemException of(String detail, ItemsRejected rejected) {
+    public static ProblemException of(String detail, ItemsRejected rejected) {
         String count = rejected.total() > rejected.errors().size()
                 ? rejected.total() + " errors, the first " + rejected.errors().size() + " listed"
                 : rejected.total() + " error(s)";

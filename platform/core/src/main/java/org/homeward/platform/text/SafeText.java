@@ -24,4 +24,10 @@ public final class SafeText {
         return value.chars().noneMatch(c -> Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E)
                 || (c >= 0x2066 && c <= 0x2069));
     }
+
+    /** {@link #MULTILINE_PATTERN} as a check: tabs and line breaks pass, other controls and overrides do not. */
+    public static boolean isSafeMultiline(String value) {
+        return value.chars().noneMatch(c -> (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+    }
 }

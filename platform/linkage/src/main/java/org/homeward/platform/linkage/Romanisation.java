@@ -37,7 +37,26 @@ public final class Romanisation {
     private static final String[][] FOLDS = {
             {"shch", "sh"}, {"kh", "h"}, {"g", "h"}, {"w", "v"}, {"j", "i"}, {"y", "i"}, {"ie", "e"}};
 
+    /** Readable romanisations (case kept), for lists read by people who do not read Cyrillic. */
+    private static final ThreadLocal<Transliterator> UKRAINIAN_READABLE =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Ukrainian-Latin/BGN; Latin-ASCII"));
+    private static final ThreadLocal<Transliterator> RUSSIAN_READABLE =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Latin-ASCII"));
+
     private Romanisation() {
+    }
+
+    /**
+     * A name as a person reads it in Latin letters: the BGN/PCGN romanisation of Ukrainian or Russian (chosen
+     * as for {@link #key}), case kept; a name already in Latin letters as it is. Null for null.
+     */
+    public static String latin(String name, String language) {
+        if (name == null || name.isBlank() || !CYRILLIC.matcher(name).find()) {
+            return name;
+        }
+        boolean ukrainian = UKRAINIAN_LETTERS.matcher(name).find()
+                || (!RUSSIAN_LETTERS.matcher(name).find() && "uk".equals(language));
+        return (ukrainian ? UKRAINIAN_READABLE : RUSSIAN_READABLE).get().transliterate(name.strip());
     }
 
     /**

@@ -96,4 +96,13 @@ class RecordLinkageRulesTest {
         assertThat(Romanisation.key("Петренко", "uk")).isNotEqualTo(Romanisation.key("Петрук", "uk"));
         assertThat(Romanisation.key("Ševčenko", null)).isEqualTo(Romanisation.key("Шевченко", "uk"));
     }
+
+    @Test
+    void aNameIsRomanisedForReadersAsBgnSpellsItWithItsCaseKept() {
+        assertThat(Romanisation.latin("Шевченко Тарас", "uk")).isEqualTo("Shevchenko Taras");
+        assertThat(Romanisation.latin("Григорій", null)).isEqualTo("Hryhoriy");
+        assertThat(Romanisation.latin("Сергей", null)).isEqualTo("Sergey");
+        assertThat(Romanisation.latin("Kovalenko", "uk")).isEqualTo("Kovalenko");
+        assertThat(Romanisation.latin(null, "uk")).isNull();
+    }
 }

@@ -36,13 +36,14 @@ public final class CsvManifest {
     private CsvManifest() {
     }
 
-    static List<ManifestRow> read(String text, TransferKind kind, int maxItems) {
+    static List<ManifestRow> read(String text, List<String> columns, String noun, int maxItems) {
         if (text.isBlank()) {
-            throw ItemsRejected.of(RowError.file("Empty: a CSV manifest is a header row naming the columns, then a row per item"));
+            throw ItemsRejected.of(RowError.file("Empty: " + noun + " in CSV is a header row naming the columns, then a"
+                    + " row per item"));
         }
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
-            checkColumns(((CsvSchema) rows.getParserSchema()), kind);
+            checkColumns(((CsvSchema) rows.getParserSchema()), columns, noun);
             List<ManifestRow> result = new ArrayList<>();
             while (true) {
                 int line = rows.getCurrentLocation().getLineNr();
@@ -50,7 +51,7 @@ public final class CsvManifest {
                     return result;
                 }
                 if (result.size() == maxItems) {
-                    throw ItemsRejected.of(RowError.file("More than " + maxItems + " items; split the manifest"));
+                    throw ItemsRejected.of(RowError.file("More than " + maxItems + " items; split the list"));
                 }
                 Map<String, String> cells = new HashMap<>();
                 rows.nextValue().forEach((column, value) -> {
@@ -70,22 +71,21 @@ public final class CsvManifest {
         }
     }
 
-    private static void checkColumns(CsvSchema header, TransferKind kind) {
-        List<String> expected = ManifestLayout.columns(kind);
+    private static void checkColumns(CsvSchema header, List<String> expected, String noun) {
         List<RowError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CsvSchema.Column column : header) {
             String name = column.getName().strip();
             if (!expected.contains(name)) {
                 // Named by position, never by its text: without a header row the "name" is a person's data.
-                errors.add(RowError.columnAt(column.getIndex() + 1, "Not a column of a " + kind
-                        + " manifest; the first row must name the columns: " + String.join(",", expected)));
+                errors.add(RowError.columnAt(column.getIndex() + 1, "Not a column of " + noun
+                        + "; the first row must name the columns: " + String.join(",", expected)));
             } else if (!seen.add(name)) {
                 errors.add(RowError.column(name, "Appears more than once"));
             }
         }
         expected.stream().filter(name -> !seen.contains(name))
-                .forEach(name -> errors.add(RowError.column(name, "Missing: a " + kind + " manifest has the columns "
+                .forEach(name -> errors.add(RowError.column(name, "Missing: " + noun + " has the columns "
                         + String.join(",", expected))));
         if (!errors.isEmpty()) {
             throw new ItemsRejected(errors);

@@ -27,7 +27,7 @@ final class JsonManifest {
     private JsonManifest() {
     }
 
-    static List<ManifestRow> read(String text, int maxItems) {
+    static List<ManifestRow> read(String text, String arrayField, String noun, int maxItems) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -37,12 +37,14 @@ final class JsonManifest {
             throw ItemsRejected.of(RowError.file((StrictJson.isDuplicateKey(e)
                     ? "A key appears twice in one object" : "Not well-formed JSON") + where));
         }
-        if (root == null || !root.isObject() || !root.path("items").isArray() || root.size() != 1) {
-            throw ItemsRejected.of(RowError.file("A JSON manifest is an object with one field, items, an array"));
+        if (root == null || !root.isObject() || !root.path(arrayField).isArray() || root.size() != 1) {
+            throw ItemsRejected.of(RowError.file(Character.toUpperCase(noun.charAt(0)) + noun.substring(1)
+                    + " in JSON is an object with one field, " + arrayField
+                    + ", an array"));
         }
-        JsonNode items = root.get("items");
+        JsonNode items = root.get(arrayField);
         if (items.size() > maxItems) {
-            throw ItemsRejected.of(RowError.file("More than " + maxItems + " items; split the manifest"));
+            throw ItemsRejected.of(RowError.file("More than " + maxItems + " items; split the list"));
         }
         List<ManifestRow> rows = new ArrayList<>(items.size());
         List<RowError> errors = new ArrayList<>();

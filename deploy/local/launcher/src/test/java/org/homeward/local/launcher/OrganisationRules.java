@@ -62,7 +62,17 @@ final class OrganisationRules {
             entry("POST /api/v1/transfers/{id}/receipt", write()),
             entry("POST /api/v1/transfers/{id}/reconciliation", write()),
             entry("GET /api/v1/transfers/{id}/reconciliation", read(COORDINATOR, INTERMEDIARY)),
-            entry("POST /api/v1/transfers/{id}/cancellation", write())));
+            entry("POST /api/v1/transfers/{id}/cancellation", write()),
+            // The prisoners a party holds: its coordinators only (the fixture is held by the inside party, UA).
+            entry("POST /api/v1/prisoners", notScoped()),
+            entry("POST /api/v1/prisoners/imports", notScoped()),
+            entry("GET /api/v1/prisoners", list(COORDINATOR, "?size=100", "prisoners/{id}")),
+            entry("GET /api/v1/prisoners/{id}", read(COORDINATOR)),
+            entry("GET /api/v1/prisoners/{id}/capture-card", read(COORDINATOR)),
+            entry("GET /api/v1/prisoners/notification-list", list(COORDINATOR, "?from=<today>&to=<today>", "prisoners/{id}")),
+            entry("POST /api/v1/prisoners/{id}/medical-findings", write("{\"seriouslyWoundedOrSick\": true,"
+                    + " \"decidedOn\": \"2025-06-01\", \"commissionReference\": \"MMC-matrix\"}")),
+            entry("POST /api/v1/prisoners/{id}/death", write("{\"diedOn\": \"2025-06-01\", \"place\": \"matrix\"}"))));
 
     static final Map<String, Rule> IDENTIFICATION = OrganisationMatrix.withPlatform(Map.ofEntries(
             entry("GET /api/v1/cases", list(EXAMINER, "?transferId=<transfers/{id}>&status=IDENTIFIED&size=100", "cases/{id}")),

@@ -409,6 +409,12 @@ class SeedStoryIT {
                 + " where agreement_id = '" + storyAgreement + "' and to_party = 'UA' order by id limit 1").split(",");
         fixtures.put("prisoner-checks/{id}", check[0]);
         fixtures.put("prisoner-transfer", check[1]);
+        // A prisoner of war held by UA (the inside party), captured from RU.
+        fixtures.put("prisoners/{id}", api.write(201, "transfer", "POST", "/api/v1/prisoners",
+                api.token("e2e-ua-nib", UA, "UA", "coordinator"), Map.of("surname", "Петров", "firstNames", "Иван",
+                        "script", "Cyrl", "language", "ru", "dateOfBirth", "2002-04-05", "rank", "Рядовой",
+                        "partyOfOrigin", "RU", "capturedOn", "2025-05-01", "capturePlace", "Вовчанськ",
+                        "internmentPlace", "Табір 3")).path("id").asText());
 
         String ua = api.token("e2e-ua", UA, "UA", "coordinator");
         String csv = SyntheticRegister.officialCsv("UA", SyntheticRegister.people(2, System.nanoTime()));
