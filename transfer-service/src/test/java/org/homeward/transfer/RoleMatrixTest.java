@@ -49,7 +49,19 @@ class RoleMatrixTest {
             entry("GET /api/v1/prisoners/{id}/capture-card", PARTIES),
             entry("GET /api/v1/prisoners/notification-list", PARTIES),
             entry("POST /api/v1/prisoners/{id}/medical-findings", PARTIES),
-            entry("POST /api/v1/prisoners/{id}/death", PARTIES)));
+            entry("POST /api/v1/prisoners/{id}/death", PARTIES),
+            entry("POST /api/v1/exchange-lists", PARTIES),
+            entry("GET /api/v1/exchange-lists", READERS),
+            entry("GET /api/v1/exchange-lists/{id}", READERS),
+            entry("GET /api/v1/exchange-lists/{id}/entries", MANIFEST_READERS),
+            entry("POST /api/v1/exchange-lists/{id}/offers", PARTIES),
+            entry("POST /api/v1/exchange-lists/{id}/requests", PARTIES),
+            entry("POST /api/v1/exchange-lists/{id}/rounds", PARTIES),
+            entry("POST /api/v1/exchange-lists/{id}/entries/{entryId}/answer", PARTIES),
+            entry("POST /api/v1/exchange-lists/{id}/entries/{entryId}/verification", Set.of("intermediary")),
+            entry("GET /api/v1/exchange-lists/{id}/entries/{entryId}/history", MANIFEST_READERS),
+            entry("GET /api/v1/exchange-lists/{id}/match-reviews", MANIFEST_READERS),
+            entry("POST /api/v1/exchange-lists/{id}/match-reviews/{reviewId}/decision", PARTIES)));
 
     @Test
     void everyOperationLetsInExactlyTheRolesItsPolicyNames() throws Exception {

@@ -22,7 +22,7 @@ public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<Strin
 
     private static final ObjectMapper STATE_READER = StrictJson.tolerantReader();
 
-    static AgreementSnapshot of(AgreementView view) {
+    public static AgreementSnapshot of(AgreementView view) {
         try {
             return STATE_READER.readValue(view.state, AgreementSnapshot.class);
         } catch (JsonProcessingException e) {
@@ -37,6 +37,10 @@ public record AgreementSnapshot(String status, List<AgreedTerm> terms, Set<Strin
 
     public List<AgreedTerm> termsOrEmpty() {
         return terms == null ? List.of() : terms;
+    }
+
+    public Set<String> intermediariesOrEmpty() {
+        return intermediaries == null ? Set.of() : intermediaries;
     }
 
     public Set<String> mediatorsOrEmpty() {

@@ -79,6 +79,8 @@ public class HeldPrisoner {
     private String deathPlace;
     @Column(name = "death_cause")
     private String deathCause;
+    @Column(name = "released_on")
+    private LocalDate releasedOn;
     @Column(name = "recorded_by_organisation", nullable = false)
     private String recordedByOrganisation;
     @Column(name = "recorded_at", nullable = false)
@@ -167,6 +169,7 @@ public class HeldPrisoner {
     public LocalDate diedOn() { return diedOn; }
     public String deathPlace() { return deathPlace; }
     public String deathCause() { return deathCause; }
+    public LocalDate releasedOn() { return releasedOn; }
     public String recordedByOrganisation() { return recordedByOrganisation; }
     public Instant recordedAt() { return recordedAt; }
 }

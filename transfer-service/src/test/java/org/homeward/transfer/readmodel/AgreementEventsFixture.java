@@ -44,6 +44,31 @@ public final class AgreementEventsFixture {
         return active(agreementId, terms);
     }
 
+    /**
+     * An ACTIVE agreement with two RU-to-UA prisoner-of-war terms, all for all: the young (aged 18 to 25 on
+     * 2025-06-02, their reference date) and the seriously wounded or sick (judged on the effective date).
+     */
+    public static String activeWithPrisonerLists(UUID agreementId, UUID young, UUID wounded) {
+        String terms = """
+                [{"id": "%s", "kind": "POW_EXCHANGE", "fromParty": "RU", "toParty": "UA", "basis": "ALL_FOR_ALL",
+                  "category": "AGED_18_TO_25", "referenceDate": "2025-06-02"},
+                 {"id": "%s", "kind": "POW_EXCHANGE", "fromParty": "RU", "toParty": "UA", "basis": "ALL_FOR_ALL",
+                  "category": "SERIOUSLY_WOUNDED_OR_SICK"}]""".formatted(young, wounded);
+        return active(agreementId, terms);
+    }
+
+    /** As {@link #activeWithPrisonerLists}, between two other parties (RU detaining, UA receiving, renamed). */
+    public static String activeWithPrisonerLists(UUID agreementId, UUID young, UUID wounded, String detaining,
+                                                 String receiving) {
+        String event = activeWithPrisonerLists(agreementId, young, wounded)
+                .replace("\"RU\"", "\"" + detaining + "\"").replace("\"UA\"", "\"" + receiving + "\"");
+        Set<ValidationMessage> problems = validate("agreement.agreement.activated", event);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
+        }
+        return event;
+    }
+
     /** The remains fixture, but SUSPENDED: no handover may be planned under it. */
     public static String suspendedWithRemainsTerms(UUID agreementId, UUID ruToUa, UUID uaToRu) {
         String event = activeWithRemainsTerms(agreementId, ruToUa, uaToRu)

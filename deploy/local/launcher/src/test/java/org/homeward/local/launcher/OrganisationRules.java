@@ -72,7 +72,25 @@ final class OrganisationRules {
             entry("GET /api/v1/prisoners/notification-list", list(COORDINATOR, "?from=<today>&to=<today>", "prisoners/{id}")),
             entry("POST /api/v1/prisoners/{id}/medical-findings", write("{\"seriouslyWoundedOrSick\": true,"
                     + " \"decidedOn\": \"2025-06-01\", \"commissionReference\": \"MMC-matrix\"}")),
-            entry("POST /api/v1/prisoners/{id}/death", write("{\"diedOn\": \"2025-06-01\", \"place\": \"matrix\"}"))));
+            entry("POST /api/v1/prisoners/{id}/death", write("{\"diedOn\": \"2025-06-01\", \"place\": \"matrix\"}")),
+            // Exchange lists: the fixture is the story's RU-to-UA list for the young, with a request of UA's and a
+            // probable match waiting for RU.
+            entry("POST /api/v1/exchange-lists", notScoped()),
+            entry("GET /api/v1/exchange-lists", list(COORDINATOR, "?agreementId=<agreements/{id}>", "exchange-lists/{id}")),
+            entry("GET /api/v1/exchange-lists/{id}", read(COORDINATOR, MEDIATOR, INTERMEDIARY)),
+            entry("GET /api/v1/exchange-lists/{id}/entries", read(COORDINATOR, INTERMEDIARY)),
+            entry("POST /api/v1/exchange-lists/{id}/offers",
+                    write("{\"prisonerIds\": [\"00000000-0000-4000-8000-000000000000\"]}")),
+            entry("POST /api/v1/exchange-lists/{id}/requests",
+                    write("{\"requests\": [{\"surname\": \"X\", \"firstNames\": \"Y\", \"script\": \"Latn\"}]}")),
+            entry("POST /api/v1/exchange-lists/{id}/rounds", write()),
+            entry("POST /api/v1/exchange-lists/{id}/entries/{entryId}/answer",
+                    write("{\"status\": \"NOT_HELD\", \"reason\": \"matrix\"}")),
+            entry("POST /api/v1/exchange-lists/{id}/entries/{entryId}/verification", write("{\"decision\": \"VERIFIED\"}")),
+            entry("GET /api/v1/exchange-lists/{id}/entries/{entryId}/history", read(COORDINATOR, INTERMEDIARY)),
+            entry("GET /api/v1/exchange-lists/{id}/match-reviews", read(COORDINATOR, INTERMEDIARY)),
+            entry("POST /api/v1/exchange-lists/{id}/match-reviews/{reviewId}/decision",
+                    write("{\"decision\": \"REJECT\"}"))));
 
     static final Map<String, Rule> IDENTIFICATION = OrganisationMatrix.withPlatform(Map.ofEntries(
             entry("GET /api/v1/cases", list(EXAMINER, "?transferId=<transfers/{id}>&status=IDENTIFIED&size=100", "cases/{id}")),

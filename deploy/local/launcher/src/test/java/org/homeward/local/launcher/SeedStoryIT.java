@@ -377,6 +377,37 @@ class SeedStoryIT {
      * case with its proposal and a revocation proposed, the missing person it was matched to and a family donor, a prisoner check, and
      * made here, a register import, a linkage review and a subscription with a delivery.
      */
+    /**
+     * The story's RU-to-UA exchange list for the young: a prisoner RU holds and offers, and UA's request for him
+     * with day and month swapped, a probable match waiting for RU.
+     */
+    private void exchangeListFixtures(Map<String, String> fixtures, String ua) {
+        String young = null;
+        for (JsonNode term : api.read("agreement", "/api/v1/agreements/" + storyAgreement, ua).path("terms")) {
+            if ("POW_EXCHANGE".equals(term.path("kind").asText()) && "RU".equals(term.path("fromParty").asText())
+                    && "AGED_18_TO_25".equals(term.path("category").asText())) {
+                young = term.path("id").asText();
+            }
+        }
+        assertThat(young).as("the story's RU-to-UA term for the young").isNotNull();
+        String list = api.write(201, "transfer", "POST", "/api/v1/exchange-lists", ua,
+                Map.of("agreementId", storyAgreement, "termId", young)).path("id").asText();
+        fixtures.put("exchange-lists/{id}", list);
+        String ru = api.token("e2e-ru-nib", "org-ru-coordination", "RU", "coordinator");
+        String held = api.write(201, "transfer", "POST", "/api/v1/prisoners", ru, Map.of("surname", "Коваленко",
+                "firstNames", "Петро", "script", "Cyrl", "language", "uk", "dateOfBirth", "2001-04-05",
+                "rank", "Солдат", "partyOfOrigin", "UA", "capturedOn", "2025-01-10", "capturePlace", "Курахове",
+                "internmentPlace", "Табір 1")).path("id").asText();
+        api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list + "/offers", ru,
+                Map.of("prisonerIds", List.of(held)));
+        JsonNode request = api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list + "/requests", ua,
+                Map.of("requests", List.of(Map.of("surname", "Kovalenko", "firstNames", "Petro", "script", "Latn",
+                        "dateOfBirth", "2001-05-04")))).get(0);
+        fixtures.put("entries/{entryId}", request.path("id").asText());
+        fixtures.put("match-reviews/{reviewId}", api.read("transfer", "/api/v1/exchange-lists/" + list
+                + "/match-reviews", ua).get(0).path("id").asText());
+    }
+
     private Map<String, String> storyFixtures() {
         Map<String, String> fixtures = new HashMap<>();
         fixtures.put("agreements/{id}", storyAgreement);
@@ -415,8 +446,8 @@ class SeedStoryIT {
                         "script", "Cyrl", "language", "ru", "dateOfBirth", "2002-04-05", "rank", "Рядовой",
                         "partyOfOrigin", "RU", "capturedOn", "2025-05-01", "capturePlace", "Вовчанськ",
                         "internmentPlace", "Табір 3")).path("id").asText());
-
         String ua = api.token("e2e-ua", UA, "UA", "coordinator");
+        exchangeListFixtures(fixtures, ua);
         String csv = SyntheticRegister.officialCsv("UA", SyntheticRegister.people(2, System.nanoTime()));
         HomewardApi.Answer imported = api.send("identification", "POST", "/api/v1/missing-persons/imports", ua,
                 "text/csv; charset=UTF-8", csv, Map.of("Idempotency-Key", "matrix-" + System.nanoTime()));

@@ -1,0 +1,192 @@
+package org.homeward.transfer.exchange;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.linkage.BirthDate;
+import org.homeward.platform.linkage.Particulars;
+import org.homeward.transfer.prisoners.HeldPrisoner;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One person on an exchange list: an OFFER of a prisoner the detaining party holds, or a REQUEST of a person
+ * the receiving party asks for, typed as it knows him (its own script and spelling, a date of birth in full or
+ * the year only). Status changes go through the methods here, each returning the change for the history.
+ */
+@Entity
+@Table(name = "exchange_entry")
+public class ExchangeEntry {
+
+    public enum Kind { OFFER, REQUEST }
+
+    /** A status change, to be appended to the entry's history. */
+    public record Change(EntryStatus from, EntryStatus to, String reason) {
+    }
+
+    @Id
+    private UUID id;
+    @Column(name = "list_id", nullable = false)
+    private UUID listId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind;
+    @Column(nullable = false)
+    private int round;
+    @Column(name = "prisoner_id")
+    private UUID prisonerId;
+    private String surname;
+    @Column(name = "first_names")
+    private String firstNames;
+    private String patronymic;
+    @Column(name = "name_script")
+    private String script;
+    @Column(name = "name_language")
+    private String language;
+    @Column(name = "birth_year")
+    private Integer birthYear;
+    @Column(name = "birth_month")
+    private Integer birthMonth;
+    @Column(name = "birth_day")
+    private Integer birthDay;
+    @Column(name = "service_number")
+    private String serviceNumber;
+    @Column(name = "surname_key", nullable = false)
+    private String surnameKey;
+    @Column(name = "given_name_key", nullable = false)
+    private String givenNameKey;
+    @Column(name = "service_number_key")
+    private String serviceNumberKey;
+    @Column(name = "matched_entry_id")
+    private UUID matchedEntryId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EntryStatus status;
+    private String reason;
+    @Column(name = "created_by_organisation", nullable = false)
+    private String createdByOrganisation;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected ExchangeEntry() {
+    }
+
+    /** An offer of a prisoner held; NOT_ELIGIBLE with the unmet rule when he does not qualify under the term. */
+    public static ExchangeEntry offer(ExchangeList list, HeldPrisoner prisoner, String unmetRule, String organisation,
+                                      Instant now) {
+        ExchangeEntry entry = base(list, Kind.OFFER, organisation, now);
+        entry.prisonerId = prisoner.id();
+        Particulars keys = prisoner.particulars();
+        entry.surnameKey = keys.surnameKey();
+        entry.givenNameKey = keys.givenNameKey();
+        entry.serviceNumberKey = keys.serviceNumber();
+        entry.birthYear = prisoner.dateOfBirth().getYear();
+        entry.birthMonth = prisoner.dateOfBirth().getMonthValue();
+        entry.birthDay = prisoner.dateOfBirth().getDayOfMonth();
+        entry.status = unmetRule == null ? EntryStatus.OFFERED : EntryStatus.NOT_ELIGIBLE;
+        entry.reason = unmetRule;
+        return entry;
+    }
+
+    /** A request of a person, as the receiving party knows him. */
+    public static ExchangeEntry request(ExchangeList list, RequestedPerson person, String organisation, Instant now) {
+        ExchangeEntry entry = base(list, Kind.REQUEST, organisation, now);
+        entry.surname = person.surname();
+        entry.firstNames = person.firstNames();
+        entry.patronymic = person.patronymic();
+        entry.script = person.script();
+        entry.language = person.language();
+        entry.birthYear = person.dateOfBirth().year();
+        entry.birthMonth = person.dateOfBirth().month();
+        entry.birthDay = person.dateOfBirth().day();
+        entry.serviceNumber = person.serviceNumber();
+        Particulars keys = person.particulars();
+        entry.surnameKey = keys.surnameKey();
+        entry.givenNameKey = keys.givenNameKey();
+        entry.serviceNumberKey = keys.serviceNumber();
+        entry.status = EntryStatus.REQUESTED;
+        return entry;
+    }
+
+    private static ExchangeEntry base(ExchangeList list, Kind kind, String organisation, Instant now) {
+        ExchangeEntry entry = new ExchangeEntry();
+        entry.id = UUID.randomUUID();
+        entry.listId = list.id();
+        entry.kind = kind;
+        entry.round = list.round();
+        entry.createdByOrganisation = organisation;
+        entry.createdAt = now;
+        return entry;
+    }
+
+    /** What linkage compares: the folded keys and the date of birth as given. */
+    public Particulars particulars() {
+        return new Particulars(surnameKey, givenNameKey, new BirthDate(birthYear, birthMonth, birthDay), serviceNumberKey);
+    }
+
+    /** A request and an offer found to be one person (by linkage, or by the detaining party's decision). */
+    public Change matchedWith(ExchangeEntry other, String reason) {
+        if (matchedEntryId != null) {
+            throw new InvalidTransition("This entry is matched already");
+        }
+        if (kind == Kind.REQUEST ? status != EntryStatus.REQUESTED : !(status == EntryStatus.OFFERED
+                || status == EntryStatus.NOT_ELIGIBLE)) {
+            throw new InvalidTransition("A " + kind + " that is " + status + " cannot be matched");
+        }
+        matchedEntryId = other.id;
+        // A request takes on what the offer says of him; an offer not eligible stays so, and says why.
+        return status == EntryStatus.NOT_ELIGIBLE ? new Change(status, status, reason)
+                : move(EntryStatus.MATCHED, reason);
+    }
+
+    /** The detaining party's answer to a request it holds no offer for. */
+    public Change answered(EntryStatus answer, String why) {
+        if (kind != Kind.REQUEST || status != EntryStatus.REQUESTED) {
+            throw new InvalidTransition("Only a request still REQUESTED is answered; this " + kind + " is " + status);
+        }
+        if (!EntryStatus.ANSWERS.contains(answer)) {
+            throw new InvalidTransition("A request is answered " + EntryStatus.ANSWERS + ", not " + answer);
+        }
+        return move(answer, why);
+    }
+
+    /** The escorting intermediary's verification: identity and free will confirmed, or repatriation declined. */
+    public Change verified(boolean consents, String why) {
+        if (kind != Kind.OFFER || !status.awaitsVerification()) {
+            throw new InvalidTransition("Only an offered prisoner is verified; this " + kind + " is " + status);
+        }
+        return move(consents ? EntryStatus.ICRC_VERIFIED : EntryStatus.DECLINES_REPATRIATION, why);
+    }
+
+    private Change move(EntryStatus to, String why) {
+        Change change = new Change(status, to, why);
+        status = to;
+        reason = why;
+        return change;
+    }
+
+    public UUID id() { return id; }
+    public UUID listId() { return listId; }
+    public Kind kind() { return kind; }
+    public int round() { return round; }
+    public UUID prisonerId() { return prisonerId; }
+    public String surname() { return surname; }
+    public String firstNames() { return firstNames; }
+    public String patronymic() { return patronymic; }
+    public String script() { return script; }
+    public String language() { return language; }
+    public BirthDate dateOfBirth() { return new BirthDate(birthYear, birthMonth, birthDay); }
+    public String serviceNumber() { return serviceNumber; }
+    public UUID matchedEntryId() { return matchedEntryId; }
+    public EntryStatus status() { return status; }
+    public String reason() { return reason; }
+    public Instant createdAt() { return createdAt; }
+}

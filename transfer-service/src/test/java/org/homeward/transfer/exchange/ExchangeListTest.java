@@ -1,0 +1,217 @@
+package org.homeward.transfer.exchange;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.homeward.local.infra.HomewardTestInfrastructure;
+import org.homeward.local.infra.KafkaTestClient;
+import org.homeward.local.infra.TestTokens;
+import org.homeward.transfer.readmodel.AgreementEventsFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * A round of negotiation on the exchange lists of two all-for-all terms, through the API against the real
+ * database and broker: the detaining party offers (eligibility computed on the reference date), the receiving
+ * party requests as it knows the persons (another script, a swapped date), linkage matches or sends to review,
+ * the records answer the dead, the detaining party answers the rest, the escort verifies, and the counts say
+ * where each term stands. Two parties of this test alone (PX holds, QX receives), so its counts are its own.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HomewardTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "transfer"))
+class ExchangeListTest {
+
+    private static final String DETAINING = TestTokens.bearerOf("nib-officer", "org-px-nib", "PX", "coordinator");
+    private static final String RECEIVING = TestTokens.bearerOf("qx-officer", "org-qx-coordination", "QX", "coordinator");
+    private static final String ICRC = TestTokens.bearerOf("icrc-delegate", "org-icrc", null, "intermediary");
+    private static final String MEDIATOR = TestTokens.bearer("org-tr-mfa", null, "mediator");
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", token).contentType(ContentType.JSON);
+    }
+
+    private static String agreementWithLists(UUID young, UUID wounded) {
+        UUID agreement = UUID.randomUUID();
+        KafkaTestClient.shared().send("homeward.agreement.events", agreement.toString(),
+                AgreementEventsFixture.activeWithPrisonerLists(agreement, young, wounded, "PX", "QX"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(RECEIVING)
+                .get("/api/v1/agreement-views/" + agreement).then().statusCode(200).body("status", equalTo("ACTIVE")));
+        return agreement.toString();
+    }
+
+    private static String held(String surname, String firstNames, String script, String born, String number,
+                               String captured) {
+        Map<String, Object> p = new HashMap<>(Map.of("surname", surname, "firstNames", firstNames, "script", script,
+                "dateOfBirth", born, "rank", "Private", "partyOfOrigin", "QX", "capturedOn", captured,
+                "capturePlace", "Front", "internmentPlace", "Camp 9"));
+        if (number != null) {
+            p.put("serviceNumber", number);
+        }
+        return as(DETAINING).body(p).post("/api/v1/prisoners").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> asked(String surname, String firstNames, String script, String born,
+                                             String number) {
+        Map<String, Object> r = new HashMap<>(Map.of("surname", surname, "firstNames", firstNames, "script", script));
+        if (born != null) {
+            r.put("dateOfBirth", born);
+        }
+        if (number != null) {
+            r.put("serviceNumber", number);
+        }
+        return r;
+    }
+
+    private static String statusOf(JsonPath entries, String field, String value) {
+        return entries.getString("find { it." + field + " == '" + value + "' }.status");
+    }
+
+    @Test
+    void aRoundOfNegotiationEndsInCountsThatSayWhereTheTermStands() {
+        UUID young = UUID.randomUUID();
+        String agreement = agreementWithLists(young, UUID.randomUUID());
+        String list = as(RECEIVING).body(Map.of("agreementId", agreement, "termId", young.toString()))
+                .post("/api/v1/exchange-lists").then().statusCode(201).body("referenceDate", equalTo("2025-06-02"))
+                .body("detainingParty", equalTo("PX")).body("round", equalTo(1)).extract().path("id");
+        as(DETAINING).body(Map.of("agreementId", agreement, "termId", young.toString()))
+                .post("/api/v1/exchange-lists").then().statusCode(201).body("id", equalTo(list));
+
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String a = held("Шевченко", "Тарас", "Cyrl", "2000-06-03", "A-" + suffix, "2025-01-10");
+        String b = held("Ткаченко", "Олег", "Cyrl", "2007-06-03", null, "2025-01-10");   // 17 on the day
+        String c = held("Мороз", "Ігор", "Cyrl", "1999-06-02", null, "2025-01-10");      // 26 on the day
+        String d = held("Лисенко", "Андрій", "Cyrl", "1999-06-03", "D-" + suffix, "2025-01-10"); // 25 on the day
+        String e = held("Савченко", "Юрій", "Cyrl", "2001-01-01", null, "2025-06-10");   // captured after it
+        String f = held("Коваленко", "Петро", "Cyrl", "2001-04-05", null, "2025-01-10");
+        String h = held("Гончаренко", "Василь", "Cyrl", "2002-02-02", "H-" + suffix, "2025-01-10");
+        as(DETAINING).body(Map.of("diedOn", "2025-05-01", "place", "Camp 9")).post("/api/v1/prisoners/" + h + "/death")
+                .then().statusCode(200);
+
+        // Only the detaining party offers, and only prisoners it holds from the receiving party.
+        as(RECEIVING).body(Map.of("prisonerIds", List.of(a))).post("/api/v1/exchange-lists/" + list + "/offers")
+                .then().statusCode(403);
+        as(DETAINING).body(Map.of("prisonerIds", List.of(h))).post("/api/v1/exchange-lists/" + list + "/offers")
+                .then().statusCode(422).body("violations.field", hasItem("prisonerIds[0]"));
+        JsonPath offers = as(DETAINING).body(Map.of("prisonerIds", List.of(a, b, c, d, e, f)))
+                .post("/api/v1/exchange-lists/" + list + "/offers").then().statusCode(200).extract().jsonPath();
+        assertThat(statusOf(offers, "prisonerId", a)).isEqualTo("OFFERED");
+        assertThat(statusOf(offers, "prisonerId", b)).isEqualTo("NOT_ELIGIBLE");
+        assertThat(offers.getString("find { it.prisonerId == '" + b + "' }.reason")).startsWith("AGED_18_TO_25: aged 17");
+        assertThat(statusOf(offers, "prisonerId", c)).isEqualTo("NOT_ELIGIBLE");
+        assertThat(statusOf(offers, "prisonerId", d)).isEqualTo("OFFERED");
+        assertThat(offers.getString("find { it.prisonerId == '" + e + "' }.reason")).startsWith("HELD_ON_REFERENCE_DATE");
+        assertThat(offers.getString("find { it.prisonerId == '" + a + "' }.surnameLatin")).isEqualTo("Shevchenko");
+        as(DETAINING).body(Map.of("prisonerIds", List.of(a))).post("/api/v1/exchange-lists/" + list + "/offers")
+                .then().statusCode(422);
+
+        // The receiving party asks as it knows them: in Latin letters, a swapped date, the dead, the unknown.
+        JsonPath requests = as(RECEIVING).body(Map.of("requests", List.of(
+                        asked("Shevchenko", "Taras", "Latn", "2000-06-03", "A " + suffix),
+                        asked("Kovalenko", "Petro", "Latn", "2001-05-04", null),
+                        asked("Honcharenko", "Vasyl", "Latn", "2002-02-02", "H-" + suffix),
+                        asked("Невідомий", "Іван", "Cyrl", "1990", null))))
+                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(200).extract().jsonPath();
+        assertThat(requests.getList("status", String.class))
+                .containsExactly("MATCHED", "REQUESTED", "DIED", "REQUESTED");
+        String offerOfA = offers.getString("find { it.prisonerId == '" + a + "' }.id");
+        assertThat(requests.getString("[0].matchedEntryId")).isEqualTo(offerOfA);
+        assertThat(requests.getString("[2].reason")).isEqualTo("died in captivity on 2025-05-01");
+        as(DETAINING).body(Map.of("requests", List.of(asked("X", "Y", "Latn", null, null))))
+                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(403);
+        as(RECEIVING).body(Map.of("requests", List.of(asked("X", "Y", "Latn", "2001-02-30", null))))
+                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(422)
+                .body("violations.field", hasItem("requests[0].dateOfBirth"));
+
+        // The swapped date is a probable match: the detaining party confirms it, and only it.
+        String review = as(DETAINING).get("/api/v1/exchange-lists/" + list + "/match-reviews").then().statusCode(200)
+                .body("outcome", hasItem("PROBABLE")).extract()
+                .path("find { it.requestId == '" + requests.getString("[1].id") + "' }.id");
+        as(RECEIVING).body(Map.of("decision", "CONFIRM"))
+                .post("/api/v1/exchange-lists/" + list + "/match-reviews/" + review + "/decision").then().statusCode(403);
+        as(DETAINING).body(Map.of("decision", "CONFIRM"))
+                .post("/api/v1/exchange-lists/" + list + "/match-reviews/" + review + "/decision").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+
+        // The round closes; the detaining party answers the unknown in the next one, with its reason.
+        as(RECEIVING).post("/api/v1/exchange-lists/" + list + "/rounds").then().statusCode(200).body("round", equalTo(2));
+        String unknown = requests.getString("[3].id");
+        as(DETAINING).body(Map.of("status", "RELEASED", "reason", "x"))
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + unknown + "/answer").then().statusCode(409);
+        as(DETAINING).body(Map.of("status", "NOT_HELD", "reason", "No such prisoner in our records"))
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + unknown + "/answer").then().statusCode(200)
+                .body("status", equalTo("NOT_HELD"));
+        List<Map<String, Object>> history = as(RECEIVING)
+                .get("/api/v1/exchange-lists/" + list + "/entries/" + unknown + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(history).extracting(change -> change.get("to")).containsExactly("REQUESTED", "NOT_HELD");
+        assertThat(history).extracting(change -> change.get("round")).containsExactly(1, 2);
+        assertThat(history.get(1).get("byOrganisation")).isEqualTo("org-px-nib");
+
+        // The escort verifies identity and free will; one declines repatriation; the ineligible is not verified.
+        String offerOfD = offers.getString("find { it.prisonerId == '" + d + "' }.id");
+        String offerOfB = offers.getString("find { it.prisonerId == '" + b + "' }.id");
+        as(ICRC).body(Map.of("decision", "VERIFIED"))
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + offerOfA + "/verification").then().statusCode(200)
+                .body("status", equalTo("ICRC_VERIFIED"));
+        as(ICRC).body(Map.of("decision", "DECLINES_REPATRIATION", "reason", "Asked to stay, Art. 109"))
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + offerOfD + "/verification").then().statusCode(200)
+                .body("status", equalTo("DECLINES_REPATRIATION"));
+        as(ICRC).body(Map.of("decision", "VERIFIED"))
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + offerOfB + "/verification").then().statusCode(409);
+        as(DETAINING).body(Map.of("decision", "VERIFIED"))
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + offerOfB + "/verification").then().statusCode(403);
+
+        // Eligible held on the reference date: A, D and F (B, C too young or old, E captured after, H dead before).
+        as(MEDIATOR).get("/api/v1/exchange-lists/" + list).then().statusCode(200)
+                .body("progress.eligibleHeld", equalTo(3)).body("progress.offered", equalTo(3))
+                .body("progress.verified", equalTo(1)).body("progress.declined", equalTo(1))
+                .body("progress.released", equalTo(0)).body("progress.remaining", equalTo(2))
+                .body("progress.complete", equalTo(false));
+        as(MEDIATOR).get("/api/v1/exchange-lists/" + list + "/entries").then().statusCode(403);
+        as(TestTokens.bearer("org-zz", "ZZ", "coordinator")).get("/api/v1/exchange-lists/" + list).then().statusCode(404);
+        as(ICRC).queryParam("kind", "REQUEST").get("/api/v1/exchange-lists/" + list + "/entries").then().statusCode(200)
+                .body("items.status", hasItem("MATCHED"));
+    }
+
+    @Test
+    void aCommissionsDecisionCountsOnlyWhenMadeByTheReferenceDateAndTheLatestStands() {
+        UUID wounded = UUID.randomUUID();
+        String agreement = agreementWithLists(UUID.randomUUID(), wounded);
+        String list = as(DETAINING).body(Map.of("agreementId", agreement, "termId", wounded.toString()))
+                .post("/api/v1/exchange-lists").then().statusCode(201).body("referenceDate", equalTo("2025-06-07"))
+                .extract().path("id");
+        String inTime = held("Wound", "One", "Latn", "1990-01-01", null, "2025-01-10");
+        String late = held("Wound", "Two", "Latn", "1990-01-01", null, "2025-01-10");
+        String recovered = held("Wound", "Three", "Latn", "1990-01-01", null, "2025-01-10");
+        finding(inTime, true, "2025-06-07");
+        finding(late, true, "2025-06-08");
+        finding(recovered, true, "2025-03-01");
+        finding(recovered, false, "2025-05-01");
+        JsonPath offers = as(DETAINING).body(Map.of("prisonerIds", List.of(inTime, late, recovered)))
+                .post("/api/v1/exchange-lists/" + list + "/offers").then().statusCode(200).extract().jsonPath();
+        assertThat(statusOf(offers, "prisonerId", inTime)).isEqualTo("OFFERED");
+        assertThat(statusOf(offers, "prisonerId", late)).isEqualTo("NOT_ELIGIBLE");
+        assertThat(statusOf(offers, "prisonerId", recovered)).isEqualTo("NOT_ELIGIBLE");
+    }
+
+    private static void finding(String prisoner, boolean wounded, String decidedOn) {
+        as(DETAINING).body(Map.of("seriouslyWoundedOrSick", wounded, "decidedOn", decidedOn,
+                        "commissionReference", "MMC-" + decidedOn))
+                .post("/api/v1/prisoners/" + prisoner + "/medical-findings").then().statusCode(201);
+    }
+}
