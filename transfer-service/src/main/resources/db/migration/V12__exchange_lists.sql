@@ -3,6 +3,7 @@
 -- across scripts; the escorting intermediary verifies identity and free will. Personal data: read by the two
 -- parties' coordinators and the agreement's intermediaries, each read audited.
 ALTER TABLE held_prisoner ADD COLUMN released_on date;
+ALTER TABLE held_prisoner ADD CONSTRAINT held_prisoner_released_on CHECK ((status = 'RELEASED') = (released_on IS NOT NULL));
 
 CREATE TABLE exchange_list (
     id                        uuid PRIMARY KEY,
@@ -74,7 +75,7 @@ CREATE TABLE exchange_match_review (
     offer_id       uuid          NOT NULL REFERENCES exchange_entry (id),
     outcome        varchar(20)   NOT NULL,
     reasons        varchar(1000) NOT NULL,
-    status         varchar(20)   NOT NULL CHECK (status IN ('OPEN', 'CONFIRMED', 'REJECTED')),
+    status         varchar(20)   NOT NULL CHECK (status IN ('OPEN', 'CONFIRMED', 'REJECTED', 'SUPERSEDED')),
     opened_at      timestamptz   NOT NULL,
     decided_by     varchar(200),
     decided_at     timestamptz,

@@ -12,7 +12,8 @@ class ArchitectureTest {
 
     @Test
     void domainDependsOnNoRestMessagingFrameworkOrPlumbing() {
-        SERVICE.domainIsPlain("org.homeward.transfer", "org.homeward.transfer.manifest");
+        SERVICE.domainIsPlain("org.homeward.transfer", "org.homeward.transfer.manifest",
+                "org.homeward.transfer.prisoners", "org.homeward.transfer.exchange");
     }
 
     @Test

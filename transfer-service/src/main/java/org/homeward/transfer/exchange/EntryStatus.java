@@ -32,4 +32,9 @@ public enum EntryStatus {
     public boolean awaitsVerification() {
         return this == OFFERED || this == MATCHED;
     }
+
+    /** An offer a request may still be matched to: any standing short of scheduling, release or death. */
+    public boolean mayBeMatched() {
+        return this == OFFERED || this == NOT_ELIGIBLE || this == ICRC_VERIFIED || this == DECLINES_REPATRIATION;
+    }
 }

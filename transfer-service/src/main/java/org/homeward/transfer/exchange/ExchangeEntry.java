@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.homeward.platform.domain.InvalidTransition;
+import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.linkage.BirthDate;
 import org.homeward.platform.linkage.Particulars;
 import org.homeward.transfer.prisoners.HeldPrisoner;
@@ -132,19 +133,53 @@ public class ExchangeEntry {
         return new Particulars(surnameKey, givenNameKey, new BirthDate(birthYear, birthMonth, birthDay), serviceNumberKey);
     }
 
-    /** A request and an offer found to be one person (by linkage, or by the detaining party's decision). */
+    /**
+     * A request and an offer found to be one person (by linkage, or by the detaining party's decision). An
+     * offer keeps where it stands (offered, not eligible, verified, declined): it becomes MATCHED only from
+     * OFFERED. A request takes on what the offer says of him: MATCHED, or NOT_ELIGIBLE with the offer's rule,
+     * so the receiving party learns why the man it asked for will not come under this term.
+     */
     public Change matchedWith(ExchangeEntry other, String reason) {
         if (matchedEntryId != null) {
             throw new InvalidTransition("This entry is matched already");
         }
-        if (kind == Kind.REQUEST ? status != EntryStatus.REQUESTED : !(status == EntryStatus.OFFERED
-                || status == EntryStatus.NOT_ELIGIBLE)) {
-            throw new InvalidTransition("A " + kind + " that is " + status + " cannot be matched");
+        if (kind == Kind.REQUEST && status != EntryStatus.REQUESTED) {
+            throw new InvalidTransition("A request that is " + status + " cannot be matched");
+        }
+        if (kind == Kind.OFFER && !status.mayBeMatched()) {
+            throw new InvalidTransition("An offer that is " + status + " cannot be matched");
         }
         matchedEntryId = other.id;
-        // A request takes on what the offer says of him; an offer not eligible stays so, and says why.
-        return status == EntryStatus.NOT_ELIGIBLE ? new Change(status, status, reason)
+        if (kind == Kind.REQUEST && other.status == EntryStatus.NOT_ELIGIBLE) {
+            return move(EntryStatus.NOT_ELIGIBLE, other.reason);
+        }
+        return kind == Kind.OFFER && status != EntryStatus.OFFERED ? new Change(status, status, reason)
                 : move(EntryStatus.MATCHED, reason);
+    }
+
+    /**
+     * The prisoner's eligibility judged again (a commission's decision recorded since): an offer not yet
+     * verified moves between OFFERED and NOT_ELIGIBLE; null when nothing changes.
+     */
+    public Change rejudged(String unmetRule) {
+        if (kind != Kind.OFFER) {
+            return null;
+        }
+        if (unmetRule == null && status == EntryStatus.NOT_ELIGIBLE) {
+            return move(matchedEntryId == null ? EntryStatus.OFFERED : EntryStatus.MATCHED, "eligible on re-judging");
+        }
+        if (unmetRule != null && (status == EntryStatus.OFFERED || status == EntryStatus.MATCHED)) {
+            return move(EntryStatus.NOT_ELIGIBLE, unmetRule);
+        }
+        return null;
+    }
+
+    /** He died in captivity: his entry leaves the list, whatever it stood at short of his release. */
+    public Change died(String why) {
+        if (status == EntryStatus.RELEASED || status == EntryStatus.DIED) {
+            return null;
+        }
+        return move(EntryStatus.DIED, why);
     }
 
     /** The detaining party's answer to a request it holds no offer for. */
@@ -153,15 +188,17 @@ public class ExchangeEntry {
             throw new InvalidTransition("Only a request still REQUESTED is answered; this " + kind + " is " + status);
         }
         if (!EntryStatus.ANSWERS.contains(answer)) {
-            throw new InvalidTransition("A request is answered " + EntryStatus.ANSWERS + ", not " + answer);
+            throw new RuleViolation("status", "A request is answered " + EntryStatus.ANSWERS + ", not " + answer);
         }
         return move(answer, why);
     }
 
     /** The escorting intermediary's verification: identity and free will confirmed, or repatriation declined. */
     public Change verified(boolean consents, String why) {
-        if (kind != Kind.OFFER || !status.awaitsVerification()) {
-            throw new InvalidTransition("Only an offered prisoner is verified; this " + kind + " is " + status);
+        boolean withdrawsConsent = !consents && status == EntryStatus.ICRC_VERIFIED;
+        if (kind != Kind.OFFER || !(status.awaitsVerification() || withdrawsConsent)) {
+            throw new InvalidTransition("Only an offered prisoner is verified (and a verified one may still decline);"
+                    + " this " + kind + " is " + status);
         }
         return move(consents ? EntryStatus.ICRC_VERIFIED : EntryStatus.DECLINES_REPATRIATION, why);
     }

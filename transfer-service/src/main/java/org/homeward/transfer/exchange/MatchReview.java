@@ -22,7 +22,8 @@ import java.util.UUID;
 @Table(name = "exchange_match_review")
 public class MatchReview {
 
-    public enum Status { OPEN, CONFIRMED, REJECTED }
+    /** SUPERSEDED: one of its two entries was matched otherwise or answered meanwhile; nothing is left to decide. */
+    public enum Status { OPEN, CONFIRMED, REJECTED, SUPERSEDED }
 
     @Id
     private UUID id;
@@ -71,6 +72,13 @@ public class MatchReview {
         status = confirmed ? Status.CONFIRMED : Status.REJECTED;
         decidedBy = reviewer;
         decidedAt = now;
+    }
+
+    public void superseded(Instant now) {
+        if (status == Status.OPEN) {
+            status = Status.SUPERSEDED;
+            decidedAt = now;
+        }
     }
 
     public UUID id() { return id; }

@@ -89,7 +89,7 @@ class ExchangeListTest {
                 .post("/api/v1/exchange-lists").then().statusCode(201).body("referenceDate", equalTo("2025-06-02"))
                 .body("detainingParty", equalTo("PX")).body("round", equalTo(1)).extract().path("id");
         as(DETAINING).body(Map.of("agreementId", agreement, "termId", young.toString()))
-                .post("/api/v1/exchange-lists").then().statusCode(201).body("id", equalTo(list));
+                .post("/api/v1/exchange-lists").then().statusCode(200).body("id", equalTo(list));
 
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String a = held("Шевченко", "Тарас", "Cyrl", "2000-06-03", "A-" + suffix, "2025-01-10");
@@ -151,7 +151,7 @@ class ExchangeListTest {
         as(RECEIVING).post("/api/v1/exchange-lists/" + list + "/rounds").then().statusCode(200).body("round", equalTo(2));
         String unknown = requests.getString("[3].id");
         as(DETAINING).body(Map.of("status", "RELEASED", "reason", "x"))
-                .post("/api/v1/exchange-lists/" + list + "/entries/" + unknown + "/answer").then().statusCode(409);
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + unknown + "/answer").then().statusCode(422);
         as(DETAINING).body(Map.of("status", "NOT_HELD", "reason", "No such prisoner in our records"))
                 .post("/api/v1/exchange-lists/" + list + "/entries/" + unknown + "/answer").then().statusCode(200)
                 .body("status", equalTo("NOT_HELD"));
@@ -207,6 +207,60 @@ class ExchangeListTest {
         assertThat(statusOf(offers, "prisonerId", inTime)).isEqualTo("OFFERED");
         assertThat(statusOf(offers, "prisonerId", late)).isEqualTo("NOT_ELIGIBLE");
         assertThat(statusOf(offers, "prisonerId", recovered)).isEqualTo("NOT_ELIGIBLE");
+    }
+
+    /**
+     * What the records say of an offered prisoner later reaches his entries: a request for a man offered not
+     * eligible learns why; a verified offer is still matched by a request of a later round; a commission's decision
+     * recorded after the offer re-judges it; a death takes him off the list.
+     */
+    @Test
+    void entriesFollowTheRecordsOfThePrisonersTheyName() {
+        UUID wounded = UUID.randomUUID();
+        String agreement = agreementWithLists(UUID.randomUUID(), wounded);
+        String list = as(DETAINING).body(Map.of("agreementId", agreement, "termId", wounded.toString()))
+                .post("/api/v1/exchange-lists").then().statusCode(201).extract().path("id");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String unfit = held("Rudenko", "Oleh", "Latn", "1980-02-02", "U-" + suffix, "2025-01-10");
+        String verified = held("Zinchenko", "Maksym", "Latn", "1981-03-03", "V-" + suffix, "2025-01-10");
+        String late = held("Kravets", "Denys", "Latn", "1982-04-04", "L-" + suffix, "2025-01-10");
+        String dying = held("Polishchuk", "Roman", "Latn", "1983-05-05", "P-" + suffix, "2025-01-10");
+        finding(verified, true, "2025-05-01");
+        finding(dying, true, "2025-05-01");
+        JsonPath offers = as(DETAINING).body(Map.of("prisonerIds", List.of(unfit, verified, late, dying)))
+                .post("/api/v1/exchange-lists/" + list + "/offers").then().statusCode(200).extract().jsonPath();
+        assertThat(offers.getList("status", String.class))
+                .containsExactly("NOT_ELIGIBLE", "OFFERED", "NOT_ELIGIBLE", "OFFERED");
+        String offerOfVerified = offers.getString("find { it.prisonerId == '" + verified + "' }.id");
+        as(ICRC).body(Map.of("decision", "VERIFIED"))
+                .post("/api/v1/exchange-lists/" + list + "/entries/" + offerOfVerified + "/verification").then()
+                .statusCode(200);
+        as(RECEIVING).post("/api/v1/exchange-lists/" + list + "/rounds").then().statusCode(200);
+
+        JsonPath requests = as(RECEIVING).body(Map.of("requests", List.of(
+                        asked("Rudenko", "Oleh", "Latn", "1980-02-02", "U-" + suffix),
+                        asked("Zinchenko", "Maksym", "Latn", "1981-03-03", "V-" + suffix))))
+                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(200).extract().jsonPath();
+        assertThat(requests.getString("[0].status")).isEqualTo("NOT_ELIGIBLE");
+        assertThat(requests.getString("[0].reason")).startsWith("SERIOUSLY_WOUNDED_OR_SICK");
+        assertThat(requests.getString("[1].status")).isEqualTo("MATCHED");
+        assertThat(requests.getString("[1].matchedEntryId")).isEqualTo(offerOfVerified);
+
+        // A decision dated before the reference date but recorded after the offer: the offer is judged again.
+        finding(late, true, "2025-06-01");
+        String offerOfLate = offers.getString("find { it.prisonerId == '" + late + "' }.id");
+        String offerOfDying = offers.getString("find { it.prisonerId == '" + dying + "' }.id");
+        as(DETAINING).body(Map.of("diedOn", "2025-06-20", "place", "Camp 9"))
+                .post("/api/v1/prisoners/" + dying + "/death").then().statusCode(200);
+        JsonPath after = as(ICRC).queryParam("kind", "OFFER").get("/api/v1/exchange-lists/" + list + "/entries").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(after.getString("items.find { it.id == '" + offerOfLate + "' }.status")).isEqualTo("OFFERED");
+        assertThat(after.getString("items.find { it.id == '" + offerOfDying + "' }.status")).isEqualTo("DIED");
+        assertThat(after.getString("items.find { it.id == '" + offerOfVerified + "' }.status")).isEqualTo("ICRC_VERIFIED");
+        // Eligible held on 2025-06-07: verified, late and dying (he died after it); one of them dead since.
+        as(MEDIATOR).get("/api/v1/exchange-lists/" + list).then().statusCode(200)
+                .body("progress.eligibleHeld", equalTo(3)).body("progress.died", equalTo(1))
+                .body("progress.verified", equalTo(1)).body("progress.remaining", equalTo(2));
     }
 
     private static void finding(String prisoner, boolean wounded, String decidedOn) {

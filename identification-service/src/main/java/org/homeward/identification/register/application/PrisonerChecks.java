@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.homeward.identification.register.MissingPerson;
+import org.homeward.platform.linkage.BestMatch;
 import org.homeward.platform.linkage.Particulars;
 import org.homeward.identification.register.PersonStatusChanged;
 import org.homeward.identification.register.PrisonerCheck;
@@ -60,7 +61,7 @@ public class PrisonerChecks {
             return; // checked already (a duplicate), or withdrawn before this older record came
         }
         Particulars particulars = person.particulars();
-        RegisterLinkage.BestMatch best = linkage.bestMatch(particulars,
+        BestMatch<CandidateBlocks.Candidate> best = linkage.bestMatch(particulars,
                 linkage.blocksFor(person.toParty(), List.of(particulars)));
         PrisonerCheck check = new PrisonerCheck(person, best == null ? null : best.result(),
                 best == null ? null : best.candidate().personId(), Instant.now(clock));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.homeward.platform.linkage.BestMatch;
 import org.homeward.platform.linkage.LinkageOutcome;
 import org.homeward.identification.register.LinkageReview;
 import org.homeward.identification.register.MissingPerson;
@@ -63,32 +64,9 @@ public class RegisterLinkage {
         return CandidateBlocks.load(entityManager, party, reports);
     }
 
-    /** The best candidate and its comparison: the strongest verdict, and of equal verdicts the closest names. */
-    public record BestMatch(CandidateBlocks.Candidate candidate, RecordComparison.Result result) {
-
-        boolean isBetterThan(BestMatch other) {
-            if (result.outcome() != other.result.outcome()) {
-                return result.outcome().isStrongerThan(other.result.outcome());
-            }
-            return result.surnameSimilarity() + result.givenNameSimilarity()
-                    > other.result.surnameSimilarity() + other.result.givenNameSimilarity();
-        }
-    }
-
     /** @return null when the report's blocks hold nobody */
-    BestMatch bestMatch(Particulars report, CandidateBlocks blocks) {
-        return bestOf(report, blocks.candidatesFor(report));
-    }
-
-    private static BestMatch bestOf(Particulars report, List<CandidateBlocks.Candidate> candidates) {
-        BestMatch best = null;
-        for (CandidateBlocks.Candidate candidate : candidates) {
-            BestMatch match = new BestMatch(candidate, RecordComparison.compare(report, candidate.particulars()));
-            if (best == null || match.isBetterThan(best)) {
-                best = match;
-            }
-        }
-        return best;
+    BestMatch<CandidateBlocks.Candidate> bestMatch(Particulars report, CandidateBlocks blocks) {
+        return BestMatch.among(report, blocks.candidatesFor(report), CandidateBlocks.Candidate::particulars);
     }
 
     /**
@@ -101,8 +79,9 @@ public class RegisterLinkage {
         Instant now = Instant.now(clock);
         int blockSize = blocks.nameBlockSize(report.particulars());
         boolean tooManyToCompare = blockSize > maxComparisonsPerReport;
-        BestMatch best = tooManyToCompare
-                ? bestOf(report.particulars(), blocks.serviceNumberCandidatesFor(report.particulars()))
+        BestMatch<CandidateBlocks.Candidate> best = tooManyToCompare
+                ? BestMatch.among(report.particulars(), blocks.serviceNumberCandidatesFor(report.particulars()),
+                        CandidateBlocks.Candidate::particulars)
                 : bestMatch(report.particulars(), blocks);
         if (best != null && best.result().outcome() == LinkageOutcome.MATCHED) {
             MissingPerson person = entityManager.find(MissingPerson.class, best.candidate().personId());

@@ -89,12 +89,14 @@ public class ExchangeListResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Open the exchange list of a prisoner-exchange term (either party's coordinators)",
-            description = "One list per term; asking again answers the list it has. The term's referenceDate (or the"
-                    + " agreement's effective date) is the day eligibility is judged on. Audited.")
+            description = "One list per term: 201 when this opened it, 200 with the list it has when it was open"
+                    + " already. The term's referenceDate (or the agreement's effective date) is the day eligibility is"
+                    + " judged on. Not for CIVILIANS terms (422). Audited.")
     public Response open(@Valid @NotNull OpenRequest request) {
-        ExchangeList list = lists.open(request.agreementId(), request.termId());
-        return Response.created(URI.create("/api/v1/exchange-lists/" + list.id()))
-                .entity(ExchangeViews.ListView.of(list, null)).build();
+        ExchangeLists.Opened opened = lists.open(request.agreementId(), request.termId());
+        ExchangeViews.ListView view = ExchangeViews.ListView.of(opened.list(), null);
+        return opened.created() ? Response.created(URI.create("/api/v1/exchange-lists/" + opened.list().id())).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @GET

@@ -53,20 +53,20 @@ public final class ExchangeViews {
     }
 
     public record ReviewView(UUID id, UUID requestId, UUID offerId, LinkageOutcome outcome, List<String> reasons,
-                      MatchReview.Status status, Instant openedAt, String decidedBy, Instant decidedAt) {
+                             MatchReview.Status status, Instant openedAt, Instant decidedAt) {
 
         static ReviewView of(MatchReview r) {
             return new ReviewView(r.id(), r.requestId(), r.offerId(), r.outcome(), r.reasonList(), r.status(),
-                    r.openedAt(), r.decidedBy(), r.decidedAt());
+                    r.openedAt(), r.decidedAt());
         }
     }
 
-    public record ChangeView(int round, EntryStatus from, EntryStatus to, String reason, String bySubject,
-                      String byOrganisation, Instant at) {
+    /** A change as the other side sees it: which organisation made it, not which of its officers (audit has that). */
+    public record ChangeView(int round, EntryStatus from, EntryStatus to, String reason, String byOrganisation,
+                             Instant at) {
 
         static ChangeView of(EntryChange c) {
-            return new ChangeView(c.round(), c.from(), c.to(), c.reason(), c.actorSubject(), c.actorOrganisation(),
-                    c.occurredAt());
+            return new ChangeView(c.round(), c.from(), c.to(), c.reason(), c.actorOrganisation(), c.occurredAt());
         }
     }
 }

@@ -59,6 +59,14 @@ public class ExchangeAccess {
         }
     }
 
+    /** Lists are negotiated under an ACTIVE agreement; a suspended or ended one is read, not changed. */
+    public void requireActive(Visible visible) {
+        if (!"ACTIVE".equals(visible.agreement().status())) {
+            throw new org.homeward.platform.domain.InvalidTransition("The agreement is " + visible.agreement().status()
+                    + ": its exchange lists are read, not changed");
+        }
+    }
+
     public void requireDetainingCoordinator(Visible visible, String action) {
         requireCoordinatorOf(visible.list().detainingParty(), action);
     }

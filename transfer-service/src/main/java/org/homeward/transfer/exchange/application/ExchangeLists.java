@@ -1,15 +1,18 @@
 package org.homeward.transfer.exchange.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.linkage.BestMatch;
 import org.homeward.platform.linkage.LinkageOutcome;
 import org.homeward.platform.linkage.RecordComparison;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.persistence.RerunsLostRaces;
+import org.homeward.platform.persistence.TransactionLock;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.security.Caller;
 import org.homeward.transfer.AgreedTerm;
@@ -22,6 +25,7 @@ import org.homeward.transfer.exchange.ExchangeList;
 import org.homeward.transfer.exchange.MatchReview;
 import org.homeward.transfer.exchange.RequestedPerson;
 import org.homeward.transfer.prisoners.HeldPrisoner;
+import org.homeward.transfer.prisoners.PrisonerChanged;
 import org.homeward.transfer.prisoners.PrisonerStatus;
 import org.homeward.transfer.readmodel.AgreementView;
 import org.homeward.transfer.readmodel.AgreementViews;
@@ -30,10 +34,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -70,8 +77,12 @@ public class ExchangeLists {
         this.clock = clock;
     }
 
+    /** A list, and whether this call opened it (or found it open already). */
+    public record Opened(ExchangeList list, boolean created) {
+    }
+
     /** Opens the list of a prisoner-exchange term (either party's coordinators), or answers the one it has. */
-    public ExchangeList open(UUID agreementId, UUID termId) {
+    public Opened open(UUID agreementId, UUID termId) {
         AgreementView view = agreements.find(agreementId, caller.party().orElse(null), caller.organisation())
                 .orElseThrow(() -> ProblemException.notFound("Agreement " + agreementId));
         AgreementSnapshot agreement = AgreementSnapshot.of(view);
@@ -79,6 +90,10 @@ public class ExchangeLists {
                 .orElseThrow(() -> new RuleViolation("termId", "Not a term of this agreement"));
         if (!"POW_EXCHANGE".equals(term.kind())) {
             throw new RuleViolation("termId", "Exchange lists are for prisoner-exchange terms; this one is " + term.kind());
+        }
+        if ("CIVILIANS".equals(term.category())) {
+            // The prisoners held are prisoners of war: none of them could qualify, and civilians are not recorded here.
+            throw new RuleViolation("termId", "Exchange lists are of prisoners of war; a CIVILIANS term has none");
         }
         if (!"ACTIVE".equals(agreement.status())) {
             throw new RuleViolation("agreementId", "Lists are negotiated under an ACTIVE agreement; this one is "
@@ -89,10 +104,12 @@ public class ExchangeLists {
             throw new ProblemException(org.homeward.platform.problem.ProblemType.FORBIDDEN,
                     "A coordinator of one of the term's parties opens its list");
         }
+        // Both parties opening the same term's list at once: the second waits here, then finds the first's.
+        TransactionLock.hold(entityManager, "exchange-list|" + termId);
         Optional<ExchangeList> existing = entityManager.createQuery("select l from ExchangeList l where l.termId = :term",
                 ExchangeList.class).setParameter("term", termId).getResultStream().findFirst();
         if (existing.isPresent()) {
-            return existing.get();
+            return new Opened(existing.get(), false);
         }
         LocalDate reference = term.referenceDateOr(agreement.effectiveDate());
         if (reference == null) {
@@ -103,7 +120,7 @@ public class ExchangeLists {
                 caller.organisation(), Instant.now(clock));
         entityManager.persist(list);
         audit.record("exchange-list.open", "exchange_list", list.id().toString());
-        return list;
+        return new Opened(list, true);
     }
 
     /** The lists of an agreement the caller may see. */
@@ -168,11 +185,20 @@ public class ExchangeLists {
         ExchangeAccess.Visible visible = access.visible(listId, LockModeType.PESSIMISTIC_WRITE);
         ExchangeList list = visible.list();
         access.requireDetainingCoordinator(visible, "offers its prisoners");
+        access.requireActive(visible);
         Instant now = Instant.now(clock);
+        // Loaded together: one query each for the prisoners, the offers already made and the findings.
+        Map<UUID, HeldPrisoner> prisoners = new HashMap<>();
+        entityManager.createQuery("select p from HeldPrisoner p where p.id in :ids", HeldPrisoner.class)
+                .setParameter("ids", prisonerIds).getResultList().forEach(p -> prisoners.put(p.id(), p));
+        Set<UUID> offeredAlready = new HashSet<>(entityManager.createQuery("select e.prisonerId from ExchangeEntry e"
+                        + " where e.listId = :list and e.prisonerId in :ids", UUID.class)
+                .setParameter("list", list.id()).setParameter("ids", prisonerIds).getResultList());
+        Map<UUID, Boolean> findings = findingsOnReferenceDate(list, prisonerIds);
         List<ExchangeEntry> offers = new ArrayList<>();
         for (int i = 0; i < prisonerIds.size(); i++) {
             UUID id = prisonerIds.get(i);
-            HeldPrisoner prisoner = entityManager.find(HeldPrisoner.class, id);
+            HeldPrisoner prisoner = prisoners.get(id);
             if (prisoner == null || !prisoner.detainingParty().equals(list.detainingParty())) {
                 throw new RuleViolation("prisonerIds[" + i + "]", "Not a prisoner " + list.detainingParty() + " holds");
             }
@@ -180,11 +206,11 @@ public class ExchangeLists {
                 throw new RuleViolation("prisonerIds[" + i + "]", "Only prisoners held from " + list.receivingParty()
                         + " are offered to it");
             }
-            if (alreadyOffered(list, id)) {
+            if (!offeredAlready.add(id)) {
                 throw new RuleViolation("prisonerIds[" + i + "]", "Offered on this list already");
             }
             String unmet = Eligibility.unmet(list.category(), list.referenceDate(), prisoner.dateOfBirth(),
-                    prisoner.capturedOn(), findingOnReferenceDate(prisoner.id(), list.referenceDate())).orElse(null);
+                    prisoner.capturedOn(), findings.get(id)).orElse(null);
             ExchangeEntry offer = ExchangeEntry.offer(list, prisoner, unmet, caller.organisation(), now);
             entityManager.persist(offer);
             record(list, offer, new ExchangeEntry.Change(null, offer.status(), unmet), now);
@@ -206,6 +232,7 @@ public class ExchangeLists {
         ExchangeAccess.Visible visible = access.visible(listId, LockModeType.PESSIMISTIC_WRITE);
         ExchangeList list = visible.list();
         access.requireReceivingCoordinator(visible, "requests persons");
+        access.requireActive(visible);
         if (persons.isEmpty() || persons.size() > MAX_REQUESTS) {
             throw new RuleViolation("requests", "From 1 to " + MAX_REQUESTS + " requests at a time");
         }
@@ -233,6 +260,7 @@ public class ExchangeLists {
             throw new ProblemException(org.homeward.platform.problem.ProblemType.FORBIDDEN,
                     "A coordinator of one of the list's parties closes a round");
         }
+        access.requireActive(visible);
         visible.list().nextRound();
         audit.record("exchange-list.round", "exchange_list", listId + ":" + visible.list().round());
         return visible.list();
@@ -242,8 +270,11 @@ public class ExchangeLists {
     public ExchangeEntry answer(UUID listId, UUID entryId, EntryStatus answer, String reason) {
         ExchangeAccess.Visible visible = access.visible(listId, LockModeType.PESSIMISTIC_WRITE);
         access.requireDetainingCoordinator(visible, "answers requests");
+        access.requireActive(visible);
         ExchangeEntry entry = entryOf(visible.list(), entryId);
-        record(visible.list(), entry, entry.answered(answer, reason), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        record(visible.list(), entry, entry.answered(answer, reason), now);
+        supersedeReviewsOf(entry, now);
         audit.record("exchange-list.answer", "exchange_entry", entryId.toString());
         return entry;
     }
@@ -252,6 +283,7 @@ public class ExchangeLists {
     public ExchangeEntry verify(UUID listId, UUID entryId, boolean consents, String reason) {
         ExchangeAccess.Visible visible = access.visible(listId, LockModeType.PESSIMISTIC_WRITE);
         access.requireEscort(visible);
+        access.requireActive(visible);
         ExchangeEntry entry = entryOf(visible.list(), entryId);
         record(visible.list(), entry, entry.verified(consents, reason), Instant.now(clock));
         audit.record("exchange-list.verify", "exchange_entry", entryId.toString());
@@ -262,6 +294,7 @@ public class ExchangeLists {
     public List<MatchReview> reviews(UUID listId, MatchReview.Status status) {
         ExchangeAccess.Visible visible = access.visible(listId, LockModeType.NONE);
         access.requireEntryReader(visible);
+        audit.record("exchange-list.match-reviews", "exchange_list", listId.toString());
         return entityManager.createQuery("select r from MatchReview r where r.listId = :list and r.status = :status"
                         + " order by r.openedAt, r.id", MatchReview.class)
                 .setParameter("list", listId).setParameter("status", status).getResultList();
@@ -271,6 +304,7 @@ public class ExchangeLists {
     public MatchReview decide(UUID listId, UUID reviewId, boolean confirm) {
         ExchangeAccess.Visible visible = access.visible(listId, LockModeType.PESSIMISTIC_WRITE);
         access.requireDetainingCoordinator(visible, "decides matches");
+        access.requireActive(visible);
         MatchReview review = entityManager.find(MatchReview.class, reviewId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null || !review.listId().equals(listId)) {
             throw ProblemException.notFound("Match review " + reviewId);
@@ -303,40 +337,50 @@ public class ExchangeLists {
      * verified; what remains. An all-for-all term is complete when nothing remains.
      */
     ExchangeProgress progress(ExchangeList list) {
-        List<HeldPrisoner> held = entityManager.createQuery("select p from HeldPrisoner p where p.detainingParty = :d"
-                        + " and p.partyOfOrigin = :o and p.capturedOn <= :ref", HeldPrisoner.class)
+        // Counts only: the prisoners' particulars are not loaded, and findings come in one query when they matter.
+        List<Object[]> held = entityManager.createQuery("select p.id, p.dateOfBirth, p.capturedOn, p.status, p.diedOn,"
+                        + " p.releasedOn from HeldPrisoner p where p.detainingParty = :d and p.partyOfOrigin = :o"
+                        + " and p.capturedOn <= :ref", Object[].class)
                 .setParameter("d", list.detainingParty()).setParameter("o", list.receivingParty())
                 .setParameter("ref", list.referenceDate()).getResultList();
         Map<UUID, EntryStatus> offerStatus = new HashMap<>();
         long offered = 0;
         long verified = 0;
-        for (ExchangeEntry offer : entityManager.createQuery("select e from ExchangeEntry e where e.listId = :list"
-                + " and e.kind = :offer", ExchangeEntry.class).setParameter("list", list.id())
+        for (Object[] offer : entityManager.createQuery("select e.prisonerId, e.status from ExchangeEntry e"
+                + " where e.listId = :list and e.kind = :offer", Object[].class).setParameter("list", list.id())
                 .setParameter("offer", ExchangeEntry.Kind.OFFER).getResultList()) {
-            offerStatus.put(offer.prisonerId(), offer.status());
-            offered += offer.status() == EntryStatus.NOT_ELIGIBLE ? 0 : 1;
-            verified += switch (offer.status()) {
+            EntryStatus status = (EntryStatus) offer[1];
+            offerStatus.put((UUID) offer[0], status);
+            offered += status == EntryStatus.NOT_ELIGIBLE ? 0 : 1;
+            verified += switch (status) {
                 case ICRC_VERIFIED, SCHEDULED, RELEASED -> 1;
                 default -> 0;
             };
         }
+        Map<UUID, Boolean> findings = "SERIOUSLY_WOUNDED_OR_SICK".equals(list.category())
+                ? findingsOnReferenceDate(list, held.stream().map(row -> (UUID) row[0]).toList()) : Map.of();
         long eligible = 0;
         long released = 0;
         long declined = 0;
         long died = 0;
-        for (HeldPrisoner prisoner : held) {
-            boolean heldOnReferenceDate = (prisoner.diedOn() == null || prisoner.diedOn().isAfter(list.referenceDate()))
-                    && (prisoner.releasedOn() == null || prisoner.releasedOn().isAfter(list.referenceDate()));
-            if (!heldOnReferenceDate || Eligibility.unmet(list.category(), list.referenceDate(), prisoner.dateOfBirth(),
-                    prisoner.capturedOn(), findingOnReferenceDate(prisoner.id(), list.referenceDate())).isPresent()) {
+        for (Object[] row : held) {
+            UUID id = (UUID) row[0];
+            LocalDate diedOn = (LocalDate) row[4];
+            LocalDate releasedOn = (LocalDate) row[5];
+            // Held on the reference date: captured by then, and neither dead nor released before it.
+            boolean heldOnReferenceDate = (diedOn == null || !diedOn.isBefore(list.referenceDate()))
+                    && (releasedOn == null || !releasedOn.isBefore(list.referenceDate()));
+            if (!heldOnReferenceDate || Eligibility.unmet(list.category(), list.referenceDate(), (LocalDate) row[1],
+                    (LocalDate) row[2], findings.get(id)).isPresent()) {
                 continue;
             }
             eligible++;
-            if (prisoner.status() == PrisonerStatus.RELEASED) {
+            PrisonerStatus status = (PrisonerStatus) row[3];
+            if (status == PrisonerStatus.RELEASED) {
                 released++;
-            } else if (prisoner.status() == PrisonerStatus.DIED) {
+            } else if (status == PrisonerStatus.DIED) {
                 died++;
-            } else if (offerStatus.get(prisoner.id()) == EntryStatus.DECLINES_REPATRIATION) {
+            } else if (offerStatus.get(id) == EntryStatus.DECLINES_REPATRIATION) {
                 declined++;
             }
         }
@@ -345,12 +389,44 @@ public class ExchangeLists {
                 remaining == 0);
     }
 
-    /** The commission's latest decision made on or before the reference date, or null (a later one does not count). */
-    private Boolean findingOnReferenceDate(UUID prisonerId, LocalDate referenceDate) {
-        return entityManager.createQuery("select f.seriouslyWoundedOrSick from MedicalFinding f where f.prisonerId = :id"
-                        + " and f.decidedOn <= :ref order by f.decidedOn desc, f.recordedAt desc", Boolean.class)
-                .setParameter("id", prisonerId).setParameter("ref", referenceDate).setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
+    /**
+     * Each prisoner's latest commission decision made on or before the list's reference date (a later one does
+     * not count), in one query; absent when the commission decided nothing on him by then.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Boolean> findingsOnReferenceDate(ExchangeList list, List<UUID> prisonerIds) {
+        Map<UUID, Boolean> latest = new HashMap<>();
+        if (prisonerIds.isEmpty()) {
+            return latest;
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("select distinct on (prisoner_id) prisoner_id,"
+                        + " seriously_wounded_or_sick from medical_finding where prisoner_id = any(cast(?1 as uuid[]))"
+                        + " and decided_on <= ?2 order by prisoner_id, decided_on desc, recorded_at desc")
+                .setParameter(1, prisonerIds.toArray(new UUID[0])).setParameter(2, list.referenceDate()).getResultList();
+        rows.forEach(row -> latest.put((UUID) row[0], (Boolean) row[1]));
+        return latest;
+    }
+
+    /**
+     * A prisoner's record changed (a commission decided, he died): his offers on every list follow. A death
+     * takes him off each list; a decision re-judges the offers not yet verified.
+     */
+    void prisonerChanged(@Observes PrisonerChanged changed) {
+        HeldPrisoner prisoner = entityManager.find(HeldPrisoner.class, changed.prisonerId());
+        Instant now = Instant.now(clock);
+        for (ExchangeEntry offer : entityManager.createQuery("select e from ExchangeEntry e where e.prisonerId = :p",
+                ExchangeEntry.class).setParameter("p", changed.prisonerId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
+            ExchangeList list = entityManager.find(ExchangeList.class, offer.listId());
+            ExchangeEntry.Change change = prisoner.status() == PrisonerStatus.DIED
+                    ? offer.died("died in captivity on " + prisoner.diedOn())
+                    : offer.rejudged(Eligibility.unmet(list.category(), list.referenceDate(), prisoner.dateOfBirth(),
+                    prisoner.capturedOn(), findingsOnReferenceDate(list, List.of(prisoner.id())).get(prisoner.id()))
+                    .orElse(null));
+            if (change != null) {
+                record(list, offer, change, now);
+            }
+        }
     }
 
     /**
@@ -359,29 +435,20 @@ public class ExchangeLists {
      * review, so that nothing else answers it meanwhile.
      */
     private boolean matchAgainst(ExchangeList list, ExchangeEntry entry, List<ExchangeEntry> candidates, Instant now) {
-        ExchangeEntry best = null;
-        RecordComparison.Result bestResult = null;
-        for (ExchangeEntry candidate : candidates) {
-            if (candidate.matchedEntryId() != null) {
-                continue;
-            }
-            RecordComparison.Result result = RecordComparison.compare(entry.particulars(), candidate.particulars());
-            if (bestResult == null || result.outcome().isStrongerThan(bestResult.outcome())) {
-                best = candidate;
-                bestResult = result;
-            }
-        }
-        if (best == null || bestResult.outcome() == LinkageOutcome.NO_MATCH) {
+        BestMatch<ExchangeEntry> best = BestMatch.among(entry.particulars(),
+                candidates.stream().filter(candidate -> candidate.matchedEntryId() == null).toList(),
+                ExchangeEntry::particulars);
+        if (best == null || best.result().outcome() == LinkageOutcome.NO_MATCH) {
             return false;
         }
-        ExchangeEntry request = entry.kind() == ExchangeEntry.Kind.REQUEST ? entry : best;
-        ExchangeEntry offer = entry.kind() == ExchangeEntry.Kind.OFFER ? entry : best;
-        if (bestResult.outcome() == LinkageOutcome.MATCHED) {
-            link(list, request, offer, "matched: " + String.join("; ", bestResult.agreed()), now);
+        ExchangeEntry request = entry.kind() == ExchangeEntry.Kind.REQUEST ? entry : best.candidate();
+        ExchangeEntry offer = entry.kind() == ExchangeEntry.Kind.OFFER ? entry : best.candidate();
+        if (best.result().outcome() == LinkageOutcome.MATCHED) {
+            link(list, request, offer, "matched: " + String.join("; ", best.result().agreed()), now);
             return true;
         }
-        entityManager.persist(new MatchReview(list.id(), request.id(), offer.id(), bestResult.outcome(),
-                bestResult.agreed(), now));
+        entityManager.persist(new MatchReview(list.id(), request.id(), offer.id(), best.result().outcome(),
+                best.result().agreed(), now));
         return true;
     }
 
@@ -414,6 +481,16 @@ public class ExchangeLists {
     private void link(ExchangeList list, ExchangeEntry request, ExchangeEntry offer, String reason, Instant now) {
         record(list, request, request.matchedWith(offer, reason), now);
         record(list, offer, offer.matchedWith(request, reason), now);
+        supersedeReviewsOf(request, now);
+        supersedeReviewsOf(offer, now);
+    }
+
+    /** The reviews still open about an entry that is matched or answered now: nothing is left to decide in them. */
+    private void supersedeReviewsOf(ExchangeEntry entry, Instant now) {
+        entityManager.createQuery("select r from MatchReview r where r.status = :open and (r.requestId = :entry"
+                        + " or r.offerId = :entry)", MatchReview.class)
+                .setParameter("open", MatchReview.Status.OPEN).setParameter("entry", entry.id()).getResultList()
+                .forEach(review -> review.superseded(now));
     }
 
     private void record(ExchangeList list, ExchangeEntry entry, ExchangeEntry.Change change, Instant now) {
@@ -421,18 +498,15 @@ public class ExchangeLists {
                 caller.subject(), caller.organisation(), now));
     }
 
+    /** The entries of a kind a new entry may still be matched to, oldest first (a stable order for ties). */
     private List<ExchangeEntry> openEntries(ExchangeList list, ExchangeEntry.Kind kind) {
+        List<EntryStatus> open = kind == ExchangeEntry.Kind.REQUEST ? List.of(EntryStatus.REQUESTED)
+                : Arrays.stream(EntryStatus.values()).filter(EntryStatus::mayBeMatched).toList();
         return entityManager.createQuery("select e from ExchangeEntry e where e.listId = :list and e.kind = :kind"
-                        + " and e.matchedEntryId is null and e.status in :open", ExchangeEntry.class)
-                .setParameter("list", list.id()).setParameter("kind", kind)
-                .setParameter("open", kind == ExchangeEntry.Kind.REQUEST ? List.of(EntryStatus.REQUESTED)
-                        : List.of(EntryStatus.OFFERED, EntryStatus.NOT_ELIGIBLE))
+                        + " and e.matchedEntryId is null and e.status in :open order by e.createdAt, e.id",
+                        ExchangeEntry.class)
+                .setParameter("list", list.id()).setParameter("kind", kind).setParameter("open", open)
                 .getResultList();
-    }
-
-    private boolean alreadyOffered(ExchangeList list, UUID prisonerId) {
-        return !entityManager.createQuery("select e.id from ExchangeEntry e where e.listId = :list and e.prisonerId = :p",
-                UUID.class).setParameter("list", list.id()).setParameter("p", prisonerId).getResultList().isEmpty();
     }
 
     private ExchangeEntry entryOf(ExchangeList list, UUID entryId) {

@@ -161,7 +161,8 @@ public class PrisonerResource {
     @Operation(summary = "A prisoner's record, with his names in Latin letters and the commission's latest decision"
             + " (audited)")
     public PrisonerViews.PrisonerView read(@PathParam("id") UUID id) {
-        return PrisonerViews.PrisonerView.of(prisoners.read(id), prisoners.latestFinding(id));
+        HeldPrisoners.PrisonerRecord found = prisoners.read(id);
+        return PrisonerViews.PrisonerView.of(found.prisoner(), found.latestFinding());
     }
 
     @GET
@@ -220,8 +221,8 @@ public class PrisonerResource {
     @Operation(summary = "Record a death in captivity (GC III Art. 120): the record closes; the public topic hears"
             + " counts only (audited)")
     public PrisonerViews.PrisonerView recordDeath(@PathParam("id") UUID id, @Valid @NotNull DeathRequest request) {
-        return PrisonerViews.PrisonerView.of(prisoners.recordDeath(id, request.diedOn(), request.place(),
-                request.cause()), prisoners.latestFinding(id));
+        HeldPrisoners.PrisonerRecord closed = prisoners.recordDeath(id, request.diedOn(), request.place(), request.cause());
+        return PrisonerViews.PrisonerView.of(closed.prisoner(), closed.latestFinding());
     }
 
     private static Response csv(byte[] body, String filename) {

@@ -1,6 +1,7 @@
 package org.homeward.transfer.prisoners.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import org.homeward.transfer.manifest.RowError;
 import org.homeward.transfer.manifest.format.ManifestFormat;
 import org.homeward.transfer.prisoners.HeldPrisoner;
 import org.homeward.transfer.prisoners.MedicalFinding;
+import org.homeward.transfer.prisoners.PrisonerChanged;
 import org.homeward.transfer.prisoners.PrisonerParticulars;
 import org.homeward.transfer.prisoners.PrisonerStatus;
 import org.homeward.transfer.prisoners.messaging.PrisonersHeldEvents;
@@ -58,10 +60,12 @@ public class HeldPrisoners {
     private final Caller caller;
     private final AuditLog audit;
     private final PrisonersHeldEvents events;
+    private final Event<PrisonerChanged> changed;
     private final Clock clock;
 
     public HeldPrisoners(EntityManager entityManager, Caller caller, AuditLog audit, PrisonersHeldEvents events,
-                         Clock clock) {
+                         Event<PrisonerChanged> changed, Clock clock) {
+        this.changed = changed;
         this.entityManager = entityManager;
         this.caller = caller;
         this.audit = audit;
@@ -73,7 +77,7 @@ public class HeldPrisoners {
     public HeldPrisoner record(Map<String, String> fields) {
         String party = detainingParty();
         List<RowError> errors = new ArrayList<>();
-        PrisonerParticulars particulars = PrisonerParticulars.of(new ManifestRow(1, null, fields), today(), errors);
+        PrisonerParticulars particulars = PrisonerRows.of(new ManifestRow(1, null, fields), today(), errors);
         if (particulars == null) {
             throw ItemProblems.of("The prisoner was not recorded", new ItemsRejected(errors.stream()
                     .map(e -> new RowError(e.field().replaceFirst("^rows\\[1]\\.?", ""), e.message())).toList()));
@@ -90,7 +94,7 @@ public class HeldPrisoners {
         String party = detainingParty();
         List<ManifestRow> rows;
         try {
-            rows = format.read(upload, PrisonerParticulars.COLUMNS, "prisoners", "a list of prisoners held", MAX_ROWS);
+            rows = format.read(upload, PrisonerRows.COLUMNS, "prisoners", "a list of prisoners held", MAX_ROWS);
         } catch (ItemsRejected unusable) {
             throw ItemProblems.of("The import was rejected; nothing was stored", unusable);
         }
@@ -101,7 +105,7 @@ public class HeldPrisoners {
         List<PrisonerParticulars> all = new ArrayList<>(rows.size());
         LocalDate today = today();
         for (ManifestRow row : rows) {
-            PrisonerParticulars particulars = PrisonerParticulars.of(row, today, errors);
+            PrisonerParticulars particulars = PrisonerRows.of(row, today, errors);
             if (particulars != null && party.equals(particulars.partyOfOrigin())) {
                 errors.add(RowError.cell(row, "partyOfOrigin", "A party does not hold its own people as prisoners of war"));
             }
@@ -133,14 +137,17 @@ public class HeldPrisoners {
         return found;
     }
 
-    public HeldPrisoner read(UUID id) {
-        HeldPrisoner prisoner = find(id, LockModeType.NONE);
-        audit.record("prisoner.read", "held_prisoner", id.toString());
-        return prisoner;
+    /** A prisoner's record with the commission's latest decision on him (null when none). */
+    public record PrisonerRecord(HeldPrisoner prisoner, MedicalFinding latestFinding) {
     }
 
-    /** The commission's latest decision on him, or null. */
-    public MedicalFinding latestFinding(UUID prisonerId) {
+    public PrisonerRecord read(UUID id) {
+        HeldPrisoner prisoner = find(id, LockModeType.NONE);
+        audit.record("prisoner.read", "held_prisoner", id.toString());
+        return new PrisonerRecord(prisoner, latestFinding(id));
+    }
+
+    private MedicalFinding latestFinding(UUID prisonerId) {
         return entityManager.createQuery("select f from MedicalFinding f where f.prisonerId = :id"
                         + " order by f.decidedOn desc, f.recordedAt desc", MedicalFinding.class)
                 .setParameter("id", prisonerId).setMaxResults(1).getResultStream().findFirst().orElse(null);
@@ -153,22 +160,20 @@ public class HeldPrisoners {
     }
 
     /**
-     * The Art. 122 list for the Central Tracing Agency over [from, to]: the prisoners recorded (captured) in the
-     * period and the deaths in captivity in it, in the order they happened.
+     * The Art. 122 list for the Central Tracing Agency over [from, to]: the prisoners captured in the period and
+     * the deaths in captivity in it, in the order they happened (a capture recorded late still falls on its day).
      */
     public List<PrisonerViews.NotificationLine> notificationList(LocalDate from, LocalDate to) {
         String party = detainingParty();
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_LIST_DAYS) {
             throw new RuleViolation("to", "A period of one day to a year, from its first day to its last");
         }
-        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         List<PrisonerViews.NotificationLine> lines = new ArrayList<>();
-        entityManager.createQuery("select p from HeldPrisoner p where p.detainingParty = :party and p.recordedAt >= :start"
-                        + " and p.recordedAt < :end", HeldPrisoner.class)
-                .setParameter("party", party).setParameter("start", start).setParameter("end", end).getResultList()
+        entityManager.createQuery("select p from HeldPrisoner p where p.detainingParty = :party and p.capturedOn >= :from"
+                        + " and p.capturedOn <= :to", HeldPrisoner.class)
+                .setParameter("party", party).setParameter("from", from).setParameter("to", to).getResultList()
                 .forEach(p -> lines.add(new PrisonerViews.NotificationLine(PrisonerViews.Notified.CAPTURED,
-                        LocalDate.ofInstant(p.recordedAt(), clock.getZone()), PrisonerViews.CaptureCard.of(p))));
+                        p.capturedOn(), PrisonerViews.CaptureCard.of(p))));
         entityManager.createQuery("select p from HeldPrisoner p where p.detainingParty = :party and p.diedOn >= :from"
                         + " and p.diedOn <= :to", HeldPrisoner.class)
                 .setParameter("party", party).setParameter("from", from).setParameter("to", to).getResultList()
@@ -187,17 +192,20 @@ public class HeldPrisoners {
         MedicalFinding finding = MedicalFinding.of(prisoner, seriouslyWoundedOrSick, decidedOn, commissionReference,
                 caller.subject(), today(), Instant.now(clock));
         entityManager.persist(finding);
+        entityManager.flush();
+        changed.fire(new PrisonerChanged(id));
         audit.record("prisoner.medical-finding", "held_prisoner", id.toString());
         return finding;
     }
 
     /** A death in captivity (Art. 120): the record closes, and the public topic hears the counts. */
-    public HeldPrisoner recordDeath(UUID id, LocalDate diedOn, String place, String cause) {
+    public PrisonerRecord recordDeath(UUID id, LocalDate diedOn, String place, String cause) {
         HeldPrisoner prisoner = find(id, LockModeType.PESSIMISTIC_WRITE);
         prisoner.died(diedOn, place, cause, today());
+        changed.fire(new PrisonerChanged(id));
         audit.record("prisoner.death", "held_prisoner", id.toString());
         publishCounts(PrisonersHeldEvents.DIED, prisoner.detainingParty(), Set.of(prisoner.partyOfOrigin()));
-        return prisoner;
+        return new PrisonerRecord(prisoner, latestFinding(id));
     }
 
     /**
@@ -223,7 +231,9 @@ public class HeldPrisoners {
             events.publish(type, new PrisonersHeldEvents.Counts(detainingParty, origin, sequence,
                     byStatus[PrisonerStatus.HELD.ordinal()], byStatus[PrisonerStatus.RELEASED.ordinal()],
                     byStatus[PrisonerStatus.DIED.ordinal()],
-                    new AccessScope(Set.of(detainingParty, origin), Set.of())));
+                    // The detaining party's own: the party of origin reads no counts of them through the API, so
+                    // its webhooks are not told them either (DESIGN.md 6); it follows the exchange lists instead.
+                    new AccessScope(Set.of(detainingParty), Set.of())));
         }
     }
 

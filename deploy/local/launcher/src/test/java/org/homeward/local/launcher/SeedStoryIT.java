@@ -373,11 +373,6 @@ class SeedStoryIT {
     }
 
     /**
-     * Real resources of the story's agreement and of UA's organisation, one per path parameter: an identified
-     * case with its proposal and a revocation proposed, the missing person it was matched to and a family donor, a prisoner check, and
-     * made here, a register import, a linkage review and a subscription with a delivery.
-     */
-    /**
      * The story's RU-to-UA exchange list for the young: a prisoner RU holds and offers, and UA's request for him
      * with day and month swapped, a probable match waiting for RU.
      */
@@ -408,6 +403,12 @@ class SeedStoryIT {
                 + "/match-reviews", ua).get(0).path("id").asText());
     }
 
+    /**
+     * Real resources of the story's agreement and of UA's organisation, one per path parameter: an identified
+     * case with its proposal and a revocation proposed, the missing person it was matched to and a family donor, a prisoner check, and
+     * made here, a register import, a linkage review, a subscription with a delivery, a prisoner held and an exchange
+     * list with a request and a match to review.
+     */
     private Map<String, String> storyFixtures() {
         Map<String, String> fixtures = new HashMap<>();
         fixtures.put("agreements/{id}", storyAgreement);
