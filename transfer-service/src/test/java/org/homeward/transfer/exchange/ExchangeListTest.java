@@ -120,12 +120,19 @@ class ExchangeListTest {
                 .then().statusCode(422);
 
         // The receiving party asks as it knows them: in Latin letters, a swapped date, the dead, the unknown.
-        JsonPath requests = as(RECEIVING).body(Map.of("requests", List.of(
-                        asked("Shevchenko", "Taras", "Latn", "2000-06-03", "A " + suffix),
-                        asked("Kovalenko", "Petro", "Latn", "2001-05-04", null),
-                        asked("Honcharenko", "Vasyl", "Latn", "2002-02-02", "H-" + suffix),
-                        asked("Невідомий", "Іван", "Cyrl", "1990", null))))
-                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> roundOne = Map.of("requests", List.of(
+                asked("Shevchenko", "Taras", "Latn", "2000-06-03", "A " + suffix),
+                asked("Kovalenko", "Petro", "Latn", "2001-05-04", null),
+                asked("Honcharenko", "Vasyl", "Latn", "2002-02-02", "H-" + suffix),
+                asked("Невідомий", "Іван", "Cyrl", "1990", null)));
+        JsonPath requests = as(RECEIVING).header("Idempotency-Key", "round-1-" + list).body(roundOne)
+                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(201).extract().jsonPath();
+        // Sent again under its key (a lost answer): the same entries, none added.
+        assertThat(as(RECEIVING).header("Idempotency-Key", "round-1-" + list).body(roundOne)
+                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(201).extract().jsonPath()
+                .getList("id", String.class)).isEqualTo(requests.getList("id", String.class));
+        as(RECEIVING).queryParam("kind", "REQUEST").get("/api/v1/exchange-lists/" + list + "/entries").then()
+                .statusCode(200).body("items.size()", equalTo(4));
         assertThat(requests.getList("status", String.class))
                 .containsExactly("MATCHED", "REQUESTED", "DIED", "REQUESTED");
         String offerOfA = offers.getString("find { it.prisonerId == '" + a + "' }.id");
@@ -240,7 +247,7 @@ class ExchangeListTest {
         JsonPath requests = as(RECEIVING).body(Map.of("requests", List.of(
                         asked("Rudenko", "Oleh", "Latn", "1980-02-02", "U-" + suffix),
                         asked("Zinchenko", "Maksym", "Latn", "1981-03-03", "V-" + suffix))))
-                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(200).extract().jsonPath();
+                .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(201).extract().jsonPath();
         assertThat(requests.getString("[0].status")).isEqualTo("NOT_ELIGIBLE");
         assertThat(requests.getString("[0].reason")).startsWith("SERIOUSLY_WOUNDED_OR_SICK");
         assertThat(requests.getString("[1].status")).isEqualTo("MATCHED");

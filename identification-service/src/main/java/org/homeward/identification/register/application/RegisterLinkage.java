@@ -10,7 +10,6 @@ import org.homeward.identification.register.LinkageReview;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.platform.linkage.Particulars;
 import org.homeward.identification.register.PersonReport;
-import org.homeward.platform.linkage.RecordComparison;
 import org.homeward.identification.register.ReportedPerson;
 
 import java.time.Clock;

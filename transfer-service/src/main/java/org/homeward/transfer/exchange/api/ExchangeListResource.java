@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +22,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.idempotency.CreatedResource;
+import org.homeward.platform.idempotency.IdempotentCreation;
 import org.homeward.platform.linkage.BirthDate;
 import org.homeward.platform.paging.Page;
 import org.homeward.platform.paging.PageRequest;
+import org.homeward.platform.security.Caller;
 import org.homeward.platform.security.Roles;
 import org.homeward.platform.text.SafeText;
 import org.homeward.transfer.exchange.EntryStatus;
@@ -46,9 +50,13 @@ import java.util.UUID;
 public class ExchangeListResource {
 
     private final ExchangeLists lists;
+    private final IdempotentCreation idempotency;
+    private final Caller caller;
 
-    public ExchangeListResource(ExchangeLists lists) {
+    public ExchangeListResource(ExchangeLists lists, IdempotentCreation idempotency, Caller caller) {
         this.lists = lists;
+        this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     public record OpenRequest(@NotNull UUID agreementId, @NotNull UUID termId) {
@@ -148,8 +156,10 @@ public class ExchangeListResource {
     @Operation(summary = "Request persons (the receiving party's coordinators; audited)", description = "As you know"
             + " them: names in your script or a transliteration, dateOfBirth YYYY-MM-DD or YYYY. Each is matched to the"
             + " offers across scripts: MATCHED at once, a probable match to the detaining party's review, one the"
-            + " records show released or dead answered so.")
-    public List<ExchangeViews.EntryView> request(@PathParam("id") UUID id, @Valid @NotNull RequestsRequest request) {
+            + " records show released or dead answered so. 201 with the new entries; send an Idempotency-Key: a"
+            + " retried call adds no entry twice.")
+    public Response request(@PathParam("id") UUID id, @HeaderParam(IdempotentCreation.HEADER) String key,
+                            @Valid @NotNull RequestsRequest request) {
         List<RequestedPerson> persons = new ArrayList<>();
         for (int i = 0; i < request.requests().size(); i++) {
             PersonRequest p = request.requests().get(i);
@@ -162,7 +172,9 @@ public class ExchangeListResource {
             persons.add(new RequestedPerson(p.surname().strip(), p.firstNames().strip(), p.patronymic(), p.script(),
                     p.language(), born, p.serviceNumber()));
         }
-        return views(lists.request(id, persons));
+        return idempotency.create(caller.organisation(), "POST /api/v1/exchange-lists/" + id + "/requests", key, request,
+                () -> new CreatedResource(URI.create("/api/v1/exchange-lists/" + id + "/entries?kind=REQUEST"),
+                        views(lists.request(id, persons))));
     }
 
     @POST

@@ -207,12 +207,17 @@ public class PrisonerResource {
     @POST
     @Path("/{id}/medical-findings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a Mixed Medical Commission's decision on a prisoner (GC III Art. 110, 112; audited)")
-    public Response recordFinding(@PathParam("id") UUID id, @Valid @NotNull FindingRequest request) {
-        MedicalFinding finding = prisoners.recordFinding(id, request.seriouslyWoundedOrSick(), request.decidedOn(),
-                request.commissionReference());
-        return Response.created(URI.create("/api/v1/prisoners/" + id)).entity(new PrisonerViews.Finding(
-                finding.seriouslyWoundedOrSick(), finding.decidedOn(), finding.commissionReference())).build();
+    @Operation(summary = "Record a Mixed Medical Commission's decision on a prisoner (GC III Art. 110, 112; audited)",
+            description = "Decisions are kept, the latest standing. Send an Idempotency-Key: a retried call records it once.")
+    public Response recordFinding(@PathParam("id") UUID id, @HeaderParam(IdempotentCreation.HEADER) String key,
+                                  @Valid @NotNull FindingRequest request) {
+        return idempotency.create(caller.organisation(), "POST /api/v1/prisoners/" + id + "/medical-findings", key,
+                request, () -> {
+                    MedicalFinding finding = prisoners.recordFinding(id, request.seriouslyWoundedOrSick(),
+                            request.decidedOn(), request.commissionReference());
+                    return new CreatedResource(URI.create("/api/v1/prisoners/" + id), new PrisonerViews.Finding(
+                            finding.seriouslyWoundedOrSick(), finding.decidedOn(), finding.commissionReference()));
+                });
     }
 
     @POST

@@ -395,7 +395,7 @@ class SeedStoryIT {
                 "internmentPlace", "Табір 1")).path("id").asText();
         api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list + "/offers", ru,
                 Map.of("prisonerIds", List.of(held)));
-        JsonNode request = api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list + "/requests", ua,
+        JsonNode request = api.write(201, "transfer", "POST", "/api/v1/exchange-lists/" + list + "/requests", ua,
                 Map.of("requests", List.of(Map.of("surname", "Kovalenko", "firstNames", "Petro", "script", "Latn",
                         "dateOfBirth", "2001-05-04")))).get(0);
         fixtures.put("entries/{entryId}", request.path("id").asText());
