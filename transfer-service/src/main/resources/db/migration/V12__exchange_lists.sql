@@ -15,6 +15,7 @@ CREATE TABLE exchange_list (
     custom_category           varchar(100),
     reference_date            date          NOT NULL,
     round                     integer       NOT NULL,
+    event_sequence            bigint        NOT NULL DEFAULT 0,
     opened_by_organisation    varchar(100)  NOT NULL,
     opened_at                 timestamptz   NOT NULL,
     version                   bigint        NOT NULL

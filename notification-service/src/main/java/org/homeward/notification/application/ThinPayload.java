@@ -23,7 +23,9 @@ public final class ThinPayload {
             "fromParty", "toParty", "committed", "received", "declared", "dispatched", "balance", "tolerance",
             "pendingAmendment", "outcome", "returnedTo", "method",
             // transfer.prisoners-held.*: the counts of the prisoners one party holds from another, by status.
-            "detainingParty", "partyOfOrigin", "held", "released", "died");
+            "detainingParty", "partyOfOrigin", "held", "released", "died",
+            // transfer.exchange-list.progressed: where a prisoner-exchange term stands on its list, in counts.
+            "listId", "round", "eligibleHeld", "offered", "verified", "declined", "remaining", "complete");
     /** audit.chain.anchored only: which service's chain, and its head; no other event may carry these names out. */
     private static final Set<String> KEPT_FOR_AUDIT = Set.of("service", "sequence", "seq", "auditId", "headHash",
             "anchoredAt");

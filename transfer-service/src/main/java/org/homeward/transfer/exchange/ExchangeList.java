@@ -39,6 +39,9 @@ public class ExchangeList {
     private LocalDate referenceDate;
     @Column(nullable = false)
     private int round;
+    /** The sequence of the counts last told on the public topic (latest wins downstream). */
+    @Column(name = "event_sequence", nullable = false)
+    private long eventSequence;
     @Column(name = "opened_by_organisation", nullable = false)
     private String openedByOrganisation;
     @Column(name = "opened_at", nullable = false)
@@ -67,6 +70,11 @@ public class ExchangeList {
     /** Closes the current round: what follows is the next version of the list. */
     public int nextRound() {
         return ++round;
+    }
+
+    /** The next sequence of the list's counts, for the event that tells them. */
+    public long nextEventSequence() {
+        return ++eventSequence;
     }
 
     public boolean isParty(String party) {

@@ -193,6 +193,40 @@ class ExchangeListTest {
         as(TestTokens.bearer("org-zz", "ZZ", "coordinator")).get("/api/v1/exchange-lists/" + list).then().statusCode(404);
         as(ICRC).queryParam("kind", "REQUEST").get("/api/v1/exchange-lists/" + list + "/entries").then().statusCode(200)
                 .body("items.status", hasItem("MATCHED"));
+
+        // The public topic heard each step, in counts only, the last one as the API tells it.
+        List<com.fasterxml.jackson.databind.JsonNode> told = KafkaTestClient.shared().readUntil("homeward.transfer.events",
+                        read -> read.stream().anyMatch(r -> list.equals(r.key()) && r.value().contains("\"declined\":1")),
+                        Duration.ofSeconds(30)).stream().filter(r -> list.equals(r.key())).map(r -> read(r.value())).toList();
+        assertThat(told).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.path("type").asText()).isEqualTo("transfer.exchange-list.progressed");
+            assertThat(schema().validate(event)).isEmpty();
+            assertThat(event.toString()).doesNotContain("Шевченко", "Shevchenko", "Kovalenko", a, d);
+        });
+        assertThat(told.stream().map(event -> event.path("data").path("sequence").asLong()).toList())
+                .isSorted().doesNotHaveDuplicates();
+        com.fasterxml.jackson.databind.JsonNode last = told.get(told.size() - 1).path("data");
+        assertThat(last.path("eligibleHeld").asLong()).isEqualTo(3);
+        assertThat(last.path("remaining").asLong()).isEqualTo(2);
+        assertThat(last.path("accessScope").path("organisations").toString()).contains("org-tr-mfa", "org-icrc");
+    }
+
+    private static com.networknt.schema.JsonSchema schema() {
+        try (java.io.InputStream schema = ExchangeListTest.class.getResourceAsStream(
+                "/events/transfer.exchange-list.progressed.json")) {
+            return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                    .getSchema(schema);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

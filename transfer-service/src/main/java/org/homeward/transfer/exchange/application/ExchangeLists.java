@@ -65,10 +65,12 @@ public class ExchangeLists {
     private final AgreementViews agreements;
     private final Caller caller;
     private final AuditLog audit;
+    private final ExchangeListEvents events;
     private final Clock clock;
 
     public ExchangeLists(EntityManager entityManager, ExchangeAccess access, AgreementViews agreements, Caller caller,
-                         AuditLog audit, Clock clock) {
+                         AuditLog audit, ExchangeListEvents events, Clock clock) {
+        this.events = events;
         this.entityManager = entityManager;
         this.access = access;
         this.agreements = agreements;
@@ -120,6 +122,7 @@ public class ExchangeLists {
                 caller.organisation(), Instant.now(clock));
         entityManager.persist(list);
         audit.record("exchange-list.open", "exchange_list", list.id().toString());
+        announce(list, agreement);
         return new Opened(list, true);
     }
 
@@ -221,6 +224,7 @@ public class ExchangeLists {
             matchAgainst(list, offer, open, now);
         }
         audit.record("exchange-list.offer", "exchange_list", listId + ":" + offers.size());
+        announce(list, visible.agreement());
         return offers;
     }
 
@@ -249,6 +253,7 @@ public class ExchangeLists {
             requests.add(request);
         }
         audit.record("exchange-list.request", "exchange_list", listId + ":" + requests.size());
+        announce(list, visible.agreement());
         return requests;
     }
 
@@ -263,6 +268,7 @@ public class ExchangeLists {
         access.requireActive(visible);
         visible.list().nextRound();
         audit.record("exchange-list.round", "exchange_list", listId + ":" + visible.list().round());
+        announce(visible.list(), visible.agreement());
         return visible.list();
     }
 
@@ -276,6 +282,7 @@ public class ExchangeLists {
         record(visible.list(), entry, entry.answered(answer, reason), now);
         supersedeReviewsOf(entry, now);
         audit.record("exchange-list.answer", "exchange_entry", entryId.toString());
+        announce(visible.list(), visible.agreement());
         return entry;
     }
 
@@ -287,6 +294,7 @@ public class ExchangeLists {
         ExchangeEntry entry = entryOf(visible.list(), entryId);
         record(visible.list(), entry, entry.verified(consents, reason), Instant.now(clock));
         audit.record("exchange-list.verify", "exchange_entry", entryId.toString());
+        announce(visible.list(), visible.agreement());
         return entry;
     }
 
@@ -318,6 +326,7 @@ public class ExchangeLists {
         }
         audit.record("exchange-list.match-" + (confirm ? "confirm" : "reject"), "exchange_match_review",
                 reviewId.toString());
+        announce(visible.list(), visible.agreement());
         return review;
     }
 
@@ -414,10 +423,16 @@ public class ExchangeLists {
     void prisonerChanged(@Observes PrisonerChanged changed) {
         HeldPrisoner prisoner = entityManager.find(HeldPrisoner.class, changed.prisonerId());
         Instant now = Instant.now(clock);
+        // The lists first, as every write to a list takes them (then its entries): one lock order, no deadlock.
+        List<ExchangeList> lists = entityManager.createQuery("select l from ExchangeList l where l.detainingParty = :d"
+                        + " and l.receivingParty = :o order by l.id", ExchangeList.class)
+                .setParameter("d", prisoner.detainingParty()).setParameter("o", prisoner.partyOfOrigin())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Map<UUID, ExchangeList> byId = new HashMap<>();
+        lists.forEach(list -> byId.put(list.id(), list));
         for (ExchangeEntry offer : entityManager.createQuery("select e from ExchangeEntry e where e.prisonerId = :p",
-                ExchangeEntry.class).setParameter("p", changed.prisonerId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()) {
-            ExchangeList list = entityManager.find(ExchangeList.class, offer.listId());
+                ExchangeEntry.class).setParameter("p", prisoner.id()).getResultList()) {
+            ExchangeList list = byId.get(offer.listId());
             ExchangeEntry.Change change = prisoner.status() == PrisonerStatus.DIED
                     ? offer.died("died in captivity on " + prisoner.diedOn())
                     : offer.rejudged(Eligibility.unmet(list.category(), list.referenceDate(), prisoner.dateOfBirth(),
@@ -427,6 +442,18 @@ public class ExchangeLists {
                 record(list, offer, change, now);
             }
         }
+        // The counts of every list of his detainers and his people may have moved (held, eligible, died).
+        for (ExchangeList list : lists) {
+            AgreementView view = entityManager.find(AgreementView.class, list.agreementId());
+            if (view != null) {
+                announce(list, AgreementSnapshot.of(view));
+            }
+        }
+    }
+
+    /** Tells the public topic where the list's term stands now (counts only). */
+    private void announce(ExchangeList list, AgreementSnapshot agreement) {
+        events.progressed(list, progress(list), agreement.mediatorsOrEmpty(), agreement.intermediariesOrEmpty());
     }
 
     /**
