@@ -69,6 +69,9 @@ public class ExchangeEntry {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private EntryStatus status;
+    /** An offer's: the rule the prisoner does not meet under the term, whatever its status says since (null: he qualifies). */
+    @Column(name = "unmet_rule")
+    private String unmetRule;
     private String reason;
     @Column(name = "created_by_organisation", nullable = false)
     private String createdByOrganisation;
@@ -94,6 +97,7 @@ public class ExchangeEntry {
         entry.birthDay = prisoner.dateOfBirth().getDayOfMonth();
         entry.status = unmetRule == null ? EntryStatus.OFFERED : EntryStatus.NOT_ELIGIBLE;
         entry.reason = unmetRule;
+        entry.unmetRule = unmetRule;
         return entry;
     }
 
@@ -158,20 +162,39 @@ public class ExchangeEntry {
     }
 
     /**
-     * The prisoner's eligibility judged again (a commission's decision recorded since): an offer not yet
-     * verified moves between OFFERED and NOT_ELIGIBLE; null when nothing changes.
+     * The prisoner's eligibility judged again (a commission's decision recorded since). The rule is kept whatever
+     * the status; an offer not yet verified moves between OFFERED and NOT_ELIGIBLE (a verified one keeps its
+     * status, and its rule shows it no longer qualifies); null when the status does not change.
      */
-    public Change rejudged(String unmetRule) {
+    public Change rejudged(String unmet) {
         if (kind != Kind.OFFER) {
             return null;
         }
-        if (unmetRule == null && status == EntryStatus.NOT_ELIGIBLE) {
+        unmetRule = unmet;
+        if (unmet == null && status == EntryStatus.NOT_ELIGIBLE) {
             return move(matchedEntryId == null ? EntryStatus.OFFERED : EntryStatus.MATCHED, "eligible on re-judging");
         }
-        if (unmetRule != null && (status == EntryStatus.OFFERED || status == EntryStatus.MATCHED)) {
-            return move(EntryStatus.NOT_ELIGIBLE, unmetRule);
+        if (unmet != null && (status == EntryStatus.OFFERED || status == EntryStatus.MATCHED)) {
+            return move(EntryStatus.NOT_ELIGIBLE, unmet);
         }
         return null;
+    }
+
+    /**
+     * A request follows the offer it is matched to, as the records change what the offer says of him: NOT_ELIGIBLE
+     * with the offer's rule, DIED, or MATCHED again; null when it says so already.
+     */
+    public Change followed(ExchangeEntry offer) {
+        if (kind != Kind.REQUEST || !offer.id.equals(matchedEntryId)) {
+            return null;
+        }
+        EntryStatus target = switch (offer.status) {
+            case NOT_ELIGIBLE -> EntryStatus.NOT_ELIGIBLE;
+            case DIED -> EntryStatus.DIED;
+            default -> EntryStatus.MATCHED;
+        };
+        return target == status ? null : move(target, target == EntryStatus.MATCHED ? "the offer qualifies again"
+                : offer.reason);
     }
 
     /** He died in captivity: his entry leaves the list, whatever it stood at short of his release. */
@@ -224,6 +247,7 @@ public class ExchangeEntry {
     public String serviceNumber() { return serviceNumber; }
     public UUID matchedEntryId() { return matchedEntryId; }
     public EntryStatus status() { return status; }
+    public String unmetRule() { return unmetRule; }
     public String reason() { return reason; }
     public Instant createdAt() { return createdAt; }
 }

@@ -280,15 +280,19 @@ class ExchangeListTest {
 
         JsonPath requests = as(RECEIVING).body(Map.of("requests", List.of(
                         asked("Rudenko", "Oleh", "Latn", "1980-02-02", "U-" + suffix),
-                        asked("Zinchenko", "Maksym", "Latn", "1981-03-03", "V-" + suffix))))
+                        asked("Zinchenko", "Maksym", "Latn", "1981-03-03", "V-" + suffix),
+                        asked("Polishchuk", "Roman", "Latn", "1983-05-05", "P-" + suffix))))
                 .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(201).extract().jsonPath();
         assertThat(requests.getString("[0].status")).isEqualTo("NOT_ELIGIBLE");
         assertThat(requests.getString("[0].reason")).startsWith("SERIOUSLY_WOUNDED_OR_SICK");
         assertThat(requests.getString("[1].status")).isEqualTo("MATCHED");
         assertThat(requests.getString("[1].matchedEntryId")).isEqualTo(offerOfVerified);
+        assertThat(requests.getString("[2].status")).isEqualTo("MATCHED");
 
-        // A decision dated before the reference date but recorded after the offer: the offer is judged again.
+        // A decision dated before the reference date but recorded after the offer: the offer is judged again, and
+        // the request matched to it follows; a death takes the offer off the list, and its request with it.
         finding(late, true, "2025-06-01");
+        finding(unfit, true, "2025-06-01");
         String offerOfLate = offers.getString("find { it.prisonerId == '" + late + "' }.id");
         String offerOfDying = offers.getString("find { it.prisonerId == '" + dying + "' }.id");
         as(DETAINING).body(Map.of("diedOn", "2025-06-20", "place", "Camp 9"))
@@ -298,10 +302,18 @@ class ExchangeListTest {
         assertThat(after.getString("items.find { it.id == '" + offerOfLate + "' }.status")).isEqualTo("OFFERED");
         assertThat(after.getString("items.find { it.id == '" + offerOfDying + "' }.status")).isEqualTo("DIED");
         assertThat(after.getString("items.find { it.id == '" + offerOfVerified + "' }.status")).isEqualTo("ICRC_VERIFIED");
-        // Eligible held on 2025-06-07: verified, late and dying (he died after it); one of them dead since.
+        assertThat(after.getString("items.find { it.prisonerId == '" + unfit + "' }.status")).isEqualTo("MATCHED");
+        JsonPath asked = as(ICRC).queryParam("kind", "REQUEST").get("/api/v1/exchange-lists/" + list + "/entries").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(asked.getString("items.find { it.id == '" + requests.getString("[0].id") + "' }.status"))
+                .isEqualTo("MATCHED");
+        assertThat(asked.getString("items.find { it.id == '" + requests.getString("[2].id") + "' }.status"))
+                .isEqualTo("DIED");
+        // Eligible held on 2025-06-07: unfit (decided since), verified, late and dying (he died after it).
         as(MEDIATOR).get("/api/v1/exchange-lists/" + list).then().statusCode(200)
-                .body("progress.eligibleHeld", equalTo(3)).body("progress.died", equalTo(1))
-                .body("progress.verified", equalTo(1)).body("progress.remaining", equalTo(2));
+                .body("progress.eligibleHeld", equalTo(4)).body("progress.died", equalTo(1))
+                .body("progress.offered", equalTo(4)).body("progress.verified", equalTo(1))
+                .body("progress.remaining", equalTo(3));
     }
 
     private static void finding(String prisoner, boolean wounded, String decidedOn) {

@@ -26,6 +26,7 @@ import org.homeward.transfer.exchange.MatchReview;
 import org.homeward.transfer.exchange.RequestedPerson;
 import org.homeward.transfer.prisoners.HeldPrisoner;
 import org.homeward.transfer.prisoners.PrisonerChanged;
+import org.homeward.transfer.prisoners.PrisonersRecorded;
 import org.homeward.transfer.prisoners.PrisonerStatus;
 import org.homeward.transfer.readmodel.AgreementView;
 import org.homeward.transfer.readmodel.AgreementViews;
@@ -97,10 +98,6 @@ public class ExchangeLists {
             // The prisoners held are prisoners of war: none of them could qualify, and civilians are not recorded here.
             throw new RuleViolation("termId", "Exchange lists are of prisoners of war; a CIVILIANS term has none");
         }
-        if (!"ACTIVE".equals(agreement.status())) {
-            throw new RuleViolation("agreementId", "Lists are negotiated under an ACTIVE agreement; this one is "
-                    + agreement.status());
-        }
         String party = caller.party().orElse("");
         if (!party.equals(term.fromParty()) && !party.equals(term.toParty())) {
             throw new ProblemException(org.homeward.platform.problem.ProblemType.FORBIDDEN,
@@ -112,6 +109,10 @@ public class ExchangeLists {
                 ExchangeList.class).setParameter("term", termId).getResultStream().findFirst();
         if (existing.isPresent()) {
             return new Opened(existing.get(), false);
+        }
+        if (!"ACTIVE".equals(agreement.status())) {
+            throw new org.homeward.platform.domain.InvalidTransition("Lists are opened under an ACTIVE agreement; this"
+                    + " one is " + agreement.status());
         }
         LocalDate reference = term.referenceDateOr(agreement.effectiveDate());
         if (reference == null) {
@@ -355,16 +356,17 @@ public class ExchangeLists {
         Map<UUID, EntryStatus> offerStatus = new HashMap<>();
         long offered = 0;
         long verified = 0;
-        for (Object[] offer : entityManager.createQuery("select e.prisonerId, e.status from ExchangeEntry e"
+        for (Object[] offer : entityManager.createQuery("select e.prisonerId, e.status, e.unmetRule from ExchangeEntry e"
                 + " where e.listId = :list and e.kind = :offer", Object[].class).setParameter("list", list.id())
                 .setParameter("offer", ExchangeEntry.Kind.OFFER).getResultList()) {
             EntryStatus status = (EntryStatus) offer[1];
+            boolean qualifies = offer[2] == null;
             offerStatus.put((UUID) offer[0], status);
-            offered += status == EntryStatus.NOT_ELIGIBLE ? 0 : 1;
-            verified += switch (status) {
-                case ICRC_VERIFIED, SCHEDULED, RELEASED -> 1;
-                default -> 0;
-            };
+            offered += qualifies ? 1 : 0;
+            verified += qualifies && switch (status) {
+                case ICRC_VERIFIED, SCHEDULED, RELEASED -> true;
+                default -> false;
+            } ? 1 : 0;
         }
         Map<UUID, Boolean> findings = "SERIOUSLY_WOUNDED_OR_SICK".equals(list.category())
                 ? findingsOnReferenceDate(list, held.stream().map(row -> (UUID) row[0]).toList()) : Map.of();
@@ -394,8 +396,9 @@ public class ExchangeLists {
             }
         }
         long remaining = eligible - released - declined - died;
+        // Complete only once there was someone to exchange: a list with no record yet is not a finished one.
         return new ExchangeProgress(list.round(), eligible, offered, verified, released, declined, died, remaining,
-                remaining == 0);
+                eligible > 0 && remaining == 0);
     }
 
     /**
@@ -441,8 +444,33 @@ public class ExchangeLists {
             if (change != null) {
                 record(list, offer, change, now);
             }
+            if (offer.status() == EntryStatus.DIED) {
+                supersedeReviewsOf(offer, now);
+            }
+            if (offer.matchedEntryId() != null) {
+                ExchangeEntry request = entityManager.find(ExchangeEntry.class, offer.matchedEntryId());
+                ExchangeEntry.Change followed = request.followed(offer);
+                if (followed != null) {
+                    record(list, request, followed, now);
+                }
+            }
         }
-        // The counts of every list of his detainers and his people may have moved (held, eligible, died).
+        announceLists(lists);
+    }
+
+    /**
+     * Prisoners were recorded: the lists of their detainers and people count them (held on the reference date,
+     * eligible) from now on, and say so.
+     */
+    void prisonersRecorded(@Observes PrisonersRecorded recorded) {
+        announceLists(entityManager.createQuery("select l from ExchangeList l where l.detainingParty = :d"
+                        + " and l.receivingParty in :origins order by l.id", ExchangeList.class)
+                .setParameter("d", recorded.detainingParty()).setParameter("origins", recorded.partiesOfOrigin())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+    }
+
+    /** The counts of every list given may have moved (held, eligible, died): each tells where it stands. */
+    private void announceLists(List<ExchangeList> lists) {
         for (ExchangeList list : lists) {
             AgreementView view = entityManager.find(AgreementView.class, list.agreementId());
             if (view != null) {
@@ -514,9 +542,10 @@ public class ExchangeLists {
 
     /** The reviews still open about an entry that is matched or answered now: nothing is left to decide in them. */
     private void supersedeReviewsOf(ExchangeEntry entry, Instant now) {
-        entityManager.createQuery("select r from MatchReview r where r.status = :open and (r.requestId = :entry"
-                        + " or r.offerId = :entry)", MatchReview.class)
-                .setParameter("open", MatchReview.Status.OPEN).setParameter("entry", entry.id()).getResultList()
+        entityManager.createQuery("select r from MatchReview r where r.listId = :list and r.status = :open"
+                        + " and (r.requestId = :entry or r.offerId = :entry)", MatchReview.class)
+                .setParameter("list", entry.listId()).setParameter("open", MatchReview.Status.OPEN)
+                .setParameter("entry", entry.id()).getResultList()
                 .forEach(review -> review.superseded(now));
     }
 

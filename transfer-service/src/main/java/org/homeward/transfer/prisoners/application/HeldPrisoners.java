@@ -23,6 +23,7 @@ import org.homeward.transfer.manifest.format.ManifestFormat;
 import org.homeward.transfer.prisoners.HeldPrisoner;
 import org.homeward.transfer.prisoners.MedicalFinding;
 import org.homeward.transfer.prisoners.PrisonerChanged;
+import org.homeward.transfer.prisoners.PrisonersRecorded;
 import org.homeward.transfer.prisoners.PrisonerParticulars;
 import org.homeward.transfer.prisoners.PrisonerStatus;
 import org.homeward.transfer.prisoners.messaging.PrisonersHeldEvents;
@@ -61,11 +62,13 @@ public class HeldPrisoners {
     private final AuditLog audit;
     private final PrisonersHeldEvents events;
     private final Event<PrisonerChanged> changed;
+    private final Event<PrisonersRecorded> recorded;
     private final Clock clock;
 
     public HeldPrisoners(EntityManager entityManager, Caller caller, AuditLog audit, PrisonersHeldEvents events,
-                         Event<PrisonerChanged> changed, Clock clock) {
+                         Event<PrisonerChanged> changed, Event<PrisonersRecorded> recorded, Clock clock) {
         this.changed = changed;
+        this.recorded = recorded;
         this.entityManager = entityManager;
         this.caller = caller;
         this.audit = audit;
@@ -86,6 +89,7 @@ public class HeldPrisoners {
         entityManager.persist(prisoner);
         audit.record("prisoner.record", "held_prisoner", prisoner.id().toString());
         publishCounts(PrisonersHeldEvents.RECORDED, party, Set.of(prisoner.partyOfOrigin()));
+        recorded.fire(new PrisonersRecorded(party, Set.of(prisoner.partyOfOrigin())));
         return prisoner;
     }
 
@@ -123,6 +127,7 @@ public class HeldPrisoners {
         }
         audit.record("prisoner.import", "held_prisoner", party + ":" + rows.size());
         publishCounts(PrisonersHeldEvents.RECORDED, party, origins);
+        recorded.fire(new PrisonersRecorded(party, origins));
         return rows.size();
     }
 
@@ -160,18 +165,21 @@ public class HeldPrisoners {
     }
 
     /**
-     * The Art. 122 list for the Central Tracing Agency over [from, to]: the prisoners captured in the period and
-     * the deaths in captivity in it, in the order they happened (a capture recorded late still falls on its day).
+     * The Art. 122 list for the Central Tracing Agency over [from, to]: what is new to notify, the prisoners
+     * recorded in the period (each line dated by his capture, so a capture recorded late is still notified, on its
+     * day) and the deaths in captivity in it, in the order they happened.
      */
     public List<PrisonerViews.NotificationLine> notificationList(LocalDate from, LocalDate to) {
         String party = detainingParty();
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_LIST_DAYS) {
             throw new RuleViolation("to", "A period of one day to a year, from its first day to its last");
         }
+        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         List<PrisonerViews.NotificationLine> lines = new ArrayList<>();
-        entityManager.createQuery("select p from HeldPrisoner p where p.detainingParty = :party and p.capturedOn >= :from"
-                        + " and p.capturedOn <= :to", HeldPrisoner.class)
-                .setParameter("party", party).setParameter("from", from).setParameter("to", to).getResultList()
+        entityManager.createQuery("select p from HeldPrisoner p where p.detainingParty = :party and p.recordedAt >= :start"
+                        + " and p.recordedAt < :end", HeldPrisoner.class)
+                .setParameter("party", party).setParameter("start", start).setParameter("end", end).getResultList()
                 .forEach(p -> lines.add(new PrisonerViews.NotificationLine(PrisonerViews.Notified.CAPTURED,
                         p.capturedOn(), PrisonerViews.CaptureCard.of(p))));
         entityManager.createQuery("select p from HeldPrisoner p where p.detainingParty = :party and p.diedOn >= :from"
