@@ -19,6 +19,7 @@ import org.homeward.transfer.messaging.TransferEvents;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,16 +42,18 @@ public class HandoverService {
     private final TransferEvents events;
     private final ItemRecords itemRecords;
     private final AuditLog audit;
+    private final HandoverLists lists;
     private final Clock clock;
 
     public HandoverService(TransferAccess access, TransferTerms terms, ManifestItems items, TransferEvents events,
-                           ItemRecords itemRecords, AuditLog audit, Clock clock) {
+                           ItemRecords itemRecords, AuditLog audit, HandoverLists lists, Clock clock) {
         this.access = access;
         this.terms = terms;
         this.items = items;
         this.events = events;
         this.itemRecords = itemRecords;
         this.audit = audit;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -113,6 +116,11 @@ public class HandoverService {
         events.publish(TransferEvents.RECONCILED, transfer);
         announceArrivals(transfer, StoredItem::reconciledAsArrived);
         announceWithdrawals(transfer);
+        List<StoredItem> accounted = items.list(id);
+        lists.released(transfer, accounted.stream().filter(item -> StoredItem.RECEIVED.equals(item.receipt())).toList(),
+                transfer.receivedAt().atZone(ZoneId.of(transfer.handoverPoint().timeZone())).toLocalDate());
+        lists.notCarried(transfer, accounted.stream().filter(item -> StoredItem.MISSING.equals(item.receipt())).toList(),
+                "missing at the receipt of transfer " + id);
         audit.record("transfer.reconcile", "transfer", id.toString());
         return transfer;
     }

@@ -47,10 +47,11 @@ public class ManifestService {
     private final AuditLog audit;
     private final Caller caller;
     private final ManifestConfig config;
+    private final HandoverLists lists;
     private final Clock clock;
 
     public ManifestService(TransferAccess access, TransferTerms terms, ManifestItems items,
-                           TransferEvents events, AuditLog audit, Caller caller, ManifestConfig config, Clock clock) {
+                           TransferEvents events, AuditLog audit, Caller caller, ManifestConfig config, HandoverLists lists, Clock clock) {
         this.access = access;
         this.terms = terms;
         this.items = items;
@@ -58,6 +59,7 @@ public class ManifestService {
         this.audit = audit;
         this.caller = caller;
         this.config = config;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -71,16 +73,39 @@ public class ManifestService {
             List<ManifestRow> rows = format.read(body, transfer.kind(), config.maxItems());
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(transfer.handoverPoint().timeZone())));
             manifest = new ManifestValidator(transfer.kind(), terms.selectionFor(transfer), today).validate(rows);
+            List<RowError> unlisted = lists.refusals(transfer, manifest);
+            if (!unlisted.isEmpty()) {
+                throw new ItemsRejected(unlisted);
+            }
         } catch (ItemsRejected rejected) {
             throw ItemProblems.of("The manifest was rejected; nothing was stored", rejected);
         }
         Map<UUID, Integer> declared = new HashMap<>();
         manifest.forEach(item -> declared.merge(item.termId(), 1, Integer::sum));
         items.replace(transferId, manifest);
-        transfer.submitManifest(declared, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        transfer.submitManifest(declared, now);
+        confirmVerifiedConsents(transfer, lists.schedule(transfer, items.list(transferId)), now);
         events.publish(TransferEvents.MANIFEST_SUBMITTED, transfer);
         audit.record("transfer.manifest.submit", "transfer", transferId.toString());
         return transfer;
+    }
+
+    /**
+     * The persons on the manifest whom the escorting intermediary verified on the exchange list (identity and free
+     * will) have their consent confirmed by it, as if it had confirmed each on the manifest.
+     */
+    private void confirmVerifiedConsents(Transfer transfer, Map<String, String> verifiedBy, Instant now) {
+        Map<String, List<String>> tagsByOrganisation = new HashMap<>();
+        verifiedBy.forEach((tag, organisation) ->
+                tagsByOrganisation.computeIfAbsent(organisation, o -> new ArrayList<>()).add(tag));
+        int confirmed = 0;
+        for (Map.Entry<String, List<String>> verified : tagsByOrganisation.entrySet()) {
+            confirmed = items.confirmConsents(transfer.id(), verified.getValue(), verified.getKey(), now);
+        }
+        if (!tagsByOrganisation.isEmpty()) {
+            transfer.recordConsents(confirmed);
+        }
     }
 
     /** The items of a transfer, for one of the two parties or the escort; the read is audited. */

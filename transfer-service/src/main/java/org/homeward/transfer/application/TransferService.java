@@ -51,9 +51,12 @@ public class TransferService {
     private final Caller caller;
     private final Clock clock;
     private final TransferAccess access;
+    private final ManifestItems items;
+    private final HandoverLists lists;
 
     public TransferService(EntityManager entityManager, AgreementViews agreements, TransferEvents events,
-                           AuditLog audit, Caller caller, Clock clock, TransferAccess access) {
+                           AuditLog audit, Caller caller, Clock clock, TransferAccess access,
+                           ManifestItems items, HandoverLists lists) {
         this.entityManager = entityManager;
         this.agreements = agreements;
         this.events = events;
@@ -61,6 +64,8 @@ public class TransferService {
         this.caller = caller;
         this.clock = clock;
         this.access = access;
+        this.items = items;
+        this.lists = lists;
     }
 
     /** A coordinator of either party plans a handover under an agreement it can see. */
@@ -91,6 +96,8 @@ public class TransferService {
             throw new ProblemException(ProblemType.FORBIDDEN, "A coordinator of the sending or receiving party cancels");
         }
         transfer.cancel(reason);
+        // The persons scheduled on it from exchange lists are free to go with another.
+        lists.notCarried(transfer, items.list(id), "transfer " + id + " cancelled");
         events.publish(TransferEvents.CANCELLED, transfer);
         audit.record("transfer.cancel", "transfer", id.toString());
         return transfer;

@@ -33,8 +33,9 @@ public enum EntryStatus {
         return this == OFFERED || this == MATCHED;
     }
 
-    /** An offer a request may still be matched to: any standing short of scheduling, release or death. */
+    /** An offer a request may still be matched to: any standing short of release or death. */
     public boolean mayBeMatched() {
-        return this == OFFERED || this == NOT_ELIGIBLE || this == ICRC_VERIFIED || this == DECLINES_REPATRIATION;
+        return this == OFFERED || this == NOT_ELIGIBLE || this == ICRC_VERIFIED || this == DECLINES_REPATRIATION
+                || this == SCHEDULED;
     }
 }

@@ -73,6 +73,23 @@ public class ExchangeEntry {
     @Column(name = "unmet_rule")
     private String unmetRule;
     private String reason;
+    /** An offer's: the intermediary that verified him (the manifest's consent confirmation rests on it). */
+    @Column(name = "verified_by_organisation")
+    private String verifiedByOrganisation;
+    /** An offer's, while SCHEDULED: the transfer and the manifest item that carry him. */
+    @Column(name = "scheduled_transfer_id")
+    private UUID scheduledTransferId;
+    @Column(name = "scheduled_item_id")
+    private UUID scheduledItemId;
+    /** An offer's, while SCHEDULED: where it stood before, and returns to if he does not go with the transfer. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_before_scheduling")
+    private EntryStatus statusBeforeScheduling;
+    /** An offer's: identification-service's identity check of him, once released, came out CONFLICT. */
+    @Column(name = "identity_conflict", nullable = false)
+    private boolean identityConflict;
+    @Column(name = "identity_check_sequence", nullable = false)
+    private long identityCheckSequence;
     @Column(name = "created_by_organisation", nullable = false)
     private String createdByOrganisation;
     @Column(name = "created_at", nullable = false)
@@ -191,10 +208,68 @@ public class ExchangeEntry {
         EntryStatus target = switch (offer.status) {
             case NOT_ELIGIBLE -> EntryStatus.NOT_ELIGIBLE;
             case DIED -> EntryStatus.DIED;
+            case RELEASED -> EntryStatus.RELEASED;
             default -> EntryStatus.MATCHED;
         };
         return target == status ? null : move(target, target == EntryStatus.MATCHED ? "the offer qualifies again"
                 : offer.reason);
+    }
+
+    /**
+     * He goes on a prisoners' manifest of the term: the offer is SCHEDULED on that transfer, with the item that carries
+     * him. Only an offer that qualifies and stands where the list allows it to go ({@code allowed}) is scheduled.
+     */
+    public Change scheduled(UUID transferId, UUID itemId, String why) {
+        if (kind != Kind.OFFER || status == EntryStatus.SCHEDULED) {
+            throw new InvalidTransition("Only an offer not yet scheduled goes on a manifest; this " + kind + " is " + status);
+        }
+        statusBeforeScheduling = status;
+        scheduledTransferId = transferId;
+        scheduledItemId = itemId;
+        return move(EntryStatus.SCHEDULED, why);
+    }
+
+    /** Still on the transfer's manifest, which was replaced: this item carries him now. */
+    public void carriedBy(UUID itemId) {
+        if (status != EntryStatus.SCHEDULED) {
+            throw new InvalidTransition("Only a scheduled offer is carried by a manifest item; this one is " + status);
+        }
+        scheduledItemId = itemId;
+    }
+
+    /** He does not go with the transfer after all (taken off its manifest, cancelled, missing at receipt). */
+    public Change unscheduled(String why) {
+        if (status != EntryStatus.SCHEDULED) {
+            return null;
+        }
+        EntryStatus back = statusBeforeScheduling;
+        scheduledTransferId = null;
+        scheduledItemId = null;
+        statusBeforeScheduling = null;
+        return move(back, why);
+    }
+
+    /** He came home: received with the transfer he was scheduled on, or under another term's exchange. */
+    public Change released(String why) {
+        if (status == EntryStatus.RELEASED || status == EntryStatus.DIED) {
+            return null;
+        }
+        statusBeforeScheduling = null;
+        return move(EntryStatus.RELEASED, why);
+    }
+
+    /**
+     * identification-service's check of the released person against the receiving party's register, applied when
+     * newer than the last one applied: a CONFLICT that is not rejected flags the entry. True when the flag changed.
+     */
+    public boolean identityChecked(long sequence, boolean conflict) {
+        if (sequence <= identityCheckSequence) {
+            return false;
+        }
+        identityCheckSequence = sequence;
+        boolean changed = identityConflict != conflict;
+        identityConflict = conflict;
+        return changed;
     }
 
     /** He died in captivity: his entry leaves the list, whatever it stood at short of his release. */
@@ -217,12 +292,13 @@ public class ExchangeEntry {
     }
 
     /** The escorting intermediary's verification: identity and free will confirmed, or repatriation declined. */
-    public Change verified(boolean consents, String why) {
+    public Change verified(boolean consents, String why, String organisation) {
         boolean withdrawsConsent = !consents && status == EntryStatus.ICRC_VERIFIED;
         if (kind != Kind.OFFER || !(status.awaitsVerification() || withdrawsConsent)) {
             throw new InvalidTransition("Only an offered prisoner is verified (and a verified one may still decline);"
                     + " this " + kind + " is " + status);
         }
+        verifiedByOrganisation = consents ? organisation : null;
         return move(consents ? EntryStatus.ICRC_VERIFIED : EntryStatus.DECLINES_REPATRIATION, why);
     }
 
@@ -249,5 +325,10 @@ public class ExchangeEntry {
     public EntryStatus status() { return status; }
     public String unmetRule() { return unmetRule; }
     public String reason() { return reason; }
+    public String verifiedByOrganisation() { return verifiedByOrganisation; }
+    public UUID scheduledTransferId() { return scheduledTransferId; }
+    public UUID scheduledItemId() { return scheduledItemId; }
+    public EntryStatus statusBeforeScheduling() { return statusBeforeScheduling; }
+    public boolean identityConflict() { return identityConflict; }
     public Instant createdAt() { return createdAt; }
 }

@@ -120,7 +120,9 @@ public class HeldPrisoner {
         prisoner.surnameKey = keys.surnameKey();
         prisoner.givenNameKey = keys.givenNameKey();
         prisoner.serviceNumberKey = keys.serviceNumber();
-        prisoner.status = PrisonerStatus.HELD;
+        // A prisoner repatriated before Homeward kept the records (an earlier exchange) is recorded as released.
+        prisoner.status = p.releasedOn() == null ? PrisonerStatus.HELD : PrisonerStatus.RELEASED;
+        prisoner.releasedOn = p.releasedOn();
         prisoner.recordedByOrganisation = organisation;
         prisoner.recordedAt = now;
         return prisoner;
@@ -130,6 +132,16 @@ public class HeldPrisoner {
     public Particulars particulars() {
         return Particulars.of(surname, firstNames, language, new BirthDate(dateOfBirth.getYear(),
                 dateOfBirth.getMonthValue(), dateOfBirth.getDayOfMonth()), serviceNumber);
+    }
+
+    /** Released: received by his own side on {@code on}. A record already closed stays as it is (false). */
+    public boolean released(LocalDate on) {
+        if (status != PrisonerStatus.HELD) {
+            return false;
+        }
+        status = PrisonerStatus.RELEASED;
+        releasedOn = on;
+        return true;
     }
 
     /** A death in captivity (Art. 120): the record closes; it cannot precede his capture or follow today. */

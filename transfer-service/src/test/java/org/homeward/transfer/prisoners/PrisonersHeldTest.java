@@ -117,9 +117,9 @@ class PrisonersHeldTest {
     private static String csv(int rows, String surname) {
         String header = "surname,firstNames,patronymic,script,language,dateOfBirth,placeOfBirth,rank,serviceNumber,"
                 + "partyOfOrigin,fatherFirstName,motherMaidenName,personToInform,capturedOn,capturePlace,internmentPlace,"
-                + "stateOfHealth";
+                + "stateOfHealth,releasedOn";
         return header + "\n" + IntStream.range(0, rows).mapToObj(i -> surname + ",Petro,,Latn,,2001-01-" + String.format("%02d", 1 + i % 28)
-                        + ",,Private,N-" + i + ",UA,,,,2025-04-01,Pokrovsk,Camp 2,").collect(Collectors.joining("\n")) + "\n";
+                        + ",,Private,N-" + i + ",UA,,,,2025-04-01,Pokrovsk,Camp 2,,").collect(Collectors.joining("\n")) + "\n";
     }
 
     @Test

@@ -31,11 +31,15 @@ public final class ExchangeViews {
         }
     }
 
-    /** A person on the list: for an offer, the prisoner as his detainers record him; for a request, as asked. */
+    /**
+     * A person on the list: for an offer, the prisoner as his detainers record him; for a request, as asked. An offer
+     * SCHEDULED names its transfer; {@code identityConflict}: identification-service's check of him once released
+     * came out CONFLICT with the receiving party's register (a person must look).
+     */
     public record EntryView(UUID id, ExchangeEntry.Kind kind, int round, EntryStatus status, String reason,
                      UUID matchedEntryId, UUID prisonerId, String surname, String firstNames, String patronymic,
                      String surnameLatin, String firstNamesLatin, String dateOfBirth, String rank,
-                     String serviceNumber) {
+                     String serviceNumber, UUID scheduledTransferId, boolean identityConflict) {
 
         static EntryView of(ExchangeEntry e, HeldPrisoner prisoner) {
             if (prisoner != null) {
@@ -43,12 +47,13 @@ public final class ExchangeViews {
                         prisoner.id(), prisoner.surname(), prisoner.firstNames(), prisoner.patronymic(),
                         Romanisation.latin(prisoner.surname(), prisoner.language()),
                         Romanisation.latin(prisoner.firstNames(), prisoner.language()),
-                        prisoner.dateOfBirth().toString(), prisoner.rank(), prisoner.serviceNumber());
+                        prisoner.dateOfBirth().toString(), prisoner.rank(), prisoner.serviceNumber(),
+                        e.scheduledTransferId(), e.identityConflict());
             }
             return new EntryView(e.id(), e.kind(), e.round(), e.status(), e.reason(), e.matchedEntryId(), null,
                     e.surname(), e.firstNames(), e.patronymic(), Romanisation.latin(e.surname(), e.language()),
                     Romanisation.latin(e.firstNames(), e.language()), e.dateOfBirth().toString(), null,
-                    e.serviceNumber());
+                    e.serviceNumber(), null, e.identityConflict());
         }
     }
 

@@ -66,12 +66,14 @@ public class ExchangeLists {
     private final AgreementViews agreements;
     private final Caller caller;
     private final AuditLog audit;
-    private final ExchangeListEvents events;
+    private final ListProgress progress;
+    private final EntryHistory history;
     private final Clock clock;
 
     public ExchangeLists(EntityManager entityManager, ExchangeAccess access, AgreementViews agreements, Caller caller,
-                         AuditLog audit, ExchangeListEvents events, Clock clock) {
-        this.events = events;
+                         AuditLog audit, ListProgress progress, EntryHistory history, Clock clock) {
+        this.progress = progress;
+        this.history = history;
         this.entityManager = entityManager;
         this.access = access;
         this.agreements = agreements;
@@ -123,7 +125,7 @@ public class ExchangeLists {
                 caller.organisation(), Instant.now(clock));
         entityManager.persist(list);
         audit.record("exchange-list.open", "exchange_list", list.id().toString());
-        announce(list, agreement);
+        progress.announce(list, agreement);
         return new Opened(list, true);
     }
 
@@ -139,7 +141,7 @@ public class ExchangeLists {
     /** The list and where it stands, in counts (for anyone who may see the agreement). */
     public ListWithProgress read(UUID listId) {
         ExchangeAccess.Visible visible = access.visible(listId, LockModeType.NONE);
-        return new ListWithProgress(visible.list(), progress(visible.list()));
+        return new ListWithProgress(visible.list(), progress.of(visible.list()));
     }
 
     public record ListWithProgress(ExchangeList list, ExchangeProgress progress) {
@@ -198,7 +200,7 @@ public class ExchangeLists {
         Set<UUID> offeredAlready = new HashSet<>(entityManager.createQuery("select e.prisonerId from ExchangeEntry e"
                         + " where e.listId = :list and e.prisonerId in :ids", UUID.class)
                 .setParameter("list", list.id()).setParameter("ids", prisonerIds).getResultList());
-        Map<UUID, Boolean> findings = findingsOnReferenceDate(list, prisonerIds);
+        Map<UUID, Boolean> findings = progress.findingsOnReferenceDate(list, prisonerIds);
         List<ExchangeEntry> offers = new ArrayList<>();
         for (int i = 0; i < prisonerIds.size(); i++) {
             UUID id = prisonerIds.get(i);
@@ -217,7 +219,7 @@ public class ExchangeLists {
                     prisoner.capturedOn(), findings.get(id)).orElse(null);
             ExchangeEntry offer = ExchangeEntry.offer(list, prisoner, unmet, caller.organisation(), now);
             entityManager.persist(offer);
-            record(list, offer, new ExchangeEntry.Change(null, offer.status(), unmet), now);
+            history.record(list, offer, new ExchangeEntry.Change(null, offer.status(), unmet), now);
             offers.add(offer);
         }
         List<ExchangeEntry> open = openEntries(list, ExchangeEntry.Kind.REQUEST);
@@ -225,7 +227,7 @@ public class ExchangeLists {
             matchAgainst(list, offer, open, now);
         }
         audit.record("exchange-list.offer", "exchange_list", listId + ":" + offers.size());
-        announce(list, visible.agreement());
+        progress.announce(list, visible.agreement());
         return offers;
     }
 
@@ -247,14 +249,14 @@ public class ExchangeLists {
         for (RequestedPerson person : persons) {
             ExchangeEntry request = ExchangeEntry.request(list, person, caller.organisation(), now);
             entityManager.persist(request);
-            record(list, request, new ExchangeEntry.Change(null, EntryStatus.REQUESTED, null), now);
+            history.record(list, request, new ExchangeEntry.Change(null, EntryStatus.REQUESTED, null), now);
             if (!matchAgainst(list, request, offers, now)) {
                 answerFromRecords(list, request, now);
             }
             requests.add(request);
         }
         audit.record("exchange-list.request", "exchange_list", listId + ":" + requests.size());
-        announce(list, visible.agreement());
+        progress.announce(list, visible.agreement());
         return requests;
     }
 
@@ -269,7 +271,7 @@ public class ExchangeLists {
         access.requireActive(visible);
         visible.list().nextRound();
         audit.record("exchange-list.round", "exchange_list", listId + ":" + visible.list().round());
-        announce(visible.list(), visible.agreement());
+        progress.announce(visible.list(), visible.agreement());
         return visible.list();
     }
 
@@ -280,10 +282,10 @@ public class ExchangeLists {
         access.requireActive(visible);
         ExchangeEntry entry = entryOf(visible.list(), entryId);
         Instant now = Instant.now(clock);
-        record(visible.list(), entry, entry.answered(answer, reason), now);
+        history.record(visible.list(), entry, entry.answered(answer, reason), now);
         supersedeReviewsOf(entry, now);
         audit.record("exchange-list.answer", "exchange_entry", entryId.toString());
-        announce(visible.list(), visible.agreement());
+        progress.announce(visible.list(), visible.agreement());
         return entry;
     }
 
@@ -293,9 +295,9 @@ public class ExchangeLists {
         access.requireEscort(visible);
         access.requireActive(visible);
         ExchangeEntry entry = entryOf(visible.list(), entryId);
-        record(visible.list(), entry, entry.verified(consents, reason), Instant.now(clock));
+        history.record(visible.list(), entry, entry.verified(consents, reason, caller.organisation()), Instant.now(clock));
         audit.record("exchange-list.verify", "exchange_entry", entryId.toString());
-        announce(visible.list(), visible.agreement());
+        progress.announce(visible.list(), visible.agreement());
         return entry;
     }
 
@@ -327,7 +329,7 @@ public class ExchangeLists {
         }
         audit.record("exchange-list.match-" + (confirm ? "confirm" : "reject"), "exchange_match_review",
                 reviewId.toString());
-        announce(visible.list(), visible.agreement());
+        progress.announce(visible.list(), visible.agreement());
         return review;
     }
 
@@ -339,84 +341,6 @@ public class ExchangeLists {
         audit.record("exchange-list.history", "exchange_entry", entryId.toString());
         return entityManager.createQuery("select c from EntryChange c where c.entryId = :entry order by c.id",
                 EntryChange.class).setParameter("entry", entryId).getResultList();
-    }
-
-    /**
-     * Where the term stands, counted from the records: the prisoners held from the receiving party on the
-     * reference date who qualify, and of them the released, the declined and the dead; what is offered and
-     * verified; what remains. An all-for-all term is complete when nothing remains.
-     */
-    ExchangeProgress progress(ExchangeList list) {
-        // Counts only: the prisoners' particulars are not loaded, and findings come in one query when they matter.
-        List<Object[]> held = entityManager.createQuery("select p.id, p.dateOfBirth, p.capturedOn, p.status, p.diedOn,"
-                        + " p.releasedOn from HeldPrisoner p where p.detainingParty = :d and p.partyOfOrigin = :o"
-                        + " and p.capturedOn <= :ref", Object[].class)
-                .setParameter("d", list.detainingParty()).setParameter("o", list.receivingParty())
-                .setParameter("ref", list.referenceDate()).getResultList();
-        Map<UUID, EntryStatus> offerStatus = new HashMap<>();
-        long offered = 0;
-        long verified = 0;
-        for (Object[] offer : entityManager.createQuery("select e.prisonerId, e.status, e.unmetRule from ExchangeEntry e"
-                + " where e.listId = :list and e.kind = :offer", Object[].class).setParameter("list", list.id())
-                .setParameter("offer", ExchangeEntry.Kind.OFFER).getResultList()) {
-            EntryStatus status = (EntryStatus) offer[1];
-            boolean qualifies = offer[2] == null;
-            offerStatus.put((UUID) offer[0], status);
-            offered += qualifies ? 1 : 0;
-            verified += qualifies && switch (status) {
-                case ICRC_VERIFIED, SCHEDULED, RELEASED -> true;
-                default -> false;
-            } ? 1 : 0;
-        }
-        Map<UUID, Boolean> findings = "SERIOUSLY_WOUNDED_OR_SICK".equals(list.category())
-                ? findingsOnReferenceDate(list, held.stream().map(row -> (UUID) row[0]).toList()) : Map.of();
-        long eligible = 0;
-        long released = 0;
-        long declined = 0;
-        long died = 0;
-        for (Object[] row : held) {
-            UUID id = (UUID) row[0];
-            LocalDate diedOn = (LocalDate) row[4];
-            LocalDate releasedOn = (LocalDate) row[5];
-            // Held on the reference date: captured by then, and neither dead nor released before it.
-            boolean heldOnReferenceDate = (diedOn == null || !diedOn.isBefore(list.referenceDate()))
-                    && (releasedOn == null || !releasedOn.isBefore(list.referenceDate()));
-            if (!heldOnReferenceDate || Eligibility.unmet(list.category(), list.referenceDate(), (LocalDate) row[1],
-                    (LocalDate) row[2], findings.get(id)).isPresent()) {
-                continue;
-            }
-            eligible++;
-            PrisonerStatus status = (PrisonerStatus) row[3];
-            if (status == PrisonerStatus.RELEASED) {
-                released++;
-            } else if (status == PrisonerStatus.DIED) {
-                died++;
-            } else if (offerStatus.get(id) == EntryStatus.DECLINES_REPATRIATION) {
-                declined++;
-            }
-        }
-        long remaining = eligible - released - declined - died;
-        // Complete only once there was someone to exchange: a list with no record yet is not a finished one.
-        return new ExchangeProgress(list.round(), eligible, offered, verified, released, declined, died, remaining,
-                eligible > 0 && remaining == 0);
-    }
-
-    /**
-     * Each prisoner's latest commission decision made on or before the list's reference date (a later one does
-     * not count), in one query; absent when the commission decided nothing on him by then.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<UUID, Boolean> findingsOnReferenceDate(ExchangeList list, List<UUID> prisonerIds) {
-        Map<UUID, Boolean> latest = new HashMap<>();
-        if (prisonerIds.isEmpty()) {
-            return latest;
-        }
-        List<Object[]> rows = entityManager.createNativeQuery("select distinct on (prisoner_id) prisoner_id,"
-                        + " seriously_wounded_or_sick from medical_finding where prisoner_id = any(cast(?1 as uuid[]))"
-                        + " and decided_on <= ?2 order by prisoner_id, decided_on desc, recorded_at desc")
-                .setParameter(1, prisonerIds.toArray(new UUID[0])).setParameter(2, list.referenceDate()).getResultList();
-        rows.forEach(row -> latest.put((UUID) row[0], (Boolean) row[1]));
-        return latest;
     }
 
     /**
@@ -439,10 +363,10 @@ public class ExchangeLists {
             ExchangeEntry.Change change = prisoner.status() == PrisonerStatus.DIED
                     ? offer.died("died in captivity on " + prisoner.diedOn())
                     : offer.rejudged(Eligibility.unmet(list.category(), list.referenceDate(), prisoner.dateOfBirth(),
-                    prisoner.capturedOn(), findingsOnReferenceDate(list, List.of(prisoner.id())).get(prisoner.id()))
+                    prisoner.capturedOn(), progress.findingsOnReferenceDate(list, List.of(prisoner.id())).get(prisoner.id()))
                     .orElse(null));
             if (change != null) {
-                record(list, offer, change, now);
+                history.record(list, offer, change, now);
             }
             if (offer.status() == EntryStatus.DIED) {
                 supersedeReviewsOf(offer, now);
@@ -451,11 +375,11 @@ public class ExchangeLists {
                 ExchangeEntry request = entityManager.find(ExchangeEntry.class, offer.matchedEntryId());
                 ExchangeEntry.Change followed = request.followed(offer);
                 if (followed != null) {
-                    record(list, request, followed, now);
+                    history.record(list, request, followed, now);
                 }
             }
         }
-        announceLists(lists);
+        progress.announceLists(lists);
     }
 
     /**
@@ -463,25 +387,10 @@ public class ExchangeLists {
      * eligible) from now on, and say so.
      */
     void prisonersRecorded(@Observes PrisonersRecorded recorded) {
-        announceLists(entityManager.createQuery("select l from ExchangeList l where l.detainingParty = :d"
+        progress.announceLists(entityManager.createQuery("select l from ExchangeList l where l.detainingParty = :d"
                         + " and l.receivingParty in :origins order by l.id", ExchangeList.class)
                 .setParameter("d", recorded.detainingParty()).setParameter("origins", recorded.partiesOfOrigin())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
-    }
-
-    /** The counts of every list given may have moved (held, eligible, died): each tells where it stands. */
-    private void announceLists(List<ExchangeList> lists) {
-        for (ExchangeList list : lists) {
-            AgreementView view = entityManager.find(AgreementView.class, list.agreementId());
-            if (view != null) {
-                announce(list, AgreementSnapshot.of(view));
-            }
-        }
-    }
-
-    /** Tells the public topic where the list's term stands now (counts only). */
-    private void announce(ExchangeList list, AgreementSnapshot agreement) {
-        events.progressed(list, progress(list), agreement.mediatorsOrEmpty(), agreement.intermediariesOrEmpty());
     }
 
     /**
@@ -527,15 +436,15 @@ public class ExchangeLists {
                 ExchangeEntry.Change change = prisoner.status() == PrisonerStatus.DIED
                         ? request.answered(EntryStatus.DIED, "died in captivity on " + prisoner.diedOn())
                         : request.answered(EntryStatus.ALREADY_EXCHANGED, "released on " + prisoner.releasedOn());
-                record(list, request, change, now);
+                history.record(list, request, change, now);
                 return;
             }
         }
     }
 
     private void link(ExchangeList list, ExchangeEntry request, ExchangeEntry offer, String reason, Instant now) {
-        record(list, request, request.matchedWith(offer, reason), now);
-        record(list, offer, offer.matchedWith(request, reason), now);
+        history.record(list, request, request.matchedWith(offer, reason), now);
+        history.record(list, offer, offer.matchedWith(request, reason), now);
         supersedeReviewsOf(request, now);
         supersedeReviewsOf(offer, now);
     }
@@ -547,11 +456,6 @@ public class ExchangeLists {
                 .setParameter("list", entry.listId()).setParameter("open", MatchReview.Status.OPEN)
                 .setParameter("entry", entry.id()).getResultList()
                 .forEach(review -> review.superseded(now));
-    }
-
-    private void record(ExchangeList list, ExchangeEntry entry, ExchangeEntry.Change change, Instant now) {
-        entityManager.persist(new EntryChange(entry.id(), list.round(), change.from(), change.to(), change.reason(),
-                caller.subject(), caller.organisation(), now));
     }
 
     /** The entries of a kind a new entry may still be matched to, oldest first (a stable order for ties). */

@@ -6,11 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.homeward.platform.audit.AuditLog;
-import org.homeward.platform.domain.AccessScope;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.paging.PageRequest;
 import org.homeward.platform.persistence.RerunsLostRaces;
-import org.homeward.platform.persistence.TransactionLock;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.platform.problem.ProblemType;
 import org.homeward.platform.security.Caller;
@@ -60,19 +58,19 @@ public class HeldPrisoners {
     private final EntityManager entityManager;
     private final Caller caller;
     private final AuditLog audit;
-    private final PrisonersHeldEvents events;
+    private final PrisonerCounts counts;
     private final Event<PrisonerChanged> changed;
     private final Event<PrisonersRecorded> recorded;
     private final Clock clock;
 
-    public HeldPrisoners(EntityManager entityManager, Caller caller, AuditLog audit, PrisonersHeldEvents events,
+    public HeldPrisoners(EntityManager entityManager, Caller caller, AuditLog audit, PrisonerCounts counts,
                          Event<PrisonerChanged> changed, Event<PrisonersRecorded> recorded, Clock clock) {
         this.changed = changed;
         this.recorded = recorded;
         this.entityManager = entityManager;
         this.caller = caller;
         this.audit = audit;
-        this.events = events;
+        this.counts = counts;
         this.clock = clock;
     }
 
@@ -88,7 +86,7 @@ public class HeldPrisoners {
         HeldPrisoner prisoner = HeldPrisoner.record(party, particulars, caller.organisation(), Instant.now(clock));
         entityManager.persist(prisoner);
         audit.record("prisoner.record", "held_prisoner", prisoner.id().toString());
-        publishCounts(PrisonersHeldEvents.RECORDED, party, Set.of(prisoner.partyOfOrigin()));
+        counts.publish(PrisonersHeldEvents.RECORDED, party, Set.of(prisoner.partyOfOrigin()));
         recorded.fire(new PrisonersRecorded(party, Set.of(prisoner.partyOfOrigin())));
         return prisoner;
     }
@@ -126,7 +124,7 @@ public class HeldPrisoners {
             origins.add(prisoner.partyOfOrigin());
         }
         audit.record("prisoner.import", "held_prisoner", party + ":" + rows.size());
-        publishCounts(PrisonersHeldEvents.RECORDED, party, origins);
+        counts.publish(PrisonersHeldEvents.RECORDED, party, origins);
         recorded.fire(new PrisonersRecorded(party, origins));
         return rows.size();
     }
@@ -212,37 +210,8 @@ public class HeldPrisoners {
         prisoner.died(diedOn, place, cause, today());
         changed.fire(new PrisonerChanged(id));
         audit.record("prisoner.death", "held_prisoner", id.toString());
-        publishCounts(PrisonersHeldEvents.DIED, prisoner.detainingParty(), Set.of(prisoner.partyOfOrigin()));
+        counts.publish(PrisonersHeldEvents.DIED, prisoner.detainingParty(), Set.of(prisoner.partyOfOrigin()));
         return new PrisonerRecord(prisoner, latestFinding(id));
-    }
-
-    /**
-     * Tells the public topic the counts of each pair of parties touched, under the pair's lock so that two
-     * writers' events carry increasing sequences and counts that include each other's.
-     */
-    private void publishCounts(String type, String detainingParty, Set<String> origins) {
-        entityManager.flush();
-        for (String origin : origins) {
-            TransactionLock.hold(entityManager, "prisoners-held|" + detainingParty + "|" + origin);
-            long sequence = ((Number) entityManager.createNativeQuery("insert into held_prisoner_counts"
-                            + " (detaining_party, party_of_origin, sequence) values (?1, ?2, 1) on conflict"
-                            + " (detaining_party, party_of_origin) do update set sequence = held_prisoner_counts.sequence + 1"
-                            + " returning sequence")
-                    .setParameter(1, detainingParty).setParameter(2, origin).getSingleResult()).longValue();
-            long[] byStatus = new long[PrisonerStatus.values().length];
-            for (Object[] row : entityManager.createQuery("select p.status, count(p) from HeldPrisoner p"
-                            + " where p.detainingParty = :party and p.partyOfOrigin = :origin group by p.status",
-                            Object[].class)
-                    .setParameter("party", detainingParty).setParameter("origin", origin).getResultList()) {
-                byStatus[((PrisonerStatus) row[0]).ordinal()] = (Long) row[1];
-            }
-            events.publish(type, new PrisonersHeldEvents.Counts(detainingParty, origin, sequence,
-                    byStatus[PrisonerStatus.HELD.ordinal()], byStatus[PrisonerStatus.RELEASED.ordinal()],
-                    byStatus[PrisonerStatus.DIED.ordinal()],
-                    // The detaining party's own: the party of origin reads no counts of them through the API, so
-                    // its webhooks are not told them either (DESIGN.md 6); it follows the exchange lists instead.
-                    new AccessScope(Set.of(detainingParty), Set.of())));
-        }
     }
 
     /** A prisoner of the caller's party; to anyone else he does not exist. */

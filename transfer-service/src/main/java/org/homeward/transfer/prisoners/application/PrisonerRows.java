@@ -21,7 +21,7 @@ final class PrisonerRows {
 
     static final List<String> COLUMNS = List.of("surname", "firstNames", "patronymic", "script", "language",
             "dateOfBirth", "placeOfBirth", "rank", "serviceNumber", "partyOfOrigin", "fatherFirstName",
-            "motherMaidenName", "personToInform", "capturedOn", "capturePlace", "internmentPlace", "stateOfHealth");
+            "motherMaidenName", "personToInform", "capturedOn", "capturePlace", "internmentPlace", "stateOfHealth", "releasedOn");
     private static final Set<String> REQUIRED = Set.of("surname", "firstNames", "script", "dateOfBirth", "rank",
             "partyOfOrigin", "capturedOn", "capturePlace", "internmentPlace");
     private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("surname", 200),
@@ -30,7 +30,7 @@ final class PrisonerRows {
             Map.entry("rank", 100), Map.entry("serviceNumber", 64), Map.entry("partyOfOrigin", 2),
             Map.entry("fatherFirstName", 200), Map.entry("motherMaidenName", 200), Map.entry("personToInform", 500),
             Map.entry("capturedOn", 10), Map.entry("capturePlace", 500), Map.entry("internmentPlace", 500),
-            Map.entry("stateOfHealth", 2000));
+            Map.entry("stateOfHealth", 2000), Map.entry("releasedOn", 10));
     private static final Set<String> SCRIPTS = Set.of("Cyrl", "Latn");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern PARTY = Pattern.compile("[A-Z]{2}");
@@ -84,13 +84,17 @@ final class PrisonerRows {
         if (born != null && captured != null && captured.isBefore(born)) {
             errors.add(RowError.cell(row, "capturedOn", "Not before the date of birth"));
         }
+        LocalDate released = date(row, "releasedOn", errors);
+        if (released != null && (released.isAfter(today) || (captured != null && released.isBefore(captured)))) {
+            errors.add(RowError.cell(row, "releasedOn", "Between the capture and today"));
+        }
         if (errors.size() > before) {
             return null;
         }
         return new PrisonerParticulars(row.cell("surname"), row.cell("firstNames"), row.cell("patronymic"), script,
                 language, born, row.cell("placeOfBirth"), row.cell("rank"), row.cell("serviceNumber"), party,
                 row.cell("fatherFirstName"), row.cell("motherMaidenName"), row.cell("personToInform"), captured,
-                row.cell("capturePlace"), row.cell("internmentPlace"), row.cell("stateOfHealth"));
+                row.cell("capturePlace"), row.cell("internmentPlace"), row.cell("stateOfHealth"), released);
     }
 
     private PrisonerRows() {

@@ -24,7 +24,7 @@ public final class PrisonerViews {
                                String motherMaidenName, String personToInform, LocalDate capturedOn,
                                String capturePlace, String internmentPlace, String stateOfHealth,
                                PrisonerStatus status, LocalDate diedOn, String deathPlace, String deathCause,
-                               Finding latestFinding) {
+                               LocalDate releasedOn, Finding latestFinding) {
 
         public static PrisonerView of(HeldPrisoner p, MedicalFinding finding) {
             return new PrisonerView(p.id(), p.detainingParty(), p.partyOfOrigin(), p.surname(), p.firstNames(),
@@ -32,7 +32,7 @@ public final class PrisonerViews {
                     Romanisation.latin(p.firstNames(), p.language()), p.dateOfBirth(), p.placeOfBirth(), p.rank(),
                     p.serviceNumber(), p.fatherFirstName(), p.motherMaidenName(), p.personToInform(), p.capturedOn(),
                     p.capturePlace(), p.internmentPlace(), p.stateOfHealth(), p.status(), p.diedOn(), p.deathPlace(),
-                    p.deathCause(), finding == null ? null : Finding.of(finding));
+                    p.deathCause(), p.releasedOn(), finding == null ? null : Finding.of(finding));
         }
     }
 

@@ -20,6 +20,8 @@ public class PrisonersHeldEvents implements OutboxPublisher {
     public static final String RECORDED = "transfer.prisoners-held.recorded";
     /** A prisoner died in captivity (GC III Art. 120). */
     public static final String DIED = "transfer.prisoners-held.died";
+    /** Prisoners were released: a handover's reconciliation found them received. */
+    public static final String RELEASED = "transfer.prisoners-held.released";
 
     /** The counts of one detaining party's prisoners from one party of origin, as they stand. */
     public record Counts(String detainingParty, String partyOfOrigin, long sequence, long held, long released,
