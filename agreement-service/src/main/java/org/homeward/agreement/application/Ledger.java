@@ -38,6 +38,7 @@ public class Ledger implements EventHandler {
     public static final String CONSUMER = "agreement-service.fulfilment-ledger";
     public static final String TOPIC = "homeward.transfer.events";
     private static final String TYPE_PREFIX = "transfer.transfer.";
+    private static final String EXCHANGE_LIST_PROGRESSED = "transfer.exchange-list.progressed";
 
     private static final ObjectMapper READER = StrictJson.tolerantReader();
 
@@ -65,6 +66,10 @@ public class Ledger implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
+        if (EXCHANGE_LIST_PROGRESSED.equals(event.type())) {
+            applyExchangeList(event);
+            return;
+        }
         if (!event.type().startsWith(TYPE_PREFIX)) {
             return;
         }
@@ -88,10 +93,37 @@ public class Ledger implements EventHandler {
         }
     }
 
+    /**
+     * Where a prisoner term's exchange list stands (transfer-service counts it from its records): kept per list, the
+     * latest sequence wins, so a duplicate or a late event changes nothing. Counts move no committed number: an
+     * all-for-all term commits everyone, and whether it is complete is the list's to say.
+     */
+    private void applyExchangeList(CloudEvent event) {
+        ExchangeListMessage list;
+        try {
+            list = READER.treeToValue(event.data(), ExchangeListMessage.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonMessage("Exchange-list event data does not match its schema: " + e.getClass().getSimpleName());
+        }
+        if (!list.isComplete()) {
+            throw new PoisonMessage("Exchange-list event data lacks a required field or has a negative count");
+        }
+        Agreement agreement = entityManager.find(Agreement.class, list.agreementId(), LockModeType.PESSIMISTIC_WRITE);
+        if (agreement == null) {
+            throw new PoisonMessage("The exchange list names an agreement this service does not know");
+        }
+        boolean known = agreement.versions().stream()
+                .anyMatch(v -> v.terms().stream().anyMatch(t -> t.id().equals(list.termId())));
+        if (!known) {
+            throw new PoisonMessage("The exchange list names a term the agreement never had");
+        }
+        ledger.replaceExchangeListIfNewer(list);
+    }
+
     /** The fulfilment of an agreement's current terms, over all time and within a period. */
     public Fulfilment fulfilment(Agreement agreement, LocalDate from, LocalDate to, Grouping groupBy) {
-        return FulfilmentCalculator.compute(agreement.currentVersion().terms(), ledger.lines(agreement.id()), from, to,
-                groupBy, LocalDate.now(clock));
+        return FulfilmentCalculator.compute(agreement.currentVersion().terms(), ledger.lines(agreement.id()),
+                ledger.exchangeLists(agreement.id()), from, to, groupBy, LocalDate.now(clock));
     }
 
     /**

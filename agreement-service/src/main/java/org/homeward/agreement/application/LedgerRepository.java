@@ -2,12 +2,15 @@ package org.homeward.agreement.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.homeward.agreement.fulfilment.ExchangeCounts;
 import org.homeward.agreement.fulfilment.LedgerLine;
 
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The ledger tables: one row per transfer (latest sequence wins) and its counts per term. */
@@ -70,6 +73,47 @@ public class LedgerRepository {
                     .executeUpdate();
         }
         return true;
+    }
+
+    /** Stores a list's counts if newer than what the ledger holds (a conditional upsert: redeliveries are no-ops). */
+    public void replaceExchangeListIfNewer(ExchangeListMessage list) {
+        entityManager.createNativeQuery("""
+                        insert into ledger_exchange_list (list_id, agreement_id, term_id, sequence, round, eligible_held,
+                            offered, verified, released, declined, died, remaining, complete, updated_at)
+                        values (:list, :agreement, :term, :sequence, :round, :eligible, :offered, :verified, :released,
+                            :declined, :died, :remaining, :complete, :now)
+                        on conflict (list_id) do update set sequence = excluded.sequence, round = excluded.round,
+                            eligible_held = excluded.eligible_held, offered = excluded.offered,
+                            verified = excluded.verified, released = excluded.released, declined = excluded.declined,
+                            died = excluded.died, remaining = excluded.remaining, complete = excluded.complete,
+                            updated_at = excluded.updated_at
+                        where ledger_exchange_list.sequence < excluded.sequence""")
+                .setParameter("list", list.listId()).setParameter("agreement", list.agreementId())
+                .setParameter("term", list.termId()).setParameter("sequence", list.sequence())
+                .setParameter("round", list.round()).setParameter("eligible", list.eligibleHeld())
+                .setParameter("offered", list.offered()).setParameter("verified", list.verified())
+                .setParameter("released", list.released()).setParameter("declined", list.declined())
+                .setParameter("died", list.died()).setParameter("remaining", list.remaining())
+                .setParameter("complete", list.complete()).setParameter("now", Instant.now())
+                .executeUpdate();
+    }
+
+    /** The exchange lists' latest counts, by term (a term has one list). */
+    public Map<UUID, ExchangeCounts> exchangeLists(UUID agreementId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select term_id, round, eligible_held, offered, verified, released, declined, died, remaining,
+                               complete
+                        from ledger_exchange_list where agreement_id = :agreement""")
+                .setParameter("agreement", agreementId).getResultList();
+        Map<UUID, ExchangeCounts> byTerm = new HashMap<>();
+        for (Object[] r : rows) {
+            byTerm.put((UUID) r[0], new ExchangeCounts(((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
+                    ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), ((Number) r[8]).longValue(),
+                    (Boolean) r[9]));
+        }
+        return byTerm;
     }
 
     public List<LedgerLine> lines(UUID agreementId) {

@@ -15,12 +15,15 @@ import java.util.UUID;
 public record Fulfilment(List<TermProgress> terms, List<DirectionTotal> directions, List<ReciprocalBalance> balances,
                          Period period) {
 
-    /** {@code committed}, {@code remaining} and {@code percent} are null where the term commits no number. */
+    /**
+     * {@code committed}, {@code remaining} and {@code percent} are null where the term commits no number;
+     * {@code exchange} is the term's exchange list where it has one (prisoner terms), null otherwise.
+     */
     public record TermProgress(UUID termId, TermKind kind, String fromParty, String toParty, TermBasis basis,
                                PrisonerCategory category, String customCategory, LocalDate dueDate,
                                Integer committed, long declared, long dispatched, long received,
                                Long remaining, Double percent, boolean fulfilled, boolean overDelivered,
-                               boolean overdue) {
+                               boolean overdue, ExchangeCounts exchange) {
     }
 
     public record DirectionTotal(String fromParty, String toParty, long declared, long dispatched, long received) {

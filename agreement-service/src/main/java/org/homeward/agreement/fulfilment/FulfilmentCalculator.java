@@ -1,6 +1,7 @@
 package org.homeward.agreement.fulfilment;
 
 import org.homeward.agreement.Term;
+import org.homeward.agreement.TermBasis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ public final class FulfilmentCalculator {
     private FulfilmentCalculator() {
     }
 
-    public static Fulfilment compute(List<Term> terms, List<LedgerLine> lines, LocalDate from, LocalDate to,
-                                     Grouping groupBy, LocalDate today) {
+    public static Fulfilment compute(List<Term> terms, List<LedgerLine> lines, Map<UUID, ExchangeCounts> exchangeLists,
+                                     LocalDate from, LocalDate to, Grouping groupBy, LocalDate today) {
         List<Fulfilment.TermProgress> progress = new ArrayList<>();
         Map<UUID, Long> receivedByTerm = new LinkedHashMap<>();
         for (Term term : terms) {
@@ -39,12 +40,22 @@ public final class FulfilmentCalculator {
             progress.add(new Fulfilment.TermProgress(term.id(), term.kind(), term.fromParty(), term.toParty(),
                     term.basis(), term.category(), term.customCategory(), term.dueDate(), committed,
                     sum(own, LedgerLine::declared), sum(own, LedgerLine::dispatched), received, remaining, percent,
-                    fulfilled, committed != null && received > committed, overdue));
+                    fulfilled, committed != null && received > committed, overdue,
+                    exchangeOf(term, exchangeLists.get(term.id()))));
         }
         Set<UUID> termIds = receivedByTerm.keySet();
         List<LedgerLine> ofTerms = lines.stream().filter(l -> termIds.contains(l.termId())).toList();
         return new Fulfilment(progress, directionTotals(ofTerms), balances(terms, receivedByTerm),
                 period(ofTerms, from, to, groupBy));
+    }
+
+    /** A list's counts as the term reads them: complete is said of an all-for-all term only. */
+    private static ExchangeCounts exchangeOf(Term term, ExchangeCounts counts) {
+        if (counts == null || term.basis() == TermBasis.ALL_FOR_ALL) {
+            return counts;
+        }
+        return new ExchangeCounts(counts.round(), counts.eligibleHeld(), counts.offered(), counts.verified(),
+                counts.released(), counts.declined(), counts.died(), counts.remaining(), null);
     }
 
     /** The terms whose committed number has been received. */

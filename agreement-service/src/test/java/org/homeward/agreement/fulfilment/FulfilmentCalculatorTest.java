@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -40,7 +41,7 @@ class FulfilmentCalculatorTest {
                 // dispatched but not yet received: counts as dispatched, not as fulfilment
                 new LedgerLine(UUID.randomUUID(), RU_TO_UA, "RU", "UA", null, 1200, 1200, 0));
 
-        Fulfilment f = FulfilmentCalculator.compute(TERMS, lines, LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 15),
+        Fulfilment f = FulfilmentCalculator.compute(TERMS, lines, Map.of(), LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 15),
                 Grouping.WEEK, TODAY);
 
         Fulfilment.TermProgress ruToUa = f.terms().stream().filter(t -> t.termId().equals(RU_TO_UA)).findFirst().orElseThrow();
@@ -60,7 +61,7 @@ class FulfilmentCalculatorTest {
         assertThat(f.period().groups()).containsExactly(new Fulfilment.GroupTotal("2025-W24", "RU", "UA", 3612));
         assertThat(f.period().totals()).containsExactly(new Fulfilment.DirectionReceived("RU", "UA", 3612));
 
-        Fulfilment daily = FulfilmentCalculator.compute(TERMS, lines, LocalDate.of(2025, 6, 12), null, Grouping.DAY, TODAY);
+        Fulfilment daily = FulfilmentCalculator.compute(TERMS, lines, Map.of(), LocalDate.of(2025, 6, 12), null, Grouping.DAY, TODAY);
         assertThat(daily.period().groups()).extracting(Fulfilment.GroupTotal::period, Fulfilment.GroupTotal::received)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2025-06-13", 1200L),
                         org.assertj.core.groups.Tuple.tuple("2025-06-15", 1200L));
@@ -70,8 +71,19 @@ class FulfilmentCalculatorTest {
     void allForAllTermsReportCountsNotPercentages() {
         Term swsUaToRu = TERMS.get(0);
         Fulfilment f = FulfilmentCalculator.compute(TERMS,
-                List.of(received(swsUaToRu.id(), "UA", "RU", LocalDate.of(2025, 6, 10), 307)), null, null, Grouping.DAY, TODAY);
+                List.of(received(swsUaToRu.id(), "UA", "RU", LocalDate.of(2025, 6, 10), 307)),
+                Map.of(swsUaToRu.id(), new ExchangeCounts(2, 310, 310, 309, 307, 2, 1, 0, true)), null, null,
+                Grouping.DAY, TODAY);
         Fulfilment.TermProgress progress = f.terms().get(0);
+        // Measurable at last: the list's counts, and whether every eligible prisoner is released, declined or dead.
+        assertThat(progress.exchange()).isEqualTo(new ExchangeCounts(2, 310, 310, 309, 307, 2, 1, 0, true));
+        assertThat(f.terms().get(1).exchange()).isNull();
+        // A term of another basis shows the counts beside its number, and says nothing of "complete".
+        ExchangeCounts remainsList = new ExchangeCounts(1, 5, 5, 5, 5, 0, 0, 0, true);
+        Fulfilment nForN = FulfilmentCalculator.compute(TERMS, List.of(), Map.of(RU_TO_UA, remainsList), null, null,
+                Grouping.DAY, TODAY);
+        assertThat(nForN.terms().stream().filter(t -> t.termId().equals(RU_TO_UA)).findFirst().orElseThrow()
+                .exchange().complete()).isNull();
         assertThat(progress.received()).isEqualTo(307);
         assertThat(progress.committed()).isNull();
         assertThat(progress.percent()).isNull();
@@ -82,7 +94,7 @@ class FulfilmentCalculatorTest {
     @Test
     void overDeliveryIsRecordedAndFlaggedAndOverdueNeedsAPastDueDate() {
         List<LedgerLine> lines = List.of(received(RU_TO_UA, "RU", "UA", LocalDate.of(2025, 6, 11), 6012));
-        Fulfilment f = FulfilmentCalculator.compute(TERMS, lines, null, null, Grouping.DAY, LocalDate.of(2025, 8, 1));
+        Fulfilment f = FulfilmentCalculator.compute(TERMS, lines, Map.of(), null, null, Grouping.DAY, LocalDate.of(2025, 8, 1));
         Fulfilment.TermProgress ruToUa = f.terms().stream().filter(t -> t.termId().equals(RU_TO_UA)).findFirst().orElseThrow();
         assertThat(ruToUa.fulfilled()).isTrue();
         assertThat(ruToUa.overDelivered()).isTrue();
@@ -96,13 +108,13 @@ class FulfilmentCalculatorTest {
     void theOrderOfLedgerLinesNeverMatters(@ForAll("lines") @Size(max = 30) List<LedgerLine> lines, @ForAll long seed) {
         List<LedgerLine> shuffled = new ArrayList<>(lines);
         Collections.shuffle(shuffled, new Random(seed));
-        assertThat(FulfilmentCalculator.compute(TERMS, shuffled, null, null, Grouping.WEEK, TODAY))
-                .isEqualTo(FulfilmentCalculator.compute(TERMS, lines, null, null, Grouping.WEEK, TODAY));
+        assertThat(FulfilmentCalculator.compute(TERMS, shuffled, Map.of(), null, null, Grouping.WEEK, TODAY))
+                .isEqualTo(FulfilmentCalculator.compute(TERMS, lines, Map.of(), null, null, Grouping.WEEK, TODAY));
     }
 
     @Property(tries = 200)
     void directionTotalsAndPeriodGroupsAddUpToTheTermTotals(@ForAll("lines") @Size(max = 30) List<LedgerLine> lines) {
-        Fulfilment f = FulfilmentCalculator.compute(TERMS, lines, null, null, Grouping.DAY, TODAY);
+        Fulfilment f = FulfilmentCalculator.compute(TERMS, lines, Map.of(), null, null, Grouping.DAY, TODAY);
         long byTerm = f.terms().stream().mapToLong(Fulfilment.TermProgress::received).sum();
         long byDirection = f.directions().stream().mapToLong(Fulfilment.DirectionTotal::received).sum();
         long byDay = f.period().groups().stream().mapToLong(Fulfilment.GroupTotal::received).sum();

@@ -148,6 +148,35 @@ class FulfilmentLedgerTest {
     }
 
     @Test
+    void anAllForAllTermShowsItsExchangeListAndWhetherItIsComplete() {
+        String id = AgreementFixtures.activeIstanbul("STORY-LISTS");
+        String young = given().header("Authorization", AgreementFixtures.ua()).get("/api/v1/agreements/" + id).then()
+                .extract().path("terms.find { it.basis == 'ALL_FOR_ALL' && it.fromParty == 'RU' }.id");
+        UUID list = UUID.randomUUID();
+        KafkaTestClient kafka = KafkaTestClient.shared();
+        kafka.send(TRANSFERS, list.toString(), TransferEventFixtures.exchangeList(list, 2, id, young, 200, 197, 3, 0, 0, true));
+        // Late and redelivered: an older count changes nothing.
+        kafka.send(TRANSFERS, list.toString(), TransferEventFixtures.exchangeList(list, 1, id, young, 200, 0, 0, 0, 200, false));
+        kafka.send(TRANSFERS, list.toString(), TransferEventFixtures.exchangeList(list, 2, id, young, 200, 197, 3, 0, 0, true));
+        String term = "terms.find { it.termId == '" + young + "' }";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(fulfilment(id, Map.of()).getInt(term + ".exchange.released")).isEqualTo(197));
+        UUID marker = UUID.randomUUID();
+        kafka.send(TRANSFERS, marker.toString(), TransferEventFixtures.remains(marker, 1, id, remainsTerm(id, "RU"),
+                "RU", "UA", null, "DISPATCHED", 10, 10, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fulfilment(id, Map.of())
+                .getLong("terms.find { it.termId == '" + remainsTerm(id, "RU") + "' }.dispatched") == 10);
+        JsonPath after = fulfilment(id, Map.of());
+        assertThat(after.getLong(term + ".exchange.eligibleHeld")).isEqualTo(200);
+        assertThat(after.getLong(term + ".exchange.declined")).isEqualTo(3);
+        assertThat(after.getLong(term + ".exchange.remaining")).isZero();
+        assertThat(after.getBoolean(term + ".exchange.complete")).isTrue();
+        assertThat(after.getString(term + ".committed")).isNull();
+        // A term without a list says nothing of one.
+        assertThat(after.getString("terms.find { it.basis == 'N_FOR_N' && it.fromParty == 'RU' }.exchange")).isNull();
+    }
+
+    @Test
     void aTransferOfAnUnknownAgreementIsDeadLettered() {
         UUID transfer = UUID.randomUUID();
         KafkaTestClient.shared().send(TRANSFERS, transfer.toString(), TransferEventFixtures.remains(transfer, 1,

@@ -54,6 +54,27 @@ final class TransferEventFixtures {
         return event;
     }
 
+    /** Where a prisoner term's exchange list stands, with absolute counts (transfer.exchange-list.progressed). */
+    static String exchangeList(UUID list, long sequence, String agreement, String term, long eligible, long released,
+                               long declined, long died, long remaining, boolean complete) {
+        String type = "transfer.exchange-list.progressed";
+        String event = """
+                {"specversion": "1.0", "id": "%s", "source": "/homeward/transfer-service", "type": "%s",
+                 "subject": "%s", "time": "2025-06-16T00:00:00Z", "datacontenttype": "application/json",
+                 "data": {"listId": "%s", "agreementId": "%s", "termId": "%s", "fromParty": "RU", "toParty": "UA",
+                          "category": "AGED_18_TO_25", "referenceDate": "2025-06-07", "sequence": %d, "round": 2,
+                          "eligibleHeld": %d, "offered": %d, "verified": %d, "released": %d, "declined": %d,
+                          "died": %d, "remaining": %d, "complete": %b,
+                          "accessScope": {"parties": ["UA", "RU"], "organisations": ["org-icrc", "org-tr-mfa"]}}}
+                """.formatted(UUID.randomUUID(), type, list, list, agreement, term, sequence, eligible, eligible,
+                eligible - declined, released, declined, died, remaining, complete);
+        Set<ValidationMessage> problems = validate(type, event);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Fixture violates the producer's schema: " + problems);
+        }
+        return event;
+    }
+
     /** transfer-service's report of one agreement with one transfer and one term, as its own tables hold it. */
     static String totalsReport(String agreement, long reportSequence, UUID transfer, long transferSequence, String term,
                                int declared, int dispatched, int received) {
