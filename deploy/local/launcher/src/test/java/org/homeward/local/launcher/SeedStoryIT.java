@@ -119,16 +119,23 @@ class SeedStoryIT {
                 assertThat(balance.reciprocalReceived()).isZero();
                 assertThat(balance.outOfTolerance()).isTrue();
             });
-            for (String category : List.of("SERIOUSLY_WOUNDED_OR_SICK", "AGED_18_TO_25")) {
-                assertThat(report.term("POW_EXCHANGE", "RU", "UA", category).received()).isEqualTo(15);
-                assertThat(report.term("POW_EXCHANGE", "UA", "RU", category).received()).isEqualTo(15);
-            }
+            // "All for all" as numbers: each term's list, counted from the detaining party's records.
+            assertThat(report.term("POW_EXCHANGE", "RU", "UA", "AGED_18_TO_25").exchange())
+                    .isEqualTo(new StoryReport.Exchange(200, 197, 3, 0, 0, true));
+            assertThat(report.term("POW_EXCHANGE", "UA", "RU", "AGED_18_TO_25").exchange())
+                    .isEqualTo(new StoryReport.Exchange(120, 118, 2, 0, 0, true));
+            assertThat(report.term("POW_EXCHANGE", "RU", "UA", "SERIOUSLY_WOUNDED_OR_SICK").exchange())
+                    .isEqualTo(new StoryReport.Exchange(60, 58, 0, 0, 2, false));
+            assertThat(report.term("POW_EXCHANGE", "UA", "RU", "SERIOUSLY_WOUNDED_OR_SICK").exchange())
+                    .isEqualTo(new StoryReport.Exchange(40, 40, 0, 0, 0, true));
+            assertThat(report.term("POW_EXCHANGE", "RU", "UA", "AGED_18_TO_25").received()).isEqualTo(197);
+            assertThat(report.term("POW_EXCHANGE", "RU", "UA", "SERIOUSLY_WOUNDED_OR_SICK").received()).isEqualTo(58);
 
             // transfer-service: the week's receipts in Kyiv time, and how each handover ended.
             assertThat(report.week()).containsExactlyInAnyOrder(
                     new StoryReport.WeekTotal("2025-W24", "RU", "UA", "REMAINS", 4, 4812),
-                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "PRISONERS", 1, 30),
-                    new StoryReport.WeekTotal("2025-W24", "UA", "RU", "PRISONERS", 1, 30));
+                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "PRISONERS", 1, 255),
+                    new StoryReport.WeekTotal("2025-W24", "UA", "RU", "PRISONERS", 1, 158));
             assertThat(report.handoverStates()).containsExactly("PARTIALLY_RECEIVED", "RECEIVED", "RECEIVED", "RECEIVED");
 
             // identification-service: a case per body that arrived, none twice; eight identified by DNA; the
@@ -139,7 +146,10 @@ class SeedStoryIT {
                     .isEqualTo(4812);
             assertThat(count("identification", "select count(distinct tag) from remains_case where agreement_id = '"
                     + report.agreementId() + "'")).as("no body has two cases").isEqualTo(4812);
-            assertThat(report.prisonerChecks()).isEqualTo(Map.of("MATCHED → CONFIRMED", 28, "PROBABLE → CONFIRMED", 2));
+            // The 30 of those who came home whom UA's register had reported captured are found there (two, reported
+            // without service number) and confirmed by a coordinator; the others are not in it, as most soldiers are not.
+            assertThat(report.prisonerChecks()).isEqualTo(Map.of("MATCHED → CONFIRMED", 28, "PROBABLE → CONFIRMED", 2,
+                    "NO_MATCH → DONE", 225));
             // Two brothers missing from one family, only the parents typed: both bodies are linked to the family
             // (each weighed against both sons at one ratio), and neither is named: the wrong son is never told.
             assertThat(report.brothers()).isEqualTo(new StoryReport.Brothers(2, 2, 0));
@@ -385,7 +395,8 @@ class SeedStoryIT {
             }
         }
         assertThat(young).as("the story's RU-to-UA term for the young").isNotNull();
-        String list = api.write(201, "transfer", "POST", "/api/v1/exchange-lists", ua,
+        // Opened by the story already: answered 200 with it.
+        String list = api.write(200, "transfer", "POST", "/api/v1/exchange-lists", ua,
                 Map.of("agreementId", storyAgreement, "termId", young)).path("id").asText();
         fixtures.put("exchange-lists/{id}", list);
         String ru = api.token("e2e-ru-nib", "org-ru-coordination", "RU", "coordinator");
@@ -442,8 +453,9 @@ class SeedStoryIT {
         fixtures.put("prisoner-checks/{id}", check[0]);
         fixtures.put("prisoner-transfer", check[1]);
         // A prisoner of war held by UA (the inside party), captured from RU.
+        // A surname that sorts first among the 1,000 the story recorded: the list's first page holds him.
         fixtures.put("prisoners/{id}", api.write(201, "transfer", "POST", "/api/v1/prisoners",
-                api.token("e2e-ua-nib", UA, "UA", "coordinator"), Map.of("surname", "Петров", "firstNames", "Иван",
+                api.token("e2e-ua-nib", UA, "UA", "coordinator"), Map.of("surname", "Абакумов", "firstNames", "Иван",
                         "script", "Cyrl", "language", "ru", "dateOfBirth", "2002-04-05", "rank", "Рядовой",
                         "partyOfOrigin", "RU", "capturedOn", "2025-05-01", "capturePlace", "Вовчанськ",
                         "internmentPlace", "Табір 3")).path("id").asText());

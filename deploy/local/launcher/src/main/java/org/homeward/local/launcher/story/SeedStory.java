@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,25 @@ public final class SeedStory {
 
     public static final List<Handover> HANDOVERS = List.of(new Handover(11, 1215, 3), new Handover(13, 1200, 0),
             new Handover(14, 1200, 0), new Handover(15, 1200, 0));
-    /** Prisoners each way in the exchange of 10 June (half seriously wounded or sick, half aged 18 to 25). */
-    public static final int PRISONERS_EACH_WAY = 30;
-    /** Of the Ukrainians coming home, these few are in the register without their service number. */
+    /** The Ukrainians RU holds who were aged 18 to 25 on the reference date, and the seriously wounded among the rest. */
+    public static final int YOUNG_UA = 200;
+    public static final int WOUNDED_UA = 60;
+    /** The Russians UA holds, likewise. */
+    public static final int YOUNG_RU = 120;
+    public static final int WOUNDED_RU = 40;
+    /** Ukrainians RU released in an exchange before these records: UA's requests still name them. */
+    public static final int EXCHANGED_BEFORE = 10;
+    /** Of UA's requests for the young: day and month swapped, then in Latin letters, then as RU writes them. */
+    public static final int SWAPPED_DATES = 15;
+    static final int REQUESTED_AS_WRITTEN_FROM = 35;
+    public static final int CIVILIANS_REQUESTED = 5;
+    public static final int NOT_HELD_REQUESTED = 25;
+    /** Who declines repatriation (GC III Art. 109), and the wounded the ICRC does not reach before the day. */
+    public static final int DECLINED_UA = 3;
+    public static final int DECLINED_RU = 2;
+    public static final int UNVERIFIED_WOUNDED_UA = 2;
+    /** Of the Ukrainians coming home, these were reported captured to UA's register; a few without service number. */
+    public static final int REPORTED_CAPTURED = 30;
     public static final int PRISONERS_WITHOUT_SERVICE_NUMBER = 2;
     /** Bodies of the first handover whose families gave reference samples. */
     public static final int DNA_IDENTIFICATIONS = 8;
@@ -156,57 +173,243 @@ public final class SeedStory {
     }
 
     /**
-     * 10 June: 30 Ukrainians come home, 30 Russians go back. Each Ukrainian is checked against UA's register:
-     * those reported with their service number match, the two reported without match probably, and a
-     * coordinator of UA confirms each (no manifest alone releases anyone).
+     * The exchange of 10 June, negotiated on the four all-for-all terms' lists. Each side records the prisoners it
+     * holds; RU offers the 200 young and 60 seriously wounded Ukrainians it holds, UA the 120 and 40 Russians; UA
+     * requests 240 persons for the young as its records know them (165 as RU writes them, 20 in Latin letters, 15 with
+     * day and month swapped, 10 already exchanged, 5 civilians, 25 not held); RU answers the civilians and those it does
+     * not hold; round 2 settles the swapped dates as probable matches; the ICRC verifies each offered prisoner (3 young
+     * Ukrainians and 2 young Russians decline repatriation, 2 wounded Ukrainians are not reached before the day); the
+     * verified go over on one transfer each way, built from the lists. UA's register had 30 of those coming home
+     * reported captured (2 without service number): each is checked on arrival, and a coordinator decides the uncertain.
      */
     private List<String> exchangePrisoners(Agreement agreement) {
-        List<StoryPeople.Person> ukrainians = StoryPeople.ukrainians(run, PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS, PRISONERS_EACH_WAY);
-        for (int i = 0; i < PRISONERS_EACH_WAY; i++) {
+        List<StoryPeople.Prisoner> ukrainians = StoryPeople.held(run, "UA", YOUNG_UA, WOUNDED_UA, 1500 - YOUNG_UA - WOUNDED_UA,
+                EXCHANGED_BEFORE, SWAPPED_DATES);
+        List<StoryPeople.Prisoner> russians = StoryPeople.held(run, "RU", YOUNG_RU, WOUNDED_RU, 1000 - YOUNG_RU - WOUNDED_RU,
+                0, 0);
+        Map<String, String> ruHolds = recordHeld(tokens.ru(), ukrainians, "UA");
+        Map<String, String> uaHolds = recordHeld(tokens.ua(), russians, "RU");
+        step("Prisoners held: RU records %,d Ukrainians (%d released in an earlier exchange), UA %,d Russians;"
+                + " commission findings for %d and %d seriously wounded", ruHolds.size() - EXCHANGED_BEFORE,
+                EXCHANGED_BEFORE, uaHolds.size(), WOUNDED_UA, WOUNDED_RU);
+        List<StoryPeople.Prisoner> reported = ukrainians.subList(REQUESTED_AS_WRITTEN_FROM, REQUESTED_AS_WRITTEN_FROM
+                + REPORTED_CAPTURED);
+        for (int i = 0; i < reported.size(); i++) {
             api.write(201, "identification", "POST", "/api/v1/missing-persons", tokens.ua(),
-                    StoryPeople.report(ukrainians.get(i), i >= PRISONERS_WITHOUT_SERVICE_NUMBER, "CAPTURE_CARD"),
+                    StoryPeople.captureReport(reported.get(i), i >= PRISONERS_WITHOUT_SERVICE_NUMBER),
                     Map.of("Idempotency-Key", "capture-" + run + "-" + i));
         }
-        step("UA's register: %d prisoners reported captured (%d without a service number)", PRISONERS_EACH_WAY,
+        step("UA's register: %d of them reported captured (%d without a service number)", REPORTED_CAPTURED,
                 PRISONERS_WITHOUT_SERVICE_NUMBER);
-        String home = exchange(agreement, "RU", "UA", ukrainians.subList(0, PRISONERS_EACH_WAY), "POW-RU-" + run);
-        String back = exchange(agreement, "UA", "RU", StoryPeople.russians(run, PRISONERS_EACH_WAY), "POW-UA-" + run);
-        awaitProgress("identity checks of the Ukrainians who came home", PRISONERS_EACH_WAY, Duration.ofMinutes(2), () ->
-                api.read("identification", "/api/v1/prisoner-checks?transferId=" + home + "&size=100", tokens.ua())
-                        .path("items").size());
-        JsonNode waiting = api.read("identification", "/api/v1/prisoner-checks?transferId=" + home
-                + "&status=AWAITING_DECISION&size=100", tokens.ua()).path("items");
+
+        ExchangeList ruYoung = offer(agreement, "RU>UA:AGED_18_TO_25", tokens.ru(), ukrainians, "YOUNG", ruHolds);
+        ExchangeList ruWounded = offer(agreement, "RU>UA:SERIOUSLY_WOUNDED_OR_SICK", tokens.ru(), ukrainians, "WOUNDED", ruHolds);
+        ExchangeList uaYoung = offer(agreement, "UA>RU:AGED_18_TO_25", tokens.ua(), russians, "YOUNG", uaHolds);
+        ExchangeList uaWounded = offer(agreement, "UA>RU:SERIOUSLY_WOUNDED_OR_SICK", tokens.ua(), russians, "WOUNDED", uaHolds);
+        requestTheYoung(ruYoung, ukrainians);
+
+        verify(ruYoung, DECLINED_UA, 0);
+        verify(ruWounded, 0, UNVERIFIED_WOUNDED_UA);
+        verify(uaYoung, DECLINED_RU, 0);
+        verify(uaWounded, 0, 0);
+        step("ICRC verifications: RU's young %d verified, %d decline repatriation; RU's wounded %d verified, %d not"
+                        + " reached before the day; UA's young %d verified, %d decline; UA's wounded %d verified",
+                YOUNG_UA - DECLINED_UA, DECLINED_UA, WOUNDED_UA - UNVERIFIED_WOUNDED_UA, UNVERIFIED_WOUNDED_UA,
+                YOUNG_RU - DECLINED_RU, DECLINED_RU, WOUNDED_RU);
+
+        String home = exchange(agreement, "RU", "UA", List.of(ruYoung, ruWounded), "POW-RU-" + run);
+        String back = exchange(agreement, "UA", "RU", List.of(uaYoung, uaWounded), "POW-UA-" + run);
+        awaitProgress("identity checks of the Ukrainians who came home", YOUNG_UA - DECLINED_UA + WOUNDED_UA
+                - UNVERIFIED_WOUNDED_UA, Duration.ofMinutes(3), () -> prisonerChecks(home).size());
+        List<JsonNode> waiting = prisonerChecks(home).stream()
+                .filter(check -> "AWAITING_DECISION".equals(check.path("status").asText())).toList();
         for (JsonNode check : waiting) {
             api.write(200, "identification", "POST", "/api/v1/prisoner-checks/" + check.path("id").asText() + "/decision",
                     tokens.ua(), Map.of("samePerson", true));
         }
         Map<String, Integer> outcomes = new TreeMap<>();
         waiting.forEach(check -> outcomes.merge(check.path("outcome").asText(), 1, Integer::sum));
-        step("Identity checks: %d of %d awaited a coordinator's decision (%s), decided as the same person",
-                waiting.size(), PRISONERS_EACH_WAY, outcomes);
+        step("Identity checks against UA's register: %d awaited a coordinator's decision (%s), decided as the same"
+                + " person; the others are in the register or are not (most soldiers are not reported missing)",
+                waiting.size(), outcomes);
+        awaitProgress("the ledger's count of the young released to UA", YOUNG_UA - DECLINED_UA, Duration.ofMinutes(2),
+                () -> api.read("agreement", "/api/v1/agreements/" + agreement.id() + "/fulfilment", tokens.press())
+                        .path("terms").findValues("exchange").stream()
+                        .mapToLong(e -> e.path("released").asLong()).max().orElse(0));
         return List.of(home, back);
     }
 
-    private String exchange(Agreement agreement, String from, String to, List<StoryPeople.Person> people, String tagPrefix) {
-        List<String> termIds = List.of(agreement.terms().get(from + ">" + to + ":SERIOUSLY_WOUNDED_OR_SICK"),
-                agreement.terms().get(from + ">" + to + ":AGED_18_TO_25"));
+    /** A term's exchange list and, by service number, the entries of the prisoners offered on it. */
+    private record ExchangeList(String id, String term, String detainingToken, List<StoryPeople.Prisoner> offered,
+                                Map<String, String> offerOf) {
+    }
+
+    /** The detaining party records the prisoners it holds (one import) and the commission's findings; ids by number. */
+    private Map<String, String> recordHeld(String token, List<StoryPeople.Prisoner> prisoners, String origin) {
+        HomewardApi.Answer imported = api.send("transfer", "POST", "/api/v1/prisoners/imports", token,
+                "text/csv; charset=UTF-8", StoryPeople.heldImport(prisoners, origin),
+                Map.of("Idempotency-Key", "held-" + origin + "-" + run));
+        if (imported.status() != 201) {
+            throw new IllegalStateException("Import refused (" + imported.status() + "): " + imported.body());
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String status : List.of("HELD", "RELEASED")) {
+            for (int page = 0; ; page++) {
+                JsonNode items = api.read("transfer", "/api/v1/prisoners?status=" + status + "&size=100&page=" + page,
+                        token).path("items");
+                items.forEach(p -> ids.put(p.path("serviceNumber").asText(), p.path("id").asText()));
+                if (items.size() < 100) {
+                    break;
+                }
+            }
+        }
+        for (StoryPeople.Prisoner p : prisoners) {
+            if (p.group().equals("WOUNDED")) {
+                api.write(201, "transfer", "POST", "/api/v1/prisoners/" + ids.get(p.serviceNumber()) + "/medical-findings",
+                        token, Map.of("seriouslyWoundedOrSick", true, "decidedOn", "2025-06-01",
+                                "commissionReference", "MMC-2025-" + origin), Map.of("Idempotency-Key", "mmc-" + ids.get(p.serviceNumber())));
+            }
+        }
+        return ids;
+    }
+
+    /** The detaining party opens the term's list and offers the prisoners of {@code group} it holds. */
+    private ExchangeList offer(Agreement agreement, String termKey, String token, List<StoryPeople.Prisoner> held,
+                               String group, Map<String, String> ids) {
+        String term = agreement.terms().get(termKey);
+        // 201 when this call opened it, 200 when the other party had.
+        HomewardApi.Answer opened = api.send("transfer", "POST", "/api/v1/exchange-lists", token, "application/json",
+                HomewardApi.json().valueToTree(Map.of("agreementId", agreement.id(), "termId", term)).toString(), Map.of());
+        if (opened.status() != 201 && opened.status() != 200) {
+            throw new IllegalStateException("The list of " + termKey + " was not opened (" + opened.status() + "): "
+                    + opened.body());
+        }
+        String list = opened.json().path("id").asText();
+        List<StoryPeople.Prisoner> offered = held.stream().filter(p -> p.group().equals(group)).toList();
+        api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list + "/offers", token,
+                Map.of("prisonerIds", offered.stream().map(p -> ids.get(p.serviceNumber())).toList()));
+        Map<String, String> offerOf = new LinkedHashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode items = api.read("transfer", "/api/v1/exchange-lists/" + list + "/entries?kind=OFFER&size=100&page="
+                    + page, token).path("items");
+            items.forEach(e -> offerOf.put(e.path("serviceNumber").asText(), e.path("id").asText()));
+            if (items.size() < 100) {
+                break;
+            }
+        }
+        step("%s offers %d prisoners on the list of %s", termKey.substring(0, 2), offered.size(), termKey);
+        return new ExchangeList(list, term, token, offered, offerOf);
+    }
+
+    /**
+     * UA asks for the young as its records know them; RU answers what it cannot offer; round 2 settles the swapped
+     * dates of birth as probable matches.
+     */
+    private void requestTheYoung(ExchangeList list, List<StoryPeople.Prisoner> ukrainians) {
+        List<Map<String, Object>> requests = new ArrayList<>();
+        List<StoryPeople.Prisoner> young = list.offered();
+        for (int i = 0; i < young.size(); i++) {
+            StoryPeople.Prisoner p = young.get(i);
+            boolean latin = i >= SWAPPED_DATES && i < REQUESTED_AS_WRITTEN_FROM;
+            LocalDate born = i < SWAPPED_DATES
+                    ? LocalDate.of(p.dateOfBirth().getYear(), p.dateOfBirth().getDayOfMonth(), p.dateOfBirth().getMonthValue())
+                    : p.dateOfBirth();
+            requests.add(request(latin ? p.latinSurname() : p.surname(), latin ? p.latinFirstNames() : p.firstNames(),
+                    latin ? "Latn" : "Cyrl", born, p.serviceNumber()));
+        }
+        ukrainians.stream().filter(p -> p.group().equals("RELEASED"))
+                .forEach(p -> requests.add(request(p.surname(), p.firstNames(), "Cyrl", p.dateOfBirth(), p.serviceNumber())));
+        for (int i = 0; i < CIVILIANS_REQUESTED + NOT_HELD_REQUESTED; i++) {
+            requests.add(request(StoryPeople.surnameOf(i), "Степан", "Cyrl", LocalDate.of(1995, 1, 1).plusDays(17L * i),
+                    "ЗСУ-" + run + "-ask-" + i));
+        }
+        JsonNode asked = api.write(201, "transfer", "POST", "/api/v1/exchange-lists/" + list.id() + "/requests",
+                tokens.ua(), Map.of("requests", requests), Map.of("Idempotency-Key", "requests-" + run));
+        Map<String, Integer> byStatus = new TreeMap<>();
+        asked.forEach(entry -> byStatus.merge(entry.path("status").asText(), 1, Integer::sum));
+        step("UA requests %d persons for the young: %s", requests.size(), byStatus);
+        int first = young.size() + EXCHANGED_BEFORE;
+        for (int i = 0; i < CIVILIANS_REQUESTED + NOT_HELD_REQUESTED; i++) {
+            boolean civilian = i < CIVILIANS_REQUESTED;
+            api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list.id() + "/entries/"
+                    + asked.get(first + i).path("id").asText() + "/answer", tokens.ru(), Map.of("status",
+                    civilian ? "CIVILIAN" : "NOT_HELD", "reason", civilian ? "A civilian, not a prisoner of war"
+                            : "Not in the records of the National Information Bureau"));
+        }
+        api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list.id() + "/rounds", tokens.ru(), Map.of());
+        JsonNode reviews = api.read("transfer", "/api/v1/exchange-lists/" + list.id() + "/match-reviews", tokens.ru());
+        for (JsonNode review : reviews) {
+            api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list.id() + "/match-reviews/"
+                    + review.path("id").asText() + "/decision", tokens.ru(), Map.of("decision", "CONFIRM"));
+        }
+        step("RU answers %d civilians and %d not held; round 2: %d probable matches (day and month swapped) confirmed",
+                CIVILIANS_REQUESTED, NOT_HELD_REQUESTED, reviews.size());
+    }
+
+    private static Map<String, Object> request(String surname, String firstNames, String script, LocalDate born,
+                                               String serviceNumber) {
+        return Map.of("surname", surname, "firstNames", firstNames, "script", script, "dateOfBirth", born.toString(),
+                "serviceNumber", serviceNumber);
+    }
+
+    /** The ICRC verifies the offered: the first {@code declining} decline repatriation, the last {@code unreached} wait. */
+    private void verify(ExchangeList list, int declining, int unreached) {
+        List<StoryPeople.Prisoner> offered = list.offered();
+        for (int i = 0; i < offered.size() - unreached; i++) {
+            boolean declines = i >= offered.size() - unreached - declining;
+            api.write(200, "transfer", "POST", "/api/v1/exchange-lists/" + list.id() + "/entries/"
+                    + list.offerOf().get(offered.get(i).serviceNumber()) + "/verification", tokens.icrc(),
+                    Map.of("decision", declines ? "DECLINES_REPATRIATION" : "VERIFIED",
+                            "reason", declines ? "Declines repatriation, in a private interview" : "Identity and free will confirmed"));
+        }
+    }
+
+    /** One handover each way on 10 June: the verified of both lists on one manifest, built from the lists. */
+    private String exchange(Agreement agreement, String from, String to, List<ExchangeList> lists, String tagPrefix) {
+        List<StoryPeople.Prisoner> going = new ArrayList<>();
+        List<Map<String, Object>> perTerm = new ArrayList<>();
+        for (ExchangeList list : lists) {
+            List<String> verified = new ArrayList<>();
+            for (int page = 0; ; page++) {
+                JsonNode items = api.read("transfer", "/api/v1/exchange-lists/" + list.id()
+                        + "/entries?kind=OFFER&status=ICRC_VERIFIED&size=100&page=" + page, list.detainingToken()).path("items");
+                items.forEach(e -> verified.add(e.path("serviceNumber").asText()));
+                if (items.size() < 100) {
+                    break;
+                }
+            }
+            List<StoryPeople.Prisoner> ofList = list.offered().stream().filter(p -> verified.contains(p.serviceNumber())).toList();
+            going.addAll(ofList);
+            perTerm.add(Map.of("termId", list.term(), "received", ofList.size()));
+        }
         String sender = from.equals("UA") ? tokens.ua() : tokens.ru();
         String receiver = to.equals("UA") ? tokens.ua() : tokens.ru();
-        String transfer = plan(agreement, termIds, "PRISONERS", from, to, "2025-06-10T06:00:00Z", sender, tagPrefix);
+        String transfer = plan(agreement, lists.stream().map(ExchangeList::term).toList(), "PRISONERS", from, to,
+                "2025-06-10T06:00:00Z", sender, tagPrefix);
         String base = "/api/v1/transfers/" + transfer;
-        upload(base, sender, StoryPeople.prisonerManifest(tagPrefix, people, to));
-        List<String> tags = StoryPeople.tags(tagPrefix, 0, people.size());
-        api.write(200, "transfer", "POST", base + "/manifest/consents", tokens.icrc(), Map.of("tags", tags));
-        api.write(200, "transfer", "POST", base + "/dispatch", sender, Map.of("count", people.size(), "dispatchedAt", "2025-06-10T07:00:00Z"));
-        int half = people.size() / 2;
-        api.write(200, "transfer", "POST", base + "/receipt", receiver, Map.of("count", people.size(), "receivedAt",
-                "2025-06-10T11:00:00Z", "terms", List.of(Map.of("termId", termIds.get(0), "received", half),
-                        Map.of("termId", termIds.get(1), "received", people.size() - half))));
+        // The escort's verifications on the lists stand as each person's consent on the manifest.
+        upload(base, sender, StoryPeople.listedManifest(tagPrefix, going, to));
+        api.write(200, "transfer", "POST", base + "/dispatch", sender, Map.of("count", going.size(), "dispatchedAt", "2025-06-10T07:00:00Z"));
+        api.write(200, "transfer", "POST", base + "/receipt", receiver, Map.of("count", going.size(), "receivedAt",
+                "2025-06-10T11:00:00Z", "terms", perTerm));
         JsonNode reconciled = api.write(200, "transfer", "POST", base + "/reconciliation", receiver,
-                Map.of("received", tags, "missing", List.of(), "extra", List.of()));
-        step("Exchange %s→%s on 10 June: %d prisoners, consent of each confirmed by the ICRC, %s", from, to,
-                people.size(), reconciled.path("state").asText());
+                Map.of("received", StoryPeople.tags(tagPrefix, 0, going.size()), "missing", List.of(), "extra", List.of()));
+        step("Exchange %s→%s on 10 June: %d prisoners from the lists, each verified by the ICRC, %s", from, to,
+                going.size(), reconciled.path("state").asText());
         return transfer;
+    }
+
+    /** Every identity check of the persons who came home with {@code transfer}, page by page. */
+    private List<JsonNode> prisonerChecks(String transfer) {
+        List<JsonNode> checks = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode items = api.read("identification", "/api/v1/prisoner-checks?transferId=" + transfer
+                    + "&size=100&page=" + page, tokens.ua()).path("items");
+            items.forEach(checks::add);
+            if (items.size() < 100) {
+                return checks;
+            }
+        }
     }
 
     /** One handover of remains from RU: planned, manifest, dispatched, received (counted), reconciled item by item. */
@@ -252,8 +455,8 @@ public final class SeedStory {
      * examiner proposes the identification with the candidate and another confirms it.
      */
     private void identifyByDna(String transfer) {
-        List<StoryPeople.Person> missing = StoryPeople.ukrainians(run, PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS,
-                PRISONERS_EACH_WAY).subList(PRISONERS_EACH_WAY, PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS);
+        List<StoryPeople.Person> missing = StoryPeople.ukrainians(run, REPORTED_CAPTURED + DNA_IDENTIFICATIONS,
+                REPORTED_CAPTURED).subList(REPORTED_CAPTURED, REPORTED_CAPTURED + DNA_IDENTIFICATIONS);
         JsonNode cases = api.read("identification", "/api/v1/cases?transferId=" + transfer + "&size=" + DNA_IDENTIFICATIONS,
                 tokens.labA()).path("items");
         Map<String, StoryPeople.Person> personOfCase = new LinkedHashMap<>();
@@ -302,8 +505,8 @@ public final class SeedStory {
      * is undisputed: the parents cannot tell their sons apart, other evidence must.
      */
     private StoryReport.Brothers brothersOfOneFamily(String transfer) {
-        int first = PRISONERS_EACH_WAY + DNA_IDENTIFICATIONS;
-        List<StoryPeople.Person> two = StoryPeople.ukrainians(run, first + BROTHERS, PRISONERS_EACH_WAY).subList(first,
+        int first = REPORTED_CAPTURED + DNA_IDENTIFICATIONS;
+        List<StoryPeople.Person> two = StoryPeople.ukrainians(run, first + BROTHERS, REPORTED_CAPTURED).subList(first,
                 first + BROTHERS);
         StoryPeople.Person older = two.get(0);
         StoryPeople.Person younger = new StoryPeople.Person(older.surname(), two.get(1).firstNames(),
@@ -386,8 +589,8 @@ public final class SeedStory {
                 + agreement.id(), tokens.ua()).forEach(week::add);
         JsonNode cases = api.read("identification", "/api/v1/case-statistics?agreementId=" + agreement.id(), tokens.press());
         Map<String, Integer> checks = new LinkedHashMap<>();
-        api.read("identification", "/api/v1/prisoner-checks?transferId=" + prisonerTransfers.get(0) + "&size=100", tokens.ua())
-                .path("items").forEach(check -> checks.merge(check.path("outcome").asText() + " → " + check.path("status").asText(), 1, Integer::sum));
+        prisonerChecks(prisonerTransfers.get(0))
+                .forEach(check -> checks.merge(check.path("outcome").asText() + " → " + check.path("status").asText(), 1, Integer::sum));
         List<String> states = new ArrayList<>();
         for (String transfer : transfers) {
             states.add(api.read("transfer", "/api/v1/transfers/" + transfer, tokens.ua()).path("state").asText());

@@ -25,6 +25,14 @@ public final class StoryPeople {
             "Павлов", "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев",
             "Соловьёв", "Борисов", "Яковлев", "Григорьев", "Романов");
     private static final List<String> RU_FIRST_NAMES = List.of("Алексей", "Дмитрий", "Михаил", "Николай", "Павел");
+    /** The Latin letters the UA coordination body types the same names in (Ukraine's national transliteration). */
+    private static final List<String> SURNAMES_LATIN = List.of("Bondar", "Tkachenko", "Kravchuk", "Oliinyk", "Shevchuk",
+            "Koval", "Polishchuk", "Boiko", "Melnyk", "Lysenko", "Rudenko", "Savchenko", "Honchar", "Moroz", "Pavlenko",
+            "Levchenko", "Kharchenko", "Kuzmenko", "Dmytrenko", "Panchenko", "Hrytsenko", "Marchenko", "Ivanenko", "Lytvyn",
+            "Zinchenko", "Tymoshenko", "Ostapenko", "Fedorenko", "Yakovenko", "Sydorenko", "Danyliuk", "Romaniuk", "Vovk",
+            "Zhuk", "Chornovol", "Yurchenko", "Yaroshenko", "Nesterenko", "Shcherbak", "Bilyk");
+    private static final List<String> FIRST_NAMES_LATIN = List.of("Oleh", "Andrii", "Serhii", "Maksym", "Dmytro", "Ivan",
+            "Bohdan", "Mykola", "Yurii", "Taras");
     private static final List<String> RECOVERY_PLACES = List.of("Донецька обл.", "Запорізька обл.", "Луганська обл.",
             "Херсонська обл.", "Харківська обл.");
     static final String PRISONER_COLUMNS = "tag,surname,firstNames,patronymic,rank,dateOfBirth,serviceNumber,category,nationality,healthNotes";
@@ -59,6 +67,86 @@ public final class StoryPeople {
         return IntStream.range(0, count).mapToObj(i -> new Person(RU_SURNAMES.get(i), RU_FIRST_NAMES.get(i % RU_FIRST_NAMES.size()),
                 LocalDate.of(i < count / 2 ? 1975 + i : 2001 + i % 6, 1 + i % 12, 1 + i % 27), "ВС-" + run + "-" + i,
                 i < count / 2 ? "SERIOUSLY_WOUNDED_OR_SICK" : "AGED_18_TO_25")).toList();
+    }
+
+    /**
+     * A prisoner of war as his detainers record him: {@code group} YOUNG (aged 18 to 25 on the terms' reference date),
+     * WOUNDED (a Mixed Medical Commission found him seriously wounded), OTHER (neither), or RELEASED (repatriated in an
+     * exchange before these records, so {@code releasedOn}). {@code latinSurname} and {@code latinFirstNames}: the
+     * names as his own side types them in Latin letters (UA's only).
+     */
+    record Prisoner(String surname, String firstNames, String latinSurname, String latinFirstNames, String language,
+                    LocalDate dateOfBirth, String serviceNumber, LocalDate capturedOn, LocalDate releasedOn, String group) {
+    }
+
+    static final String HELD_COLUMNS = "surname,firstNames,patronymic,script,language,dateOfBirth,placeOfBirth,rank,"
+            + "serviceNumber,partyOfOrigin,fatherFirstName,motherMaidenName,personToInform,capturedOn,capturePlace,"
+            + "internmentPlace,stateOfHealth,releasedOn";
+
+    /**
+     * The prisoners one party holds from the other, {@code young} and {@code wounded} first, then {@code others}, then
+     * {@code released} repatriated before. Each has a distinct service number and date of birth within his group, so
+     * that linkage never takes two for one; the young are born 2000 to 2006 (18 to 25 on 7 June 2025), the first
+     * {@code swappable} of them on a day and month that can be swapped (a request's likely slip), the others 1965 to
+     * 1998.
+     */
+    static List<Prisoner> held(String run, String party, int young, int wounded, int others, int released, int swappable) {
+        boolean ukrainians = party.equals("UA");
+        // Numbers of their own: the missing persons of the story are numbered ЗСУ-<run>-<n>.
+        String prefix = (ukrainians ? "ЗСУ-" : "ВС-") + run + "-h";
+        List<String> surnames = ukrainians ? SURNAMES : RU_SURNAMES;
+        List<String> firstNames = ukrainians ? FIRST_NAMES : RU_FIRST_NAMES;
+        int total = young + wounded + others + released;
+        return IntStream.range(0, total).mapToObj(i -> {
+            String group = i < young ? "YOUNG" : i < young + wounded ? "WOUNDED" : i < young + wounded + others ? "OTHER"
+                    : "RELEASED";
+            LocalDate born;
+            if (i < swappable) {
+                int month = 1 + i % 12;
+                born = LocalDate.of(2006, month, month % 12 + 1 + i / 12);
+            } else if (group.equals("YOUNG")) {
+                born = LocalDate.of(2000, 1, 1).plusDays(9L * i);
+            } else if (group.equals("RELEASED")) {
+                born = LocalDate.of(1999, 7, 1).plusDays(11L * (i - young - wounded - others));
+            } else {
+                born = LocalDate.of(1965, 1, 1).plusDays(7L * i);
+            }
+            int s = i % surnames.size();
+            int f = (i / surnames.size()) % firstNames.size();
+            return new Prisoner(surnames.get(s), firstNames.get(f), ukrainians ? SURNAMES_LATIN.get(s) : null,
+                    ukrainians ? FIRST_NAMES_LATIN.get(f) : null, ukrainians ? "uk" : "ru", born, prefix + i,
+                    LocalDate.of(2024, 3, 1).plusDays(i % 300), group.equals("RELEASED") ? LocalDate.of(2025, 5, 15) : null,
+                    group);
+        }).toList();
+    }
+
+    /** The detaining party's import of the prisoners it holds from {@code origin}, as CSV. */
+    static String heldImport(List<Prisoner> prisoners, String origin) {
+        return HELD_COLUMNS + "\n" + prisoners.stream().map(p -> String.join(",", p.surname(), p.firstNames(), "",
+                "Cyrl", p.language(), p.dateOfBirth().toString(), "", "Солдат", p.serviceNumber(), origin, "", "", "",
+                p.capturedOn().toString(), "Донецька обл.", "Табір 1", "", p.releasedOn() == null ? ""
+                        : p.releasedOn().toString())).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** A manifest of listed prisoners, each under the term of his category. */
+    static String listedManifest(String tagPrefix, List<Prisoner> people, String nationality) {
+        return PRISONER_COLUMNS + "\n" + IntStream.range(0, people.size()).mapToObj(i -> {
+            Prisoner p = people.get(i);
+            return String.join(",", tag(tagPrefix, i), p.surname(), p.firstNames(), "", "Солдат",
+                    p.dateOfBirth().toString(), p.serviceNumber(),
+                    p.group().equals("YOUNG") ? "AGED_18_TO_25" : "SERIOUSLY_WOUNDED_OR_SICK", nationality, "");
+        }).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** A surname of the story's own, for persons asked for who are no prisoner of war held (never a prisoner's first name). */
+    static String surnameOf(int i) {
+        return SURNAMES.get(i % SURNAMES.size());
+    }
+
+    /** A register report of a prisoner reported captured, as UA's military would file it. */
+    static Map<String, Object> captureReport(Prisoner prisoner, boolean withServiceNumber) {
+        return report(new Person(prisoner.surname(), prisoner.firstNames(), prisoner.dateOfBirth(),
+                prisoner.serviceNumber(), "MILITARY"), withServiceNumber, "CAPTURE_CARD");
     }
 
     static String prisonerManifest(String tagPrefix, List<Person> people, String nationality) {

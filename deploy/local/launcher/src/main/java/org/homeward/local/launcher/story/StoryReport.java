@@ -19,9 +19,16 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
     public record Brothers(int missing, int remainsLinkedToTheFamily, int undisputed) {
     }
 
-    /** A term's progress from agreement-service's ledger; {@code committed} and {@code percent} null for all-for-all. */
+    /**
+     * A term's progress from agreement-service's ledger; {@code committed} and {@code percent} null for all-for-all;
+     * {@code exchange} the term's exchange list, null without one.
+     */
     public record Term(String kind, String from, String to, String category, Integer committed, long received,
-                       Double percent, boolean fulfilled) {
+                       Double percent, boolean fulfilled, Exchange exchange) {
+    }
+
+    /** Where an exchange list stands: eligible prisoners held on the reference date, and what became of them. */
+    public record Exchange(long eligible, long released, long declined, long died, long remaining, Boolean complete) {
     }
 
     public record Balance(String direction, long received, long reciprocalReceived, double balance, boolean outOfTolerance) {
@@ -40,7 +47,8 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
             terms.add(new Term(t.path("kind").asText(), t.path("fromParty").asText(), t.path("toParty").asText(),
                     t.path("category").isNull() ? null : t.path("category").asText(),
                     t.path("committed").isNull() ? null : t.path("committed").asInt(), t.path("received").asLong(),
-                    t.path("percent").isNull() ? null : t.path("percent").asDouble(), t.path("fulfilled").asBoolean()));
+                    t.path("percent").isNull() ? null : t.path("percent").asDouble(), t.path("fulfilled").asBoolean(),
+                    exchange(t.path("exchange"))));
             directionOfTerm.put(t.path("termId").asText(), t.path("fromParty").asText() + "→" + t.path("toParty").asText());
         }
         List<Balance> balances = new ArrayList<>();
@@ -54,6 +62,12 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
         caseStatistics.path("counts").fields().forEachRemaining(e -> cases.put(e.getKey(), e.getValue().asLong()));
         return new StoryReport(agreementId, transferIds, terms, balances, totals, states, cases, checks, brothers,
                 webhooks, took);
+    }
+
+    private static Exchange exchange(JsonNode e) {
+        return e.isMissingNode() || e.isNull() ? null : new Exchange(e.path("eligibleHeld").asLong(),
+                e.path("released").asLong(), e.path("declined").asLong(), e.path("died").asLong(),
+                e.path("remaining").asLong(), e.path("complete").isNull() ? null : e.path("complete").asBoolean());
     }
 
     /** The ledger's line for a term of {@code kind} from one party to the other (and category, for prisoners). */
@@ -72,6 +86,13 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
             String what = t.kind().equals("POW_EXCHANGE") ? "prisoners, " + t.category() : "bodies";
             String progress = t.committed() == null ? "%,d received (all for all)".formatted(t.received())
                     : "%,d of %,d received (%.1f%%)".formatted(t.received(), t.committed(), t.percent());
+            Exchange e = t.exchange();
+            if (e != null) {
+                progress = "eligible %,d, released %,d, declined %,d, died %,d, remaining %,d%s".formatted(e.eligible(),
+                        e.released(), e.declined(), e.died(), e.remaining(),
+                        Boolean.TRUE.equals(e.complete()) ? ": complete" : Boolean.FALSE.equals(e.complete())
+                                ? ": not complete" : "");
+            }
             out.printf("  %s→%s  %-38s %s%s%n", t.from(), t.to(), what, progress, t.fulfilled() ? ", fulfilled" : "");
         }
         for (Balance b : balances) {
