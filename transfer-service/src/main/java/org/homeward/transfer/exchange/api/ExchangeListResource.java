@@ -2,6 +2,7 @@ package org.homeward.transfer.exchange.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -52,11 +53,13 @@ public class ExchangeListResource {
     private final ExchangeLists lists;
     private final IdempotentCreation idempotency;
     private final Caller caller;
+    private final Validator validator;
 
-    public ExchangeListResource(ExchangeLists lists, IdempotentCreation idempotency, Caller caller) {
+    public ExchangeListResource(ExchangeLists lists, IdempotentCreation idempotency, Caller caller, Validator validator) {
         this.lists = lists;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.validator = validator;
     }
 
     public record OpenRequest(@NotNull UUID agreementId, @NotNull UUID termId) {
@@ -175,6 +178,19 @@ public class ExchangeListResource {
         return idempotency.create(caller.organisation(), "POST /api/v1/exchange-lists/" + id + "/requests", key, request,
                 () -> new CreatedResource(URI.create("/api/v1/exchange-lists/" + id + "/entries?kind=REQUEST"),
                         views(lists.request(id, persons))));
+    }
+
+    @POST
+    @Path("/{id}/requests")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Request persons from a spreadsheet (the receiving party's coordinators; audited)",
+            description = "CSV, UTF-8, a header row naming the columns surname,firstNames,patronymic,script,language,"
+                    + "dateOfBirth,serviceNumber, then one request per row. Checked whole by the rules of the JSON body:"
+                    + " one bad cell rejects all (422 with every row and field at fault), nothing stored. Matched and"
+                    + " answered as the JSON body is; send an Idempotency-Key.")
+    public Response requestAll(@PathParam("id") UUID id, @HeaderParam(IdempotentCreation.HEADER) String key, byte[] body) {
+        return request(id, key, RequestRows.read(body, validator));
     }
 
     @POST
