@@ -34,4 +34,10 @@ public interface HandoverLists {
 
     /** These items will not arrive with the transfer (missing at reconciliation, or the transfer cancelled). */
     void notCarried(Transfer transfer, List<StoredItem> items, String why);
+
+    /**
+     * The escort confirmed or withdrew the consent of the persons carried by these items on the manifest: a
+     * withdrawal holds for the list too, so that no replaced manifest confirms it again.
+     */
+    void consentChanged(Transfer transfer, List<StoredItem> items, boolean consents, String organisation);
 }

@@ -140,8 +140,8 @@ public class ManifestService {
             throw new ProblemException(ProblemType.FORBIDDEN, "The escorting intermediary records consent to repatriation");
         }
         Set<String> onManifest = new HashSet<>();
-        items.list(transferId).stream().filter(StoredItem::declared)
-                .forEach(item -> onManifest.add(item.item().tag()));
+        List<StoredItem> declared = items.list(transferId).stream().filter(StoredItem::declared).toList();
+        declared.forEach(item -> onManifest.add(item.item().tag()));
         List<RowError> unknown = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {
             if (!onManifest.contains(tags.get(i))) {
@@ -155,6 +155,9 @@ public class ManifestService {
                 ? items.confirmConsents(transferId, tags, caller.organisation(), Instant.now(clock))
                 : items.withdrawConsents(transferId, tags);
         transfer.recordConsents(confirmed);
+        Set<String> changed = new HashSet<>(tags);
+        lists.consentChanged(transfer, declared.stream().filter(item -> changed.contains(item.item().tag())).toList(),
+                consent, caller.organisation());
         audit.record(consent ? "transfer.consent.confirm" : "transfer.consent.withdraw", "transfer",
                 transferId.toString());
         return transfer;

@@ -237,16 +237,44 @@ public class ExchangeEntry {
         scheduledItemId = itemId;
     }
 
-    /** He does not go with the transfer after all (taken off its manifest, cancelled, missing at receipt). */
+    /**
+     * He does not go with the transfer after all (taken off its manifest, cancelled, missing at receipt): the offer
+     * stands where the records put it now (not eligible if a rule is unmet since, verified if he still is, matched
+     * if a request found him meanwhile), and an identity check of a person who never arrived flags nothing.
+     */
     public Change unscheduled(String why) {
         if (status != EntryStatus.SCHEDULED) {
             return null;
         }
-        EntryStatus back = statusBeforeScheduling;
+        EntryStatus back = unmetRule != null ? EntryStatus.NOT_ELIGIBLE
+                : statusBeforeScheduling == EntryStatus.ICRC_VERIFIED && verifiedByOrganisation != null
+                ? EntryStatus.ICRC_VERIFIED : matchedEntryId != null ? EntryStatus.MATCHED : EntryStatus.OFFERED;
+        clearScheduling();
+        identityConflict = false;
+        return move(back, unmetRule != null ? why + "; " + unmetRule : why);
+    }
+
+    /**
+     * The escort changed his consent on the manifest that carries him (GC III Art. 109): withdrawn, his verification
+     * no longer stands for consent (a replaced manifest does not confirm it again); given again, it does.
+     */
+    public Change consentOnManifest(boolean consents, String organisation, String why) {
+        if (status != EntryStatus.SCHEDULED) {
+            return null;
+        }
+        verifiedByOrganisation = consents ? organisation : null;
+        return new Change(status, status, why);
+    }
+
+    /** Where the offer stood before this transfer scheduled it (its status if it is not scheduled on it). */
+    public EntryStatus standingFor(UUID transferId) {
+        return status == EntryStatus.SCHEDULED && transferId.equals(scheduledTransferId) ? statusBeforeScheduling : status;
+    }
+
+    private void clearScheduling() {
         scheduledTransferId = null;
         scheduledItemId = null;
         statusBeforeScheduling = null;
-        return move(back, why);
     }
 
     /** He came home: received with the transfer he was scheduled on, or under another term's exchange. */
@@ -260,7 +288,8 @@ public class ExchangeEntry {
 
     /**
      * identification-service's check of the released person against the receiving party's register, applied when
-     * newer than the last one applied: a CONFLICT that is not rejected flags the entry. True when the flag changed.
+     * newer than the last one applied: a CONFLICT flags the entry until a later check says otherwise (withdrawn, or
+     * another outcome). True when the flag changed.
      */
     public boolean identityChecked(long sequence, boolean conflict) {
         if (sequence <= identityCheckSequence) {
@@ -277,6 +306,8 @@ public class ExchangeEntry {
         if (status == EntryStatus.RELEASED || status == EntryStatus.DIED) {
             return null;
         }
+        // Off any transfer that was to carry him: a replaced manifest that still names him is refused.
+        clearScheduling();
         return move(EntryStatus.DIED, why);
     }
 

@@ -122,7 +122,8 @@ class ExchangeHandoverTest {
         String c = held("Мороз", "Ігор", "2002-06-02", "C-" + n);
         String d = held("Лисенко", "Андрій", "2007-06-03", "D-" + n);    // 17 on the reference date
         String e = held("Савченко", "Юрій", "2003-03-03", "E-" + n);
-        as(DETAINING).body(Map.of("prisonerIds", List.of(a, b, c, d, e)))
+        String f = held("Руденко", "Максим", "2002-02-02", "F-" + n);
+        as(DETAINING).body(Map.of("prisonerIds", List.of(a, b, c, d, e, f)))
                 .post("/api/v1/exchange-lists/" + list + "/offers").then().statusCode(200);
         // The receiving party asked for A (in Latin letters): the request is matched to his offer.
         String request = as(RECEIVING).header("Idempotency-Key", "ask-" + n)
@@ -133,6 +134,7 @@ class ExchangeHandoverTest {
         verify(list, a, true);
         verify(list, c, false);
         verify(list, e, true);
+        verify(list, f, true);
 
         String transfer = plan(listed);
         // Every refusal at once, by row: not verified, declines, not eligible, not on the list, someone else's number.
@@ -167,6 +169,14 @@ class ExchangeHandoverTest {
         assertThat(offerOf(list, e, "status")).isEqualTo("ICRC_VERIFIED");
         upload(transfer, row("P-1", "Шевченко", "Тарас", "2000-06-03", "A-" + n),
                 row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n)).statusCode(200).body("consentsConfirmed", equalTo(2));
+        // E changes his mind before leaving (GC III Art. 109): the withdrawal holds for the list too, so a replaced
+        // manifest does not confirm his consent again; the escort confirms it when he consents again.
+        as(ICRC).body(Map.of("tags", List.of("P-2"))).post("/api/v1/transfers/" + transfer + "/manifest/consent-withdrawals")
+                .then().statusCode(200).body("consentsConfirmed", equalTo(1));
+        upload(transfer, row("P-1", "Шевченко", "Тарас", "2000-06-03", "A-" + n),
+                row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n)).statusCode(200).body("consentsConfirmed", equalTo(1));
+        as(ICRC).body(Map.of("tags", List.of("P-2"))).post("/api/v1/transfers/" + transfer + "/manifest/consents")
+                .then().statusCode(200).body("consentsConfirmed", equalTo(2));
 
         // The counts are of every prisoner PY holds from QY (the other test's too): compared before and after.
         JsonPath before = as(DETAINING).get("/api/v1/exchange-lists/" + list).then().statusCode(200).extract().jsonPath();
@@ -201,9 +211,19 @@ class ExchangeHandoverTest {
         assertThat(counts.path("accessScope").path("parties").toString()).isEqualTo("[\"PY\"]");
         assertThat(released.get(released.size() - 1)).doesNotContain("Шевченко", a);
 
-        // Cancelling a transfer frees whom it scheduled.
+        // One who dies while scheduled leaves the list, and a manifest naming him again is refused.
         String other = plan(listed);
-        upload(other, row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n)).statusCode(200);
+        upload(other, row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n),
+                row("P-3", "Руденко", "Максим", "2002-02-02", "F-" + n)).statusCode(200);
+        assertThat(offerOf(list, f, "status")).isEqualTo("SCHEDULED");
+        as(DETAINING).body(Map.of("diedOn", "2025-06-12", "place", "Camp 9")).post("/api/v1/prisoners/" + f + "/death")
+                .then().statusCode(200);
+        assertThat(offerOf(list, f, "status")).isEqualTo("DIED");
+        upload(other, row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n),
+                row("P-3", "Руденко", "Максим", "2002-02-02", "F-" + n)).statusCode(422)
+                .body("violations[0].field", equalTo("rows[2].serviceNumber"))
+                .body("violations[0].message", containsString("Died in captivity"));
+        // Cancelling a transfer frees whom it scheduled.
         assertThat(offerOf(list, e, "status")).isEqualTo("SCHEDULED");
         as(DETAINING).body(Map.of("reason", "crossing closed")).post("/api/v1/transfers/" + other + "/cancellation")
                 .then().statusCode(200);
@@ -216,19 +236,24 @@ class ExchangeHandoverTest {
         String list = listed.list();
         String n = UUID.randomUUID().toString().substring(0, 6);
         String a = held("Гончар", "Василь", "2001-02-02", "G-" + n);
-        as(DETAINING).body(Map.of("prisonerIds", List.of(a))).post("/api/v1/exchange-lists/" + list + "/offers")
+        String b = held("Вовк", "Тарас", "2002-03-03", "V-" + n);
+        as(DETAINING).body(Map.of("prisonerIds", List.of(a, b))).post("/api/v1/exchange-lists/" + list + "/offers")
                 .then().statusCode(200);
         verify(list, a, true);
+        verify(list, b, true);
         String transfer = plan(listed);
-        upload(transfer, row("P-1", "Гончар", "Василь", "2001-02-02", "G-" + n)).statusCode(200);
-        as(DETAINING).body(Map.of("count", 1)).post("/api/v1/transfers/" + transfer + "/dispatch").then().statusCode(200);
-        as(RECEIVING).body(Map.of("count", 1)).post("/api/v1/transfers/" + transfer + "/receipt").then().statusCode(200);
-        as(RECEIVING).body(Map.of("received", List.of("P-1"), "missing", List.of(), "extra", List.of()))
+        upload(transfer, row("P-1", "Гончар", "Василь", "2001-02-02", "G-" + n),
+                row("P-2", "Вовк", "Тарас", "2002-03-03", "V-" + n)).statusCode(200);
+        as(DETAINING).body(Map.of("count", 2)).post("/api/v1/transfers/" + transfer + "/dispatch").then().statusCode(200);
+        as(RECEIVING).body(Map.of("count", 2)).post("/api/v1/transfers/" + transfer + "/receipt").then().statusCode(200);
+        as(RECEIVING).body(Map.of("received", List.of("P-1", "P-2"), "missing", List.of(), "extra", List.of()))
                 .post("/api/v1/transfers/" + transfer + "/reconciliation").then().statusCode(200);
-        String itemId = KafkaTestClient.shared().readUntil("homeward.transfer.manifest-items",
-                        read -> read.stream().anyMatch(r -> r.value().contains(transfer)), Duration.ofSeconds(30))
-                .stream().filter(r -> r.value().contains(transfer)).map(r -> read(r.value()).path("data")
-                        .path("itemId").asText()).findFirst().orElseThrow();
+        Map<String, String> itemOfTag = new java.util.HashMap<>();
+        KafkaTestClient.shared().readUntil("homeward.transfer.manifest-items",
+                        read -> read.stream().filter(r -> r.value().contains(transfer)).count() >= 2, Duration.ofSeconds(30))
+                .stream().filter(r -> r.value().contains(transfer)).map(r -> read(r.value()).path("data"))
+                .forEach(data -> itemOfTag.put(data.path("tag").asText(), data.path("itemId").asText()));
+        String itemId = itemOfTag.get("P-1");
         UUID check = UUID.randomUUID();
 
         KafkaTestClient.shared().send("homeward.identification.events", check.toString(),
@@ -238,9 +263,17 @@ class ExchangeHandoverTest {
         String offer = offerOf(list, a, "id");
         as(RECEIVING).get("/api/v1/exchange-lists/" + list + "/entries/" + offer + "/history").then().statusCode(200)
                 .body("[-1].reason", containsString("came out CONFLICT")).body("[-1].to", equalTo("RELEASED"));
-        // An older event, late, changes nothing; a newer one that withdraws the check lifts the flag.
+        // An older event, late, changes nothing: seen once B's check, sent after it under the same key (so on the same
+        // partition, applied after it), flags B.
         KafkaTestClient.shared().send("homeward.identification.events", check.toString(),
                 checkCompleted(check, 1, itemId, transfer, listed.agreement(), "NO_MATCH", "DONE"));
+        UUID checkOfB = UUID.randomUUID();
+        KafkaTestClient.shared().send("homeward.identification.events", check.toString(),
+                checkCompleted(checkOfB, 1, itemOfTag.get("P-2"), transfer, listed.agreement(), "CONFLICT", "AWAITING_DECISION"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(offerOf(list, b, "identityConflict")).isEqualTo("true"));
+        assertThat(offerOf(list, a, "identityConflict")).isEqualTo("true");
+        // A newer one that withdraws the check lifts the flag.
         KafkaTestClient.shared().send("homeward.identification.events", check.toString(),
                 checkCompleted(check, 3, itemId, transfer, listed.agreement(), "CONFLICT", "WITHDRAWN"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

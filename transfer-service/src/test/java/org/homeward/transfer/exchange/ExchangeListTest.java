@@ -250,11 +250,6 @@ class ExchangeListTest {
         assertThat(statusOf(offers, "prisonerId", recovered)).isEqualTo("NOT_ELIGIBLE");
     }
 
-    /**
-     * What the records say of an offered prisoner later reaches his entries: a request for a man offered not
-     * eligible learns why; a verified offer is still matched by a request of a later round; a commission's decision
-     * recorded after the offer re-judges it; a death takes him off the list.
-     */
     @Test
     void requestsUploadedAsASpreadsheetAreCheckedWholeAndMatchedAsTyped() {
         UUID young = UUID.randomUUID();
@@ -295,6 +290,11 @@ class ExchangeListTest {
                 .post("/api/v1/exchange-lists/" + list + "/requests").then().statusCode(403);
     }
 
+    /**
+     * What the records say of an offered prisoner later reaches his entries: a request for a man offered not
+     * eligible learns why; a verified offer is still matched by a request of a later round; a commission's decision
+     * recorded after the offer re-judges it; a death takes him off the list.
+     */
     @Test
     void entriesFollowTheRecordsOfThePrisonersTheyName() {
         UUID wounded = UUID.randomUUID();

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,8 +114,7 @@ public class ListedHandovers implements HandoverLists {
         if (scheduledElsewhere) {
             return "Scheduled on another transfer already";
         }
-        EntryStatus standing = transfer.id().equals(offer.scheduledTransferId()) ? offer.statusBeforeScheduling()
-                : offer.status();
+        EntryStatus standing = offer.standingFor(transfer.id());
         return switch (standing) {
             case ICRC_VERIFIED -> null;
             case OFFERED, MATCHED -> verificationRequired
@@ -150,7 +150,8 @@ public class ListedHandovers implements HandoverLists {
                 history.record(list, offer, offer.scheduled(transfer.id(), item.itemId(), "on the manifest of transfer "
                         + transfer.id()), now);
             }
-            if (offer.verifiedByOrganisation() != null) {
+            // Consent on the manifest is the escort's to confirm: its own verification on the list stands for it.
+            if (offer.verifiedByOrganisation() != null && offer.verifiedByOrganisation().equals(transfer.escortOrganisation())) {
                 verifiedBy.put(item.item().tag(), offer.verifiedByOrganisation());
             }
         }
@@ -162,26 +163,35 @@ public class ListedHandovers implements HandoverLists {
 
     @Override
     public void released(Transfer transfer, List<StoredItem> received, LocalDate on) {
-        Set<UUID> itemIds = new HashSet<>();
-        received.forEach(item -> itemIds.add(item.itemId()));
-        List<ExchangeEntry> carried = scheduledOn(transfer).stream()
-                .filter(entry -> itemIds.contains(entry.scheduledItemId())).toList();
-        if (carried.isEmpty()) {
+        List<UUID> itemIds = received.stream().map(StoredItem::itemId).toList();
+        if (itemIds.isEmpty()) {
             return;
         }
-        // Every list between the two parties, locked in one order (as a prisoner's change locks them): a released
-        // man's other offers, on the lists of other terms, follow too.
+        // Ids only first: the locks come in the order every writer takes them (the prisoners, sorted, then the lists,
+        // then the counts' lock), and the entries are read once they are held.
+        List<UUID> prisonerIds = entityManager.createQuery("select e.prisonerId from ExchangeEntry e where"
+                        + " e.scheduledTransferId = :t and e.scheduledItemId in :items order by e.prisonerId", UUID.class)
+                .setParameter("t", transfer.id()).setParameter("items", itemIds).getResultList();
+        if (prisonerIds.isEmpty()) {
+            return;
+        }
+        Map<UUID, HeldPrisoner> prisoners = new HashMap<>();
+        entityManager.createQuery("select p from HeldPrisoner p where p.id in :ids order by p.id", HeldPrisoner.class)
+                .setParameter("ids", prisonerIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(p -> prisoners.put(p.id(), p));
+        // Every list between the two parties: a released man's other offers, on the lists of other terms, follow too.
         List<ExchangeList> lists = entityManager.createQuery("select l from ExchangeList l where l.detainingParty = :d"
                         + " and l.receivingParty = :r order by l.id", ExchangeList.class)
                 .setParameter("d", transfer.fromParty()).setParameter("r", transfer.toParty())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Set<UUID> itemSet = new HashSet<>(itemIds);
+        List<ExchangeEntry> carried = scheduledOn(transfer).stream()
+                .filter(entry -> itemSet.contains(entry.scheduledItemId())).toList();
         Instant now = Instant.now(clock);
         String why = "received with transfer " + transfer.id() + " on " + on;
-        Set<UUID> prisonerIds = new HashSet<>();
         for (ExchangeEntry offer : carried) {
-            prisonerIds.add(offer.prisonerId());
             record(offer, offer.released(why), now);
-            entityManager.find(HeldPrisoner.class, offer.prisonerId(), LockModeType.PESSIMISTIC_WRITE).released(on);
+            prisoners.get(offer.prisonerId()).released(on);
         }
         for (ExchangeEntry other : entityManager.createQuery("select e from ExchangeEntry e where e.prisonerId in :ids",
                 ExchangeEntry.class).setParameter("ids", prisonerIds).getResultList()) {
@@ -196,14 +206,37 @@ public class ListedHandovers implements HandoverLists {
     public void notCarried(Transfer transfer, List<StoredItem> items, String why) {
         Set<UUID> itemIds = new HashSet<>();
         items.forEach(item -> itemIds.add(item.itemId()));
-        List<ExchangeEntry> scheduled = scheduledOn(transfer).stream()
-                .filter(entry -> itemIds.contains(entry.scheduledItemId())).toList();
-        if (scheduled.isEmpty()) {
+        if (itemIds.isEmpty() || listsOf(transfer, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
             return;
         }
-        listsOf(transfer, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now(clock);
-        scheduled.forEach(offer -> record(offer, offer.unscheduled(why), now));
+        Set<UUID> prisonerIds = new HashSet<>();
+        for (ExchangeEntry offer : scheduledOn(transfer)) {
+            if (itemIds.contains(offer.scheduledItemId())) {
+                record(offer, offer.unscheduled(why), now);
+                prisonerIds.add(offer.prisonerId());
+            }
+        }
+        if (!prisonerIds.isEmpty()) {
+            followMatchedRequests(prisonerIds, now);
+        }
+    }
+
+    @Override
+    public void consentChanged(Transfer transfer, List<StoredItem> items, boolean consents, String organisation) {
+        Set<UUID> itemIds = new HashSet<>();
+        items.forEach(item -> itemIds.add(item.itemId()));
+        if (itemIds.isEmpty() || listsOf(transfer, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        String why = (consents ? "consent to repatriation confirmed" : "consent to repatriation withdrawn")
+                + " on the manifest of transfer " + transfer.id();
+        for (ExchangeEntry offer : scheduledOn(transfer)) {
+            if (itemIds.contains(offer.scheduledItemId())) {
+                record(offer, offer.consentOnManifest(consents, organisation, why), now);
+            }
+        }
     }
 
     /**
@@ -246,7 +279,7 @@ public class ListedHandovers implements HandoverLists {
     }
 
     /** The requests matched to a released man's offers say he came home too. */
-    private void followMatchedRequests(Set<UUID> prisonerIds, Instant now) {
+    private void followMatchedRequests(Collection<UUID> prisonerIds, Instant now) {
         for (Object[] pair : entityManager.createQuery("select r, o from ExchangeEntry r, ExchangeEntry o"
                 + " where r.matchedEntryId = o.id and o.prisonerId in :ids", Object[].class)
                 .setParameter("ids", prisonerIds).getResultList()) {

@@ -86,8 +86,9 @@ public class HeldPrisoners {
         HeldPrisoner prisoner = HeldPrisoner.record(party, particulars, caller.organisation(), Instant.now(clock));
         entityManager.persist(prisoner);
         audit.record("prisoner.record", "held_prisoner", prisoner.id().toString());
-        counts.publish(PrisonersHeldEvents.RECORDED, party, Set.of(prisoner.partyOfOrigin()));
+        // The lists first, then the counts' lock: the order every writer takes them in (prisoners, lists, counts).
         recorded.fire(new PrisonersRecorded(party, Set.of(prisoner.partyOfOrigin())));
+        counts.publish(PrisonersHeldEvents.RECORDED, party, Set.of(prisoner.partyOfOrigin()));
         return prisoner;
     }
 
@@ -124,8 +125,8 @@ public class HeldPrisoners {
             origins.add(prisoner.partyOfOrigin());
         }
         audit.record("prisoner.import", "held_prisoner", party + ":" + rows.size());
-        counts.publish(PrisonersHeldEvents.RECORDED, party, origins);
         recorded.fire(new PrisonersRecorded(party, origins));
+        counts.publish(PrisonersHeldEvents.RECORDED, party, origins);
         return rows.size();
     }
 

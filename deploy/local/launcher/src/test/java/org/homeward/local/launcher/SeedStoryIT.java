@@ -448,8 +448,10 @@ class SeedStoryIT {
         fixtures.put("a-month-ago", today.minusDays(30).toString());
         fixtures.put("donors/{id}", identification.queryForString("select id::text from family_donor where person_id = '"
                 + identified[1] + "' order by id limit 1"));
+        // The check the list shows first (latest checked, then by id): 255 came home, more than a page.
         String[] check = identification.queryForString("select id || ',' || transfer_id from prisoner_check"
-                + " where agreement_id = '" + storyAgreement + "' and to_party = 'UA' order by id limit 1").split(",");
+                + " where agreement_id = '" + storyAgreement + "' and to_party = 'UA' order by checked_at desc, id"
+                + " limit 1").split(",");
         fixtures.put("prisoner-checks/{id}", check[0]);
         fixtures.put("prisoner-transfer", check[1]);
         // A prisoner of war held by UA (the inside party), captured from RU.

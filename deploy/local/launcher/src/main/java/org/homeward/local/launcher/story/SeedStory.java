@@ -232,10 +232,11 @@ public final class SeedStory {
         step("Identity checks against UA's register: %d awaited a coordinator's decision (%s), decided as the same"
                 + " person; the others are in the register or are not (most soldiers are not reported missing)",
                 waiting.size(), outcomes);
-        awaitProgress("the ledger's count of the young released to UA", YOUNG_UA - DECLINED_UA, Duration.ofMinutes(2),
+        awaitProgress("the ledger's count of prisoners released on the four lists", YOUNG_UA - DECLINED_UA + WOUNDED_UA
+                        - UNVERIFIED_WOUNDED_UA + YOUNG_RU - DECLINED_RU + WOUNDED_RU, Duration.ofMinutes(2),
                 () -> api.read("agreement", "/api/v1/agreements/" + agreement.id() + "/fulfilment", tokens.press())
                         .path("terms").findValues("exchange").stream()
-                        .mapToLong(e -> e.path("released").asLong()).max().orElse(0));
+                        .mapToLong(e -> e.path("released").asLong()).sum());
         return List.of(home, back);
     }
 
