@@ -35,6 +35,9 @@ public interface HandoverLists {
     /** These items will not arrive with the transfer (missing at reconciliation, or the transfer cancelled). */
     void notCarried(Transfer transfer, List<StoredItem> items, String why);
 
+    /** How many persons on the transfer's current manifest died in captivity after it was stored. */
+    int diedOnManifest(Transfer transfer);
+
     /**
      * The escort confirmed or withdrew the consent of the persons carried by these items on the manifest: a
      * withdrawal holds for the list too, so that no replaced manifest confirms it again.

@@ -9,6 +9,7 @@ import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 import org.homeward.transfer.TermCount;
 import org.homeward.transfer.Transfer;
+import org.homeward.transfer.TransferKind;
 import org.homeward.transfer.manifest.ExtraItem;
 import org.homeward.transfer.manifest.ItemsRejected;
 import org.homeward.transfer.manifest.ManifestItem;
@@ -63,6 +64,11 @@ public class HandoverService {
     public Transfer dispatch(UUID id, int count, Instant dispatchedAt) {
         Transfer transfer = access.visible(id, LockModeType.PESSIMISTIC_WRITE);
         access.requireCoordinatorOf(transfer.fromParty(), "(the sending party) confirms dispatch");
+        int dead = transfer.kind() == TransferKind.PRISONERS ? lists.diedOnManifest(transfer) : 0;
+        if (dead > 0) {
+            throw new RuleViolation("manifest", dead + " person(s) on the manifest died in captivity since it was"
+                    + " submitted: replace the manifest without them");
+        }
         Instant now = Instant.now(clock);
         transfer.dispatch(count, dispatchedAt == null ? now : dispatchedAt, now);
         events.publish(TransferEvents.DISPATCHED, transfer);

@@ -239,19 +239,37 @@ public class ExchangeEntry {
 
     /**
      * He does not go with the transfer after all (taken off its manifest, cancelled, missing at receipt): the offer
-     * stands where the records put it now (not eligible if a rule is unmet since, verified if he still is, matched
-     * if a request found him meanwhile), and an identity check of a person who never arrived flags nothing.
+     * stands where the records put it now. A verified man stays verified (with the rule he fails since, as a
+     * re-judging leaves him) unless he withdrew his consent on the manifest: then he declines repatriation. One not
+     * verified is not eligible if a rule is unmet, matched if a request found him meanwhile, else offered.
      */
     public Change unscheduled(String why) {
         if (status != EntryStatus.SCHEDULED) {
             return null;
         }
-        EntryStatus back = unmetRule != null ? EntryStatus.NOT_ELIGIBLE
-                : statusBeforeScheduling == EntryStatus.ICRC_VERIFIED && verifiedByOrganisation != null
-                ? EntryStatus.ICRC_VERIFIED : matchedEntryId != null ? EntryStatus.MATCHED : EntryStatus.OFFERED;
+        EntryStatus back;
+        String reason = why;
+        if (statusBeforeScheduling == EntryStatus.ICRC_VERIFIED) {
+            back = verifiedByOrganisation != null ? EntryStatus.ICRC_VERIFIED : EntryStatus.DECLINES_REPATRIATION;
+            reason = verifiedByOrganisation != null ? why : why + "; consent to repatriation withdrawn on the manifest";
+        } else if (unmetRule != null) {
+            back = EntryStatus.NOT_ELIGIBLE;
+            reason = why + "; " + unmetRule;
+        } else {
+            back = matchedEntryId != null ? EntryStatus.MATCHED : EntryStatus.OFFERED;
+        }
         clearScheduling();
+        identityCheckVoid();
+        return move(back, reason);
+    }
+
+    /**
+     * An identity check of a person who did not arrive says nothing of him: the flag goes, and the next transfer's
+     * check (whose sequence starts again) is applied.
+     */
+    public void identityCheckVoid() {
         identityConflict = false;
-        return move(back, unmetRule != null ? why + "; " + unmetRule : why);
+        identityCheckSequence = 0;
     }
 
     /**
@@ -306,8 +324,7 @@ public class ExchangeEntry {
         if (status == EntryStatus.RELEASED || status == EntryStatus.DIED) {
             return null;
         }
-        // Off any transfer that was to carry him: a replaced manifest that still names him is refused.
-        clearScheduling();
+        // The transfer that was to carry him keeps the link: it is not dispatched with him on its manifest.
         return move(EntryStatus.DIED, why);
     }
 

@@ -123,7 +123,8 @@ class ExchangeHandoverTest {
         String d = held("Лисенко", "Андрій", "2007-06-03", "D-" + n);    // 17 on the reference date
         String e = held("Савченко", "Юрій", "2003-03-03", "E-" + n);
         String f = held("Руденко", "Максим", "2002-02-02", "F-" + n);
-        as(DETAINING).body(Map.of("prisonerIds", List.of(a, b, c, d, e, f)))
+        String k = held("Кузьменко", "Сергій", "2004-04-04", "K-" + n);
+        as(DETAINING).body(Map.of("prisonerIds", List.of(a, b, c, d, e, f, k)))
                 .post("/api/v1/exchange-lists/" + list + "/offers").then().statusCode(200);
         // The receiving party asked for A (in Latin letters): the request is matched to his offer.
         String request = as(RECEIVING).header("Idempotency-Key", "ask-" + n)
@@ -135,6 +136,7 @@ class ExchangeHandoverTest {
         verify(list, c, false);
         verify(list, e, true);
         verify(list, f, true);
+        verify(list, k, true);
 
         String transfer = plan(listed);
         // Every refusal at once, by row: not verified, declines, not eligible, not on the list, someone else's number.
@@ -214,11 +216,21 @@ class ExchangeHandoverTest {
         // One who dies while scheduled leaves the list, and a manifest naming him again is refused.
         String other = plan(listed);
         upload(other, row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n),
-                row("P-3", "Руденко", "Максим", "2002-02-02", "F-" + n)).statusCode(200);
+                row("P-3", "Руденко", "Максим", "2002-02-02", "F-" + n),
+                row("P-4", "Кузьменко", "Сергій", "2004-04-04", "K-" + n)).statusCode(200);
         assertThat(offerOf(list, f, "status")).isEqualTo("SCHEDULED");
+        // K withdraws his consent on the manifest and is taken off it: on the list he declines repatriation.
+        as(ICRC).body(Map.of("tags", List.of("P-4"))).post("/api/v1/transfers/" + other + "/manifest/consent-withdrawals")
+                .then().statusCode(200);
+        upload(other, row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n),
+                row("P-3", "Руденко", "Максим", "2002-02-02", "F-" + n)).statusCode(200);
+        assertThat(offerOf(list, k, "status")).isEqualTo("DECLINES_REPATRIATION");
         as(DETAINING).body(Map.of("diedOn", "2025-06-12", "place", "Camp 9")).post("/api/v1/prisoners/" + f + "/death")
                 .then().statusCode(200);
         assertThat(offerOf(list, f, "status")).isEqualTo("DIED");
+        // The stored manifest still carries him: it is not dispatched so.
+        as(DETAINING).body(Map.of("count", 2)).post("/api/v1/transfers/" + other + "/dispatch").then().statusCode(422)
+                .body("detail", containsString("died in captivity"));
         upload(other, row("P-2", "Савченко", "Юрій", "2003-03-03", "E-" + n),
                 row("P-3", "Руденко", "Максим", "2002-02-02", "F-" + n)).statusCode(422)
                 .body("violations[0].field", equalTo("rows[2].serviceNumber"))

@@ -155,9 +155,7 @@ public class ListedHandovers implements HandoverLists {
                 verifiedBy.put(item.item().tag(), offer.verifiedByOrganisation());
             }
         }
-        for (ExchangeEntry dropped : before.values()) {
-            record(dropped, dropped.unscheduled("taken off the manifest of transfer " + transfer.id()), now);
-        }
+        returnToLists(before.values(), "taken off the manifest of transfer " + transfer.id(), now);
         return verifiedBy;
     }
 
@@ -209,16 +207,34 @@ public class ListedHandovers implements HandoverLists {
         if (itemIds.isEmpty() || listsOf(transfer, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
             return;
         }
-        Instant now = Instant.now(clock);
-        Set<UUID> prisonerIds = new HashSet<>();
-        for (ExchangeEntry offer : scheduledOn(transfer)) {
-            if (itemIds.contains(offer.scheduledItemId())) {
-                record(offer, offer.unscheduled(why), now);
-                prisonerIds.add(offer.prisonerId());
+        returnToLists(scheduledOn(transfer).stream().filter(offer -> itemIds.contains(offer.scheduledItemId())).toList(),
+                why, Instant.now(clock));
+    }
+
+    @Override
+    public int diedOnManifest(Transfer transfer) {
+        // Item ids are new with each manifest: an entry of a replaced one joins nothing.
+        return ((Number) entityManager.createNativeQuery("select count(*) from exchange_entry e join manifest_item m"
+                        + " on m.item_id = e.scheduled_item_id where e.scheduled_transfer_id = ?1 and e.status = 'DIED'")
+                .setParameter(1, transfer.id()).getSingleResult()).intValue();
+    }
+
+    /**
+     * Offers that will not go with the transfer return to where the records put them, and the requests matched to
+     * them follow; an identity check of a person who did not arrive flags neither.
+     */
+    private void returnToLists(Collection<ExchangeEntry> offers, String why, Instant now) {
+        for (ExchangeEntry offer : offers) {
+            ExchangeEntry.Change change = offer.unscheduled(why);
+            if (change == null) {
+                continue;
             }
-        }
-        if (!prisonerIds.isEmpty()) {
-            followMatchedRequests(prisonerIds, now);
+            record(offer, change, now);
+            if (offer.matchedEntryId() != null) {
+                ExchangeEntry request = entityManager.find(ExchangeEntry.class, offer.matchedEntryId());
+                request.identityCheckVoid();
+                record(request, request.followed(offer), now);
+            }
         }
     }
 
