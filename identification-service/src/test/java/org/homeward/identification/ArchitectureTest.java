@@ -18,12 +18,14 @@ class ArchitectureTest {
     void domainDependsOnNoRestMessagingFrameworkOrPlumbing() {
         SERVICE.domainIsPlain("org.homeward.identification.cases", "org.homeward.identification.register",
                 "org.homeward.identification.kinship", "org.homeward.identification.kinship.engine",
+                "org.homeward.identification.kinship.lineage",
                 "org.homeward.identification.retention");
     }
 
     @Test
     void theKinshipEngineIsPlainJavaThatUsesNoOtherFeature() {
         SERVICE.featureIsSelfContained("kinship.engine");
+        SERVICE.featureIsSelfContained("kinship.lineage");
     }
 
     @Test
