@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.homeward.identification.kinship.engine.LikelihoodRatio;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
 
 import java.time.Instant;
@@ -48,8 +49,17 @@ public class KinshipCandidate {
     @Column(name = "donor_ids", nullable = false)
     private List<UUID> donorIds;
 
+    /** The autosomal ratio times the lineage part's (the autosomal alone where there is none, or it excludes). */
     @Column(nullable = false)
     private double lr;
+
+    @Column(name = "autosomal_lr", nullable = false)
+    private double autosomalLr;
+
+    /** The Y-STR comparison with the closest reference of the paternal line, where both were typed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "lineage")
+    private LineagePart lineage;
 
     @Column(name = "log10_lr", nullable = false)
     private double log10Lr;
@@ -103,28 +113,32 @@ public class KinshipCandidate {
     }
 
     public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> donorIds,
-                            double lr, Map<String, Double> perLocus, String method, double prior, double posterior,
-                            CandidateBasis basis, List<ReferenceCheck> referenceChecks, BinaryOperator<String> seal,
-                            Instant now) {
+                            double autosomalLr, LineagePart lineage, Map<String, Double> perLocus, String method,
+                            double prior, CandidateBasis basis, List<ReferenceCheck> referenceChecks,
+                            BinaryOperator<String> seal, Instant now) {
         this.id = UUID.randomUUID();
         this.caseId = caseId;
         this.personId = personId;
         this.party = party;
-        recomputed(reference, donorIds, lr, perLocus, method, prior, posterior, basis, referenceChecks, seal, now);
+        recomputed(reference, donorIds, autosomalLr, lineage, perLocus, method, prior, basis, referenceChecks, seal, now);
     }
 
     /**
      * The same case and person compared again (new references, a retyped profile): the numbers change, the
      * identity does not, so a proposal resting on this candidate still points at it.
      */
-    public void recomputed(String reference, List<UUID> donorIds, double lr, Map<String, Double> perLocus, String method,
-                           double prior, double posterior, CandidateBasis basis, List<ReferenceCheck> referenceChecks,
-                           BinaryOperator<String> seal, Instant now) {
+    public void recomputed(String reference, List<UUID> donorIds, double autosomalLr, LineagePart lineage,
+                           Map<String, Double> perLocus, String method, double prior, CandidateBasis basis,
+                           List<ReferenceCheck> referenceChecks, BinaryOperator<String> seal, Instant now) {
         this.basis = basis;
         this.referenceChecks = List.copyOf(referenceChecks);
         this.reference = reference;
         this.donorIds = List.copyOf(donorIds);
-        this.lr = lr;
+        this.autosomalLr = autosomalLr;
+        this.lineage = lineage;
+        // Y and autosomes are inherited independently, so under either hypothesis the two parts multiply; a
+        // lineage part that excludes is shown and sends the candidate to review instead (UndisputedRule).
+        this.lr = combined(autosomalLr, lineage);
         this.log10Lr = Math.log10(lr);
         StringBuilder lines = new StringBuilder();
         new TreeMap<>(perLocus).forEach((locus, ratio) -> lines.append(locus).append('=').append(ratio).append('\n'));
@@ -132,9 +146,14 @@ public class KinshipCandidate {
         this.lociCompared = perLocus.size();
         this.method = method;
         this.prior = prior;
-        this.posterior = posterior;
+        this.posterior = LikelihoodRatio.posterior(lr, prior);
         this.rankInCase = 0;
         this.computedAt = now;
+    }
+
+    /** The ratio the candidate is ranked by: the autosomal one times the lineage part's, unless that excludes. */
+    public static double combined(double autosomalLr, LineagePart lineage) {
+        return lineage == null || lineage.excludes() ? autosomalLr : autosomalLr * lineage.lr();
     }
 
     /** A donor withdrew consent: its own comparison with the remains is erased from this candidate. */
@@ -162,6 +181,8 @@ public class KinshipCandidate {
     public List<UUID> donorIds() { return donorIds; }
     public double lr() { return lr; }
     public double log10Lr() { return log10Lr; }
+    public double autosomalLr() { return autosomalLr; }
+    public LineagePart lineage() { return lineage; }
     /** The per-locus ratios by locus name, opened with the profile key. */
     public Map<String, Double> perLocus(BinaryOperator<String> unseal) {
         Map<String, Double> ratios = new TreeMap<>();

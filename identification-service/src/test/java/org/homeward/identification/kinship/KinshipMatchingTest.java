@@ -41,6 +41,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.homeward.identification.kinship.KinshipRequests.COORDINATOR;
+import static org.homeward.identification.kinship.KinshipRequests.EXAMINER;
+import static org.homeward.identification.kinship.KinshipRequests.donor;
+import static org.homeward.identification.kinship.KinshipRequests.donorRequest;
+import static org.homeward.identification.kinship.KinshipRequests.donorWithProfile;
+import static org.homeward.identification.kinship.KinshipRequests.loci;
+import static org.homeward.identification.kinship.KinshipRequests.person;
+import static org.homeward.identification.kinship.KinshipRequests.recordCaseProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -62,8 +70,6 @@ import static org.hamcrest.Matchers.not;
         initArgs = @ResourceArg(name = "service", value = "identification"))
 class KinshipMatchingTest {
 
-    private static final String COORDINATOR = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
-    private static final String EXAMINER = TestTokens.bearerOf("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
     private static final String SECOND_EXAMINER = TestTokens.bearerOf("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner");
     private static final String OTHER_LAB = TestTokens.bearerOf("examiner-other", "lab-ua-dnipro", "UA", "forensic-examiner");
     private static final String RU_LAB = TestTokens.bearerOf("examiner-ru", "lab-ru-rostov", "RU", "forensic-examiner");
@@ -652,45 +658,6 @@ class KinshipMatchingTest {
                 .body("[0].personId", equalTo(expectedPerson)).body("[0].rank", equalTo(1)));
         return given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/kinship-candidates").then()
                 .extract().jsonPath().using(EXACT);
-    }
-
-    private static String person(String firstName) {
-        String surname = "Кінш-" + Integer.toString((int) (Math.random() * 1_000_000_000), 36);
-        return given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                .body(Map.of("surname", surname, "firstNames", firstName, "script", "Cyrl", "language", "uk",
-                        "party", "UA", "category", "MILITARY", "source", "FAMILY_REPORT", "reportedOn", "2025-06-01"))
-                .post("/api/v1/missing-persons").then().statusCode(201).extract().path("personId");
-    }
-
-    private static Map<String, Object> donorRequest(String person, String relationship) {
-        return Map.of("personId", person, "relationship", relationship, "donorName", "Родич",
-                "consent", Map.of("givenBy", "Родич", "givenAt", "2025-06-02T10:00:00Z", "use", "Identification"),
-                "sampleIds", List.of("REF-" + person.substring(0, 8)));
-    }
-
-    private static String donor(String person, String relationship) {
-        return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
-                .body(donorRequest(person, relationship)).post("/api/v1/donors").then().statusCode(201).extract().path("id");
-    }
-
-    private static String donorWithProfile(String person, String relationship, StrProfile profile) {
-        String donor = donor(person, relationship);
-        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
-                .body(Map.of("sampleId", "REF-" + person.substring(0, 8), "loci", loci(profile)))
-                .put("/api/v1/donors/" + donor + "/dna-profile").then().statusCode(200).body("lociTyped", equalTo(profile.loci().size()));
-        return donor;
-    }
-
-    private static void recordCaseProfile(String caseId, StrProfile profile) {
-        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
-                .body(Map.of("sampleId", "PM-" + caseId.substring(0, 8), "loci", loci(profile)))
-                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(200);
-    }
-
-    private static Map<String, List<String>> loci(StrProfile profile) {
-        Map<String, List<String>> loci = new LinkedHashMap<>();
-        profile.loci().forEach((locus, g) -> loci.put(locus, List.of(g.first(), g.second())));
-        return loci;
     }
 
     private static String labTable(String sample, StrProfile profile) {

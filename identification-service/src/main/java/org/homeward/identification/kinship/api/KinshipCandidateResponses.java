@@ -2,6 +2,7 @@ package org.homeward.identification.kinship.api;
 
 import org.homeward.identification.kinship.CandidateBasis;
 import org.homeward.identification.kinship.KinshipCandidate;
+import org.homeward.identification.kinship.LineagePart;
 import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.kinship.SexComparison;
 import org.homeward.identification.kinship.application.KinshipCandidates;
@@ -12,20 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the matching found, as the examiners read it. */
+/**
+ * What the matching found, as the examiners read it: {@code lr} is the autosomal ratio ({@code autosomalLr}) times the
+ * lineage part's where there is one ({@code lineage}, the Y-STR comparison with the closest paternal-line reference).
+ */
 public final class KinshipCandidateResponses {
 
     public record CandidateResponse(UUID id, UUID caseId, UUID personId, String reference, List<UUID> donorIds,
                                     double lr, double log10Lr, Map<String, Double> perLocus, int lociCompared,
                                     String method, double prior, double posterior, int rank, boolean undisputed,
                                     List<String> disputedBecause, SexComparison sex, List<ReferenceResponse> references,
-                                    CandidateBasis basis, Instant computedAt) {
+                                    CandidateBasis basis, double autosomalLr, LineagePart lineage, Instant computedAt) {
         static CandidateResponse of(KinshipCandidates.Opened opened) {
             KinshipCandidate c = opened.candidate();
             return new CandidateResponse(c.id(), c.caseId(), c.personId(), c.reference(), c.donorIds(), c.lr(),
                     c.log10Lr(), opened.perLocus(), c.lociCompared(), c.method(), c.prior(), c.posterior(), c.rankInCase(),
                     c.undisputed(), c.disputedBecause(), c.sexComparison(), c.referenceChecks().stream().map(ReferenceResponse::of).toList(),
-                    c.basis(), c.computedAt());
+                    c.basis(), c.autosomalLr(), c.lineage(), c.computedAt());
         }
     }
 

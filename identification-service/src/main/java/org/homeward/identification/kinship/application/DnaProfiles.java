@@ -11,10 +11,8 @@ import org.homeward.identification.kinship.FamilyDonor;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.register.MissingPerson;
-import org.homeward.identification.register.application.RegisterAccess;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
-import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
 
@@ -38,20 +36,20 @@ public class DnaProfiles {
 
     private final EntityManager entityManager;
     private final CaseAccess caseAccess;
-    private final RegisterAccess registerAccess;
+    private final LaboratoryDonors donors;
     private final KinshipEngine engine;
     private final KinshipWork work;
     private final KinshipReferences references;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DnaProfiles(EntityManager entityManager, CaseAccess caseAccess, RegisterAccess registerAccess,
+    public DnaProfiles(EntityManager entityManager, CaseAccess caseAccess, LaboratoryDonors donors,
                        KinshipEngine engine, KinshipWork work, KinshipReferences references, AuditLog audit,
                        Clock clock) {
         this.references = references;
         this.entityManager = entityManager;
         this.caseAccess = caseAccess;
-        this.registerAccess = registerAccess;
+        this.donors = donors;
         this.engine = engine;
         this.work = work;
         this.audit = audit;
@@ -88,22 +86,11 @@ public class DnaProfiles {
 
     public Recorded recordForDonor(UUID donorId, Submitted submitted) {
         StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
-        FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId, LockModeType.PESSIMISTIC_WRITE);
-        MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
-        if (person == null || !registerAccess.mayRead(person.party())) {
-            throw ProblemException.notFound("Donor " + donorId);
-        }
-        registerAccess.requireLaboratoryOf(person.party());
-        if (donor.status() != FamilyDonor.Status.CONSENTED) {
-            throw new RuleViolation("donor", "The donor withdrew consent: no profile may be recorded");
-        }
-        // A donor without registered samples (his consent withdrawn, or registered before they were required)
-        // accepts none: a profile is taken only under a sample his consent covers.
-        if (!donor.sampleIds().contains(submitted.sampleId())) {
-            throw new RuleViolation("sampleId", "Not one of the samples registered with the donor's consent");
-        }
+        LaboratoryDonors.Typing typing = donors.forTyping(donorId, submitted.sampleId());
+        FamilyDonor donor = typing.donor();
+        MissingPerson person = typing.person();
         Instant now = Instant.now(clock);
-        Actor actor = new Actor(registerAccess.subject(), registerAccess.organisation());
+        Actor actor = typing.actor();
         // Everyone the sample reaches is matched again, as it was (a retyped sample) and as it is now: his
         // person's stated family, and every file with the same relative, merged with it.
         Set<UUID> reached = new TreeSet<>(); // in id order, as every caller queues (no deadlock between them)
@@ -128,12 +115,7 @@ public class DnaProfiles {
     }
 
     public OnFile ofDonor(UUID donorId) {
-        FamilyDonor donor = entityManager.find(FamilyDonor.class, donorId);
-        MissingPerson person = donor == null ? null : entityManager.find(MissingPerson.class, donor.personId());
-        if (person == null || !registerAccess.mayRead(person.party())) {
-            throw ProblemException.notFound("Donor " + donorId);
-        }
-        registerAccess.requireLaboratoryOf(person.party());
+        donors.forReading(donorId);
         DnaProfile record = find(DnaProfile.SubjectKind.DONOR, donorId)
                 .orElseThrow(() -> ProblemException.notFound("A DNA profile of donor " + donorId));
         audit.record("dna-profile.donor.read", "family_donor", donorId.toString());

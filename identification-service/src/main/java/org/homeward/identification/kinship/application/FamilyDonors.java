@@ -38,13 +38,14 @@ public class FamilyDonors {
     private final Clock clock;
 
     private final DnaProfiles profiles;
+    private final LineageProfiles lineageProfiles;
     private final KinshipCandidates candidates;
     private final KinshipWork work;
     private final KinshipReferences references;
     private final IdentificationConfig config;
 
     public FamilyDonors(EntityManager entityManager, RegisterAccess access, AuditLog audit, Clock clock,
-                        DnaProfiles profiles, KinshipCandidates candidates, KinshipWork work,
+                        DnaProfiles profiles, LineageProfiles lineageProfiles, KinshipCandidates candidates, KinshipWork work,
                         KinshipReferences references, IdentificationConfig config) {
         this.config = config;
         this.references = references;
@@ -53,6 +54,7 @@ public class FamilyDonors {
         this.audit = audit;
         this.clock = clock;
         this.profiles = profiles;
+        this.lineageProfiles = lineageProfiles;
         this.candidates = candidates;
         this.work = work;
     }
@@ -144,9 +146,10 @@ public class FamilyDonors {
                 now));
         work.lockParty(party);
         donor.withdrawConsent(actor, reason, now);
-        // Everything derived from the sample goes in this transaction: the profile, and every candidate the
+        // Everything derived from the sample goes in this transaction: the profiles, and every candidate the
         // references produced with it; the families are matched again with the donors who remain.
         profiles.eraseDonorProfile(donorId, party, now);
+        lineageProfiles.eraseDonorProfiles(donorId);
         // A job may have written a candidate from the donor before the lock was ours: its case is queued too.
         candidates.eraseDerivedFrom(reach, actor, now)
                 .forEach(caseId -> work.enqueueIfAbsent(KinshipWork.Kind.CASE, caseId, party, now));

@@ -81,6 +81,44 @@ public interface KinshipConfig {
         int minLoci();
     }
 
+    /** Y-STR haplotypes compared along the paternal line (LineageEngine). */
+    YStr yStr();
+
+    interface YStr {
+        /**
+         * The operator's haplotype database: CSV, a header row naming the loci, one haplotype per row. Without it,
+         * Y-STR haplotypes are recorded but no ratio is computed (none is bundled: the usable ones are licensed).
+         */
+        Optional<String> haplotypeDatabase();
+
+        /** The Y-STR mutation rate per meiosis, for loci the table below does not name. */
+        @WithDefault("0.0025")
+        double mutationRate();
+
+        /** Per-locus Y-STR mutation rates per meiosis (e.g. DYS458=0.0084). */
+        Map<String, Double> locusMutationRates();
+
+        /** The confidence of the upper bound on a haplotype's frequency (Clopper-Pearson, one-sided). */
+        @WithDefault("0.95")
+        double confidence();
+    }
+
+    /**
+     * What a party's identification policy asks of the references before a candidate may be undisputed, by party
+     * (e.g. UA: two first-degree relatives typed, or one typed by two methods). A party not named asks nothing more.
+     */
+    Map<String, Policy> identificationPolicy();
+
+    interface Policy {
+        /** First-degree relatives (parents, children, full siblings) typed on autosomal STRs, at least. */
+        @WithDefault("0")
+        int firstDegreeRelatives();
+
+        /** Or: one first-degree relative typed by at least this many methods (autosomal STRs, Y-STR); 0 for none. */
+        @WithDefault("0")
+        int orOneRelativeByMethods();
+    }
+
     /** The prior for posteriors; by default 1/N for the N missing persons of the party's register. */
     OptionalDouble prior();
 

@@ -11,11 +11,13 @@ import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.kinship.CandidateBasis;
 import org.homeward.identification.kinship.DnaProfile;
 import org.homeward.identification.kinship.KinshipCandidate;
+import org.homeward.identification.kinship.LineagePart;
 import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.kinship.SexComparison;
 import org.homeward.identification.kinship.engine.DnaSex;
 import org.homeward.identification.kinship.engine.FamilyGroups;
 import org.homeward.identification.kinship.engine.FamilyReferences;
+import org.homeward.identification.kinship.engine.IdentificationPolicy;
 import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
@@ -23,6 +25,7 @@ import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.UndisputedRule;
+import org.homeward.identification.kinship.lineage.YHaplotype;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.register.Sex;
@@ -38,6 +41,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,10 +72,15 @@ public class KinshipMatcher {
     private final KinshipEngine engine;
     private final KinshipCandidates candidates;
     private final KinshipWork work;
+    private final LineageProfiles lineageProfiles;
+    private final LineageEngine lineage;
     private final Clock clock;
 
     public KinshipMatcher(EntityManager entityManager, KinshipReferences references, KinshipEngine engine,
-                          KinshipCandidates candidates, KinshipWork work, Clock clock) {
+                          KinshipCandidates candidates, KinshipWork work, LineageProfiles lineageProfiles,
+                          LineageEngine lineage, Clock clock) {
+        this.lineageProfiles = lineageProfiles;
+        this.lineage = lineage;
         this.candidates = candidates;
         this.work = work;
         this.entityManager = entityManager;
@@ -274,19 +283,48 @@ public class KinshipMatcher {
         String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
                 : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
         CandidateBasis basis = engine.basis(prior, lr.lociCompared());
+        LineagePart lineage = lineagePart(caseId, person).orElse(null);
+        List<UUID> restingOn = new ArrayList<>(donors);
+        if (lineage != null && !restingOn.contains(lineage.donorId())) {
+            restingOn.add(lineage.donorId()); // his consent withdrawn erases the candidate, as any donor's does
+        }
         if (previous != null) {
             // Another path to the same numbers may differ in the last bits; what matters is a different answer.
-            if (Math.abs(previous.lr() - lr.total()) > 1e-9 * Math.abs(previous.lr())
-                    || !previous.donorIds().equals(donors)) {
+            double combined = KinshipCandidate.combined(lr.total(), lineage);
+            if (Math.abs(previous.lr() - combined) > 1e-9 * Math.abs(previous.lr())
+                    || !previous.donorIds().equals(restingOn) || !Objects.equals(previous.lineage(), lineage)) {
                 // A proposal quoted the old numbers: it must not be confirmed on them (rerank rejects it).
                 changedEvidence.add(previous.id());
             }
-            previous.recomputed(reference, donors, lr.total(), lr.perLocus(), lr.method(), prior, lr.posterior(prior),
-                    basis, checks, engine::seal, now);
+            previous.recomputed(reference, restingOn, lr.total(), lineage, lr.perLocus(), lr.method(), prior, basis,
+                    checks, engine::seal, now);
         } else {
-            entityManager.persist(new KinshipCandidate(caseId, person, party, reference, donors, lr.total(), lr.perLocus(),
-                    lr.method(), prior, lr.posterior(prior), basis, checks, engine::seal, now));
+            entityManager.persist(new KinshipCandidate(caseId, person, party, reference, restingOn, lr.total(), lineage,
+                    lr.perLocus(), lr.method(), prior, basis, checks, engine::seal, now));
         }
+    }
+
+    /**
+     * The remains' Y-STR haplotype against the closest consented reference of the man's paternal line, where both
+     * were typed and a haplotype database is loaded; never for a woman in the register (a Y chromosome is no
+     * woman's: the sex clause speaks there).
+     */
+    private Optional<LineagePart> lineagePart(UUID caseId, UUID person) {
+        if (!lineage.comparing() || sexOf(person) == Sex.FEMALE) {
+            return Optional.empty();
+        }
+        Optional<YHaplotype> remains = lineageProfiles.remainsHaplotype(caseId);
+        if (remains.isEmpty()) {
+            return Optional.empty();
+        }
+        for (LineageProfiles.LineReference reference : lineageProfiles.lineReferences(person)) {
+            Optional<LineagePart> part = lineage.compare(remains.get(), reference.donorId(), reference.haplotype(),
+                    reference.place());
+            if (part.isPresent()) {
+                return part;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every reference of the family compared on its own with the remains (the entry's LR may combine several). */
@@ -306,7 +344,6 @@ public class KinshipMatcher {
             affected.addAll(entityManager.createQuery("select c.caseId from KinshipCandidate c where c.personId in :persons",
                     UUID.class).setParameter("persons", persons).getResultList());
         }
-        UndisputedRule rule = undisputedRule();
         for (UUID caseId : affected) {
             List<KinshipCandidate> ofCase = new ArrayList<>(entityManager.createQuery("select c from KinshipCandidate c"
                     + " where c.caseId = :case", KinshipCandidate.class).setParameter("case", caseId).getResultList());
@@ -319,6 +356,7 @@ public class KinshipMatcher {
             }
             // The party's families once per case: every candidate's references and family are read from it.
             KinshipReferences.Families ofParty = references.families(ofCase.get(0).party());
+            UndisputedRule rule = undisputedRule(ofCase.get(0).party());
             List<UUID> weighed = new ArrayList<>(ofCase.stream().map(KinshipCandidate::personId).toList());
             Map<UUID, RelatedRival> underThreshold = relatedUnderThreshold(caseId, ofCase, weighed);
             List<Map<String, Relation>> relatives = FamilyGroups.relatives(weighed.stream()
@@ -328,7 +366,9 @@ public class KinshipMatcher {
                 KinshipCandidate c = ofCase.get(i);
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
                         c.referenceChecks(), sexes.get(i).excludes(), ofParty.familyName(c.personId()), relatives.get(i),
-                        c.perLocus(engine::unseal)));
+                        c.perLocus(engine::unseal), c.autosomalLr(), c.lineage() == null ? null
+                        : new UndisputedRule.Lineage(c.lineage().lr(), c.lineage().excludes()),
+                        rule.policy().orOneRelativeByMethods() > 1 ? lineageProfiles.donorsTyped(c.personId()) : Set.of()));
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
                 // A related person under the reporting threshold: not stored nor shown, but still a rival.
@@ -340,9 +380,10 @@ public class KinshipMatcher {
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
                 KinshipCandidate candidate = ofCase.get(i);
-                double bestOfPersonElsewhere = entityManager.createQuery("select coalesce(max(c.lr), 0) from KinshipCandidate c"
-                                + " where c.personId = :person and c.caseId <> :case", Double.class)
+                Object[] elsewhere = entityManager.createQuery("select coalesce(max(c.lr), 0), coalesce(max(c.autosomalLr), 0)"
+                                + " from KinshipCandidate c where c.personId = :person and c.caseId <> :case", Object[].class)
                         .setParameter("person", candidate.personId()).setParameter("case", caseId).getSingleResult();
+                double bestOfPersonElsewhere = Math.max((Double) elsewhere[0], (Double) elsewhere[1]);
                 UndisputedRule.Verdict verdict = rule.judge(rivals, i, bestOfPersonElsewhere);
                 if (candidate.undisputed() && !verdict.undisputed()) {
                     changedEvidence.add(candidate.id());
@@ -425,10 +466,12 @@ public class KinshipMatcher {
         return entry != null && entry.status() == PersonStatus.MISSING;
     }
 
-    private UndisputedRule undisputedRule() {
+    private UndisputedRule undisputedRule(String party) {
         KinshipConfig.Undisputed undisputed = engine.config().undisputed();
+        KinshipConfig.Policy policy = engine.config().identificationPolicy().get(party);
         return new UndisputedRule(undisputed.minPosterior(), undisputed.margin(), undisputed.minLoci(),
-                engine.config().reportingThreshold());
+                engine.config().reportingThreshold(), policy == null ? IdentificationPolicy.NONE
+                : new IdentificationPolicy(policy.firstDegreeRelatives(), policy.orOneRelativeByMethods()));
     }
 
     private boolean pendingProposals(UUID caseId) {

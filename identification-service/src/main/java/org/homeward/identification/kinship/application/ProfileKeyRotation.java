@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.homeward.identification.kinship.DnaProfile;
+import org.homeward.identification.kinship.LineageProfile;
 import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.platform.crypto.Resealing;
 
@@ -28,7 +29,7 @@ public class ProfileKeyRotation {
         this.entityManager = entityManager;
         this.engine = engine;
         Gauge.builder("homeward.kinship.sealed-values.not-current", notCurrent, AtomicLong::get)
-                .description("DNA profiles and candidates holding a value not sealed with the current profile key")
+                .description("DNA profiles, Y-STR haplotypes and candidates holding a value not sealed with the current profile key")
                 .register(registry);
     }
 
@@ -43,6 +44,9 @@ public class ProfileKeyRotation {
         Resealing.Outcome candidates = Resealing.pass(entityManager, prefix, new Resealing.Rows("kinship_candidate",
                 "left(per_locus, :length) <> :prefix",
                 id -> entityManager.find(KinshipCandidate.class, id).resealed(engine::unseal, engine::seal)));
-        notCurrent.set(profiles.notCurrent() + candidates.notCurrent());
+        Resealing.Outcome haplotypes = Resealing.pass(entityManager, prefix, new Resealing.Rows("lineage_profile",
+                "exists (select 1 from jsonb_each_text(markers) l where left(l.value, :length) <> :prefix)",
+                id -> entityManager.find(LineageProfile.class, id).resealed(engine::unseal, engine::seal)));
+        notCurrent.set(profiles.notCurrent() + candidates.notCurrent() + haplotypes.notCurrent());
     }
 }

@@ -33,10 +33,17 @@ import java.util.Set;
  *       with its stated relationship ({@link ReferenceCheck}): such a family is for review, not for a
  *       proposal.</li>
  * </ul>
+ * A lineage part (Y-STR along the paternal line) multiplies into the ratio and the posterior, but its ratio is the
+ * same for every man of one paternal line: brothers cannot be told apart by it. So in the margins the candidate is
+ * weighed on the lesser of its ratio with and without it, and a rival on the greater, unless the rival's own lineage
+ * comparison shows him of another line (his lineage ratio below 1). A lineage part that excludes (differences the
+ * meioses cannot explain) sends the candidate to review; and the party's {@link IdentificationPolicy} must be met.
+ * <p>
  * Rivals under the reporting threshold are not kept, so each counts as the threshold itself: the rule can
  * only be stricter than stated. Each clause that fails is named, so the laboratory sees why.
  */
-public record UndisputedRule(double minPosterior, double margin, int minLoci, double reportingThreshold) {
+public record UndisputedRule(double minPosterior, double margin, int minLoci, double reportingThreshold,
+                             IdentificationPolicy policy) {
 
     /** The clause a related rival weighed on other references fails. */
     public static final String OTHER_REFERENCES = "a related rival rests on some of the same relatives but not on"
@@ -53,7 +60,15 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     public static final String RIVAL_DOES_NOT_FIT = "a related rival has a relative whose sample does not fit these"
             + " remains (a misattributed sample may hide him): review the family";
 
+    /** The rule with no party policy beyond its own clauses. */
+    public UndisputedRule(double minPosterior, double margin, int minLoci, double reportingThreshold) {
+        this(minPosterior, margin, minLoci, reportingThreshold, IdentificationPolicy.NONE);
+    }
+
     public UndisputedRule {
+        if (policy == null) {
+            throw new IllegalArgumentException("An undisputed rule needs a policy (IdentificationPolicy.NONE for none)");
+        }
         if (!(minPosterior > 0 && minPosterior < 1) || !(margin >= 1) || minLoci < 1 || !(reportingThreshold > 0)) {
             throw new IllegalArgumentException("An undisputed rule needs 0 < posterior < 1, a margin of at least 1,"
                     + " at least one locus and a positive reporting threshold");
@@ -73,11 +88,36 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
      */
     public record Candidate(double lr, double prior, int lociCompared, boolean personMissing,
                             List<ReferenceCheck> references, boolean sexExcluded, String familyGroup,
-                            Map<String, Relation> relatives, Map<String, Double> perLocus) {
+                            Map<String, Relation> relatives, Map<String, Double> perLocus, double autosomalLr,
+                            Lineage lineage, Set<String> typedByLineage) {
         public Candidate {
             references = List.copyOf(references);
             relatives = Map.copyOf(relatives);
             perLocus = Map.copyOf(perLocus);
+            typedByLineage = Set.copyOf(typedByLineage);
+        }
+
+        /** A candidate compared on autosomal STRs only. */
+        public Candidate(double lr, double prior, int lociCompared, boolean personMissing, List<ReferenceCheck> references,
+                         boolean sexExcluded, String familyGroup, Map<String, Relation> relatives,
+                         Map<String, Double> perLocus) {
+            this(lr, prior, lociCompared, personMissing, references, sexExcluded, familyGroup, relatives, perLocus, lr,
+                    null, Set.of());
+        }
+
+        /** Shown by his own lineage comparison to be of another line than the remains. */
+        boolean ofAnotherLine() {
+            return lineage != null && (lineage.excludes() || lineage.lr() < 1);
+        }
+
+        /** What it weighs as a candidate against a rival who may be of its line: the lineage part never helps. */
+        double asCandidate() {
+            return Math.min(lr, autosomalLr);
+        }
+
+        /** What it weighs as a rival who may be of the candidate's line: the lineage part never hides him. */
+        double asRival() {
+            return Math.max(lr, autosomalLr);
         }
 
         /** Related to {@code other}: of one stated family group, or resting on a relative both rest on. */
@@ -99,6 +139,10 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             }
             return log10;
         }
+    }
+
+    /** A candidate's lineage part: its ratio, and whether the differences exclude the line. */
+    public record Lineage(double lr, boolean excludes) {
     }
 
     /** The verdict on one candidate: its posterior among the case's candidates and the clauses it failed. */
@@ -129,7 +173,7 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
 
     /**
      * The verdict on candidate {@code i} of the case, given the strongest ratio the same missing person
-     * reaches in any other remains ({@code bestOfPersonElsewhere}, 0 when none).
+     * reaches in any other remains, with or without its lineage part ({@code bestOfPersonElsewhere}, 0 when none).
      */
     public Verdict judge(List<Candidate> ofCase, int i, double bestOfPersonElsewhere) {
         Candidate candidate = ofCase.get(i);
@@ -138,7 +182,8 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         if (posterior < minPosterior) {
             failed.add("posterior below " + minPosterior);
         }
-        double strongestRival = reportingThreshold;
+        // An unseen rival (under the threshold) may be of the same line: the lineage part does not count against him.
+        boolean behindRival = candidate.asCandidate() < margin * reportingThreshold;
         boolean behindRelated = false;
         boolean otherReferences = false;
         boolean rivalDoesNotFit = false;
@@ -148,7 +193,8 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
                 continue; // a person released, found alive or merged into another entry is not the body
             }
             if (!candidate.relatedTo(rival)) {
-                strongestRival = Math.max(strongestRival, rival.lr());
+                behindRival |= rival.ofAnotherLine() ? candidate.lr() < margin * rival.lr()
+                        : candidate.asCandidate() < margin * rival.asRival();
                 continue;
             }
             Set<String> shared = new HashSet<>(candidate.perLocus().keySet());
@@ -164,7 +210,7 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             rivalDoesNotFit |= candidate.sharesAParentWith(rival) && rival.references().stream().anyMatch(
                     r -> BROTHERS_SHARE.contains(r.relation()) && (r.lr() < 1 || r.inconsistentLoci().size() >= 2));
         }
-        if (candidate.lr() < margin * strongestRival) {
+        if (behindRival) {
             failed.add("LR under " + margin + " times a rival of the same remains");
         }
         if (behindRelated) {
@@ -176,7 +222,8 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         if (rivalDoesNotFit) {
             failed.add(RIVAL_DOES_NOT_FIT);
         }
-        if (candidate.lr() < margin * Math.max(reportingThreshold, bestOfPersonElsewhere)) {
+        // Other remains may be a brother's, of the same line: the lineage part does not count there either.
+        if (candidate.asCandidate() < margin * Math.max(reportingThreshold, bestOfPersonElsewhere)) {
             failed.add("LR under " + margin + " times the same person's ratio in other remains");
         }
         if (candidate.lociCompared() < minLoci) {
@@ -193,6 +240,13 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         }
         if (candidate.references().stream().anyMatch(r -> r.inconsistentLoci().size() >= 2)) {
             failed.add("a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
+        }
+        if (candidate.lineage() != null && candidate.lineage().excludes()) {
+            failed.add("the remains' Y-STR haplotype differs from the paternal-line reference by more steps than"
+                    + " meioses (review the family)");
+        }
+        if (!policy.metBy(candidate.references(), candidate.typedByLineage())) {
+            failed.add(policy.clause());
         }
         return new Verdict(posterior, List.copyOf(failed));
     }

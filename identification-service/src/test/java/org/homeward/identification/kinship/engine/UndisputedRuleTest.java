@@ -270,4 +270,62 @@ class UndisputedRuleTest {
         }
         assertThat(sum).isLessThanOrEqualTo(1 + 1e-12).isGreaterThan(0.99);
     }
+
+    /** An unrelated candidate with an autosomal ratio and a Y-STR part (null for none), resting on a father. */
+    private static UndisputedRule.Candidate withLineage(double autosomal, UndisputedRule.Lineage lineage,
+                                                        List<ReferenceCheck> references, Set<String> typedByLineage) {
+        String person = UUID.randomUUID().toString();
+        double lr = lineage == null || lineage.excludes() ? autosomal : autosomal * lineage.lr();
+        return new UndisputedRule.Candidate(lr, PRIOR, 20, true, references, false, person,
+                Map.of(person + ":father", Relation.PARENT), Map.of(), autosomal, lineage, typedByLineage);
+    }
+
+    @Test
+    void aYStrRatioNeverCountsTowardsTheMarginOverARivalWhoMayBeOfTheSameLine() {
+        // 10^7 autosomal and a Y ratio of 10^3 against a rival at 10^6 with no Y typed: 10^10 is ten thousand times
+        // his ratio, but he may be of the same paternal line (a cousin nobody stated), where the Y says nothing.
+        UndisputedRule.Candidate candidate = withLineage(1e7, new UndisputedRule.Lineage(1e3, false), List.of(), Set.of());
+        UndisputedRule.Candidate untyped = withLineage(1e6, null, List.of(), Set.of());
+        assertThat(MARGIN_ONLY.judge(List.of(candidate, untyped), 0, 0).failed())
+                .containsExactly("LR under 1000.0 times a rival of the same remains");
+        // A rival whose own father's Y does not fit (ratio below 1) is of another line: the Y now counts.
+        UndisputedRule.Candidate otherLine = withLineage(1e6, new UndisputedRule.Lineage(0.01, false), List.of(), Set.of());
+        assertThat(MARGIN_ONLY.judge(List.of(candidate, otherLine), 0, 0).undisputed()).isTrue();
+        // A rival of the same line (his Y fits too) is weighed on the greater of his ratios: still disputed.
+        UndisputedRule.Candidate sameLine = withLineage(1e6, new UndisputedRule.Lineage(1e3, false), List.of(), Set.of());
+        assertThat(MARGIN_ONLY.judge(List.of(candidate, sameLine), 0, 0).undisputed()).isFalse();
+        // Nor does it count against the same man's ratio in other remains (his brother's body has his Y).
+        assertThat(MARGIN_ONLY.judge(List.of(candidate), 0, 1e6).failed())
+                .containsExactly("LR under 1000.0 times the same person's ratio in other remains");
+        assertThat(MARGIN_ONLY.judge(List.of(candidate), 0, 1e4).undisputed()).isTrue();
+    }
+
+    @Test
+    void aYStrPartThatExcludesSendsTheFamilyToReview() {
+        UndisputedRule.Candidate excluded = withLineage(1e12, new UndisputedRule.Lineage(0, true), List.of(), Set.of());
+        assertThat(excluded.lr()).isEqualTo(1e12);
+        assertThat(DEFAULTS.judge(List.of(excluded), 0, 0).failed()).containsExactly("the remains' Y-STR haplotype"
+                + " differs from the paternal-line reference by more steps than meioses (review the family)");
+    }
+
+    @Test
+    void aPartyPolicyOfTwoFirstDegreeRelativesOrOneTypedByTwoMethods() {
+        UndisputedRule ukraine = new UndisputedRule(0.99, 1000, 12, 1000, new IdentificationPolicy(2, 2));
+        ReferenceCheck father = new ReferenceCheck("father", Relation.PARENT, 1e6, List.of());
+        ReferenceCheck mother = new ReferenceCheck("mother", Relation.PARENT, 1e6, List.of());
+        ReferenceCheck uncle = new ReferenceCheck("uncle", Relation.UNCLE_OR_AUNT, 1e3, List.of());
+        String clause = "the party's policy asks for 2 first-degree relatives typed, or one typed by 2 methods";
+
+        assertThat(ukraine.judge(List.of(withLineage(1e12, null, List.of(father, uncle), Set.of())), 0, 0).failed())
+                .containsExactly(clause);
+        assertThat(ukraine.judge(List.of(withLineage(1e12, null, List.of(father, mother), Set.of())), 0, 0).undisputed())
+                .isTrue();
+        // The father typed on Y-STR too: one relative by two methods.
+        assertThat(ukraine.judge(List.of(withLineage(1e12, new UndisputedRule.Lineage(50, false), List.of(father),
+                Set.of("father"))), 0, 0).undisputed()).isTrue();
+        // The uncle typed twice is not first-degree; without a policy the same candidate passes.
+        UndisputedRule.Candidate byUncle = withLineage(1e12, null, List.of(father, uncle), Set.of("uncle"));
+        assertThat(ukraine.judge(List.of(byUncle), 0, 0).failed()).containsExactly(clause);
+        assertThat(new UndisputedRule(0.99, 1000, 12, 1000).judge(List.of(byUncle), 0, 0).undisputed()).isTrue();
+    }
 }

@@ -114,6 +114,8 @@ final class OrganisationRules {
             entry("POST /api/v1/cases/{id}/family-notifications", write()),
             entry("GET /api/v1/cases/{id}/dna-profile", read(EXAMINER)),
             entry("PUT /api/v1/cases/{id}/dna-profile", write()),
+            entry("GET /api/v1/cases/{id}/y-str-haplotype", read(EXAMINER)),
+            entry("PUT /api/v1/cases/{id}/y-str-haplotype", write()),
             entry("GET /api/v1/cases/{id}/kinship-candidates", read(EXAMINER)),
             entry("GET /api/v1/cases/{id}/reassociations", read(EXAMINER)),
             // Counts per agreement are public by design (observers, the press): no names, no ids beyond the query's.
@@ -144,6 +146,8 @@ final class OrganisationRules {
             entry("POST /api/v1/donors/{id}/consent-withdrawal/confirmation", write()),
             entry("GET /api/v1/donors/{id}/dna-profile", read(EXAMINER)),
             entry("PUT /api/v1/donors/{id}/dna-profile", write()),
+            entry("GET /api/v1/donors/{id}/y-str-haplotype", read(EXAMINER)),
+            entry("PUT /api/v1/donors/{id}/y-str-haplotype", write()),
             entry("POST /api/v1/kinship/likelihood-ratio", notScoped()),
             entry("POST /api/v1/kinship/joint-identification", notScoped()),
             entry("GET /api/v1/prisoner-checks", list(COORDINATOR, "?transferId=<prisoner-transfer>&size=100", "prisoner-checks/{id}")),

@@ -446,8 +446,17 @@ class SeedStoryIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         fixtures.put("today", today.toString());
         fixtures.put("a-month-ago", today.minusDays(30).toString());
-        fixtures.put("donors/{id}", identification.queryForString("select id::text from family_donor where person_id = '"
-                + identified[1] + "' order by id limit 1"));
+        String donor = identification.queryForString("select id::text from family_donor where person_id = '"
+                + identified[1] + "' order by id limit 1");
+        fixtures.put("donors/{id}", donor);
+        // Y-STR haplotypes of the identified case and its donor, so that insiders read one: the case is settled, so
+        // its candidates stay as they were (and the local platform loads no haplotype database).
+        String examiner = api.token("e2e-examiner", laboratory, "UA", "forensic-examiner");
+        api.write(200, "identification", "PUT", "/api/v1/cases/" + identified[0] + "/y-str-haplotype", examiner,
+                Map.of("sampleId", "PM-Y-fixture", "loci", Map.of("DYS19", "14", "DYS385", "11-14")));
+        api.write(200, "identification", "PUT", "/api/v1/donors/" + donor + "/y-str-haplotype", examiner,
+                Map.of("sampleId", identification.queryForString("select sample_ids->>0 from family_donor where id = '"
+                        + donor + "'"), "paternalLine", "FATHER", "loci", Map.of("DYS19", "14", "DYS385", "11-14")));
         // The check the list shows first (latest checked, then by id): 255 came home, more than a page.
         String[] check = identification.queryForString("select id || ',' || transfer_id from prisoner_check"
                 + " where agreement_id = '" + storyAgreement + "' and to_party = 'UA' order by checked_at desc, id"
