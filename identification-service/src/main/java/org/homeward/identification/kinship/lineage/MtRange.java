@@ -1,0 +1,77 @@
+package org.homeward.identification.kinship.lineage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stretches of the mitochondrial genome a sequence was read over, as laboratories state them ("16024-16365
+ * 73-340"; a range across the origin, "16024-576", is read as two). Outside them nothing is known: a variant there
+ * is neither a match nor a difference.
+ */
+public record MtRange(List<Interval> intervals) {
+
+    /** From and to, inclusive, with from at most to. */
+    public record Interval(int from, int to) {
+        public Interval {
+            if (from < 1 || to > MtVariant.GENOME_LENGTH || from > to) {
+                throw new IllegalArgumentException("A range runs from a position to a later one, within 1-"
+                        + MtVariant.GENOME_LENGTH);
+            }
+        }
+    }
+
+    public MtRange {
+        intervals = List.copyOf(intervals);
+        if (intervals.isEmpty()) {
+            throw new IllegalArgumentException("A sequence was read over at least one range");
+        }
+    }
+
+    /** Reads "16024-16365 73-340" (space- or comma-separated). */
+    public static MtRange parse(String text) {
+        List<Interval> intervals = new ArrayList<>();
+        for (String part : (text == null ? "" : text.strip()).split("[\\s,;]+")) {
+            if (!part.matches("\\d{1,5}-\\d{1,5}")) {
+                throw new IllegalArgumentException("A range is written from-to, e.g. 16024-16365 73-340");
+            }
+            int from = Integer.parseInt(part.substring(0, part.indexOf('-')));
+            int to = Integer.parseInt(part.substring(part.indexOf('-') + 1));
+            if (from > to) { // across the origin
+                intervals.add(new Interval(from, MtVariant.GENOME_LENGTH));
+                intervals.add(new Interval(1, to));
+            } else {
+                intervals.add(new Interval(from, to));
+            }
+        }
+        return new MtRange(intervals);
+    }
+
+    public boolean covers(int position) {
+        return intervals.stream().anyMatch(i -> position >= i.from() && position <= i.to());
+    }
+
+    /** Whether every position of {@code other} lies in this range. */
+    public boolean coversAll(MtRange other) {
+        return other.intervals.stream().allMatch(o -> intervals.stream().anyMatch(i -> i.from() <= o.from() && o.to() <= i.to()));
+    }
+
+    /** The positions both read, as a range (empty when none). */
+    public java.util.Optional<MtRange> overlap(MtRange other) {
+        List<Interval> shared = new ArrayList<>();
+        for (Interval a : intervals) {
+            for (Interval b : other.intervals) {
+                int from = Math.max(a.from(), b.from());
+                int to = Math.min(a.to(), b.to());
+                if (from <= to) {
+                    shared.add(new Interval(from, to));
+                }
+            }
+        }
+        return shared.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new MtRange(shared));
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", intervals.stream().map(i -> i.from() + "-" + i.to()).toList());
+    }
+}
