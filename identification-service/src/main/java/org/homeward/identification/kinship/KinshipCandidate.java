@@ -49,17 +49,17 @@ public class KinshipCandidate {
     @Column(name = "donor_ids", nullable = false)
     private List<UUID> donorIds;
 
-    /** The autosomal ratio times the lineage part's (the autosomal alone where there is none, or it excludes). */
+    /** The autosomal ratio times each lineage part in the ratio (one per method) that does not exclude. */
     @Column(nullable = false)
     private double lr;
 
     @Column(name = "autosomal_lr", nullable = false)
     private double autosomalLr;
 
-    /** The Y-STR comparison with the closest reference of the paternal line, where both were typed. */
+    /** The remains' lineage typings compared with each reference of the person's lines (LineagePart). */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "lineage")
-    private LineagePart lineage;
+    @Column(name = "lineage", nullable = false)
+    private List<LineagePart> lineage = List.of();
 
     @Column(name = "log10_lr", nullable = false)
     private double log10Lr;
@@ -113,7 +113,7 @@ public class KinshipCandidate {
     }
 
     public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> donorIds,
-                            double autosomalLr, LineagePart lineage, Map<String, Double> perLocus, String method,
+                            double autosomalLr, List<LineagePart> lineage, Map<String, Double> perLocus, String method,
                             double prior, CandidateBasis basis, List<ReferenceCheck> referenceChecks,
                             BinaryOperator<String> seal, Instant now) {
         this.id = UUID.randomUUID();
@@ -127,7 +127,7 @@ public class KinshipCandidate {
      * The same case and person compared again (new references, a retyped profile): the numbers change, the
      * identity does not, so a proposal resting on this candidate still points at it.
      */
-    public void recomputed(String reference, List<UUID> donorIds, double autosomalLr, LineagePart lineage,
+    public void recomputed(String reference, List<UUID> donorIds, double autosomalLr, List<LineagePart> lineage,
                            Map<String, Double> perLocus, String method, double prior, CandidateBasis basis,
                            List<ReferenceCheck> referenceChecks, BinaryOperator<String> seal, Instant now) {
         this.basis = basis;
@@ -135,9 +135,10 @@ public class KinshipCandidate {
         this.reference = reference;
         this.donorIds = List.copyOf(donorIds);
         this.autosomalLr = autosomalLr;
-        this.lineage = lineage;
-        // Y and autosomes are inherited independently, so under either hypothesis the two parts multiply; a
-        // lineage part that excludes is shown and sends the candidate to review instead (UndisputedRule).
+        this.lineage = List.copyOf(lineage);
+        // The Y chromosome, the mitochondria and the autosomes are inherited independently of each other, so under
+        // either hypothesis their parts multiply; a part that excludes is shown and sends the candidate to review
+        // instead (UndisputedRule).
         this.lr = combined(autosomalLr, lineage);
         this.log10Lr = Math.log10(lr);
         StringBuilder lines = new StringBuilder();
@@ -151,9 +152,13 @@ public class KinshipCandidate {
         this.computedAt = now;
     }
 
-    /** The ratio the candidate is ranked by: the autosomal one times the lineage part's, unless that excludes. */
-    public static double combined(double autosomalLr, LineagePart lineage) {
-        return lineage == null || lineage.excludes() ? autosomalLr : autosomalLr * lineage.lr();
+    /** The ratio the candidate is ranked by: the autosomal one times each part in the ratio that does not exclude. */
+    public static double combined(double autosomalLr, List<LineagePart> lineage) {
+        double lr = autosomalLr;
+        for (LineagePart part : lineage) {
+            lr *= part.inRatio() && !part.excludes() ? part.lr() : 1;
+        }
+        return lr;
     }
 
     /** A donor withdrew consent: its own comparison with the remains is erased from this candidate. */
@@ -182,7 +187,7 @@ public class KinshipCandidate {
     public double lr() { return lr; }
     public double log10Lr() { return log10Lr; }
     public double autosomalLr() { return autosomalLr; }
-    public LineagePart lineage() { return lineage; }
+    public List<LineagePart> lineage() { return lineage; }
     /** The per-locus ratios by locus name, opened with the profile key. */
     public Map<String, Double> perLocus(BinaryOperator<String> unseal) {
         Map<String, Double> ratios = new TreeMap<>();

@@ -3,14 +3,29 @@ package org.homeward.identification.kinship;
 import java.util.UUID;
 
 /**
- * A candidate's lineage part: the remains' Y-STR haplotype against the closest male reference of the missing man's
- * paternal line (PaternalLineComparison), with what the ratio rests on, so another laboratory can recompute it:
- * the meioses between the two, the loci compared, the mismatches and steps, the rates, the database and its bound.
- * {@code excludes} is true when the differences cannot arise over those meioses under the model (more steps than
- * meioses): the candidate then keeps its autosomal ratio and is for review, never undisputed.
+ * The remains' lineage typing against one reference of the person's line: their Y-STR haplotype against a male
+ * reference of the paternal line (PaternalLineComparison), or their mtDNA sequence against a reference of the
+ * maternal line (MaternalLineComparison), with what the ratio rests on so another laboratory can recompute it: the
+ * reference, his place and the meioses between the two, what was compared (Y loci, or mtDNA positions and their
+ * range), the differences (counts only: which loci or positions differ stays with the sealed typings), the rate,
+ * the database, the count and the bound (counted over what both typed).
+ * <p>
+ * Every reference of a line is compared and shown; references of one line are not independent, so one per method is
+ * {@code inRatio}, multiplied into the candidate's ratio: the closest (fewest meioses, then most compared, then by
+ * donor id). {@code excludes} is true when the differences exclude the line (Y: more steps than meioses at a locus;
+ * mtDNA: two or more differences): the part is then not in the ratio, and the candidate is for review, never
+ * undisputed. {@code inconclusive} is an mtDNA comparison with one difference, as the guidelines name it.
  */
-public record LineagePart(String method, UUID donorId, String paternalLine, int meioses, int lociCompared,
-                          long mismatches, int steps, long structural, double defaultMutationRate, long databaseCount,
-                          long databaseSize, double confidence, double frequencyUpperBound, String database,
-                          String databaseSha256, double lr, boolean excludes) {
+public record LineagePart(String method, UUID donorId, String place, int meioses, int compared, String comparedRange,
+                          int mismatches, int steps, int structural, int sharedHeteroplasmies,
+                          int ignoredLengthVariants, double mutationRate, long databaseCount, long databaseSize,
+                          double confidence, double frequencyUpperBound, String database, String databaseSha256,
+                          double lr, boolean excludes, boolean inconclusive, boolean inRatio) {
+
+    /** The same comparison, as the one of its method multiplied into the ratio (or not). */
+    public LineagePart inRatio(boolean chosen) {
+        return new LineagePart(method, donorId, place, meioses, compared, comparedRange, mismatches, steps, structural,
+                sharedHeteroplasmies, ignoredLengthVariants, mutationRate, databaseCount, databaseSize, confidence,
+                frequencyUpperBound, database, databaseSha256, lr, excludes, inconclusive, chosen);
+    }
 }

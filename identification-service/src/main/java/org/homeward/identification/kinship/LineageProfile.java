@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.homeward.identification.kinship.lineage.MaternalLine;
+import org.homeward.identification.kinship.lineage.MtHaplotype;
 import org.homeward.identification.kinship.lineage.PaternalLine;
 import org.homeward.identification.kinship.lineage.YHaplotype;
 import org.homeward.identification.kinship.lineage.YLocusCall;
@@ -21,16 +23,20 @@ import java.util.UUID;
 import java.util.function.BinaryOperator;
 
 /**
- * A Y-STR haplotype of a case's remains, or of a male reference donor with his place on the missing man's paternal
- * line. Each locus's call is sealed on its own with the profile key, bound to this row, its subject and the locus,
- * as {@link DnaProfile}'s genotypes are; a new typing of the same subject replaces it.
+ * A lineage typing of a case's remains or of a reference donor: a Y-STR haplotype (with the donor's place on the
+ * missing person's paternal line) or an mtDNA sequence (with his place on the maternal line). Each value is sealed
+ * on its own with the profile key, bound to this row, its subject and its name (a Y locus; an mtDNA sequence's
+ * {@code range} and {@code variants}), as {@link DnaProfile}'s genotypes are; a new typing of the same subject by the
+ * same method replaces it.
  */
 @Entity
 @Table(name = "lineage_profile")
 public class LineageProfile {
 
-    /** The lineage method; mtDNA will be the second. */
-    public enum Method { Y_STR }
+    public enum Method { Y_STR, MT_DNA }
+
+    private static final String RANGE = "range";
+    private static final String VARIANTS = "variants";
 
     @Id
     private UUID id;
@@ -59,9 +65,9 @@ public class LineageProfile {
     @Column(name = "marker_count", nullable = false)
     private int markerCount;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "paternal_line")
-    private PaternalLine paternalLine;
+    /** A donor's place on the paternal line (a PaternalLine) or the maternal line (a MaternalLine); null for remains. */
+    @Column(name = "line_place")
+    private String linePlace;
 
     @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
@@ -78,50 +84,96 @@ public class LineageProfile {
     protected LineageProfile() {
     }
 
-    /** @param paternalLine the donor's place on the missing man's paternal line; null for remains */
-    public LineageProfile(DnaProfile.SubjectKind kind, UUID subjectId, String party, String sampleId,
-                          YHaplotype haplotype, PaternalLine paternalLine, BinaryOperator<String> seal, Actor by,
-                          Instant now) {
-        if ((kind == DnaProfile.SubjectKind.DONOR) != (paternalLine != null)) {
-            throw new IllegalArgumentException("A donor's haplotype states his place on the paternal line; remains' do not");
-        }
+    private LineageProfile(Method method, DnaProfile.SubjectKind kind, UUID subjectId, String party) {
         this.id = UUID.randomUUID();
-        this.method = Method.Y_STR;
+        this.method = method;
         this.subjectKind = kind;
         this.subjectId = subjectId;
         this.party = party;
-        retype(sampleId, haplotype, paternalLine, seal, by, now);
     }
 
-    /** A new typing of the same subject: it replaces the one on file. */
-    public void retype(String sampleId, YHaplotype haplotype, PaternalLine paternalLine, BinaryOperator<String> seal,
-                       Actor by, Instant now) {
+    /** A Y-STR haplotype; {@code place} is the donor's place on the paternal line, null for remains. */
+    public static LineageProfile yStr(DnaProfile.SubjectKind kind, UUID subjectId, String party, String sampleId,
+                                      YHaplotype haplotype, PaternalLine place, BinaryOperator<String> seal, Actor by,
+                                      Instant now) {
+        LineageProfile profile = new LineageProfile(Method.Y_STR, kind, subjectId, party);
+        profile.retypeY(sampleId, haplotype, place, seal, by, now);
+        return profile;
+    }
+
+    /** An mtDNA sequence; {@code place} is the donor's place on the maternal line, null for remains. */
+    public static LineageProfile mtDna(DnaProfile.SubjectKind kind, UUID subjectId, String party, String sampleId,
+                                       MtHaplotype sequence, MaternalLine place, BinaryOperator<String> seal, Actor by,
+                                       Instant now) {
+        LineageProfile profile = new LineageProfile(Method.MT_DNA, kind, subjectId, party);
+        profile.retypeMt(sampleId, sequence, place, seal, by, now);
+        return profile;
+    }
+
+    /** A new Y-STR typing of the same subject: it replaces the one on file. */
+    public void retypeY(String sampleId, YHaplotype haplotype, PaternalLine place, BinaryOperator<String> seal, Actor by,
+                        Instant now) {
+        requireMethod(Method.Y_STR);
+        Map<String, String> calls = new TreeMap<>();
+        haplotype.loci().forEach((locus, call) -> calls.put(locus, call.toString()));
+        retype(sampleId, calls, place == null ? null : place.name(), seal, by, now);
+    }
+
+    /** A new mtDNA sequencing of the same subject: it replaces the one on file. */
+    public void retypeMt(String sampleId, MtHaplotype sequence, MaternalLine place, BinaryOperator<String> seal,
+                         Actor by, Instant now) {
+        requireMethod(Method.MT_DNA);
+        retype(sampleId, Map.of(RANGE, sequence.range().toString(), VARIANTS, sequence.variantsText()),
+                place == null ? null : place.name(), seal, by, now);
+    }
+
+    private void retype(String sampleId, Map<String, String> plain, String place, BinaryOperator<String> seal, Actor by,
+                        Instant now) {
+        if ((subjectKind == DnaProfile.SubjectKind.DONOR) != (place != null)) {
+            throw new IllegalArgumentException("A donor's typing states his place on the line; remains' do not");
+        }
         this.sampleId = sampleId;
-        this.paternalLine = paternalLine;
+        this.linePlace = place;
         Map<String, String> sealed = new TreeMap<>();
-        haplotype.loci().forEach((locus, call) -> sealed.put(locus, seal.apply(call.toString(), place(locus))));
+        plain.forEach((name, value) -> sealed.put(name, seal.apply(value, place(name))));
         this.markers = sealed;
-        this.markerCount = sealed.size();
+        this.markerCount = method == Method.Y_STR ? sealed.size() : plain.get(VARIANTS).isEmpty() ? 0
+                : plain.get(VARIANTS).split(" ").length;
         this.recordedBy = by.subject();
         this.recordedByOrganisation = by.organisation();
         this.recordedAt = now;
     }
 
-    public YHaplotype open(BinaryOperator<String> unseal) {
+    private void requireMethod(Method expected) {
+        if (method != expected) {
+            throw new IllegalStateException("A " + method + " typing is not a " + expected + " typing");
+        }
+    }
+
+    /** The Y-STR haplotype, opened. */
+    public YHaplotype haplotype(BinaryOperator<String> unseal) {
+        requireMethod(Method.Y_STR);
         Map<String, YLocusCall> calls = new TreeMap<>();
         markers.forEach((locus, sealed) -> calls.put(locus, YLocusCall.parse(unseal.apply(sealed, place(locus)))));
         return new YHaplotype(calls);
     }
 
-    /** Seals every locus again as it is (a rotated key). */
+    /** The mtDNA sequence, opened. */
+    public MtHaplotype sequence(BinaryOperator<String> unseal) {
+        requireMethod(Method.MT_DNA);
+        return MtHaplotype.parse(unseal.apply(markers.get(RANGE), place(RANGE)),
+                unseal.apply(markers.get(VARIANTS), place(VARIANTS)));
+    }
+
+    /** Seals every value again as it is (a rotated key). */
     public void resealed(BinaryOperator<String> unseal, BinaryOperator<String> seal) {
         Map<String, String> again = new TreeMap<>();
-        markers.forEach((locus, sealed) -> again.put(locus, seal.apply(unseal.apply(sealed, place(locus)), place(locus))));
+        markers.forEach((name, sealed) -> again.put(name, seal.apply(unseal.apply(sealed, place(name)), place(name))));
         this.markers = again;
     }
 
-    private String place(String locus) {
-        return "lineage_profile.markers|" + id + "|" + method + "|" + subjectKind + ":" + subjectId + "|" + locus;
+    private String place(String name) {
+        return "lineage_profile.markers|" + id + "|" + method + "|" + subjectKind + ":" + subjectId + "|" + name;
     }
 
     public UUID id() { return id; }
@@ -130,8 +182,9 @@ public class LineageProfile {
     public UUID subjectId() { return subjectId; }
     public String party() { return party; }
     public String sampleId() { return sampleId; }
+    /** Y-STR loci typed, or mtDNA variants from the rCRS. */
     public int markerCount() { return markerCount; }
-    public PaternalLine paternalLine() { return paternalLine; }
+    public String linePlace() { return linePlace; }
     public String recordedByOrganisation() { return recordedByOrganisation; }
     public Instant recordedAt() { return recordedAt; }
 }

@@ -12,10 +12,18 @@ import org.homeward.identification.OpenedCases;
 import org.homeward.identification.RemainsHandover;
 import org.homeward.identification.kinship.application.HaplotypeDatabaseCsv;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
+import org.homeward.identification.kinship.engine.KinshipCalculator;
+import org.homeward.identification.kinship.engine.KinshipModel;
+import org.homeward.identification.kinship.engine.MutationModel;
+import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.Loci;
 import org.homeward.identification.kinship.engine.ProfileSimulator;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.lineage.HaplotypeDatabase;
+import org.homeward.identification.kinship.lineage.MaternalLine;
+import org.homeward.identification.kinship.lineage.MaternalLineComparison;
+import org.homeward.identification.kinship.lineage.MtDatabase;
+import org.homeward.identification.kinship.lineage.MtHaplotype;
 import org.homeward.identification.kinship.lineage.PaternalLine;
 import org.homeward.identification.kinship.lineage.PaternalLineComparison;
 import org.homeward.identification.kinship.lineage.YHaplotype;
@@ -43,9 +51,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.homeward.identification.kinship.KinshipRequests.EXAMINER;
@@ -55,10 +66,11 @@ import static org.homeward.identification.kinship.KinshipRequests.person;
 import static org.homeward.identification.kinship.KinshipRequests.recordCaseProfile;
 
 /**
- * Y-STR haplotypes through the API and the background matching, on real PostgreSQL, with the synthetic haplotype
- * database the test profile loads: the father's Y multiplies into the candidate's ratio with the very numbers the
- * model gives, a father of another line sends the family to review instead of silently matching, bad calls and a
- * place off the paternal line are refused, reads are audited, and a withdrawn consent erases the haplotype.
+ * Y-STR haplotypes and mtDNA sequences through the API and the background matching, on real PostgreSQL, with the
+ * synthetic databases the test profile loads: the father's Y and the mother's mitochondria multiply into the
+ * candidate's ratio with the very numbers the models give, a parent of another line sends the family to review
+ * instead of silently matching, bad values and places off the line are refused, reads are audited, and a withdrawn
+ * consent erases the typing.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HomewardTestInfrastructure.class,
@@ -67,12 +79,15 @@ class LineageMatchingTest {
 
     private static final String SECOND_EXAMINER = TestTokens.bearerOf("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner");
     private static final String DATABASE = "src/test/resources/kinship/synthetic-y-haplotypes.csv";
+    private static final String SEQUENCES = "src/test/resources/kinship/synthetic-mtdna.csv";
+    private static final String READ = "16024-16365 73-340";
     private static final JsonPathConfig EXACT = JsonPathConfig.jsonPathConfig()
             .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
     private static final List<String> LOCI = new ArrayList<>(Loci.CODIS_CORE);
 
     private static AlleleFrequencies europe;
     private static HaplotypeDatabase haplotypes;
+    private static MtDatabase sequences;
 
     @Inject
     AgroalDataSource dataSource;
@@ -85,6 +100,9 @@ class LineageMatchingTest {
         }
         try (Reader csv = Files.newBufferedReader(Path.of(DATABASE))) {
             haplotypes = HaplotypeDatabaseCsv.read("synthetic-y-haplotypes.csv", csv);
+        }
+        try (Reader csv = Files.newBufferedReader(Path.of(SEQUENCES))) {
+            sequences = HaplotypeDatabaseCsv.readMtDna("synthetic-mtdna.csv", csv);
         }
     }
 
@@ -111,37 +129,37 @@ class LineageMatchingTest {
         Map<String, String> fathersCall = new LinkedHashMap<>(lineA);
         fathersCall.put("DYS385", "14-11");
         recordDonorHaplotype(fatherOfA, personA, "FATHER", fathersCall).statusCode(200)
-                .body("lociTyped", equalTo(13)).body("paternalLine", equalTo("FATHER"));
+                .body("markers", equalTo(13)).body("linePlace", equalTo("FATHER"));
         // B's father differs by two repeats at DYS19: two steps cannot arise in the one meiosis between them.
         recordCaseHaplotype(caseB, haplotype("14", "12-13"));
         recordDonorHaplotype(fatherOfB, personB, "FATHER", haplotype("16", "12-13")).statusCode(200);
 
-        JsonPath a = awaitLineage(caseA, personA);
+        JsonPath a = awaitLineage(caseA, personA, "Y_STR");
         YHaplotype bodyY = YHaplotype.of(lineA);
         PaternalLineComparison.Result expected = PaternalLineComparison.compare(bodyY, YHaplotype.of(fathersCall),
                 PaternalLine.FATHER, YMutationRates.uniform(YMutationRates.DEFAULT_RATE),
                 haplotypes.frequencyOf(bodyY, 0.95));
-        assertThat(a.getString("[0].lineage.method")).isEqualTo("Y_STR");
-        assertThat(a.getString("[0].lineage.donorId")).isEqualTo(fatherOfA);
-        assertThat(a.getInt("[0].lineage.meioses")).isEqualTo(1);
-        assertThat(a.getInt("[0].lineage.lociCompared")).isEqualTo(13);
-        assertThat(a.getInt("[0].lineage.mismatches")).isZero();
-        assertThat(a.getBoolean("[0].lineage.excludes")).isFalse();
-        assertThat(a.getString("[0].lineage.database")).isEqualTo("synthetic-y-haplotypes.csv");
-        assertThat(a.getString("[0].lineage.databaseSha256")).hasSize(64);
-        assertThat(a.getDouble("[0].lineage.databaseSize")).isEqualTo(400);
-        assertThat(a.getDouble("[0].lineage.frequencyUpperBound")).isCloseTo(expected.frequency().upperBound(), within(1e-15));
-        double lineageLr = a.getDouble("[0].lineage.lr");
+        assertThat(a.getString("[0].lineage[0].method")).isEqualTo("Y_STR");
+        assertThat(a.getString("[0].lineage[0].donorId")).isEqualTo(fatherOfA);
+        assertThat(a.getInt("[0].lineage[0].meioses")).isEqualTo(1);
+        assertThat(a.getInt("[0].lineage[0].compared")).isEqualTo(13);
+        assertThat(a.getInt("[0].lineage[0].mismatches")).isZero();
+        assertThat(a.getBoolean("[0].lineage[0].excludes")).isFalse();
+        assertThat(a.getString("[0].lineage[0].database")).isEqualTo("synthetic-y-haplotypes.csv");
+        assertThat(a.getString("[0].lineage[0].databaseSha256")).hasSize(64);
+        assertThat(a.getDouble("[0].lineage[0].databaseSize")).isEqualTo(400);
+        assertThat(a.getDouble("[0].lineage[0].frequencyUpperBound")).isCloseTo(expected.frequency().upperBound(), within(1e-15));
+        double lineageLr = a.getDouble("[0].lineage[0].lr");
         assertThat(lineageLr).isCloseTo(expected.likelihoodRatio(), within(expected.likelihoodRatio() * 1e-12));
         assertThat(lineageLr).isGreaterThan(1);
         double autosomal = a.getDouble("[0].autosomalLr");
         assertThat(a.getDouble("[0].lr")).isCloseTo(autosomal * lineageLr, within(autosomal * lineageLr * 1e-12));
         assertThat(a.getMap("[0].perLocus").keySet()).isNotEmpty().doesNotContain("DYS19");
 
-        JsonPath b = awaitLineage(caseB, personB);
-        assertThat(b.getBoolean("[0].lineage.excludes")).isTrue();
-        assertThat(b.getInt("[0].lineage.steps")).isEqualTo(2);
-        assertThat(b.getDouble("[0].lineage.lr")).isZero();
+        JsonPath b = awaitLineage(caseB, personB, "Y_STR");
+        assertThat(b.getBoolean("[0].lineage[0].excludes")).isTrue();
+        assertThat(b.getInt("[0].lineage[0].steps")).isEqualTo(2);
+        assertThat(b.getDouble("[0].lineage[0].lr")).isZero();
         assertThat(b.getDouble("[0].lr")).isEqualTo(b.getDouble("[0].autosomalLr"));
         assertThat(b.getBoolean("[0].undisputed")).isFalse();
         assertThat(b.getList("[0].disputedBecause", String.class)).anyMatch(clause -> clause.contains("Y-STR"));
@@ -206,9 +224,189 @@ class LineageMatchingTest {
                 + "', '" + razor + "')")).isZero();
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/y-str-haplotype").then().statusCode(404);
 
+        // After a change the matching cannot see (a database, a policy), an operator queues the open cases again.
+        String operator = TestTokens.bearer("ops-lineage", null, "operator");
+        given().header("Authorization", operator).queryParam("party", "ua").post("/api/v1/ops/kinship-jobs/rematch")
+                .then().statusCode(400);
+        recordCaseProfile(caseId, new ProfileSimulator(europe, 7L, LOCI).founder());
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from kinship_job where case_id = '"
+                + caseId + "'") == 0);
+        int queued = given().header("Authorization", operator).queryParam("party", "UA")
+                .post("/api/v1/ops/kinship-jobs/rematch").then().statusCode(200).extract().path("cases");
+        assertThat(queued).isPositive();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from kinship_job where case_id = '"
+                + caseId + "'") == 0);
+
         // The brother as what he is: accepted.
         recordDonorHaplotype(brother, person, "BROTHER", haplotype("14", "11-14")).statusCode(200)
                 .body("method", equalTo("Y_STR"));
+    }
+
+    @Test
+    void everyReferenceOfTheLineIsWeighedAndAStatedBrotherIsLentHisFathersY() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20261209L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile body = simulate.child(father, simulate.founder());
+        String elder = person("Олексій");
+        String younger = person("Максим");
+        given().header("Authorization", KinshipRequests.COORDINATOR).contentType(ContentType.JSON)
+                .body(Map.of("personId", younger)).post("/api/v1/missing-persons/" + elder + "/full-siblings").then()
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
+        String fathersDonor = donorWithProfile(elder, "PARENT", father);
+        String brothersDonor = donor(elder, "FULL_SIBLING");
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseId, body);
+        Map<String, String> line = haplotype("13", "12-15");
+        recordCaseHaplotype(caseId, line);
+        recordDonorHaplotype(fathersDonor, elder, "FATHER", line).statusCode(200);
+        // The elder's file also holds a brother whose Y is three repeats off at DYS19: two meioses cannot do that.
+        recordDonorHaplotype(brothersDonor, elder, "BROTHER", haplotype("16", "12-15")).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseId + "/kinship-candidates").then().statusCode(200)
+                .body("personId", containsInAnyOrder(elder, younger))
+                .body("find { it.personId == '" + elder + "' }.lineage", hasSize(2))
+                .body("find { it.personId == '" + younger + "' }.lineage", hasSize(1)));
+        JsonPath candidates = given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId
+                + "/kinship-candidates").then().extract().jsonPath().using(EXACT);
+        String ofElder = "find { it.personId == '" + elder + "' }";
+        String ofYounger = "find { it.personId == '" + younger + "' }";
+        // The father is in the ratio of both: his own son's file, and lent to the brother stated with him.
+        assertThat(candidates.getString(ofYounger + ".lineage[0].donorId")).isEqualTo(fathersDonor);
+        assertThat(candidates.getBoolean(ofYounger + ".lineage[0].inRatio")).isTrue();
+        assertThat(candidates.getString(ofElder + ".lineage.find { it.inRatio }.donorId")).isEqualTo(fathersDonor);
+        // The brother's excluding haplotype is shown, not in the ratio, and sends the elder's file to review.
+        assertThat(candidates.getBoolean(ofElder + ".lineage.find { it.donorId == '" + brothersDonor + "' }.excludes"))
+                .isTrue();
+        assertThat(candidates.getBoolean(ofElder + ".lineage.find { it.donorId == '" + brothersDonor + "' }.inRatio"))
+                .isFalse();
+        assertThat(candidates.getList(ofElder + ".disputedBecause", String.class)).anyMatch(c -> c.contains("lineage"));
+        assertThat(candidates.getDouble(ofElder + ".lr")).isCloseTo(candidates.getDouble(ofYounger + ".lr"),
+                within(candidates.getDouble(ofYounger + ".lr") * 1e-9));
+        assertThat(candidates.getBoolean(ofYounger + ".undisputed")).isFalse(); // his brother shares the ratio
+    }
+
+    @Test
+    void aPaternalUncleUnderTheThresholdIsFoundWhenTheYRaisesHimAboveIt() throws Exception {
+        // The first seeded family whose uncle alone stays under LR 1,000 but, with a matching Y, reaches it.
+        Map<String, String> line = haplotype("17", "13-16");
+        YHaplotype y = YHaplotype.of(line);
+        double yLr = PaternalLineComparison.compare(y, y, PaternalLine.PATERNAL_UNCLE,
+                YMutationRates.uniform(YMutationRates.DEFAULT_RATE), haplotypes.frequencyOf(y, 0.95)).likelihoodRatio();
+        KinshipCalculator calculator = new KinshipCalculator(new KinshipModel(europe, 0,
+                MutationModel.of(MutationModel.Kind.PROPORTIONAL, MutationModel.DEFAULT_RATE)));
+        StrProfile uncle = null;
+        StrProfile body = null;
+        for (long seed = 1; seed < 500 && body == null; seed++) {
+            ProfileSimulator simulate = new ProfileSimulator(europe, seed, LOCI);
+            StrProfile grandfather = simulate.founder();
+            StrProfile grandmother = simulate.founder();
+            StrProfile candidateUncle = simulate.child(grandfather, grandmother);
+            StrProfile candidateBody = simulate.child(simulate.child(grandfather, grandmother), simulate.founder());
+            double autosomal = calculator.pairwise(candidateBody, candidateUncle, Relation.UNCLE_OR_AUNT).total();
+            if (autosomal < 1000 && autosomal * yLr >= 1000 * 1.01) {
+                uncle = candidateUncle;
+                body = candidateBody;
+            }
+        }
+        assertThat(body).as("a seeded family of the kind this test needs").isNotNull();
+        String person = person("Гліб");
+        String unclesDonor = donorWithProfile(person, "UNCLE_OR_AUNT", uncle);
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseId, body);
+        recordCaseHaplotype(caseId, line);
+        recordDonorHaplotype(unclesDonor, person, "PATERNAL_UNCLE", line).statusCode(200);
+
+        JsonPath found = awaitLineage(caseId, person, "Y_STR");
+        assertThat(found.getDouble("[0].autosomalLr")).isLessThan(1000);
+        assertThat(found.getDouble("[0].lr")).isGreaterThanOrEqualTo(1000);
+        assertThat(found.getInt("[0].lineage[0].meioses")).isEqualTo(3);
+        assertThat(found.getDouble("[0].lineage[0].lr")).isCloseTo(yLr, within(yLr * 1e-9));
+    }
+
+    @Test
+    void theMothersMitochondriaJoinTheRatioAndTwoDifferencesExcludeHerLine() throws Exception {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20261208L, LOCI);
+        StrProfile motherC = simulate.founder();
+        StrProfile bodyC = simulate.child(simulate.founder(), motherC);
+        StrProfile motherD = simulate.founder();
+        StrProfile bodyD = simulate.child(simulate.founder(), motherD);
+        String personC = person("Ярослав");
+        String personD = person("Назар");
+        String motherOfC = donorWithProfile(personC, "PARENT", motherC);
+        String motherOfD = donorWithProfile(personD, "PARENT", motherD);
+        List<String> cases = OpenedCases.of(RemainsHandover.ruToUa(2), 2);
+        recordCaseProfile(cases.get(0), bodyC);
+        recordCaseProfile(cases.get(1), bodyD);
+
+        // C: the body shows a point heteroplasmy at 16093 his mother does not, and a longer HV2 C-stretch.
+        List<String> bodyOfC = List.of("16093Y", "16129C", "16362C", "263A", "295A", "315.1C");
+        recordSequence("/api/v1/cases/" + cases.get(0), Map.of("sampleId", "PM-MT-C", "range", READ, "variants", bodyOfC));
+        List<String> mothersOfC = List.of("16129C", "16362C", "263A", "295A", "309.1C", "315.1C");
+        recordSequence("/api/v1/donors/" + motherOfC, Map.of("sampleId", "REF-" + personC.substring(0, 8),
+                "maternalLine", "MOTHER", "range", READ, "variants", mothersOfC));
+        // D: his mother's sequence differs at two positions: her line is not his.
+        recordSequence("/api/v1/cases/" + cases.get(1), Map.of("sampleId", "PM-MT-D", "range", READ,
+                "variants", List.of("16129C", "263A")));
+        recordSequence("/api/v1/donors/" + motherOfD, Map.of("sampleId", "REF-" + personD.substring(0, 8),
+                "maternalLine", "MOTHER", "range", READ, "variants", List.of("16129C", "16311C", "152C", "263A")));
+
+        JsonPath c = awaitLineage(cases.get(0), personC, "MT_DNA");
+        MaternalLineComparison.Result expected = MaternalLineComparison.compare(
+                MtHaplotype.parse(READ, String.join(" ", bodyOfC)), MtHaplotype.parse(READ, String.join(" ", mothersOfC)),
+                MaternalLine.MOTHER, 0.01, sequences, 0.95);
+        assertThat(c.getString("[0].lineage[0].donorId")).isEqualTo(motherOfC);
+        assertThat(c.getString("[0].lineage[0].place")).isEqualTo("MOTHER");
+        assertThat(c.getString("[0].lineage[0].comparedRange")).isEqualTo("16024-16365 73-340");
+        assertThat(c.getInt("[0].lineage[0].compared")).isEqualTo(342 + 268);
+        assertThat(c.getInt("[0].lineage[0].mismatches")).isZero();
+        assertThat(c.getInt("[0].lineage[0].sharedHeteroplasmies")).isEqualTo(1);
+        assertThat(c.getInt("[0].lineage[0].ignoredLengthVariants")).isEqualTo(2);
+        assertThat(c.getDouble("[0].lineage[0].databaseSize")).isEqualTo(expected.frequency().size());
+        assertThat(c.getDouble("[0].lineage[0].lr")).isCloseTo(expected.likelihoodRatio(),
+                within(expected.likelihoodRatio() * 1e-12));
+        assertThat(c.getDouble("[0].lr")).isCloseTo(c.getDouble("[0].autosomalLr") * expected.likelihoodRatio(),
+                within(c.getDouble("[0].lr") * 1e-12));
+
+        JsonPath d = awaitLineage(cases.get(1), personD, "MT_DNA");
+        assertThat(d.getInt("[0].lineage[0].mismatches")).isEqualTo(2);
+        assertThat(d.getBoolean("[0].lineage[0].excludes")).isTrue();
+        assertThat(d.getDouble("[0].lr")).isEqualTo(d.getDouble("[0].autosomalLr"));
+        assertThat(d.getList("[0].disputedBecause", String.class)).anyMatch(clause -> clause.contains("mtDNA"));
+
+        given().header("Authorization", EXAMINER).get("/api/v1/donors/" + motherOfC + "/mtdna-sequence").then()
+                .statusCode(200).body("range", equalTo("16024-16365 73-340")).body("maternalLine", equalTo("MOTHER"))
+                .body("variants", equalTo(List.of("16129C", "16362C", "263A", "295A", "309.1C", "315.1C")));
+
+        // Refused, nothing stored: a bad variant (named by index), a variant outside the range, a child of a man.
+        String caseId = cases.get(1);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-MT-X", "range", READ, "variants", List.of("263A", "16093X")))
+                .put("/api/v1/cases/" + caseId + "/mtdna-sequence").then().statusCode(400)
+                .body("violations.field", hasItem("variants[1]"));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-MT-X", "range", READ, "variants", List.of("16519C")))
+                .put("/api/v1/cases/" + caseId + "/mtdna-sequence").then().statusCode(400)
+                .body("violations.field", hasItem("variants"));
+        String child = donor(personD, "CHILD");
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "REF-" + personD.substring(0, 8), "maternalLine", "CHILD_OF_A_MISSING_WOMAN",
+                        "range", READ, "variants", List.of("263A")))
+                .put("/api/v1/donors/" + child + "/mtdna-sequence").then().statusCode(422)
+                .body("violations.field", hasItem("maternalLine"));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "REF-" + personD.substring(0, 8), "maternalLine", "SIBLING",
+                        "range", READ, "variants", List.of("263A")))
+                .put("/api/v1/donors/" + motherOfD + "/mtdna-sequence").then().statusCode(422)
+                .body("detail", containsString("MOTHER"));
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/mtdna-sequence").then()
+                .statusCode(200).body("variants", equalTo(List.of("16129C", "263A")));
+        assertThat(count("select count(*) from lineage_profile where subject_id = '" + child + "'")).isZero();
+    }
+
+    private static void recordSequence(String subject, Map<String, Object> body) {
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(body)
+                .put(subject + "/mtdna-sequence").then().statusCode(200).body("method", equalTo("MT_DNA"));
     }
 
     /** A haplotype on the database's loci, with the given DYS19 and DYS385 calls. */
@@ -244,10 +442,10 @@ class LineageMatchingTest {
                 .put("/api/v1/donors/" + donor + "/y-str-haplotype").then();
     }
 
-    private static JsonPath awaitLineage(String caseId, String person) {
+    private static JsonPath awaitLineage(String caseId, String person, String method) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", EXAMINER)
                 .get("/api/v1/cases/" + caseId + "/kinship-candidates").then().statusCode(200)
-                .body("[0].personId", equalTo(person)).body("[0].lineage.method", equalTo("Y_STR")));
+                .body("[0].personId", equalTo(person)).body("[0].lineage.method", equalTo(List.of(method))));
         return given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/kinship-candidates").then()
                 .extract().jsonPath().using(EXACT);
     }

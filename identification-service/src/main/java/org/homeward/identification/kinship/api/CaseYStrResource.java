@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.identification.kinship.LineageProfile;
 import org.homeward.identification.kinship.application.LineageProfiles;
 import org.homeward.platform.security.Roles;
 
@@ -32,16 +33,16 @@ public class CaseYStrResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FORENSIC_EXAMINER)
     @Operation(summary = "Record the remains' Y-STR haplotype (the case's laboratory); the case's candidates are"
-            + " computed again with their lineage part", description = YStrMessages.HELP)
-    public YStrMessages.HaplotypeRecorded record(@PathParam("id") UUID id,
-                                                 @Valid @NotNull YStrMessages.CaseHaplotypeRequest request) {
-        return YStrMessages.HaplotypeRecorded.of(profiles.recordForCase(id, request.submitted()));
+            + " computed again with their lineage part", description = LineageMessages.Y_HELP)
+    public LineageMessages.TypingRecorded record(@PathParam("id") UUID id,
+                                                 @Valid @NotNull LineageMessages.CaseHaplotypeRequest request) {
+        return LineageMessages.TypingRecorded.of(profiles.recordYForCase(id, request.submitted()));
     }
 
     @GET
     @RolesAllowed(Roles.FORENSIC_EXAMINER)
     @Operation(summary = "The remains' Y-STR haplotype (the case's laboratory; audited)")
-    public YStrMessages.HaplotypeResponse haplotype(@PathParam("id") UUID id) {
-        return YStrMessages.HaplotypeResponse.of(profiles.ofCase(id));
+    public LineageMessages.HaplotypeResponse haplotype(@PathParam("id") UUID id) {
+        return LineageMessages.HaplotypeResponse.of(profiles.ofCase(id, LineageProfile.Method.Y_STR));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.homeward.identification.kinship.LineageProfile;
 import org.homeward.identification.kinship.application.LineageProfiles;
 import org.homeward.platform.security.Roles;
 
@@ -33,16 +34,16 @@ public class DonorYStrResource {
     @RolesAllowed(Roles.FORENSIC_EXAMINER)
     @Operation(summary = "Record a male reference donor's Y-STR haplotype and his place on the missing man's paternal line"
             + " (a laboratory of the person's party); the family's candidates are computed again",
-            description = YStrMessages.HELP + YStrMessages.DONOR_HELP)
-    public YStrMessages.HaplotypeRecorded record(@PathParam("id") UUID id,
-                                                 @Valid @NotNull YStrMessages.DonorHaplotypeRequest request) {
-        return YStrMessages.HaplotypeRecorded.of(profiles.recordForDonor(id, request.paternalLine(), request.submitted()));
+            description = LineageMessages.Y_HELP + LineageMessages.Y_DONOR_HELP)
+    public LineageMessages.TypingRecorded record(@PathParam("id") UUID id,
+                                                 @Valid @NotNull LineageMessages.DonorHaplotypeRequest request) {
+        return LineageMessages.TypingRecorded.of(profiles.recordYForDonor(id, request.paternalLine(), request.submitted()));
     }
 
     @GET
     @RolesAllowed(Roles.FORENSIC_EXAMINER)
     @Operation(summary = "A donor's Y-STR haplotype (a laboratory of the person's party; audited)")
-    public YStrMessages.HaplotypeResponse haplotype(@PathParam("id") UUID id) {
-        return YStrMessages.HaplotypeResponse.of(profiles.ofDonor(id));
+    public LineageMessages.HaplotypeResponse haplotype(@PathParam("id") UUID id) {
+        return LineageMessages.HaplotypeResponse.of(profiles.ofDonor(id, LineageProfile.Method.Y_STR));
     }
 }

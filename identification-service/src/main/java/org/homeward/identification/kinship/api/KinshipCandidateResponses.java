@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the matching found, as the examiners read it: {@code lr} is the autosomal ratio ({@code autosomalLr}) times the
- * lineage part's where there is one ({@code lineage}, the Y-STR comparison with the closest paternal-line reference).
+ * What the matching found, as the examiners read it: {@code lr} is the autosomal ratio ({@code autosomalLr}) times each
+ * lineage part's that does not exclude ({@code lineage}: Y-STR and mtDNA, each with the closest reference of its line).
  */
 public final class KinshipCandidateResponses {
 
@@ -23,7 +23,7 @@ public final class KinshipCandidateResponses {
                                     double lr, double log10Lr, Map<String, Double> perLocus, int lociCompared,
                                     String method, double prior, double posterior, int rank, boolean undisputed,
                                     List<String> disputedBecause, SexComparison sex, List<ReferenceResponse> references,
-                                    CandidateBasis basis, double autosomalLr, LineagePart lineage, Instant computedAt) {
+                                    CandidateBasis basis, double autosomalLr, List<LineagePart> lineage, Instant computedAt) {
         static CandidateResponse of(KinshipCandidates.Opened opened) {
             KinshipCandidate c = opened.candidate();
             return new CandidateResponse(c.id(), c.caseId(), c.personId(), c.reference(), c.donorIds(), c.lr(),

@@ -1,11 +1,13 @@
 package org.homeward.identification.kinship.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +36,19 @@ public class KinshipQueueResource {
     @Operation(summary = "Matching jobs that failed five times: their subject's id, the kind of the last error (no DNA)")
     public List<KinshipQueue.FailedJob> failed() {
         return queue.failedJobs();
+    }
+
+    public record Queued(int cases) {
+    }
+
+    @POST
+    @Path("/rematch")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Queue every open case with a DNA profile to be matched again (of one party, or all): after a"
+            + " lineage database, its rates or a party's identification policy changed (audited)")
+    public Queued rematch(@QueryParam("party") @Pattern(regexp = "[A-Z]{2}") String party) {
+        return new Queued(queue.rematchOpenCases(party));
     }
 
     @POST

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.homeward.identification.kinship.lineage.HaplotypeDatabase;
+import org.homeward.identification.kinship.lineage.MtDatabase;
+import org.homeward.identification.kinship.lineage.MtHaplotype;
 import org.homeward.identification.kinship.lineage.YHaplotype;
 import org.homeward.identification.kinship.lineage.YLocusCall;
 
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Y-STR haplotype database as the operator supplies it: CSV with a header row naming the loci, one haplotype per
+ * The lineage databases as the operator supplies them. A Y-STR haplotype database: CSV with a header row naming the loci, one haplotype per
  * row, calls as {@link YLocusCall} reads them (quote a duplication written with a comma, "16,17").
  */
 public final class HaplotypeDatabaseCsv {
@@ -49,4 +51,30 @@ public final class HaplotypeDatabaseCsv {
         return new HaplotypeDatabase(name, loci, haplotypes);
     }
 
+    /**
+     * Reads an mtDNA database: CSV with columns {@code range} and {@code variants} (space-separated, as
+     * {@link MtHaplotype#parse} reads them), one sequence per row; a bad row is refused with its number (never its
+     * values).
+     */
+    public static MtDatabase readMtDna(String name, Reader csv) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        List<MtHaplotype> sequences = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            int row = 1;
+            while (rows.hasNext()) {
+                Map<String, String> cells = rows.next();
+                if (!cells.containsKey("range") || !cells.containsKey("variants")) {
+                    throw new IllegalArgumentException("The header names the columns range and variants");
+                }
+                try {
+                    sequences.add(MtHaplotype.parse(cells.get("range"), cells.get("variants")));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Row " + row + ": " + e.getMessage());
+                }
+                row++;
+            }
+        }
+        return new MtDatabase(name, sequences);
+    }
 }

@@ -103,6 +103,29 @@ public interface KinshipConfig {
         double confidence();
     }
 
+    /** mtDNA sequences compared along the maternal line (LineageEngine). */
+    MtDna mtDna();
+
+    interface MtDna {
+        /**
+         * The operator's mtDNA database: CSV with columns {@code range} ("16024-16365 73-340") and {@code variants}
+         * ("16189C 263G 315.1C"), one sequence per row. Without it, sequences are recorded but no ratio is computed.
+         */
+        Optional<String> sequenceDatabase();
+
+        /**
+         * The mutation rate per meiosis over the whole range compared. Pedigree studies range from about one
+         * substitution in 33 generations over the control region (Parsons et al. 1997) to several times fewer: set
+         * the figure the laboratory validated.
+         */
+        @WithDefault("0.01")
+        double mutationRate();
+
+        /** The confidence of the upper bound on a sequence's frequency (Clopper-Pearson, one-sided). */
+        @WithDefault("0.95")
+        double confidence();
+    }
+
     /**
      * What a party's identification policy asks of the references before a candidate may be undisputed, by party
      * (e.g. UA: two first-degree relatives typed, or one typed by two methods). A party not named asks nothing more.
@@ -114,7 +137,10 @@ public interface KinshipConfig {
         @WithDefault("0")
         int firstDegreeRelatives();
 
-        /** Or: one first-degree relative typed by at least this many methods (autosomal STRs, Y-STR); 0 for none. */
+        /**
+         * Or: one first-degree relative typed by at least this many methods (autosomal STRs, Y-STR, mtDNA); 0 for
+         * none.
+         */
         @WithDefault("0")
         int orOneRelativeByMethods();
     }

@@ -17,7 +17,6 @@ import org.homeward.identification.kinship.SexComparison;
 import org.homeward.identification.kinship.engine.DnaSex;
 import org.homeward.identification.kinship.engine.FamilyGroups;
 import org.homeward.identification.kinship.engine.FamilyReferences;
-import org.homeward.identification.kinship.engine.IdentificationPolicy;
 import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
@@ -25,7 +24,9 @@ import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.UndisputedRule;
-import org.homeward.identification.kinship.lineage.YHaplotype;
+import org.homeward.identification.kinship.LineageProfile;
+import org.homeward.identification.kinship.lineage.MaternalLine;
+import org.homeward.identification.kinship.lineage.PaternalLine;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.register.Sex;
@@ -36,12 +37,12 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,11 +75,13 @@ public class KinshipMatcher {
     private final KinshipWork work;
     private final LineageProfiles lineageProfiles;
     private final LineageEngine lineage;
+    private final IdentificationPolicies policies;
     private final Clock clock;
 
     public KinshipMatcher(EntityManager entityManager, KinshipReferences references, KinshipEngine engine,
                           KinshipCandidates candidates, KinshipWork work, LineageProfiles lineageProfiles,
-                          LineageEngine lineage, Clock clock) {
+                          LineageEngine lineage, IdentificationPolicies policies, Clock clock) {
+        this.policies = policies;
         this.lineageProfiles = lineageProfiles;
         this.lineage = lineage;
         this.candidates = candidates;
@@ -222,8 +225,28 @@ public class KinshipMatcher {
                 // One candidate per case and person: the strongest entry of the family (the search ranks them).
                 if (found.add(person)) {
                     store(caseId, person, party, candidate.referenceId(), families.donorsOf().get(candidate.referenceId()),
-                            candidate.lr(), prior, checks(query, references.donorsOf(person)), previous.remove(person),
-                            changedEvidence, now);
+                            candidate.lr(), lineageParts(caseId, person), prior, checks(query, references.donorsOf(person)),
+                            previous.remove(person), changedEvidence, now);
+                }
+            }
+            // A family under the threshold on autosomal STRs that its lineage markers raise above it (a paternal uncle
+            // and a matching Y): found too, so that no rival the rule does not see is stronger than the threshold.
+            boolean lineageTyped = Arrays.stream(LineageProfile.Method.values())
+                    .anyMatch(m -> lineage.comparing(m) && lineageProfiles.remains(caseId, m).isPresent());
+            for (UUID person : lineageTyped ? lineageProfiles.personsWithLineReferences(party, references) : Set.<UUID>of()) {
+                if (!found.contains(person) && stillMissing(person)) {
+                    List<FamilyReferences.Donor> donors = references.donorsOf(person);
+                    KinshipReferences.Families family = references.family(person, donors);
+                    KinshipSearch.search(family.index(), query, 0, prior).stream().findFirst().ifPresent(best -> {
+                        List<LineagePart> parts = lineageParts(caseId, person);
+                        if (KinshipCandidate.combined(best.lr().total(), parts) >= engine.config().reportingThreshold()) {
+                            found.add(person);
+                            persons.add(person);
+                            store(caseId, person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
+                                    best.lr(), parts, prior, checks(query, donors), previous.remove(person),
+                                    changedEvidence, now);
+                        }
+                    });
                 }
             }
             for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
@@ -255,17 +278,26 @@ public class KinshipMatcher {
                             + " and c.status in :open", UUID.class)
                     .setParameter("party", party).setParameter("open", OPEN).getResultList());
             double prior = prior(party);
+            // Remains typed on lineage markers are weighed below the autosomal threshold too: their parts may raise
+            // the family above it (a paternal uncle and a matching Y).
+            Set<UUID> lineageTyped = lineageProfiles.casesWithLineage(party);
             for (Map.Entry<UUID, StrProfile> pm : remains.profiles().entrySet()) {
                 if (!open.contains(pm.getKey())) {
                     continue;
                 }
+                boolean typed = lineageTyped.contains(pm.getKey());
                 // The strongest of the family's entries (its relatives, its personal effects) stands for it.
-                KinshipSearch.search(family.index(), pm.getValue(), engine.config().reportingThreshold(), prior).stream()
-                        .findFirst().ifPresent(best -> {
-                            store(pm.getKey(), person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
-                                    best.lr(), prior, checks(pm.getValue(), donors), previous.remove(pm.getKey()),
-                                    changedEvidence, now);
-                            cases.add(pm.getKey());
+                KinshipSearch.search(family.index(), pm.getValue(), typed ? 0 : engine.config().reportingThreshold(),
+                        prior).stream().findFirst().ifPresent(best -> {
+                            List<LineagePart> parts = typed ? lineageParts(pm.getKey(), person) : List.of();
+                            if (best.lr().total() >= engine.config().reportingThreshold()
+                                    || KinshipCandidate.combined(best.lr().total(), parts)
+                                    >= engine.config().reportingThreshold()) {
+                                store(pm.getKey(), person, party, best.referenceId(),
+                                        family.donorsOf().get(best.referenceId()), best.lr(), parts, prior,
+                                        checks(pm.getValue(), donors), previous.remove(pm.getKey()), changedEvidence, now);
+                                cases.add(pm.getKey());
+                            }
                         });
             }
         }
@@ -278,21 +310,19 @@ public class KinshipMatcher {
 
     /** A new candidate, or the same case and person recomputed in place (its id kept for proposals on it). */
     private void store(UUID caseId, UUID person, String party, String entry, List<UUID> donors, LikelihoodRatio lr,
-                       double prior, List<ReferenceCheck> checks, KinshipCandidate previous, Set<UUID> changedEvidence,
+                       List<LineagePart> lineage, double prior, List<ReferenceCheck> checks, KinshipCandidate previous, Set<UUID> changedEvidence,
                        Instant now) {
         String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
                 : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
         CandidateBasis basis = engine.basis(prior, lr.lociCompared());
-        LineagePart lineage = lineagePart(caseId, person).orElse(null);
         List<UUID> restingOn = new ArrayList<>(donors);
-        if (lineage != null && !restingOn.contains(lineage.donorId())) {
-            restingOn.add(lineage.donorId()); // his consent withdrawn erases the candidate, as any donor's does
-        }
+        // A lineage reference's consent withdrawn erases the candidate, as any donor's does.
+        lineage.stream().map(LineagePart::donorId).filter(d -> !restingOn.contains(d)).forEach(restingOn::add);
         if (previous != null) {
             // Another path to the same numbers may differ in the last bits; what matters is a different answer.
             double combined = KinshipCandidate.combined(lr.total(), lineage);
             if (Math.abs(previous.lr() - combined) > 1e-9 * Math.abs(previous.lr())
-                    || !previous.donorIds().equals(restingOn) || !Objects.equals(previous.lineage(), lineage)) {
+                    || !previous.donorIds().equals(restingOn) || !previous.lineage().equals(lineage)) {
                 // A proposal quoted the old numbers: it must not be confirmed on them (rerank rejects it).
                 changedEvidence.add(previous.id());
             }
@@ -305,26 +335,45 @@ public class KinshipMatcher {
     }
 
     /**
-     * The remains' Y-STR haplotype against the closest consented reference of the man's paternal line, where both
-     * were typed and a haplotype database is loaded; never for a woman in the register (a Y chromosome is no
-     * woman's: the sex clause speaks there).
+     * The remains' lineage typings against every consented reference of the person's lines (his own donors, and those
+     * his stated family lends him, where their place on the line is the same for him), one comparison each; per method
+     * the closest is the one in the ratio (fewest meioses, then most compared, then by donor id). Only where the
+     * method's database is loaded. Y-STR never for a woman of the register (a Y chromosome is no woman's: the sex
+     * clause speaks there); an mtDNA child only of a woman.
      */
-    private Optional<LineagePart> lineagePart(UUID caseId, UUID person) {
-        if (!lineage.comparing() || sexOf(person) == Sex.FEMALE) {
-            return Optional.empty();
-        }
-        Optional<YHaplotype> remains = lineageProfiles.remainsHaplotype(caseId);
-        if (remains.isEmpty()) {
-            return Optional.empty();
-        }
-        for (LineageProfiles.LineReference reference : lineageProfiles.lineReferences(person)) {
-            Optional<LineagePart> part = lineage.compare(remains.get(), reference.donorId(), reference.haplotype(),
-                    reference.place());
-            if (part.isPresent()) {
-                return part;
+    private List<LineagePart> lineageParts(UUID caseId, UUID person) {
+        Sex sex = sexOf(person);
+        Map<String, Relation> lent = new HashMap<>();
+        references.donorsOf(person).forEach(d -> lent.put(d.id(), d.relation()));
+        List<LineagePart> parts = new ArrayList<>();
+        for (LineageProfile.Method method : LineageProfile.Method.values()) {
+            if (!lineage.comparing(method) || method == LineageProfile.Method.Y_STR && sex == Sex.FEMALE) {
+                continue;
             }
+            Optional<LineageProfiles.OnFile> remains = lineageProfiles.remains(caseId, method);
+            if (remains.isEmpty()) {
+                continue;
+            }
+            List<LineagePart> ofMethod = new ArrayList<>();
+            for (LineageProfiles.OnFile ref : lineageProfiles.lineReferences(person, method, lent)) {
+                UUID donor = ref.record().subjectId();
+                Optional<LineagePart> part = method == LineageProfile.Method.Y_STR
+                        ? lineage.compareY(remains.get().haplotype(), donor, ref.haplotype(),
+                        PaternalLine.valueOf(ref.record().linePlace()))
+                        : sex == Sex.FEMALE || MaternalLine.valueOf(ref.record().linePlace())
+                        != MaternalLine.CHILD_OF_A_MISSING_WOMAN
+                        ? lineage.compareMt(remains.get().sequence(), donor, ref.sequence(),
+                        MaternalLine.valueOf(ref.record().linePlace()))
+                        : Optional.empty();
+                part.ifPresent(ofMethod::add);
+            }
+            Optional<LineagePart> closest = ofMethod.stream().min(Comparator.comparingInt(LineagePart::meioses)
+                    .thenComparing(Comparator.comparingInt(LineagePart::compared).reversed())
+                    .thenComparing(p -> p.donorId().toString()));
+            ofMethod.stream().sorted(Comparator.comparing((LineagePart p) -> p.donorId().toString()))
+                    .map(p -> p.inRatio(closest.get() == p)).forEach(parts::add);
         }
-        return Optional.empty();
+        return List.copyOf(parts);
     }
 
     /** Every reference of the family compared on its own with the remains (the entry's LR may combine several). */
@@ -366,9 +415,9 @@ public class KinshipMatcher {
                 KinshipCandidate c = ofCase.get(i);
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
                         c.referenceChecks(), sexes.get(i).excludes(), ofParty.familyName(c.personId()), relatives.get(i),
-                        c.perLocus(engine::unseal), c.autosomalLr(), c.lineage() == null ? null
-                        : new UndisputedRule.Lineage(c.lineage().lr(), c.lineage().excludes()),
-                        rule.policy().orOneRelativeByMethods() > 1 ? lineageProfiles.donorsTyped(c.personId()) : Set.of()));
+                        c.perLocus(engine::unseal), c.autosomalLr(), c.lineage().stream()
+                        .map(p -> new UndisputedRule.Lineage(p.method(), p.lr(), p.excludes(), p.inRatio())).toList(),
+                        lineageMethodsCompared(c)));
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
                 // A related person under the reporting threshold: not stored nor shown, but still a rival.
@@ -409,6 +458,19 @@ public class KinshipMatcher {
             // Erased references or a stronger rival: the candidate no longer stands alone.
             remainsCase.strongCandidateLost(Actor.KINSHIP_MATCHING, now).ifPresent(entityManager::persist);
         }
+    }
+
+    /**
+     * How many lineage methods each donor of the candidate was compared by without excluding (for the party's policy:
+     * a typing never compared, no database loaded or another reference chosen, is no second method).
+     */
+    private static Map<String, Integer> lineageMethodsCompared(KinshipCandidate candidate) {
+        Map<String, Set<String>> methods = new HashMap<>();
+        candidate.lineage().stream().filter(p -> !p.excludes())
+                .forEach(p -> methods.computeIfAbsent(p.donorId().toString(), d -> new HashSet<>()).add(p.method()));
+        Map<String, Integer> counts = new HashMap<>();
+        methods.forEach((donor, ofDonor) -> counts.put(donor, ofDonor.size()));
+        return counts;
     }
 
     /** A related person under the reporting threshold, weighed for the rule only: his ratio and his references' checks. */
@@ -468,10 +530,8 @@ public class KinshipMatcher {
 
     private UndisputedRule undisputedRule(String party) {
         KinshipConfig.Undisputed undisputed = engine.config().undisputed();
-        KinshipConfig.Policy policy = engine.config().identificationPolicy().get(party);
         return new UndisputedRule(undisputed.minPosterior(), undisputed.margin(), undisputed.minLoci(),
-                engine.config().reportingThreshold(), policy == null ? IdentificationPolicy.NONE
-                : new IdentificationPolicy(policy.firstDegreeRelatives(), policy.orOneRelativeByMethods()));
+                engine.config().reportingThreshold(), policies.of(party));
     }
 
     private boolean pendingProposals(UUID caseId) {

@@ -88,6 +88,25 @@ public class KinshipQueue {
         return count;
     }
 
+    /**
+     * Queues every open case with a DNA profile (of one party, or of all when {@code party} is null) to be matched
+     * again, after a change the matching cannot see: a lineage database, rates or a party's identification policy.
+     * A case already queued keeps its place. Answers how many were queued.
+     */
+    @Transactional
+    @RerunsLostRaces
+    public int rematchOpenCases(String party) {
+        int count = entityManager.createNativeQuery("insert into kinship_job (id, kind, subject_id, party, enqueued_at)"
+                        + " select gen_random_uuid(), 'CASE', c.id, c.to_party, now() from remains_case c"
+                        + " join dna_profile p on p.case_id = c.id"
+                        + " where c.status in ('RECEIVED', 'UNDER_EXAMINATION', 'PROFILED', 'CANDIDATE_FOUND')"
+                        + " and (cast(?1 as varchar) is null or c.to_party = ?1)"
+                        + " on conflict (kind, subject_id) do nothing")
+                .setParameter(1, party).executeUpdate();
+        audit.record("kinship.jobs.rematch", "kinship_job", (party == null ? "all" : party) + ":" + count);
+        return count;
+    }
+
     private static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
             return instant;

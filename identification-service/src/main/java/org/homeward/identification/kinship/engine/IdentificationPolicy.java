@@ -1,12 +1,13 @@
 package org.homeward.identification.kinship.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What a party's rule for DNA identification asks of a family's references before a candidate may be undisputed:
  * at least {@code firstDegreeRelatives} parents, children or full siblings typed on autosomal STRs, or one of them
- * typed by at least {@code orOneRelativeByMethods} methods (autosomal STRs and a lineage method such as Y-STR).
+ * typed by at least {@code orOneRelativeByMethods} methods (autosomal STRs and the lineage methods, Y-STR and mtDNA).
  * Ukraine's, as reported in 2024: two close relatives, or one typed by two methods, is {@code (2, 2)}. Zero asks
  * nothing ({@link #NONE}).
  */
@@ -17,17 +18,17 @@ public record IdentificationPolicy(int firstDegreeRelatives, int orOneRelativeBy
     private static final Set<Relation> FIRST_DEGREE = Set.of(Relation.PARENT, Relation.CHILD, Relation.FULL_SIBLING);
 
     public IdentificationPolicy {
-        if (firstDegreeRelatives < 0 || orOneRelativeByMethods < 0 || orOneRelativeByMethods > 2) {
-            throw new IllegalArgumentException("A policy counts relatives from 0, and methods from 0 to 2"
-                    + " (autosomal STRs and Y-STR)");
+        if (firstDegreeRelatives < 0 || orOneRelativeByMethods < 0 || orOneRelativeByMethods > 3) {
+            throw new IllegalArgumentException("A policy counts relatives from 0, and methods from 0 to 3"
+                    + " (autosomal STRs, Y-STR, mtDNA)");
         }
     }
 
     /**
      * Whether the references meet it: {@code references} are the family's autosomally typed references,
-     * {@code typedByLineage} the ids of its donors also typed by a lineage method.
+     * {@code lineageMethods} how many lineage methods each of its donors (by id) was typed by.
      */
-    public boolean metBy(List<ReferenceCheck> references, Set<String> typedByLineage) {
+    public boolean metBy(List<ReferenceCheck> references, Map<String, Integer> lineageMethods) {
         if (firstDegreeRelatives == 0) {
             return true;
         }
@@ -36,7 +37,7 @@ public record IdentificationPolicy(int firstDegreeRelatives, int orOneRelativeBy
             return true;
         }
         return orOneRelativeByMethods > 0 && firstDegree.stream()
-                .anyMatch(r -> 1 + (typedByLineage.contains(r.donorId()) ? 1 : 0) >= orOneRelativeByMethods);
+                .anyMatch(r -> 1 + lineageMethods.getOrDefault(r.donorId(), 0) >= orOneRelativeByMethods);
     }
 
     /** The clause, in words, as the rule names it when it fails. */

@@ -33,11 +33,13 @@ import java.util.Set;
  *       with its stated relationship ({@link ReferenceCheck}): such a family is for review, not for a
  *       proposal.</li>
  * </ul>
- * A lineage part (Y-STR along the paternal line) multiplies into the ratio and the posterior, but its ratio is the
- * same for every man of one paternal line: brothers cannot be told apart by it. So in the margins the candidate is
- * weighed on the lesser of its ratio with and without it, and a rival on the greater, unless the rival's own lineage
- * comparison shows him of another line (his lineage ratio below 1). A lineage part that excludes (differences the
- * meioses cannot explain) sends the candidate to review; and the party's {@link IdentificationPolicy} must be met.
+ * A lineage part (Y-STR along the paternal line, mtDNA along the maternal line) multiplies into the ratio and the
+ * posterior, but its ratio is the same for everyone of one line: brothers cannot be told apart by it. So in the
+ * margins a part of the candidate's counts against a rival only where the rival's own part by the same method
+ * excludes him from the remains' line; elsewhere it may only lower the candidate's weight, never raise it, while the
+ * rival keeps every part of his. (A ratio below 1 is no proof of another line: one mutation between a father and his
+ * son does that one time in ten.) Any part that excludes (Y: more steps than meioses at a locus; mtDNA: two or more
+ * differences) sends the candidate to review; and the party's {@link IdentificationPolicy} must be met.
  * <p>
  * Rivals under the reporting threshold are not kept, so each counts as the threshold itself: the rule can
  * only be stricter than stated. Each clause that fails is named, so the laboratory sees why.
@@ -89,12 +91,13 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     public record Candidate(double lr, double prior, int lociCompared, boolean personMissing,
                             List<ReferenceCheck> references, boolean sexExcluded, String familyGroup,
                             Map<String, Relation> relatives, Map<String, Double> perLocus, double autosomalLr,
-                            Lineage lineage, Set<String> typedByLineage) {
+                            List<Lineage> lineage, Map<String, Integer> lineageMethodsTyped) {
         public Candidate {
             references = List.copyOf(references);
             relatives = Map.copyOf(relatives);
             perLocus = Map.copyOf(perLocus);
-            typedByLineage = Set.copyOf(typedByLineage);
+            lineage = List.copyOf(lineage);
+            lineageMethodsTyped = Map.copyOf(lineageMethodsTyped);
         }
 
         /** A candidate compared on autosomal STRs only. */
@@ -102,22 +105,30 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
                          boolean sexExcluded, String familyGroup, Map<String, Relation> relatives,
                          Map<String, Double> perLocus) {
             this(lr, prior, lociCompared, personMissing, references, sexExcluded, familyGroup, relatives, perLocus, lr,
-                    null, Set.of());
+                    List.of(), Map.of());
         }
 
-        /** Shown by his own lineage comparison to be of another line than the remains. */
-        boolean ofAnotherLine() {
-            return lineage != null && (lineage.excludes() || lineage.lr() < 1);
+        /** Excluded by his own comparison by {@code method} (the one in his ratio) from the remains' line. */
+        boolean ofAnotherLine(String method) {
+            return lineage.stream().anyMatch(l -> l.inRatio() && l.method().equals(method) && l.excludes());
         }
 
-        /** What it weighs as a candidate against a rival who may be of its line: the lineage part never helps. */
-        double asCandidate() {
-            return Math.min(lr, autosomalLr);
+        /**
+         * What it weighs against {@code rival} (null: a rival nobody sees): its autosomal ratio, times each lineage
+         * part that shows the rival of another line by the same method; its other parts only where they lower it.
+         */
+        double weightAgainst(Candidate rival) {
+            double weight = autosomalLr;
+            for (Lineage part : lineage) {
+                if (part.inRatio() && !part.excludes()) { // the others are not in its ratio either
+                    weight *= rival != null && rival.ofAnotherLine(part.method()) ? part.lr() : Math.min(1, part.lr());
+                }
+            }
+            return weight;
         }
 
-        /** What it weighs as a rival who may be of the candidate's line: the lineage part never hides him. */
-        double asRival() {
-            return Math.max(lr, autosomalLr);
+        boolean lineageExcludes() {
+            return lineage.stream().anyMatch(Lineage::excludes);
         }
 
         /** Related to {@code other}: of one stated family group, or resting on a relative both rest on. */
@@ -141,8 +152,11 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         }
     }
 
-    /** A candidate's lineage part: its ratio, and whether the differences exclude the line. */
-    public record Lineage(double lr, boolean excludes) {
+    /**
+     * A candidate's lineage part: its method (Y_STR, MT_DNA), its ratio, whether the differences exclude the line, and
+     * whether it is the one of its method in the candidate's ratio.
+     */
+    public record Lineage(String method, double lr, boolean excludes, boolean inRatio) {
     }
 
     /** The verdict on one candidate: its posterior among the case's candidates and the clauses it failed. */
@@ -183,7 +197,7 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             failed.add("posterior below " + minPosterior);
         }
         // An unseen rival (under the threshold) may be of the same line: the lineage part does not count against him.
-        boolean behindRival = candidate.asCandidate() < margin * reportingThreshold;
+        boolean behindRival = candidate.weightAgainst(null) < margin * reportingThreshold;
         boolean behindRelated = false;
         boolean otherReferences = false;
         boolean rivalDoesNotFit = false;
@@ -193,8 +207,8 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
                 continue; // a person released, found alive or merged into another entry is not the body
             }
             if (!candidate.relatedTo(rival)) {
-                behindRival |= rival.ofAnotherLine() ? candidate.lr() < margin * rival.lr()
-                        : candidate.asCandidate() < margin * rival.asRival();
+                // The rival keeps every part of his: one above 1 may be his line's, one below 1 is against him.
+                behindRival |= candidate.weightAgainst(rival) < margin * rival.lr();
                 continue;
             }
             Set<String> shared = new HashSet<>(candidate.perLocus().keySet());
@@ -223,7 +237,7 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             failed.add(RIVAL_DOES_NOT_FIT);
         }
         // Other remains may be a brother's, of the same line: the lineage part does not count there either.
-        if (candidate.asCandidate() < margin * Math.max(reportingThreshold, bestOfPersonElsewhere)) {
+        if (candidate.weightAgainst(null) < margin * Math.max(reportingThreshold, bestOfPersonElsewhere)) {
             failed.add("LR under " + margin + " times the same person's ratio in other remains");
         }
         if (candidate.lociCompared() < minLoci) {
@@ -241,11 +255,11 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         if (candidate.references().stream().anyMatch(r -> r.inconsistentLoci().size() >= 2)) {
             failed.add("a reference is inconsistent with its stated relationship at 2 or more loci (review the family)");
         }
-        if (candidate.lineage() != null && candidate.lineage().excludes()) {
-            failed.add("the remains' Y-STR haplotype differs from the paternal-line reference by more steps than"
-                    + " meioses (review the family)");
+        if (candidate.lineageExcludes()) {
+            failed.add("a lineage marker excludes the line of the reference (Y-STR: more steps than meioses; mtDNA: two"
+                    + " or more differences): review the family");
         }
-        if (!policy.metBy(candidate.references(), candidate.typedByLineage())) {
+        if (!policy.metBy(candidate.references(), candidate.lineageMethodsTyped())) {
             failed.add(policy.clause());
         }
         return new Verdict(posterior, List.copyOf(failed));

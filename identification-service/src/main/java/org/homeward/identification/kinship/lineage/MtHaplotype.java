@@ -10,11 +10,12 @@ import java.util.Comparator;
  */
 public record MtHaplotype(MtRange range, Set<MtVariant> variants) {
 
-    private static final Comparator<MtVariant> ORDER = Comparator.comparingInt(MtVariant::position)
-            .thenComparingInt(MtVariant::insertion);
-
     public MtHaplotype {
-        TreeSet<MtVariant> sorted = new TreeSet<>(ORDER);
+        // In the order the range is written (HV1 before HV2 for "16024-16365 73-340"), as laboratories list them.
+        MtRange read = range;
+        Comparator<MtVariant> order = Comparator.comparingInt((MtVariant v) -> read.indexOf(v.position()))
+                .thenComparingInt(MtVariant::position).thenComparingInt(MtVariant::insertion);
+        TreeSet<MtVariant> sorted = new TreeSet<>(order);
         for (MtVariant v : variants) {
             if (!range.covers(v.position())) {
                 throw new IllegalArgumentException("A variant lies outside the range read");
@@ -41,7 +42,7 @@ public record MtHaplotype(MtRange range, Set<MtVariant> variants) {
         return new MtHaplotype(MtRange.parse(range), read);
     }
 
-    /** The variants as laboratories write them, in order of position. */
+    /** The variants as laboratories write them, in the order of the range. */
     public String variantsText() {
         return String.join(" ", variants.stream().map(MtVariant::toString).toList());
     }

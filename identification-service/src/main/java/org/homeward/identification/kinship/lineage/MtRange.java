@@ -46,6 +46,16 @@ public record MtRange(List<Interval> intervals) {
         return new MtRange(intervals);
     }
 
+    /** The index of the interval holding {@code position}, in the order the range was written; -1 outside it. */
+    public int indexOf(int position) {
+        for (int i = 0; i < intervals.size(); i++) {
+            if (position >= intervals.get(i).from() && position <= intervals.get(i).to()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public boolean covers(int position) {
         return intervals.stream().anyMatch(i -> position >= i.from() && position <= i.to());
     }

@@ -15,6 +15,13 @@ public record YHaplotype(Map<String, YLocusCall> loci) {
         loci = java.util.Collections.unmodifiableMap(normalised);
     }
 
+    /** The calls at the loci named (those typed here), e.g. the loci another haplotype was typed at too. */
+    public YHaplotype restrictedTo(java.util.Set<String> loci) {
+        Map<String, YLocusCall> kept = new TreeMap<>(this.loci);
+        kept.keySet().retainAll(loci);
+        return new YHaplotype(kept);
+    }
+
     /** Parses the calls given as text by locus ("DYS385" -> "11-14"). */
     public static YHaplotype of(Map<String, String> calls) {
         Map<String, YLocusCall> loci = new TreeMap<>();

@@ -271,28 +271,47 @@ class UndisputedRuleTest {
         assertThat(sum).isLessThanOrEqualTo(1 + 1e-12).isGreaterThan(0.99);
     }
 
-    /** An unrelated candidate with an autosomal ratio and a Y-STR part (null for none), resting on a father. */
-    private static UndisputedRule.Candidate withLineage(double autosomal, UndisputedRule.Lineage lineage,
-                                                        List<ReferenceCheck> references, Set<String> typedByLineage) {
+    /** A Y-STR part of the given ratio (0: it excludes). */
+    private static UndisputedRule.Lineage y(double lr) {
+        return new UndisputedRule.Lineage("Y_STR", lr, lr == 0, true);
+    }
+
+    /** An mtDNA part of the given ratio (0: it excludes). */
+    private static UndisputedRule.Lineage mt(double lr) {
+        return new UndisputedRule.Lineage("MT_DNA", lr, lr == 0, true);
+    }
+
+    /** An unrelated candidate with an autosomal ratio and lineage parts, resting on a father. */
+    private static UndisputedRule.Candidate withLineage(double autosomal, List<UndisputedRule.Lineage> lineage,
+                                                        List<ReferenceCheck> references, Map<String, Integer> methods) {
         String person = UUID.randomUUID().toString();
-        double lr = lineage == null || lineage.excludes() ? autosomal : autosomal * lineage.lr();
+        double lr = autosomal;
+        for (UndisputedRule.Lineage part : lineage) {
+            lr *= part.inRatio() && !part.excludes() ? part.lr() : 1;
+        }
         return new UndisputedRule.Candidate(lr, PRIOR, 20, true, references, false, person,
-                Map.of(person + ":father", Relation.PARENT), Map.of(), autosomal, lineage, typedByLineage);
+                Map.of(person + ":father", Relation.PARENT), Map.of(), autosomal, lineage, methods);
     }
 
     @Test
     void aYStrRatioNeverCountsTowardsTheMarginOverARivalWhoMayBeOfTheSameLine() {
         // 10^7 autosomal and a Y ratio of 10^3 against a rival at 10^6 with no Y typed: 10^10 is ten thousand times
         // his ratio, but he may be of the same paternal line (a cousin nobody stated), where the Y says nothing.
-        UndisputedRule.Candidate candidate = withLineage(1e7, new UndisputedRule.Lineage(1e3, false), List.of(), Set.of());
-        UndisputedRule.Candidate untyped = withLineage(1e6, null, List.of(), Set.of());
+        UndisputedRule.Candidate candidate = withLineage(1e7, List.of(y(1e3)), List.of(), Map.of());
+        UndisputedRule.Candidate untyped = withLineage(1e6, List.of(), List.of(), Map.of());
         assertThat(MARGIN_ONLY.judge(List.of(candidate, untyped), 0, 0).failed())
                 .containsExactly("LR under 1000.0 times a rival of the same remains");
-        // A rival whose own father's Y does not fit (ratio below 1) is of another line: the Y now counts.
-        UndisputedRule.Candidate otherLine = withLineage(1e6, new UndisputedRule.Lineage(0.01, false), List.of(), Set.of());
+        // A rival whose own father's Y excludes the remains' line is of another line: the Y now counts.
+        UndisputedRule.Candidate otherLine = withLineage(1e6, List.of(y(0)), List.of(), Map.of());
         assertThat(MARGIN_ONLY.judge(List.of(candidate, otherLine), 0, 0).undisputed()).isTrue();
+        // One mutation between him and his father (a ratio below 1) is no proof of another line: it does not.
+        UndisputedRule.Candidate oneStep = withLineage(1e6, List.of(y(0.3)), List.of(), Map.of());
+        assertThat(MARGIN_ONLY.judge(List.of(candidate, oneStep), 0, 0).undisputed()).isFalse();
+        // Of another maternal line says nothing of his paternal line: the Y still does not count.
+        UndisputedRule.Candidate otherMaternalLine = withLineage(1e6, List.of(mt(0)), List.of(), Map.of());
+        assertThat(MARGIN_ONLY.judge(List.of(candidate, otherMaternalLine), 0, 0).undisputed()).isFalse();
         // A rival of the same line (his Y fits too) is weighed on the greater of his ratios: still disputed.
-        UndisputedRule.Candidate sameLine = withLineage(1e6, new UndisputedRule.Lineage(1e3, false), List.of(), Set.of());
+        UndisputedRule.Candidate sameLine = withLineage(1e6, List.of(y(1e3)), List.of(), Map.of());
         assertThat(MARGIN_ONLY.judge(List.of(candidate, sameLine), 0, 0).undisputed()).isFalse();
         // Nor does it count against the same man's ratio in other remains (his brother's body has his Y).
         assertThat(MARGIN_ONLY.judge(List.of(candidate), 0, 1e6).failed())
@@ -302,10 +321,11 @@ class UndisputedRuleTest {
 
     @Test
     void aYStrPartThatExcludesSendsTheFamilyToReview() {
-        UndisputedRule.Candidate excluded = withLineage(1e12, new UndisputedRule.Lineage(0, true), List.of(), Set.of());
-        assertThat(excluded.lr()).isEqualTo(1e12);
-        assertThat(DEFAULTS.judge(List.of(excluded), 0, 0).failed()).containsExactly("the remains' Y-STR haplotype"
-                + " differs from the paternal-line reference by more steps than meioses (review the family)");
+        UndisputedRule.Candidate excluded = withLineage(1e12, List.of(y(100), mt(0)), List.of(), Map.of());
+        assertThat(excluded.lr()).isEqualTo(1e14);
+        assertThat(DEFAULTS.judge(List.of(excluded), 0, 0).failed()).containsExactly("a lineage marker excludes the"
+                + " line of the reference (Y-STR: more steps than meioses; mtDNA: two or more differences): review the"
+                + " family");
     }
 
     @Test
@@ -316,15 +336,15 @@ class UndisputedRuleTest {
         ReferenceCheck uncle = new ReferenceCheck("uncle", Relation.UNCLE_OR_AUNT, 1e3, List.of());
         String clause = "the party's policy asks for 2 first-degree relatives typed, or one typed by 2 methods";
 
-        assertThat(ukraine.judge(List.of(withLineage(1e12, null, List.of(father, uncle), Set.of())), 0, 0).failed())
+        assertThat(ukraine.judge(List.of(withLineage(1e12, List.of(), List.of(father, uncle), Map.of())), 0, 0).failed())
                 .containsExactly(clause);
-        assertThat(ukraine.judge(List.of(withLineage(1e12, null, List.of(father, mother), Set.of())), 0, 0).undisputed())
-                .isTrue();
+        assertThat(ukraine.judge(List.of(withLineage(1e12, List.of(), List.of(father, mother), Map.of())), 0, 0)
+                .undisputed()).isTrue();
         // The father typed on Y-STR too: one relative by two methods.
-        assertThat(ukraine.judge(List.of(withLineage(1e12, new UndisputedRule.Lineage(50, false), List.of(father),
-                Set.of("father"))), 0, 0).undisputed()).isTrue();
+        assertThat(ukraine.judge(List.of(withLineage(1e12, List.of(y(50)), List.of(father), Map.of("father", 1))), 0, 0)
+                .undisputed()).isTrue();
         // The uncle typed twice is not first-degree; without a policy the same candidate passes.
-        UndisputedRule.Candidate byUncle = withLineage(1e12, null, List.of(father, uncle), Set.of("uncle"));
+        UndisputedRule.Candidate byUncle = withLineage(1e12, List.of(), List.of(father, uncle), Map.of("uncle", 2));
         assertThat(ukraine.judge(List.of(byUncle), 0, 0).failed()).containsExactly(clause);
         assertThat(new UndisputedRule(0.99, 1000, 12, 1000).judge(List.of(byUncle), 0, 0).undisputed()).isTrue();
     }

@@ -447,16 +447,22 @@ class SeedStoryIT {
         fixtures.put("today", today.toString());
         fixtures.put("a-month-ago", today.minusDays(30).toString());
         String donor = identification.queryForString("select id::text from family_donor where person_id = '"
-                + identified[1] + "' order by id limit 1");
+                + identified[1] + "' and donor_name = 'The father'");
         fixtures.put("donors/{id}", donor);
-        // Y-STR haplotypes of the identified case and its donor, so that insiders read one: the case is settled, so
-        // its candidates stay as they were (and the local platform loads no haplotype database).
+        // Lineage typings of the identified case and its father, so that insiders read them: the case is settled, so
+        // its candidates stay as they were (and the local platform loads no lineage database). For the access rules
+        // only, the father is also sequenced as a parent on the maternal line: a donor's sex is not recorded.
         String examiner = api.token("e2e-examiner", laboratory, "UA", "forensic-examiner");
         api.write(200, "identification", "PUT", "/api/v1/cases/" + identified[0] + "/y-str-haplotype", examiner,
                 Map.of("sampleId", "PM-Y-fixture", "loci", Map.of("DYS19", "14", "DYS385", "11-14")));
         api.write(200, "identification", "PUT", "/api/v1/donors/" + donor + "/y-str-haplotype", examiner,
                 Map.of("sampleId", identification.queryForString("select sample_ids->>0 from family_donor where id = '"
                         + donor + "'"), "paternalLine", "FATHER", "loci", Map.of("DYS19", "14", "DYS385", "11-14")));
+        api.write(200, "identification", "PUT", "/api/v1/cases/" + identified[0] + "/mtdna-sequence", examiner,
+                Map.of("sampleId", "PM-MT-fixture", "range", "16024-16365", "variants", List.of("16189C")));
+        api.write(200, "identification", "PUT", "/api/v1/donors/" + donor + "/mtdna-sequence", examiner,
+                Map.of("sampleId", identification.queryForString("select sample_ids->>0 from family_donor where id = '"
+                        + donor + "'"), "maternalLine", "MOTHER", "range", "16024-16365", "variants", List.of("16189C")));
         // The check the list shows first (latest checked, then by id): 255 came home, more than a page.
         String[] check = identification.queryForString("select id || ',' || transfer_id from prisoner_check"
                 + " where agreement_id = '" + storyAgreement + "' and to_party = 'UA' order by checked_at desc, id"
