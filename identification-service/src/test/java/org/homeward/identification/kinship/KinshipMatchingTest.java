@@ -48,6 +48,7 @@ import static org.homeward.identification.kinship.KinshipRequests.donorRequest;
 import static org.homeward.identification.kinship.KinshipRequests.donorWithProfile;
 import static org.homeward.identification.kinship.KinshipRequests.loci;
 import static org.homeward.identification.kinship.KinshipRequests.person;
+import static org.homeward.identification.kinship.KinshipRequests.propose;
 import static org.homeward.identification.kinship.KinshipRequests.recordCaseProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -514,12 +515,6 @@ class KinshipMatchingTest {
         assertThat(ofFather.getBoolean("[0].undisputed")).isTrue();
     }
 
-    private static String propose(String caseId, String candidate) {
-        return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
-                .body(Map.of("method", "DNA", "evidence", "Trio", "kinshipCandidateId", candidate,
-                        "establishedIdentity", Map.of("surname", "Бондар", "nationality", "UA")))
-                .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(201).extract().path("id");
-    }
 
     @Test
     void anExaminerChecksANumberByHandThroughTheApi() {

@@ -58,4 +58,11 @@ final class KinshipRequests {
         profile.loci().forEach((locus, g) -> loci.put(locus, List.of(g.first(), g.second())));
         return loci;
     }
+
+    static String propose(String caseId, String candidate) {
+        return given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("method", "DNA", "evidence", "Trio", "kinshipCandidateId", candidate,
+                        "establishedIdentity", Map.of("surname", "Бондар", "nationality", "UA")))
+                .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(201).extract().path("id");
+    }
 }

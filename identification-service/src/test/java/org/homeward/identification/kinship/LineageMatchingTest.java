@@ -8,6 +8,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.homeward.identification.OpenedCases;
 import org.homeward.identification.RemainsHandover;
 import org.homeward.identification.kinship.application.HaplotypeDatabaseCsv;
@@ -63,6 +66,7 @@ import static org.homeward.identification.kinship.KinshipRequests.EXAMINER;
 import static org.homeward.identification.kinship.KinshipRequests.donor;
 import static org.homeward.identification.kinship.KinshipRequests.donorWithProfile;
 import static org.homeward.identification.kinship.KinshipRequests.person;
+import static org.homeward.identification.kinship.KinshipRequests.propose;
 import static org.homeward.identification.kinship.KinshipRequests.recordCaseProfile;
 
 /**
@@ -77,6 +81,7 @@ import static org.homeward.identification.kinship.KinshipRequests.recordCaseProf
         initArgs = @ResourceArg(name = "service", value = "identification"))
 class LineageMatchingTest {
 
+    private static final String RU_LAB = TestTokens.bearerOf("examiner-ru", "lab-ru-rostov", "RU", "forensic-examiner");
     private static final String SECOND_EXAMINER = TestTokens.bearerOf("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner");
     private static final String DATABASE = "src/test/resources/kinship/synthetic-y-haplotypes.csv";
     private static final String SEQUENCES = "src/test/resources/kinship/synthetic-mtdna.csv";
@@ -373,6 +378,47 @@ class LineageMatchingTest {
         assertThat(d.getBoolean("[0].lineage[0].excludes")).isTrue();
         assertThat(d.getDouble("[0].lr")).isEqualTo(d.getDouble("[0].autosomalLr"));
         assertThat(d.getList("[0].disputedBecause", String.class)).anyMatch(clause -> clause.contains("mtDNA"));
+
+        // The report: the same numbers, with what they rest on and who decided, as JSON and as PDF.
+        String candidateC = c.getString("[0].id");
+        String proposal = propose(cases.get(0), candidateC);
+        given().header("Authorization", SECOND_EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "CONFIRM", "reason", "Kinship result reviewed"))
+                .post("/api/v1/cases/" + cases.get(0) + "/proposals/" + proposal + "/decision").then().statusCode(200);
+        JsonPath report = given().header("Authorization", EXAMINER).accept(ContentType.JSON)
+                .get("/api/v1/cases/" + cases.get(0) + "/kinship-candidates/" + candidateC + "/report").then()
+                .statusCode(200).extract().jsonPath().using(EXACT);
+        assertThat(report.getDouble("lr")).isEqualTo(c.getDouble("[0].lr"));
+        assertThat(report.getString("hypotheses.h1")).contains(personC);
+        assertThat(report.getList("pedigree.role")).containsExactly("REMAINS", "MISSING_PERSON", "REFERENCE");
+        assertThat(report.getList("pedigree[2].typedBy", String.class)).containsExactly("STR (" + LOCI.size()
+                + " loci)", "MT_DNA");
+        assertThat(report.getString("pedigree[2].relationship")).isEqualTo("PARENT");
+        String locus = report.getString("loci[0].locus");
+        assertThat(report.getList("loci[0].remains", String.class)).containsExactly(bodyC.at(locus).first(),
+                bodyC.at(locus).second());
+        assertThat(report.getList("loci[0].references.'" + motherOfC + "'", String.class))
+                .containsExactly(motherC.at(locus).first(), motherC.at(locus).second());
+        assertThat(report.getMap("loci[0].frequencies")).containsKey(bodyC.at(locus).first());
+        assertThat(report.getDouble("loci[0].lr")).isEqualTo(c.getDouble("[0].perLocus.'" + locus + "'"));
+        assertThat(report.getString("model.dropOut")).startsWith("Not modelled");
+        assertThat(report.getString("lineage[0].method")).isEqualTo("MT_DNA");
+        assertThat(report.getString("proposals[0].proposedBy")).isEqualTo("examiner-hnatiuk");
+        assertThat(report.getString("proposals[0].decidedBy")).isEqualTo("examiner-melnyk");
+        assertThat(report.getString("proposals[0].status")).isEqualTo("CONFIRMED");
+        byte[] pdf = given().header("Authorization", EXAMINER).accept("application/pdf")
+                .get("/api/v1/cases/" + cases.get(0) + "/kinship-candidates/" + candidateC + "/report").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(candidateC).contains("MT_DNA").contains("examiner-melnyk")
+                    .contains(locus + ": remains").doesNotContain("Ярослав");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Homeward kinship report");
+        }
+        given().header("Authorization", RU_LAB).get("/api/v1/cases/" + cases.get(0) + "/kinship-candidates/"
+                + candidateC + "/report").then().statusCode(404);
+        assertThat(count("select count(*) from audit_log where action like 'kinship.report.read.%' and resource_id = '"
+                + candidateC + "'")).isEqualTo(2);
 
         given().header("Authorization", EXAMINER).get("/api/v1/donors/" + motherOfC + "/mtdna-sequence").then()
                 .statusCode(200).body("range", equalTo("16024-16365 73-340")).body("maternalLine", equalTo("MOTHER"))

@@ -2,13 +2,18 @@ package org.homeward.identification.kinship.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.homeward.identification.kinship.application.KinshipCandidates;
+import org.homeward.identification.kinship.application.KinshipReport;
+import org.homeward.identification.kinship.application.KinshipReports;
 import org.homeward.platform.security.Roles;
 
 import java.util.List;
@@ -20,9 +25,11 @@ import java.util.UUID;
 public class CaseKinshipCandidateResource {
 
     private final KinshipCandidates candidates;
+    private final KinshipReports reports;
 
-    public CaseKinshipCandidateResource(KinshipCandidates candidates) {
+    public CaseKinshipCandidateResource(KinshipCandidates candidates, KinshipReports reports) {
         this.candidates = candidates;
+        this.reports = reports;
     }
 
     @GET
@@ -34,5 +41,23 @@ public class CaseKinshipCandidateResource {
             + " of the case and the same person's ratio in other remains, at least 12 loci compared).")
     public List<KinshipCandidateResponses.CandidateResponse> ofCase(@PathParam("id") UUID id) {
         return candidates.ofCase(id).stream().map(KinshipCandidateResponses.CandidateResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{candidateId}/report")
+    @Produces({MediaType.APPLICATION_JSON, "application/pdf"})
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "The candidate's kinship report, as JSON or (Accept: application/pdf) as PDF: hypotheses,"
+            + " pedigree and typing, genotypes, frequencies and ratio per locus, models and settings, lineage parts,"
+            + " prior and posterior, the undisputed rule's verdict, the proposals and decisions (the case's"
+            + " laboratory; audited)")
+    public Response report(@PathParam("id") UUID id, @PathParam("candidateId") UUID candidateId,
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        boolean pdf = accept != null && accept.contains("application/pdf")
+                && !accept.contains(MediaType.APPLICATION_JSON);
+        KinshipReport report = reports.of(id, candidateId, pdf ? "pdf" : "json");
+        return pdf ? Response.ok(KinshipReportPdf.render(report), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"kinship-report.pdf\"").build()
+                : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 }

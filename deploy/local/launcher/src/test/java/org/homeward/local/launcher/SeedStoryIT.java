@@ -431,6 +431,8 @@ class SeedStoryIT {
                 + " join identification_proposal p on p.case_id = c.id where c.agreement_id = '" + storyAgreement + "'"
                 + " and c.status = 'IDENTIFIED' order by c.id limit 1").split(",");
         fixtures.put("cases/{id}", identified[0]);
+        fixtures.put("kinship-candidates/{candidateId}", identification.queryForString("select id::text from"
+                + " kinship_candidate where case_id = '" + identified[0] + "' and person_id = '" + identified[1] + "'"));
         fixtures.put("missing-persons/{id}", identified[1]);
         fixtures.put("children/{childId}", identified[1]);
         fixtures.put("proposals/{proposalId}", identified[2]);

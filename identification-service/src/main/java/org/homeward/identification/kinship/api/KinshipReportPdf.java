@@ -1,0 +1,171 @@
+package org.homeward.identification.kinship.api;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.homeward.identification.kinship.LineagePart;
+import org.homeward.identification.kinship.application.KinshipReport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * The kinship report as a PDF (Apache PDFBox): the same content as its JSON, section by section, in plain text a
+ * court can read and another laboratory can recompute from. Ids, codes and numbers only, in the standard Helvetica
+ * (no name of a missing person or a donor is in the report); no personal data in its title or metadata.
+ */
+final class KinshipReportPdf {
+
+    private static final float MARGIN = 50;
+    private static final float LEADING = 11;
+    private static final int WIDTH = 118;
+
+    private KinshipReportPdf() {
+    }
+
+    static byte[] render(KinshipReport r) {
+        List<String> lines = new ArrayList<>();
+        heading(lines, "Kinship report");
+        lines.add("Candidate " + r.candidateId() + ", case " + r.caseId() + ", missing person " + r.personId()
+                + ", party " + r.party());
+        lines.add("Computed " + r.computedAt() + "; report generated " + r.generatedAt() + " for " + r.generatedBy()
+                + " (" + r.generatedByOrganisation() + ")");
+        heading(lines, "Hypotheses");
+        lines.add(r.hypotheses().h1());
+        lines.add(r.hypotheses().h2());
+        heading(lines, "Pedigree and typing");
+        r.pedigree().forEach(m -> lines.add(m.role() + " " + m.id() + (m.relationship() == null ? "" : ", "
+                + m.relationship()) + ": " + (m.typedBy().isEmpty() ? "not typed" : String.join(", ", m.typedBy()))
+                + (m.role().equals("REFERENCE") ? m.inRatio() ? "; in the ratio" : "; checked on its own" : "")));
+        heading(lines, "Loci (" + r.loci().size() + "), ratio per locus");
+        for (KinshipReport.LocusLine locus : r.loci()) {
+            StringBuilder line = new StringBuilder(locus.locus()).append(": remains ")
+                    .append(String.join("/", locus.remains()));
+            locus.references().forEach((donor, alleles) -> line.append("; ").append(donor, 0, 8).append(' ')
+                    .append(alleles.isEmpty() ? "-" : String.join("/", alleles)));
+            line.append("; p ");
+            locus.frequencies().forEach((allele, f) -> line.append(allele).append('=')
+                    .append(String.format(Locale.ROOT, "%.4g", f)).append(' '));
+            line.append(String.format(Locale.ROOT, "; LR %.6g", locus.lr()));
+            lines.add(line.toString());
+        }
+        heading(lines, "Model");
+        lines.add(r.model().formula());
+        if (r.model().basis() != null) {
+            var b = r.model().basis();
+            lines.add("Population " + b.population() + ", table " + b.frequencyTable() + " (SHA-256 "
+                    + b.frequencyTableSha256() + "); mutation model " + b.mutationModel() + " at " + b.mutationRate()
+                    + (b.locusMutationRates().isEmpty() ? "" : ", locus rates " + b.locusMutationRates()) + "; theta "
+                    + b.theta() + "; " + b.engineVersion());
+        }
+        lines.add("Drop-out: " + r.model().dropOut());
+        if (!r.lineage().isEmpty()) {
+            heading(lines, "Lineage markers");
+            for (LineagePart p : r.lineage()) {
+                lines.add(String.format(Locale.ROOT, "%s, %s %s (%d meioses)%s: %d compared%s, %d difference(s), %d steps;"
+                                + " LR %.6g%s; frequency bound %.6g (%d of %d, %s, SHA-256 %s, confidence %.2f); rate %.4g",
+                        p.method(), p.place(), p.donorId(), p.meioses(), p.inRatio() ? ", in the ratio" : "",
+                        p.compared(), p.comparedRange() == null ? " loci" : " positions (" + p.comparedRange() + ")",
+                        p.mismatches(), p.steps(), p.lr(), p.excludes() ? ", EXCLUDES the line" : p.inconclusive()
+                                ? ", inconclusive" : "", p.frequencyUpperBound(), p.databaseCount(), p.databaseSize(),
+                        p.database(), p.databaseSha256(), p.confidence(), p.mutationRate()));
+            }
+        }
+        heading(lines, "Result");
+        lines.add(String.format(Locale.ROOT, "LR %.6g (log10 %.3f); autosomal LR %.6g; prior %.6g; posterior %.8f;"
+                + " rank %d in the case", r.lr(), r.log10Lr(), r.autosomalLr(), r.prior(), r.posterior(), r.rank()));
+        KinshipReport.Rule rule = r.rule();
+        lines.add(String.format(Locale.ROOT, "Undisputed rule: posterior at least %s, LR at least %s times every rival,"
+                        + " at least %d loci, reporting threshold %s; party policy: %s.", rule.minPosterior(),
+                rule.margin(), rule.minLoci(), rule.reportingThreshold(), rule.policy()));
+        lines.add(rule.undisputed() ? "Undisputed: every clause holds." : "Disputed: " + String.join("; ",
+                rule.failedClauses()) + ".");
+        heading(lines, "Proposals and decisions");
+        if (r.proposals().isEmpty()) {
+            lines.add("None.");
+        }
+        r.proposals().forEach(d -> lines.add("Proposal " + d.proposalId() + " " + d.status() + ": proposed by "
+                + d.proposedBy() + " (" + d.organisation() + ") at " + d.proposedAt()
+                + (d.decidedBy() == null ? "" : "; decided by " + d.decidedBy() + " at " + d.decidedAt())));
+        return write(lines);
+    }
+
+    private static void heading(List<String> lines, String title) {
+        lines.add("");
+        lines.add("# " + title);
+    }
+
+    private static byte[] write(List<String> lines) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle("Homeward kinship report");
+            info.setCreator("Homeward identification-service");
+            Calendar now = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            info.setCreationDate(now);
+            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PDPageContentStream text = null;
+            float y = 0;
+            for (String raw : lines) {
+                for (String line : wrapped(printable(raw))) {
+                    if (text == null || y < MARGIN) {
+                        if (text != null) {
+                            text.endText();
+                            text.close();
+                        }
+                        PDPage page = new PDPage(PDRectangle.A4);
+                        document.addPage(page);
+                        text = new PDPageContentStream(document, page);
+                        text.beginText();
+                        y = page.getMediaBox().getHeight() - MARGIN;
+                        text.newLineAtOffset(MARGIN, y);
+                    }
+                    boolean heading = line.startsWith("# ");
+                    text.setFont(heading ? bold : regular, heading ? 11 : 8);
+                    text.showText(heading ? line.substring(2) : line);
+                    text.newLineAtOffset(0, -LEADING);
+                    y -= LEADING;
+                }
+            }
+            if (text != null) {
+                text.endText();
+                text.close();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The kinship report could not be written", e);
+        }
+    }
+
+    /** What the standard fonts can show: Latin-1 printable, anything else as '?' (the report holds ids and numbers). */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7F || c >= 0xA0 && c <= 0xFF ? (char) c : '?'));
+        return out.toString();
+    }
+
+    private static List<String> wrapped(String line) {
+        List<String> parts = new ArrayList<>();
+        String rest = line;
+        while (rest.length() > WIDTH) {
+            int cut = rest.lastIndexOf(' ', WIDTH);
+            cut = cut <= 0 ? WIDTH : cut;
+            parts.add(rest.substring(0, cut));
+            rest = "    " + rest.substring(cut).stripLeading();
+        }
+        parts.add(rest);
+        return parts;
+    }
+}

@@ -1,0 +1,55 @@
+package org.homeward.identification.kinship.application;
+
+import org.homeward.identification.kinship.CandidateBasis;
+import org.homeward.identification.kinship.LineagePart;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything a DNA candidate rests on, for another laboratory to recompute and a court to read: the hypotheses, who
+ * is in the pedigree and who was typed by what, the genotypes and frequencies locus by locus with each ratio and its
+ * formula, the models and their settings, the lineage parts, the prior and posterior, the undisputed rule with its
+ * thresholds and the clauses that failed, and who proposed and who decided on it. Personal data: the case's
+ * laboratory only, every read audited.
+ */
+public record KinshipReport(UUID candidateId, UUID caseId, UUID personId, String party, Instant computedAt,
+                            Hypotheses hypotheses, List<Member> pedigree, String reference, String method,
+                            List<LocusLine> loci, Model model, List<LineagePart> lineage, double autosomalLr, double lr,
+                            double log10Lr, double prior, double posterior, int rank, Rule rule,
+                            List<Decision> proposals, Instant generatedAt, String generatedBy,
+                            String generatedByOrganisation) {
+
+    /** H1 and H2, in words. */
+    public record Hypotheses(String h1, String h2) {
+    }
+
+    /**
+     * A member of the comparison: the remains, the missing person (never typed: he is what is sought), or a reference
+     * donor with his relationship to the missing person, what he was typed by, and whether the candidate's ratio rests
+     * on him.
+     */
+    public record Member(String id, String role, String relationship, List<String> typedBy, boolean inRatio) {
+    }
+
+    /** One locus: the genotypes of the remains and of each reference the ratio rests on, the alleles' frequencies. */
+    public record LocusLine(String locus, List<String> remains, Map<String, List<String>> references,
+                            Map<String, Double> frequencies, double lr) {
+    }
+
+    /** The models and settings, the formula in words, and what this release does not model. */
+    public record Model(CandidateBasis basis, String formula, String dropOut) {
+    }
+
+    /** The undisputed rule as applied: its thresholds, the party's policy, the verdict and the clauses that failed. */
+    public record Rule(double minPosterior, double margin, int minLoci, double reportingThreshold, String policy,
+                       boolean undisputed, List<String> failedClauses) {
+    }
+
+    /** A proposal that rests on this candidate: who proposed it and who decided, from which organisations, when. */
+    public record Decision(UUID proposalId, String status, String proposedBy, String organisation, Instant proposedAt,
+                           String decidedBy, Instant decidedAt) {
+    }
+}
