@@ -156,7 +156,7 @@ public class KinshipCandidate {
     public static double combined(double autosomalLr, List<LineagePart> lineage) {
         double lr = autosomalLr;
         for (LineagePart part : lineage) {
-            lr *= part.inRatio() && !part.excludes() ? part.lr() : 1;
+            lr *= part.inRatio() && part.weighed() && !part.excludes() ? part.lr() : 1;
         }
         return lr;
     }

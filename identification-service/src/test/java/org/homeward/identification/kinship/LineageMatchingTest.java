@@ -241,6 +241,11 @@ class LineageMatchingTest {
         assertThat(queued).isPositive();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from kinship_job where case_id = '"
                 + caseId + "'") == 0);
+        int everywhere = given().header("Authorization", operator).post("/api/v1/ops/kinship-jobs/rematch").then()
+                .statusCode(200).extract().path("cases");
+        assertThat(everywhere).isGreaterThanOrEqualTo(queued);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from kinship_job where case_id = '"
+                + caseId + "'") == 0);
 
         // The brother as what he is: accepted.
         recordDonorHaplotype(brother, person, "BROTHER", haplotype("14", "11-14")).statusCode(200)
@@ -447,6 +452,23 @@ class LineageMatchingTest {
                 .body("detail", containsString("MOTHER"));
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/mtdna-sequence").then()
                 .statusCode(200).body("variants", equalTo(List.of("16129C", "263A")));
+
+        // Read beyond what the database's sequences were read over: compared and shown, but not weighed.
+        StrProfile motherE = simulate.founder();
+        String personE = person("Панас");
+        String motherOfE = donorWithProfile(personE, "PARENT", motherE);
+        String caseE = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseE, simulate.child(simulate.founder(), motherE));
+        recordSequence("/api/v1/cases/" + caseE, Map.of("sampleId", "PM-MT-E", "range", "16024-576",
+                "variants", List.of("16129C", "263A")));
+        recordSequence("/api/v1/donors/" + motherOfE, Map.of("sampleId", "REF-" + personE.substring(0, 8),
+                "maternalLine", "MOTHER", "range", "16024-576", "variants", List.of("16129C", "263A")));
+        JsonPath e = awaitLineage(caseE, personE, "MT_DNA");
+        assertThat(e.getBoolean("[0].lineage[0].weighed")).isFalse();
+        assertThat(e.getBoolean("[0].lineage[0].inRatio")).isFalse();
+        assertThat(e.getDouble("[0].lineage[0].lr")).isEqualTo(1.0);
+        assertThat(e.getInt("[0].lineage[0].mismatches")).isZero();
+        assertThat(e.getDouble("[0].lr")).isEqualTo(e.getDouble("[0].autosomalLr"));
         assertThat(count("select count(*) from lineage_profile where subject_id = '" + child + "'")).isZero();
     }
 

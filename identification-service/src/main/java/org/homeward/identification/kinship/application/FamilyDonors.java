@@ -140,7 +140,12 @@ public class FamilyDonors {
         // with it (the mother registered for each son).
         KinshipReferences.Reach reach = references.asReference(donor)
                 .map(sample -> references.reachOf(donor.personId(), party, sample))
-                .orElse(new KinshipReferences.Reach(Set.of(donor.personId()), Set.of(donorId)));
+                .orElseGet(() -> {
+                    // A donor typed on lineage markers only: they are lent to his person's stated family.
+                    Set<UUID> persons = new TreeSet<>(references.relatedTo(donor.personId(), party));
+                    persons.add(donor.personId());
+                    return new KinshipReferences.Reach(persons, Set.of(donorId));
+                });
         reach.persons().forEach(reached -> work.enqueue(KinshipWork.Kind.PERSON, reached, party, now));
         new TreeSet<>(candidates.casesResting(reach)).forEach(caseId -> work.enqueue(KinshipWork.Kind.CASE, caseId, party,
                 now));

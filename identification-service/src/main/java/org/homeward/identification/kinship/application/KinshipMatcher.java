@@ -37,7 +37,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +58,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class KinshipMatcher {
 
     private static final Logger LOG = Logger.getLogger(KinshipMatcher.class);
+    /** The autosomal ratio of a family typed on lineage markers only: no autosomal evidence either way. */
+    private static final LikelihoodRatio LINEAGE_ONLY = new LikelihoodRatio(1, Map.of(), "lineage only");
     private static final String EVIDENCE_CHANGED = "The DNA candidate this proposal rested on was computed again"
             + " since (new references, a retyped profile, a new rival or a changed register entry): propose again on"
             + " the current numbers";
@@ -218,6 +219,7 @@ public class KinshipMatcher {
         if (query != null) {
             KinshipReferences.Families families = references.families(party);
             double prior = prior(party);
+            Map<LineageProfile.Method, LineageProfiles.OnFile> typings = lineageProfiles.remainsTypings(caseId);
             for (KinshipSearch.Candidate candidate : KinshipSearch.search(families.index(), query,
                     engine.config().reportingThreshold(), prior)) {
                 UUID person = UUID.fromString(candidate.family());
@@ -225,28 +227,21 @@ public class KinshipMatcher {
                 // One candidate per case and person: the strongest entry of the family (the search ranks them).
                 if (found.add(person)) {
                     store(caseId, person, party, candidate.referenceId(), families.donorsOf().get(candidate.referenceId()),
-                            candidate.lr(), lineageParts(caseId, person), prior, checks(query, references.donorsOf(person)),
+                            candidate.lr(), lineageParts(typings, person), prior, checks(query, references.donorsOf(person)),
                             previous.remove(person), changedEvidence, now);
                 }
             }
             // A family under the threshold on autosomal STRs that its lineage markers raise above it (a paternal uncle
-            // and a matching Y): found too, so that no rival the rule does not see is stronger than the threshold.
-            boolean lineageTyped = Arrays.stream(LineageProfile.Method.values())
-                    .anyMatch(m -> lineage.comparing(m) && lineageProfiles.remains(caseId, m).isPresent());
-            for (UUID person : lineageTyped ? lineageProfiles.personsWithLineReferences(party, references) : Set.<UUID>of()) {
-                if (!found.contains(person) && stillMissing(person)) {
-                    List<FamilyReferences.Donor> donors = references.donorsOf(person);
-                    KinshipReferences.Families family = references.family(person, donors);
-                    KinshipSearch.search(family.index(), query, 0, prior).stream().findFirst().ifPresent(best -> {
-                        List<LineagePart> parts = lineageParts(caseId, person);
-                        if (KinshipCandidate.combined(best.lr().total(), parts) >= engine.config().reportingThreshold()) {
-                            found.add(person);
-                            persons.add(person);
-                            store(caseId, person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
-                                    best.lr(), parts, prior, checks(query, donors), previous.remove(person),
-                                    changedEvidence, now);
-                        }
-                    });
+            // and a matching Y), or typed on lineage markers only: found too, so that no rival the rule does not see
+            // is stronger than the threshold.
+            for (UUID person : typings.isEmpty() ? Set.<UUID>of()
+                    : lineageProfiles.personsWithLineReferences(party, references)) {
+                if (!found.contains(person) && stillMissing(person)
+                        && storeUnderThreshold(caseId, person, party, query, typings, prior, previous.get(person),
+                        changedEvidence, now)) {
+                    previous.remove(person);
+                    found.add(person);
+                    persons.add(person);
                 }
             }
             for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
@@ -272,32 +267,36 @@ public class KinshipMatcher {
         Set<UUID> cases = new HashSet<>(previous.keySet());
         List<FamilyReferences.Donor> donors = references.donorsOf(person);
         KinshipReferences.Families family = references.family(person, donors);
-        if (family.index().size() > 0) {
+        boolean onALine = lineageProfiles.personsWithLineReferences(party, references).contains(person);
+        if (family.index().size() > 0 || onALine) {
             KinshipReferences.Remains remains = references.remains(party);
             Set<UUID> open = new HashSet<>(entityManager.createQuery("select c.id from RemainsCase c where c.toParty = :party"
                             + " and c.status in :open", UUID.class)
                     .setParameter("party", party).setParameter("open", OPEN).getResultList());
             double prior = prior(party);
-            // Remains typed on lineage markers are weighed below the autosomal threshold too: their parts may raise
-            // the family above it (a paternal uncle and a matching Y).
-            Set<UUID> lineageTyped = lineageProfiles.casesWithLineage(party);
+            // Remains typed on lineage markers are weighed below the autosomal threshold too, where the family is on
+            // a line: their parts may raise it above (a paternal uncle and a matching Y).
+            Set<UUID> lineageTyped = onALine ? lineageProfiles.casesWithLineage(party) : Set.of();
             for (Map.Entry<UUID, StrProfile> pm : remains.profiles().entrySet()) {
-                if (!open.contains(pm.getKey())) {
+                UUID caseId = pm.getKey();
+                if (!open.contains(caseId)) {
                     continue;
                 }
-                boolean typed = lineageTyped.contains(pm.getKey());
+                if (lineageTyped.contains(caseId)) {
+                    if (storeUnderThreshold(caseId, person, party, pm.getValue(),
+                            lineageProfiles.remainsTypings(caseId), prior, previous.get(caseId), changedEvidence, now)) {
+                        previous.remove(caseId);
+                        cases.add(caseId);
+                    }
+                    continue;
+                }
                 // The strongest of the family's entries (its relatives, its personal effects) stands for it.
-                KinshipSearch.search(family.index(), pm.getValue(), typed ? 0 : engine.config().reportingThreshold(),
-                        prior).stream().findFirst().ifPresent(best -> {
-                            List<LineagePart> parts = typed ? lineageParts(pm.getKey(), person) : List.of();
-                            if (best.lr().total() >= engine.config().reportingThreshold()
-                                    || KinshipCandidate.combined(best.lr().total(), parts)
-                                    >= engine.config().reportingThreshold()) {
-                                store(pm.getKey(), person, party, best.referenceId(),
-                                        family.donorsOf().get(best.referenceId()), best.lr(), parts, prior,
-                                        checks(pm.getValue(), donors), previous.remove(pm.getKey()), changedEvidence, now);
-                                cases.add(pm.getKey());
-                            }
+                KinshipSearch.search(family.index(), pm.getValue(), engine.config().reportingThreshold(), prior).stream()
+                        .findFirst().ifPresent(best -> {
+                            store(caseId, person, party, best.referenceId(), family.donorsOf().get(best.referenceId()),
+                                    best.lr(), List.of(), prior, checks(pm.getValue(), donors), previous.remove(caseId),
+                                    changedEvidence, now);
+                            cases.add(caseId);
                         });
             }
         }
@@ -308,11 +307,37 @@ public class KinshipMatcher {
         rerank(cases, weighed, changedEvidence, now);
     }
 
+    /**
+     * The person weighed against remains typed on lineage markers, whatever his autosomal ratio: his family's strongest
+     * entry (an autosomal ratio of 1 where it has none, a family typed on lineage markers only) times his lineage
+     * parts. Stored when the autosomal ratio or the product reaches the reporting threshold; answers whether it was.
+     */
+    private boolean storeUnderThreshold(UUID caseId, UUID person, String party, StrProfile query,
+                                        Map<LineageProfile.Method, LineageProfiles.OnFile> typings, double prior,
+                                        KinshipCandidate previous, Set<UUID> changedEvidence, Instant now) {
+        List<FamilyReferences.Donor> donors = references.donorsOf(person);
+        KinshipReferences.Families family = references.family(person, donors);
+        List<LineagePart> parts = lineageParts(typings, person);
+        Optional<KinshipSearch.Candidate> best = KinshipSearch.search(family.index(), query, 0, prior).stream().findFirst();
+        if (best.isEmpty() && (family.index().size() > 0 || parts.isEmpty())) {
+            return false;
+        }
+        double threshold = engine.config().reportingThreshold();
+        LikelihoodRatio autosomal = best.map(KinshipSearch.Candidate::lr).orElse(LINEAGE_ONLY);
+        if (autosomal.total() < threshold && KinshipCandidate.combined(autosomal.total(), parts) < threshold) {
+            return false;
+        }
+        store(caseId, person, party, best.map(KinshipSearch.Candidate::referenceId).orElse(null),
+                best.map(b -> family.donorsOf().get(b.referenceId())).orElse(List.of()), autosomal, parts, prior,
+                checks(query, donors), previous, changedEvidence, now);
+        return true;
+    }
+
     /** A new candidate, or the same case and person recomputed in place (its id kept for proposals on it). */
     private void store(UUID caseId, UUID person, String party, String entry, List<UUID> donors, LikelihoodRatio lr,
                        List<LineagePart> lineage, double prior, List<ReferenceCheck> checks, KinshipCandidate previous, Set<UUID> changedEvidence,
                        Instant now) {
-        String reference = entry.contains(":effects:") ? "PERSONAL_EFFECTS"
+        String reference = entry == null ? "LINEAGE_ONLY" : entry.contains(":effects:") ? "PERSONAL_EFFECTS"
                 : lr.method().equals("pedigree") && donors.size() > 1 ? "PEDIGREE" : "RELATIVE";
         CandidateBasis basis = engine.basis(prior, lr.lociCompared());
         List<UUID> restingOn = new ArrayList<>(donors);
@@ -335,43 +360,43 @@ public class KinshipMatcher {
     }
 
     /**
-     * The remains' lineage typings against every consented reference of the person's lines (his own donors, and those
-     * his stated family lends him, where their place on the line is the same for him), one comparison each; per method
-     * the closest is the one in the ratio (fewest meioses, then most compared, then by donor id). Only where the
-     * method's database is loaded. Y-STR never for a woman of the register (a Y chromosome is no woman's: the sex
-     * clause speaks there); an mtDNA child only of a woman.
+     * The remains' lineage typings ({@code typings}, opened once per case) against every consented reference of the
+     * person's lines (his own donors, and those his stated family lends him where their place on the line is the same
+     * for him), one comparison each, made whatever database is loaded; per method the closest weighed one is in the
+     * ratio (fewest meioses, then most compared, then by donor id). Y-STR never for a woman of the register (a Y
+     * chromosome is no woman's: the sex clause speaks there); an mtDNA child only of a woman.
      */
-    private List<LineagePart> lineageParts(UUID caseId, UUID person) {
+    private List<LineagePart> lineageParts(Map<LineageProfile.Method, LineageProfiles.OnFile> typings, UUID person) {
+        if (typings.isEmpty()) {
+            return List.of();
+        }
         Sex sex = sexOf(person);
-        Map<String, Relation> lent = new HashMap<>();
-        references.donorsOf(person).forEach(d -> lent.put(d.id(), d.relation()));
+        Map<String, Relation> lent = references.lentTo(person);
         List<LineagePart> parts = new ArrayList<>();
-        for (LineageProfile.Method method : LineageProfile.Method.values()) {
-            if (!lineage.comparing(method) || method == LineageProfile.Method.Y_STR && sex == Sex.FEMALE) {
-                continue;
-            }
-            Optional<LineageProfiles.OnFile> remains = lineageProfiles.remains(caseId, method);
-            if (remains.isEmpty()) {
+        for (Map.Entry<LineageProfile.Method, LineageProfiles.OnFile> typing : typings.entrySet()) {
+            LineageProfile.Method method = typing.getKey();
+            if (method == LineageProfile.Method.Y_STR && sex == Sex.FEMALE) {
                 continue;
             }
             List<LineagePart> ofMethod = new ArrayList<>();
             for (LineageProfiles.OnFile ref : lineageProfiles.lineReferences(person, method, lent)) {
                 UUID donor = ref.record().subjectId();
                 Optional<LineagePart> part = method == LineageProfile.Method.Y_STR
-                        ? lineage.compareY(remains.get().haplotype(), donor, ref.haplotype(),
+                        ? lineage.compareY(typing.getValue().haplotype(), donor, ref.haplotype(),
                         PaternalLine.valueOf(ref.record().linePlace()))
                         : sex == Sex.FEMALE || MaternalLine.valueOf(ref.record().linePlace())
                         != MaternalLine.CHILD_OF_A_MISSING_WOMAN
-                        ? lineage.compareMt(remains.get().sequence(), donor, ref.sequence(),
+                        ? lineage.compareMt(typing.getValue().sequence(), donor, ref.sequence(),
                         MaternalLine.valueOf(ref.record().linePlace()))
                         : Optional.empty();
                 part.ifPresent(ofMethod::add);
             }
-            Optional<LineagePart> closest = ofMethod.stream().min(Comparator.comparingInt(LineagePart::meioses)
-                    .thenComparing(Comparator.comparingInt(LineagePart::compared).reversed())
-                    .thenComparing(p -> p.donorId().toString()));
+            Optional<LineagePart> closest = ofMethod.stream().filter(LineagePart::weighed)
+                    .min(Comparator.comparingInt(LineagePart::meioses)
+                            .thenComparing(Comparator.comparingInt(LineagePart::compared).reversed())
+                            .thenComparing(p -> p.donorId().toString()));
             ofMethod.stream().sorted(Comparator.comparing((LineagePart p) -> p.donorId().toString()))
-                    .map(p -> p.inRatio(closest.get() == p)).forEach(parts::add);
+                    .map(p -> p.inRatio(closest.isPresent() && closest.get() == p)).forEach(parts::add);
         }
         return List.copyOf(parts);
     }
@@ -415,16 +440,15 @@ public class KinshipMatcher {
                 KinshipCandidate c = ofCase.get(i);
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
                         c.referenceChecks(), sexes.get(i).excludes(), ofParty.familyName(c.personId()), relatives.get(i),
-                        c.perLocus(engine::unseal), c.autosomalLr(), c.lineage().stream()
-                        .map(p -> new UndisputedRule.Lineage(p.method(), p.lr(), p.excludes(), p.inRatio())).toList(),
-                        lineageMethodsCompared(c)));
+                        c.perLocus(engine::unseal), c.autosomalLr(), ruleParts(c.lineage()), lineageMethodsCompared(c)));
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
                 // A related person under the reporting threshold: not stored nor shown, but still a rival.
                 RelatedRival rival = underThreshold.get(weighed.get(i));
-                rivals.add(new UndisputedRule.Candidate(rival.lr().total(), ofCase.get(0).prior(),
-                        rival.lr().lociCompared(), stillMissing(weighed.get(i)), rival.checks(), false,
-                        ofParty.familyName(weighed.get(i)), relatives.get(i), rival.lr().perLocus()));
+                rivals.add(new UndisputedRule.Candidate(KinshipCandidate.combined(rival.lr().total(), rival.lineage()),
+                        ofCase.get(0).prior(), rival.lr().lociCompared(), stillMissing(weighed.get(i)), rival.checks(),
+                        false, ofParty.familyName(weighed.get(i)), relatives.get(i), rival.lr().perLocus(),
+                        rival.lr().total(), ruleParts(rival.lineage()), Map.of()));
             }
             boolean anyUndisputed = false;
             for (int i = 0; i < ofCase.size(); i++) {
@@ -461,20 +485,31 @@ public class KinshipMatcher {
     }
 
     /**
-     * How many lineage methods each donor of the candidate was compared by without excluding (for the party's policy:
-     * a typing never compared, no database loaded or another reference chosen, is no second method).
+     * How many lineage methods each donor of the candidate was compared and weighed by without excluding (for the
+     * party's policy: a typing never compared, or with no frequency to weigh it, is no second method; an inconclusive
+     * mtDNA comparison, one difference, is one).
      */
     private static Map<String, Integer> lineageMethodsCompared(KinshipCandidate candidate) {
         Map<String, Set<String>> methods = new HashMap<>();
-        candidate.lineage().stream().filter(p -> !p.excludes())
+        candidate.lineage().stream().filter(p -> p.weighed() && !p.excludes())
                 .forEach(p -> methods.computeIfAbsent(p.donorId().toString(), d -> new HashSet<>()).add(p.method()));
         Map<String, Integer> counts = new HashMap<>();
         methods.forEach((donor, ofDonor) -> counts.put(donor, ofDonor.size()));
         return counts;
     }
 
-    /** A related person under the reporting threshold, weighed for the rule only: his ratio and his references' checks. */
-    private record RelatedRival(LikelihoodRatio lr, List<ReferenceCheck> checks) {
+    /**
+     * A related person under the reporting threshold, weighed for the rule only: his ratio, his references' checks and
+     * his lineage parts (a brother lent the same father's Y has it too: the candidate's posterior must not rise over
+     * him for it).
+     */
+    private record RelatedRival(LikelihoodRatio lr, List<ReferenceCheck> checks, List<LineagePart> lineage) {
+    }
+
+    /** The lineage parts as the rule weighs them (weighed ones; an unweighed part counts only if it excludes). */
+    private static List<UndisputedRule.Lineage> ruleParts(List<LineagePart> parts) {
+        return parts.stream().filter(p -> p.weighed() || p.excludes())
+                .map(p -> new UndisputedRule.Lineage(p.method(), p.lr(), p.excludes(), p.inRatio())).toList();
     }
 
     /**
@@ -491,6 +526,7 @@ public class KinshipMatcher {
         }
         String party = ofCase.get(0).party();
         StrProfile remains = references.remains(party).profiles().get(caseId);
+        Map<LineageProfile.Method, LineageProfiles.OnFile> typings = lineageProfiles.remainsTypings(caseId);
         if (remains == null) {
             return found;
         }
@@ -504,7 +540,8 @@ public class KinshipMatcher {
                 KinshipSearch.search(references.family(related, donors).index(), remains, 0, candidate.prior())
                         .stream().findFirst().ifPresent(best -> {
                             persons.add(related);
-                            found.put(related, new RelatedRival(best.lr(), checks(remains, donors)));
+                            found.put(related, new RelatedRival(best.lr(), checks(remains, donors),
+                                    lineageParts(typings, related)));
                         });
             }
         }

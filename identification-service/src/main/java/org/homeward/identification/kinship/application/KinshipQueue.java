@@ -7,11 +7,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.homeward.identification.cases.CaseStatus;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.persistence.RerunsLostRaces;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -96,13 +98,16 @@ public class KinshipQueue {
     @Transactional
     @RerunsLostRaces
     public int rematchOpenCases(String party) {
-        int count = entityManager.createNativeQuery("insert into kinship_job (id, kind, subject_id, party, enqueued_at)"
+        List<String> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(Enum::name).toList();
+        var insert = entityManager.createNativeQuery("insert into kinship_job (id, kind, subject_id, party, enqueued_at)"
                         + " select gen_random_uuid(), 'CASE', c.id, c.to_party, now() from remains_case c"
-                        + " join dna_profile p on p.case_id = c.id"
-                        + " where c.status in ('RECEIVED', 'UNDER_EXAMINATION', 'PROFILED', 'CANDIDATE_FOUND')"
-                        + " and (cast(?1 as varchar) is null or c.to_party = ?1)"
-                        + " on conflict (kind, subject_id) do nothing")
-                .setParameter(1, party).executeUpdate();
+                        + " join dna_profile p on p.case_id = c.id where c.status in (:open)"
+                        + (party == null ? "" : " and c.to_party = :party") + " on conflict (kind, subject_id) do nothing")
+                .setParameter("open", open);
+        if (party != null) {
+            insert.setParameter("party", party);
+        }
+        int count = insert.executeUpdate();
         audit.record("kinship.jobs.rematch", "kinship_job", (party == null ? "all" : party) + ":" + count);
         return count;
     }

@@ -43,7 +43,7 @@ public class KinshipReferences {
     /** A party's family references: the index and, per entry, the donors it rests on. */
     public record Families(long generation, ReferenceIndex index, Map<String, List<UUID>> donorsOf,
                            Map<UUID, List<FamilyReferences.Donor>> referencesOf, FamilyGroups.SharedRelatives shared,
-                           Map<UUID, Set<UUID>> familyOf) {
+                           Map<UUID, Set<UUID>> familyOf, FamilyGroups.Links links) {
 
         /** The stated family the person belongs to (full siblings, parents and children, transitively). */
         public Set<UUID> familyOf(UUID person) {
@@ -127,7 +127,7 @@ public class KinshipReferences {
         FamilyGroups.Links links = new FamilyGroups.Links(asIds(siblings), asIds(parents), asIds(children));
         Map<UUID, List<FamilyReferences.Donor>> byPerson = new LinkedHashMap<>();
         persons.forEach(person -> byPerson.put(person, FamilyGroups.referencesOf(person.toString(), donors, links)));
-        Families built = build(party, generation, byPerson, shared, families(siblings, children));
+        Families built = build(party, generation, byPerson, shared, families(siblings, children), links);
         families.put(party, built);
         return built;
     }
@@ -163,7 +163,8 @@ public class KinshipReferences {
 
     /** One family alone, as the index of a person job. */
     public Families family(UUID person, List<FamilyReferences.Donor> donors) {
-        return build(null, -1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()), Map.of());
+        return build(null, -1, Map.of(person, donors), FamilyGroups.SharedRelatives.of(Map.of()), Map.of(),
+                new FamilyGroups.Links(Map.of(), Map.of(), Map.of()));
     }
 
     /**
@@ -174,6 +175,35 @@ public class KinshipReferences {
     public List<FamilyReferences.Donor> donorsOf(UUID person) {
         MissingPerson entry = entityManager.find(MissingPerson.class, person);
         return entry == null ? List.of() : families(entry.party()).referencesOf().getOrDefault(person, List.of());
+    }
+
+    /**
+     * The donors of the person's stated family that carry over to him, typed or not (a Y-STR-only uncle too), with
+     * their relation to him as the autosomal matching lends them ({@link FamilyGroups#referencesOf}): donor id to
+     * relation. His own donors are not among them.
+     */
+    public Map<String, Relation> lentTo(UUID person) {
+        MissingPerson entry = entityManager.find(MissingPerson.class, person);
+        if (entry == null) {
+            return Map.of();
+        }
+        Families ofParty = families(entry.party());
+        Set<UUID> others = new LinkedHashSet<>(ofParty.familyOf(person));
+        others.remove(person);
+        if (others.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<FamilyReferences.Donor>> registered = new HashMap<>();
+        for (FamilyDonor donor : entityManager.createQuery("select d from FamilyDonor d where d.personId in :persons"
+                        + " and d.status = :consented", FamilyDonor.class).setParameter("persons", others)
+                .setParameter("consented", FamilyDonor.Status.CONSENTED).getResultList()) {
+            registered.computeIfAbsent(donor.personId().toString(), p -> new ArrayList<>()).add(new FamilyReferences.Donor(
+                    donor.id().toString(), relation(donor.relationship()), new StrProfile(Map.of())));
+        }
+        Map<String, Relation> lent = new LinkedHashMap<>();
+        FamilyGroups.referencesOf(person.toString(), registered, ofParty.links())
+                .forEach(donor -> lent.put(donor.id(), donor.relation()));
+        return lent;
     }
 
     /**
@@ -277,7 +307,8 @@ public class KinshipReferences {
     }
 
     private Families build(String party, long generation, Map<UUID, List<FamilyReferences.Donor>> byPerson,
-                           FamilyGroups.SharedRelatives shared, Map<UUID, Set<UUID>> familyOf) {
+                           FamilyGroups.SharedRelatives shared, Map<UUID, Set<UUID>> familyOf,
+                           FamilyGroups.Links links) {
         List<ReferenceIndex.Reference> references = new ArrayList<>();
         List<ReferenceIndex.FamilyPedigree> pedigrees = new ArrayList<>();
         Map<String, List<UUID>> donorsOf = new HashMap<>();
@@ -303,7 +334,7 @@ public class KinshipReferences {
                         + " their pedigree (gauge homeward.kinship.families.left-out)", leftOut, party);
             }
         }
-        return new Families(generation, index, donorsOf, byPerson, shared, familyOf);
+        return new Families(generation, index, donorsOf, byPerson, shared, familyOf, links);
     }
 
     static Relation relation(Relationship relationship) {

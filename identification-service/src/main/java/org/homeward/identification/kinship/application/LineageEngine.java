@@ -9,6 +9,7 @@ import org.homeward.identification.kinship.lineage.HaplotypeFrequency;
 import org.homeward.identification.kinship.lineage.MaternalLine;
 import org.homeward.identification.kinship.lineage.MaternalLineComparison;
 import org.homeward.identification.kinship.lineage.MtDatabase;
+import org.homeward.identification.kinship.lineage.MtDifference;
 import org.homeward.identification.kinship.lineage.MtHaplotype;
 import org.homeward.identification.kinship.lineage.MtRange;
 import org.homeward.identification.kinship.lineage.PaternalLine;
@@ -25,14 +26,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The lineage comparisons wired from configuration: the operator's Y-STR haplotype and mtDNA databases (loaded once,
  * at start-up, so a bad file stops the service before readiness), the mutation rates and the bounds' confidence.
- * Without a method's database no ratio of that method is computed: typings are still recorded, and candidates carry
- * no part of it.
+ * A comparison is made whatever is loaded: its differences, and whether they exclude the line, never depend on a
+ * database. Its ratio does: where no frequency can be counted the part is not weighed (ratio 1, in no ratio).
  */
 @Startup
 @ApplicationScoped
@@ -46,6 +49,9 @@ public class LineageEngine {
     private interface Parser<D> {
         D read(String name, Reader csv) throws IOException;
     }
+
+    /** What stands for a frequency that could not be counted: the ratio is then the numerator alone, never used. */
+    private static final HaplotypeFrequency NOT_COUNTED = new HaplotypeFrequency(0, 0, 0, 1);
 
     private final KinshipConfig.YStr yStr;
     private final KinshipConfig.MtDna mtDna;
@@ -86,62 +92,74 @@ public class LineageEngine {
         }
     }
 
-    /** Whether a database of the method is loaded, so that its ratios are computed at all. */
-    public boolean comparing(LineageProfile.Method method) {
-        return method == LineageProfile.Method.Y_STR ? haplotypes.isPresent() : sequences.isPresent();
-    }
-
     /**
-     * The remains' Y-STR haplotype against one reference of the paternal line: empty without a database, or when the
-     * two share no typed locus, or the remains' haplotype none with the database.
+     * The remains' Y-STR haplotype against one reference of the paternal line, over the loci both typed (the
+     * frequency too, so that a reference typed at one locus does not borrow the rarity of the whole haplotype);
+     * empty when they share no typed locus.
      */
     public Optional<LineagePart> compareY(YHaplotype remains, UUID donorId, YHaplotype reference, PaternalLine line) {
-        if (haplotypes.isEmpty()) {
+        YHaplotype shared = remains.restrictedTo(reference.loci().keySet());
+        if (shared.loci().isEmpty()) {
             return Optional.empty();
         }
-        HaplotypeFrequency frequency;
-        PaternalLineComparison.Result result;
-        try {
-            // Counted over the loci both typed, the ones the numerator weighs: a reference typed at one locus must
-            // not borrow the rarity of the remains' whole haplotype.
-            YHaplotype shared = remains.restrictedTo(reference.loci().keySet());
-            frequency = haplotypes.get().database().frequencyOf(shared, yStr.confidence());
-            result = PaternalLineComparison.compare(shared, reference, line, yRates, frequency);
-        } catch (IllegalArgumentException noSharedLocus) {
-            return Optional.empty();
-        }
+        HaplotypeFrequency frequency = haplotypes.flatMap(loaded -> counted(() ->
+                loaded.database().frequencyOf(shared, yStr.confidence()))).orElse(null);
+        PaternalLineComparison.Result result = PaternalLineComparison.compare(shared, reference, line, yRates,
+                frequency == null ? NOT_COUNTED : frequency);
         int structural = (int) result.loci().stream()
                 .filter(l -> l.difference().kind() == YLocusDifference.Kind.STRUCTURAL).count();
-        return Optional.of(new LineagePart(LineageProfile.Method.Y_STR.name(), donorId, line.name(), line.meioses(),
-                result.loci().size(), null, (int) result.mismatches(), result.steps(), structural, 0, 0,
-                yRates.defaultRate(), frequency.count(), frequency.size(), frequency.confidence(),
-                frequency.upperBound(), haplotypes.get().name(), haplotypes.get().sha256(), result.likelihoodRatio(),
-                result.likelihoodRatio() == 0, false, false));
+        Map<String, Double> locusRates = new TreeMap<>();
+        result.loci().stream().filter(l -> l.rate() != yRates.defaultRate())
+                .forEach(l -> locusRates.put(l.difference().locus(), l.rate()));
+        boolean excludes = result.numerator() == 0;
+        return Optional.of(part(LineageProfile.Method.Y_STR, donorId, line.name(), line.meioses(), result.loci().size(),
+                null, (int) result.mismatches(), result.steps(), structural, 0, 0, yRates.defaultRate(), locusRates,
+                frequency, haplotypes.map(Loaded::name).orElse(null), haplotypes.map(Loaded::sha256).orElse(null),
+                result.likelihoodRatio(), excludes, false));
     }
 
     /**
-     * The remains' mtDNA sequence against one reference of the maternal line: empty without a database, or when the
-     * two share no position read, or no sequence of the database was read over the positions compared.
+     * The remains' mtDNA sequence against one reference of the maternal line, over the positions both read; empty
+     * when they share none.
      */
     public Optional<LineagePart> compareMt(MtHaplotype remains, UUID donorId, MtHaplotype reference, MaternalLine line) {
-        if (sequences.isEmpty()) {
+        Optional<MtRange> shared = remains.range().overlap(reference.range());
+        if (shared.isEmpty()) {
             return Optional.empty();
         }
-        MaternalLineComparison.Result result;
-        try {
-            result = MaternalLineComparison.compare(remains, reference, line, mtDna.mutationRate(),
-                    sequences.get().database(), mtDna.confidence());
-        } catch (IllegalArgumentException nothingToCompare) {
-            return Optional.empty();
-        }
-        MtRange compared = result.difference().compared();
+        MtDifference difference = MtDifference.between(remains, reference);
+        HaplotypeFrequency frequency = sequences.flatMap(loaded -> counted(() ->
+                loaded.database().frequencyOf(remains, difference.compared(), mtDna.confidence()))).orElse(null);
+        MaternalLineComparison.Result result = MaternalLineComparison.weigh(difference, line, mtDna.mutationRate(),
+                frequency == null ? NOT_COUNTED : frequency);
+        MtRange compared = difference.compared();
         int positions = compared.intervals().stream().mapToInt(i -> i.to() - i.from() + 1).sum();
-        HaplotypeFrequency frequency = result.frequency();
-        return Optional.of(new LineagePart(LineageProfile.Method.MT_DNA.name(), donorId, line.name(), line.meioses(),
-                positions, compared.toString(), result.difference().differences().size(), 0, 0,
-                result.difference().sharedHeteroplasmies().size(), result.difference().ignoredLengthVariants().size(),
-                mtDna.mutationRate(), frequency.count(), frequency.size(), frequency.confidence(), frequency.upperBound(),
-                sequences.get().name(), sequences.get().sha256(), result.likelihoodRatio(), result.excludes(),
-                result.inconclusive(), false));
+        return Optional.of(part(LineageProfile.Method.MT_DNA, donorId, line.name(), line.meioses(), positions,
+                compared.toString(), difference.differences().size(), 0, 0, difference.sharedHeteroplasmies().size(),
+                difference.ignoredLengthVariants().size(), mtDna.mutationRate(), Map.of(), frequency,
+                sequences.map(Loaded::name).orElse(null), sequences.map(Loaded::sha256).orElse(null),
+                result.likelihoodRatio(), result.excludes(), result.inconclusive()));
+    }
+
+    /** A frequency, or none where the database has no entry typed over what was compared. */
+    private static Optional<HaplotypeFrequency> counted(java.util.function.Supplier<HaplotypeFrequency> count) {
+        try {
+            return Optional.of(count.get());
+        } catch (IllegalArgumentException nothingToCount) {
+            return Optional.empty();
+        }
+    }
+
+    private static LineagePart part(LineageProfile.Method method, UUID donorId, String place, int meioses, int compared,
+                                    String range, int mismatches, int steps, int structural, int heteroplasmies,
+                                    int ignored, double rate, Map<String, Double> locusRates,
+                                    HaplotypeFrequency frequency, String database, String sha256, double lr,
+                                    boolean excludes, boolean inconclusive) {
+        boolean weighed = frequency != null;
+        return new LineagePart(method.name(), donorId, place, meioses, compared, range, mismatches, steps, structural,
+                heteroplasmies, ignored, rate, locusRates, weighed, weighed ? frequency.count() : 0,
+                weighed ? frequency.size() : 0, weighed ? frequency.confidence() : 0,
+                weighed ? frequency.upperBound() : 0, weighed ? database : null, weighed ? sha256 : null,
+                excludes ? 0 : weighed ? lr : 1, excludes, inconclusive, false);
     }
 }

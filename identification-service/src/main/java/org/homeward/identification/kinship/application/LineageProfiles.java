@@ -21,6 +21,7 @@ import org.homeward.identification.kinship.lineage.YLocusCall;
 import org.homeward.identification.register.Sex;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.Problem;
@@ -30,6 +31,8 @@ import org.homeward.platform.problem.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,11 +77,14 @@ public class LineageProfiles {
     private final LaboratoryDonors donors;
     private final KinshipEngine engine;
     private final KinshipWork work;
+    private final KinshipReferences references;
     private final AuditLog audit;
     private final Clock clock;
 
     public LineageProfiles(EntityManager entityManager, CaseAccess caseAccess, LaboratoryDonors donors,
-                           KinshipEngine engine, KinshipWork work, AuditLog audit, Clock clock) {
+                           KinshipEngine engine, KinshipWork work, KinshipReferences references, AuditLog audit,
+                           Clock clock) {
+        this.references = references;
         this.entityManager = entityManager;
         this.caseAccess = caseAccess;
         this.donors = donors;
@@ -161,6 +167,12 @@ public class LineageProfiles {
     private LineageProfile recordForCase(UUID caseId, LineageProfile.Method method, Retyping retype, Typing create) {
         Instant now = Instant.now(clock);
         RemainsCase remainsCase = caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        if (!remainsCase.status().acceptsEvidence()) {
+            // A body that never came, or was handed back: nothing of it is typed here. An identified one may still be
+            // (a relative's question, a report); it is matched again only while its identity is open.
+            throw new InvalidTransition("The case is " + remainsCase.status() + ": its remains are not here, no typing"
+                    + " is recorded");
+        }
         work.enqueue(KinshipWork.Kind.CASE, caseId, remainsCase.toParty(), now);
         LineageProfile stored = store(DnaProfile.SubjectKind.CASE, caseId, method, remainsCase.toParty(),
                 caseAccess.actor(), now, retype, create);
@@ -175,7 +187,11 @@ public class LineageProfiles {
         placeCheck.accept(typing);
         Instant now = Instant.now(clock);
         String party = typing.person().party();
-        work.enqueue(KinshipWork.Kind.PERSON, typing.person().id(), party, now);
+        // His person's stated family is lent this typing too (their father is his): all of them are matched again,
+        // in id order, as every caller queues (no deadlock between them).
+        Set<UUID> reached = new TreeSet<>(references.relatedTo(typing.person().id(), party));
+        reached.add(typing.person().id());
+        reached.forEach(person -> work.enqueue(KinshipWork.Kind.PERSON, person, party, now));
         LineageProfile stored = store(DnaProfile.SubjectKind.DONOR, donorId, method, party, typing.actor(), now, retype,
                 create);
         audit.record("lineage-profile.donor.record", "family_donor", donorId.toString());
@@ -281,9 +297,13 @@ public class LineageProfiles {
                 .getResultList().stream().findFirst();
     }
 
-    /** The remains' typing by the method, opened for the matching (no audit: background work, not a person's read). */
-    Optional<OnFile> remains(UUID caseId, LineageProfile.Method method) {
-        return find(DnaProfile.SubjectKind.CASE, caseId, method).map(this::opened);
+    /** The remains' typings by method, opened for the matching (no audit: background work, not a person's read). */
+    Map<LineageProfile.Method, OnFile> remainsTypings(UUID caseId) {
+        Map<LineageProfile.Method, OnFile> typings = new EnumMap<>(LineageProfile.Method.class);
+        entityManager.createQuery("select p from LineageProfile p where p.subjectKind = :kind and p.subjectId = :case",
+                        LineageProfile.class).setParameter("kind", DnaProfile.SubjectKind.CASE).setParameter("case", caseId)
+                .getResultList().forEach(p -> typings.put(p.method(), opened(p)));
+        return typings;
     }
 
     /**
@@ -310,15 +330,8 @@ public class LineageProfiles {
 
     /** Whether a lent donor's recorded place is the one his relation to this person gives. */
     private static boolean samePlace(LineageProfile typing, Relation relation) {
-        Relationship relationship = relation == null ? null : switch (relation) {
-            case PARENT -> Relationship.PARENT;
-            case CHILD -> Relationship.CHILD;
-            case FULL_SIBLING -> Relationship.FULL_SIBLING;
-            case HALF_SIBLING -> Relationship.HALF_SIBLING;
-            case GRANDPARENT -> Relationship.GRANDPARENT;
-            case UNCLE_OR_AUNT -> Relationship.UNCLE_OR_AUNT;
-            case IDENTITY, FIRST_COUSIN -> null;
-        };
+        Relationship relationship = Arrays.stream(Relationship.values())
+                .filter(r -> KinshipReferences.relation(r) == relation).findFirst().orElse(null);
         Enum<?> place = typing.method() == LineageProfile.Method.Y_STR ? PATERNAL.get(relationship)
                 : MATERNAL.get(relationship);
         return place != null && place.name().equals(typing.linePlace());

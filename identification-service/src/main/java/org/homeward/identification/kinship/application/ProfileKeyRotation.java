@@ -29,7 +29,7 @@ public class ProfileKeyRotation {
         this.entityManager = entityManager;
         this.engine = engine;
         Gauge.builder("homeward.kinship.sealed-values.not-current", notCurrent, AtomicLong::get)
-                .description("DNA profiles, Y-STR haplotypes and candidates holding a value not sealed with the current profile key")
+                .description("DNA profiles, lineage typings (Y-STR, mtDNA) and candidates holding a value not sealed with the current profile key")
                 .register(registry);
     }
 

@@ -22,6 +22,10 @@ public record IdentificationPolicy(int firstDegreeRelatives, int orOneRelativeBy
             throw new IllegalArgumentException("A policy counts relatives from 0, and methods from 0 to 3"
                     + " (autosomal STRs, Y-STR, mtDNA)");
         }
+        if (orOneRelativeByMethods == 1 || firstDegreeRelatives == 0 && orOneRelativeByMethods > 0) {
+            throw new IllegalArgumentException("The alternative of one relative typed by several methods is 2 or 3"
+                    + " methods, beside a number of first-degree relatives of at least 1");
+        }
     }
 
     /**

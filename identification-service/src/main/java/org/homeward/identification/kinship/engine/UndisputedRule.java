@@ -35,8 +35,8 @@ import java.util.Set;
  * </ul>
  * A lineage part (Y-STR along the paternal line, mtDNA along the maternal line) multiplies into the ratio and the
  * posterior, but its ratio is the same for everyone of one line: brothers cannot be told apart by it. So in the
- * margins a part of the candidate's counts against a rival only where the rival's own part by the same method
- * excludes him from the remains' line; elsewhere it may only lower the candidate's weight, never raise it, while the
+ * margins a part of the candidate's counts against a rival only where the rival's own parts by the same method all
+ * exclude him from the remains' line; elsewhere it may only lower the candidate's weight, never raise it, while the
  * rival keeps every part of his. (A ratio below 1 is no proof of another line: one mutation between a father and his
  * son does that one time in ten.) Any part that excludes (Y: more steps than meioses at a locus; mtDNA: two or more
  * differences) sends the candidate to review; and the party's {@link IdentificationPolicy} must be met.
@@ -108,9 +108,13 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
                     List.of(), Map.of());
         }
 
-        /** Excluded by his own comparison by {@code method} (the one in his ratio) from the remains' line. */
+        /**
+         * Excluded from the remains' line by every one of his own comparisons by {@code method}: one of them that fits
+         * (a misattributed sample beside a true one) leaves him possibly of the same line.
+         */
         boolean ofAnotherLine(String method) {
-            return lineage.stream().anyMatch(l -> l.inRatio() && l.method().equals(method) && l.excludes());
+            List<Lineage> ofMethod = lineage.stream().filter(l -> l.method().equals(method)).toList();
+            return !ofMethod.isEmpty() && ofMethod.stream().allMatch(Lineage::excludes);
         }
 
         /**

@@ -43,7 +43,14 @@ public final class MaternalLineComparison {
             throw new IllegalArgumentException("A mutation rate is in (0, 1)");
         }
         MtDifference difference = MtDifference.between(postMortem, reference);
-        HaplotypeFrequency frequency = database.frequencyOf(postMortem, difference.compared(), confidence);
+        return weigh(difference, relation, rate, database.frequencyOf(postMortem, difference.compared(), confidence));
+    }
+
+    /** The differences already found, weighed over the m meioses against the frequency counted over the same positions. */
+    public static Result weigh(MtDifference difference, MaternalLine relation, double rate, HaplotypeFrequency frequency) {
+        if (!(rate > 0 && rate < 1)) {
+            throw new IllegalArgumentException("A mutation rate is in (0, 1)");
+        }
         int m = relation.meioses();
         double numerator = switch (difference.differences().size()) {
             case 0 -> Math.pow(1 - rate, m);

@@ -21,10 +21,34 @@ public record MtRange(List<Interval> intervals) {
     }
 
     public MtRange {
-        intervals = List.copyOf(intervals);
         if (intervals.isEmpty()) {
             throw new IllegalArgumentException("A sequence was read over at least one range");
         }
+        intervals = merged(intervals);
+    }
+
+    /**
+     * Overlapping or adjacent intervals joined into one (16024-16200 and 16201-16365 are 16024-16365), each kept
+     * where the first of them was written, so that no position counts twice and order follows the writing.
+     */
+    private static List<Interval> merged(List<Interval> written) {
+        List<Interval> joined = new ArrayList<>(written);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < joined.size() && !changed; i++) {
+                for (int j = i + 1; j < joined.size() && !changed; j++) {
+                    Interval a = joined.get(i);
+                    Interval b = joined.get(j);
+                    if (a.from() <= b.to() + 1 && b.from() <= a.to() + 1) {
+                        joined.set(i, new Interval(Math.min(a.from(), b.from()), Math.max(a.to(), b.to())));
+                        joined.remove(j);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return List.copyOf(joined);
     }
 
     /** Reads "16024-16365 73-340" (space- or comma-separated). */

@@ -16,7 +16,7 @@ public record MtVariant(int position, int insertion, char base) {
     /** The deleted base. */
     public static final char DELETION = '-';
 
-    private static final Pattern NOTATION = Pattern.compile("(\\d{1,5})(?:\\.(\\d{1,2}))?([ACGTRYKMSWBDHVN]|DEL|-)");
+    private static final Pattern NOTATION = Pattern.compile("(\\d{1,5})(?:\\.([1-9]\\d?))?([ACGTRYKMSWBDHVN]|DEL|-)");
 
     public MtVariant {
         if (position < 1 || position > GENOME_LENGTH || insertion < 0) {

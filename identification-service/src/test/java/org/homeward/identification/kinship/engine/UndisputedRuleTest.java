@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -347,5 +348,17 @@ class UndisputedRuleTest {
         UndisputedRule.Candidate byUncle = withLineage(1e12, List.of(), List.of(father, uncle), Map.of("uncle", 2));
         assertThat(ukraine.judge(List.of(byUncle), 0, 0).failed()).containsExactly(clause);
         assertThat(new UndisputedRule(0.99, 1000, 12, 1000).judge(List.of(byUncle), 0, 0).undisputed()).isTrue();
+        // A policy that asks nothing but an alternative, or one method as the alternative, is a mistake: refused.
+        assertThatThrownBy(() -> new IdentificationPolicy(0, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IdentificationPolicy(2, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRivalWithOneFittingReferenceOfTheLineMayStillBeOfIt() {
+        // His father's Y excludes the remains' line but his brother's fits: a misattributed sample beside a true one.
+        UndisputedRule.Candidate candidate = withLineage(1e7, List.of(y(1e3)), List.of(), Map.of());
+        UndisputedRule.Candidate mixed = withLineage(1e6, List.of(y(0), new UndisputedRule.Lineage("Y_STR", 50, false,
+                false)), List.of(), Map.of());
+        assertThat(MARGIN_ONLY.judge(List.of(candidate, mixed), 0, 0).undisputed()).isFalse();
     }
 }

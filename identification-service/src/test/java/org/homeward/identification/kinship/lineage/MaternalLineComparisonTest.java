@@ -90,5 +90,9 @@ class MaternalLineComparisonTest {
         assertThat(MtRange.parse("16024-576").covers(16569)).isTrue();
         assertThat(MtRange.parse("16024-576").covers(1)).isTrue();
         assertThat(MtRange.parse("16024-576").covers(600)).isFalse();
+        assertThatThrownBy(() -> MtVariant.parse("315.0C")).isInstanceOf(IllegalArgumentException.class);
+        // Overlapping or adjacent intervals are one: no position counts twice.
+        assertThat(MtRange.parse("16024-16200 16201-16365 16300-16365")).hasToString("16024-16365");
+        assertThat(MtRange.parse("16024-16365").coversAll(MtRange.parse("16024-16200 16201-16365"))).isTrue();
     }
 }
