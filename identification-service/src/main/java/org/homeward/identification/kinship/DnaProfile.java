@@ -4,9 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.homeward.identification.kinship.engine.DnaSex;
@@ -28,25 +26,9 @@ import java.util.function.BinaryOperator;
  */
 @Entity
 @Table(name = "dna_profile")
-public class DnaProfile {
+public class DnaProfile extends SubjectTyping {
 
     public enum SubjectKind { CASE, DONOR }
-
-    @Id
-    private UUID id;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "subject_kind", nullable = false)
-    private SubjectKind subjectKind;
-
-    @Column(name = "subject_id", nullable = false)
-    private UUID subjectId;
-
-    @Column(nullable = false)
-    private String party;
-
-    @Column(name = "sample_id", nullable = false)
-    private String sampleId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -55,46 +37,28 @@ public class DnaProfile {
     @Column(name = "locus_count", nullable = false)
     private int locusCount;
 
-    @Column(name = "recorded_by", nullable = false)
-    private String recordedBy;
-
-    @Column(name = "recorded_by_organisation", nullable = false)
-    private String recordedByOrganisation;
-
-    @Column(name = "recorded_at", nullable = false)
-    private Instant recordedAt;
-
     /** What Amelogenin and the Y markers typed say of the source's sex. */
     @Enumerated(EnumType.STRING)
     @Column(name = "dna_sex", nullable = false)
     private DnaSex dnaSex = DnaSex.NOT_TYPED;
-
-    @Version
-    private long version;
 
     protected DnaProfile() {
     }
 
     public DnaProfile(SubjectKind kind, UUID subjectId, String party, String sampleId, StrProfile profile, DnaSex sex,
                       BinaryOperator<String> seal, Actor by, Instant now) {
-        this.id = UUID.randomUUID();
-        this.subjectKind = kind;
-        this.subjectId = subjectId;
-        this.party = party;
+        super(kind, subjectId, party);
         retype(sampleId, profile, sex, seal, by, now);
     }
 
     /** A new typing of the same subject (another sample, more loci): it replaces the one on file. */
     public void retype(String sampleId, StrProfile profile, DnaSex sex, BinaryOperator<String> seal, Actor by, Instant now) {
-        this.sampleId = sampleId;
+        typed(sampleId, by, now);
         this.dnaSex = sex;
         Map<String, String> sealed = new TreeMap<>();
         profile.loci().forEach((locus, genotype) -> sealed.put(locus, seal.apply(genotype.toString(), place(locus))));
         this.loci = sealed;
         this.locusCount = sealed.size();
-        this.recordedBy = by.subject();
-        this.recordedByOrganisation = by.organisation();
-        this.recordedAt = now;
     }
 
     public DnaSex dnaSex() {
@@ -109,7 +73,7 @@ public class DnaProfile {
     }
 
     private String place(String locus) {
-        return "dna_profile.loci|" + id + "|" + subjectKind + ":" + subjectId + "|" + locus;
+        return "dna_profile.loci|" + id() + "|" + subjectKind() + ":" + subjectId() + "|" + locus;
     }
 
     public StrProfile open(BinaryOperator<String> unseal) {
@@ -121,12 +85,5 @@ public class DnaProfile {
         return new StrProfile(genotypes);
     }
 
-    public UUID id() { return id; }
-    public SubjectKind subjectKind() { return subjectKind; }
-    public UUID subjectId() { return subjectId; }
-    public String party() { return party; }
-    public String sampleId() { return sampleId; }
     public int locusCount() { return locusCount; }
-    public String recordedByOrganisation() { return recordedByOrganisation; }
-    public Instant recordedAt() { return recordedAt; }
 }

@@ -4,9 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.homeward.identification.kinship.lineage.MaternalLine;
@@ -31,32 +29,16 @@ import java.util.function.BinaryOperator;
  */
 @Entity
 @Table(name = "lineage_profile")
-public class LineageProfile {
+public class LineageProfile extends SubjectTyping {
 
     public enum Method { Y_STR, MT_DNA }
 
     private static final String RANGE = "range";
     private static final String VARIANTS = "variants";
 
-    @Id
-    private UUID id;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Method method;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "subject_kind", nullable = false)
-    private DnaProfile.SubjectKind subjectKind;
-
-    @Column(name = "subject_id", nullable = false)
-    private UUID subjectId;
-
-    @Column(nullable = false)
-    private String party;
-
-    @Column(name = "sample_id", nullable = false)
-    private String sampleId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -69,27 +51,12 @@ public class LineageProfile {
     @Column(name = "line_place")
     private String linePlace;
 
-    @Column(name = "recorded_by", nullable = false)
-    private String recordedBy;
-
-    @Column(name = "recorded_by_organisation", nullable = false)
-    private String recordedByOrganisation;
-
-    @Column(name = "recorded_at", nullable = false)
-    private Instant recordedAt;
-
-    @Version
-    private long version;
-
     protected LineageProfile() {
     }
 
     private LineageProfile(Method method, DnaProfile.SubjectKind kind, UUID subjectId, String party) {
-        this.id = UUID.randomUUID();
+        super(kind, subjectId, party);
         this.method = method;
-        this.subjectKind = kind;
-        this.subjectId = subjectId;
-        this.party = party;
     }
 
     /** A Y-STR haplotype; {@code place} is the donor's place on the paternal line, null for remains. */
@@ -129,19 +96,16 @@ public class LineageProfile {
 
     private void retype(String sampleId, Map<String, String> plain, String place, BinaryOperator<String> seal, Actor by,
                         Instant now) {
-        if ((subjectKind == DnaProfile.SubjectKind.DONOR) != (place != null)) {
+        if ((subjectKind() == DnaProfile.SubjectKind.DONOR) != (place != null)) {
             throw new IllegalArgumentException("A donor's typing states his place on the line; remains' do not");
         }
-        this.sampleId = sampleId;
+        typed(sampleId, by, now);
         this.linePlace = place;
         Map<String, String> sealed = new TreeMap<>();
         plain.forEach((name, value) -> sealed.put(name, seal.apply(value, place(name))));
         this.markers = sealed;
         this.markerCount = method == Method.Y_STR ? sealed.size() : plain.get(VARIANTS).isEmpty() ? 0
                 : plain.get(VARIANTS).split(" ").length;
-        this.recordedBy = by.subject();
-        this.recordedByOrganisation = by.organisation();
-        this.recordedAt = now;
     }
 
     private void requireMethod(Method expected) {
@@ -173,18 +137,11 @@ public class LineageProfile {
     }
 
     private String place(String name) {
-        return "lineage_profile.markers|" + id + "|" + method + "|" + subjectKind + ":" + subjectId + "|" + name;
+        return "lineage_profile.markers|" + id() + "|" + method + "|" + subjectKind() + ":" + subjectId() + "|" + name;
     }
 
-    public UUID id() { return id; }
     public Method method() { return method; }
-    public DnaProfile.SubjectKind subjectKind() { return subjectKind; }
-    public UUID subjectId() { return subjectId; }
-    public String party() { return party; }
-    public String sampleId() { return sampleId; }
     /** Y-STR loci typed, or mtDNA variants from the rCRS. */
     public int markerCount() { return markerCount; }
     public String linePlace() { return linePlace; }
-    public String recordedByOrganisation() { return recordedByOrganisation; }
-    public Instant recordedAt() { return recordedAt; }
 }
