@@ -37,3 +37,8 @@ ALTER TABLE kinship_candidate ADD COLUMN autosomal_lr double precision;
 UPDATE kinship_candidate SET autosomal_lr = lr;
 ALTER TABLE kinship_candidate ALTER COLUMN autosomal_lr SET NOT NULL;
 ALTER TABLE kinship_candidate ADD COLUMN lineage jsonb NOT NULL DEFAULT '[]';
+-- donor_ids is every donor a candidate rests on (a withdrawal erases it); the report shows the genotypes of its
+-- autosomal entry's donors only, kept apart.
+ALTER TABLE kinship_candidate ADD COLUMN entry_donor_ids jsonb;
+UPDATE kinship_candidate SET entry_donor_ids = donor_ids;
+ALTER TABLE kinship_candidate ALTER COLUMN entry_donor_ids SET NOT NULL;

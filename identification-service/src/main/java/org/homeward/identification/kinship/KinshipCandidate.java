@@ -45,9 +45,15 @@ public class KinshipCandidate {
     @Column(nullable = false)
     private String reference;
 
+    /** Every donor the candidate rests on: its entry's and each lineage reference's (a withdrawal erases it). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "donor_ids", nullable = false)
     private List<UUID> donorIds;
+
+    /** The donors of the autosomal entry its ratio comes from (none for a family typed on lineage markers only). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "entry_donor_ids", nullable = false)
+    private List<UUID> entryDonorIds = List.of();
 
     /** The autosomal ratio times each lineage part in the ratio (one per method) that does not exclude. */
     @Column(nullable = false)
@@ -112,28 +118,31 @@ public class KinshipCandidate {
     protected KinshipCandidate() {
     }
 
-    public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> donorIds,
-                            double autosomalLr, List<LineagePart> lineage, Map<String, Double> perLocus, String method,
+    public KinshipCandidate(UUID caseId, UUID personId, String party, String reference, List<UUID> entryDonorIds,
+                            List<UUID> donorIds, double autosomalLr, List<LineagePart> lineage, Map<String, Double> perLocus, String method,
                             double prior, CandidateBasis basis, List<ReferenceCheck> referenceChecks,
                             BinaryOperator<String> seal, Instant now) {
         this.id = UUID.randomUUID();
         this.caseId = caseId;
         this.personId = personId;
         this.party = party;
-        recomputed(reference, donorIds, autosomalLr, lineage, perLocus, method, prior, basis, referenceChecks, seal, now);
+        recomputed(reference, entryDonorIds, donorIds, autosomalLr, lineage, perLocus, method, prior, basis,
+                referenceChecks, seal, now);
     }
 
     /**
      * The same case and person compared again (new references, a retyped profile): the numbers change, the
      * identity does not, so a proposal resting on this candidate still points at it.
      */
-    public void recomputed(String reference, List<UUID> donorIds, double autosomalLr, List<LineagePart> lineage,
+    public void recomputed(String reference, List<UUID> entryDonorIds, List<UUID> donorIds, double autosomalLr,
+                           List<LineagePart> lineage,
                            Map<String, Double> perLocus, String method, double prior, CandidateBasis basis,
                            List<ReferenceCheck> referenceChecks, BinaryOperator<String> seal, Instant now) {
         this.basis = basis;
         this.referenceChecks = List.copyOf(referenceChecks);
         this.reference = reference;
         this.donorIds = List.copyOf(donorIds);
+        this.entryDonorIds = List.copyOf(entryDonorIds);
         this.autosomalLr = autosomalLr;
         this.lineage = List.copyOf(lineage);
         // The Y chromosome, the mitochondria and the autosomes are inherited independently of each other, so under
@@ -184,6 +193,7 @@ public class KinshipCandidate {
     public String party() { return party; }
     public String reference() { return reference; }
     public List<UUID> donorIds() { return donorIds; }
+    public List<UUID> entryDonorIds() { return entryDonorIds; }
     public double lr() { return lr; }
     public double log10Lr() { return log10Lr; }
     public double autosomalLr() { return autosomalLr; }

@@ -404,9 +404,12 @@ class LineageMatchingTest {
         String locus = report.getString("loci[0].locus");
         assertThat(report.getList("loci[0].remains", String.class)).containsExactly(bodyC.at(locus).first(),
                 bodyC.at(locus).second());
-        assertThat(report.getList("loci[0].references.'" + motherOfC + "'", String.class))
+        assertThat(report.getString("loci[0].references[0].donorId")).isEqualTo(motherOfC);
+        assertThat(report.getList("loci[0].references[0].alleles", String.class))
                 .containsExactly(motherC.at(locus).first(), motherC.at(locus).second());
-        assertThat(report.getMap("loci[0].frequencies")).containsKey(bodyC.at(locus).first());
+        assertThat(report.getList("loci[0].frequencies.allele", String.class)).contains(bodyC.at(locus).first());
+        assertThat(report.getList("stale")).isEmpty();
+        assertThat(report.getString("referenceChecks[0].donorId")).isEqualTo(motherOfC);
         assertThat(report.getDouble("loci[0].lr")).isEqualTo(c.getDouble("[0].perLocus.'" + locus + "'"));
         assertThat(report.getString("model.dropOut")).startsWith("Not modelled");
         assertThat(report.getString("lineage[0].method")).isEqualTo("MT_DNA");
@@ -426,6 +429,13 @@ class LineageMatchingTest {
                 + candidateC + "/report").then().statusCode(404);
         assertThat(count("select count(*) from audit_log where action like 'kinship.report.read.%' and resource_id = '"
                 + candidateC + "'")).isEqualTo(2);
+        // The genotypes it disclosed are audited on the donor, as a read of his profile is.
+        assertThat(count("select count(*) from audit_log where action = 'kinship.report.genotypes' and resource_id = '"
+                + motherOfC + "'")).isEqualTo(2);
+        // Accept in its order of preference: PDF first, JSON at a lower weight, is a PDF.
+        given().header("Authorization", EXAMINER).header("Accept", "application/pdf, application/json;q=0.1")
+                .get("/api/v1/cases/" + cases.get(0) + "/kinship-candidates/" + candidateC + "/report").then()
+                .statusCode(200).contentType("application/pdf").header("Vary", containsString("Accept"));
 
         given().header("Authorization", EXAMINER).get("/api/v1/donors/" + motherOfC + "/mtdna-sequence").then()
                 .statusCode(200).body("range", equalTo("16024-16365 73-340")).body("maternalLine", equalTo("MOTHER"))
@@ -477,6 +487,25 @@ class LineageMatchingTest {
     private static void recordSequence(String subject, Map<String, Object> body) {
         given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(body)
                 .put(subject + "/mtdna-sequence").then().statusCode(200).body("method", equalTo("MT_DNA"));
+    }
+
+    @Test
+    void aFatherWhoIsNoKinToTheBrotherIsFlaggedWithTheRatios() {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20261211L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile mother = simulate.founder();
+        String person = person("Тимофій");
+        String stranger = donorWithProfile(person, "PARENT", simulate.founder());
+        String brother = donorWithProfile(person, "FULL_SIBLING", simulate.child(father, mother));
+        JsonPath fit = given().header("Authorization", EXAMINER).get("/api/v1/missing-persons/" + person
+                + "/reference-fit").then().statusCode(200).extract().jsonPath().using(EXACT);
+        assertThat(fit.getString("[0].donorA")).isEqualTo(stranger);
+        assertThat(fit.getString("[0].donorB")).isEqualTo(brother);
+        assertThat(fit.getString("[0].stated")).isEqualTo("PARENT_CHILD");
+        assertThat(fit.getBoolean("[0].flagged")).isTrue();
+        assertThat(fit.getDouble("[0].bestLr")).isGreaterThanOrEqualTo(1000 * fit.getDouble("[0].statedLr"));
+        given().header("Authorization", RU_LAB).get("/api/v1/missing-persons/" + person + "/reference-fit").then()
+                .statusCode(404);
     }
 
     /** A haplotype on the database's loci, with the given DYS19 and DYS385 calls. */

@@ -34,7 +34,7 @@ class SealedCandidateTest {
     }
 
     private static KinshipCandidate candidate(Map<String, Double> ratios, FieldCipher cipher) {
-        return new KinshipCandidate(UUID.randomUUID(), UUID.randomUUID(), "UA", "FATHER", List.of(), 5_000, List.of(), ratios,
+        return new KinshipCandidate(UUID.randomUUID(), UUID.randomUUID(), "UA", "FATHER", List.of(), List.of(), 5_000, List.of(), ratios,
                 "EXACT", 0.01, null, List.of(), cipher::seal, Instant.now());
     }
 }

@@ -2,7 +2,7 @@ package org.homeward.identification.kinship.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,6 +23,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "DNA kinship matching", description = "What the background search found (the identifying laboratory's examiners)")
 public class CaseKinshipCandidateResource {
+
+    private static final MediaType PDF = new MediaType("application", "pdf");
 
     private final KinshipCandidates candidates;
     private final KinshipReports reports;
@@ -52,12 +54,27 @@ public class CaseKinshipCandidateResource {
             + " prior and posterior, the undisputed rule's verdict, the proposals and decisions (the case's"
             + " laboratory; audited)")
     public Response report(@PathParam("id") UUID id, @PathParam("candidateId") UUID candidateId,
-                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean pdf = accept != null && accept.contains("application/pdf")
-                && !accept.contains(MediaType.APPLICATION_JSON);
+                           @Context HttpHeaders headers) {
+        boolean pdf = prefersPdf(headers.getAcceptableMediaTypes());
         KinshipReport report = reports.of(id, candidateId, pdf ? "pdf" : "json");
-        return pdf ? Response.ok(KinshipReportPdf.render(report), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"kinship-report.pdf\"").build()
-                : Response.ok(report, MediaType.APPLICATION_JSON).build();
+        return (pdf ? Response.ok(KinshipReportPdf.render(report), PDF)
+                .header("Content-Disposition", "attachment; filename=\"kinship-report.pdf\"")
+                : Response.ok(report, MediaType.APPLICATION_JSON_TYPE)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    /** The first of JSON and PDF the Accept header takes, in its order of preference (JSON for a wildcard). */
+    private static boolean prefersPdf(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if ("0".equals(type.getParameters().get("q"))) {
+                continue;
+            }
+            if (type.isWildcardType() || MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+                return false;
+            }
+            if (PDF.isCompatible(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -22,14 +22,16 @@ import java.util.TimeZone;
 
 /**
  * The kinship report as a PDF (Apache PDFBox): the same content as its JSON, section by section, in plain text a
- * court can read and another laboratory can recompute from. Ids, codes and numbers only, in the standard Helvetica
- * (no name of a missing person or a donor is in the report); no personal data in its title or metadata.
+ * court can read and another laboratory can recompute from. Ids, codes, numbers and the examiners' subjects, in the
+ * standard Helvetica (no name of a missing person or a donor is in the report); no personal data in its title or
+ * metadata.
  */
 final class KinshipReportPdf {
 
     private static final float MARGIN = 50;
     private static final float LEADING = 11;
     private static final int WIDTH = 118;
+    private static final String CONTINUATION = "    ";
 
     private KinshipReportPdf() {
     }
@@ -41,6 +43,10 @@ final class KinshipReportPdf {
                 + ", party " + r.party());
         lines.add("Computed " + r.computedAt() + "; report generated " + r.generatedAt() + " for " + r.generatedBy()
                 + " (" + r.generatedByOrganisation() + ")");
+        if (!r.stale().isEmpty()) {
+            heading(lines, "Changed since the numbers were computed");
+            r.stale().forEach(reason -> lines.add("- " + reason));
+        }
         heading(lines, "Hypotheses");
         lines.add(r.hypotheses().h1());
         lines.add(r.hypotheses().h2());
@@ -52,11 +58,11 @@ final class KinshipReportPdf {
         for (KinshipReport.LocusLine locus : r.loci()) {
             StringBuilder line = new StringBuilder(locus.locus()).append(": remains ")
                     .append(String.join("/", locus.remains()));
-            locus.references().forEach((donor, alleles) -> line.append("; ").append(donor, 0, 8).append(' ')
-                    .append(alleles.isEmpty() ? "-" : String.join("/", alleles)));
+            locus.references().forEach(g -> line.append("; ").append(g.donorId()).append(' ')
+                    .append(g.alleles().isEmpty() ? "-" : String.join("/", g.alleles())));
             line.append("; p ");
-            locus.frequencies().forEach((allele, f) -> line.append(allele).append('=')
-                    .append(String.format(Locale.ROOT, "%.4g", f)).append(' '));
+            locus.frequencies().forEach(f -> line.append(f.allele()).append('=')
+                    .append(String.format(Locale.ROOT, "%.4g", f.frequency())).append(' '));
             line.append(String.format(Locale.ROOT, "; LR %.6g", locus.lr()));
             lines.add(line.toString());
         }
@@ -73,15 +79,32 @@ final class KinshipReportPdf {
         if (!r.lineage().isEmpty()) {
             heading(lines, "Lineage markers");
             for (LineagePart p : r.lineage()) {
-                lines.add(String.format(Locale.ROOT, "%s, %s %s (%d meioses)%s: %d compared%s, %d difference(s), %d steps;"
-                                + " LR %.6g%s; frequency bound %.6g (%d of %d, %s, SHA-256 %s, confidence %.2f); rate %.4g",
+                lines.add(String.format(Locale.ROOT, "%s, %s %s (%d meioses)%s: %d compared%s, %d difference(s), %d steps,"
+                                + " %d structural, %d shared heteroplasmies, %d length variants not compared%s; rate %.4g%s",
                         p.method(), p.place(), p.donorId(), p.meioses(), p.inRatio() ? ", in the ratio" : "",
                         p.compared(), p.comparedRange() == null ? " loci" : " positions (" + p.comparedRange() + ")",
-                        p.mismatches(), p.steps(), p.lr(), p.excludes() ? ", EXCLUDES the line" : p.inconclusive()
-                                ? ", inconclusive" : "", p.frequencyUpperBound(), p.databaseCount(), p.databaseSize(),
-                        p.database(), p.databaseSha256(), p.confidence(), p.mutationRate()));
+                        p.mismatches(), p.steps(), p.structural(), p.sharedHeteroplasmies(), p.ignoredLengthVariants(),
+                        p.excludes() ? ", EXCLUDES the line" : p.inconclusive() ? ", inconclusive" : "",
+                        p.mutationRate(), p.locusRates().isEmpty() ? "" : ", locus rates " + p.locusRates()));
+                lines.add(p.weighed() ? String.format(Locale.ROOT, "    LR %.6g; frequency bound %.6g (%d of %d in %s,"
+                                + " SHA-256 %s, confidence %.2f)", p.lr(), p.frequencyUpperBound(), p.databaseCount(),
+                        p.databaseSize(), p.database(), p.databaseSha256(), p.confidence())
+                        : "    Not weighed: no frequency could be counted (no database, or none of its entries typed"
+                        + " what was compared); ratio 1.");
             }
         }
+        heading(lines, "Each reference on its own");
+        r.referenceChecks().forEach(check -> lines.add(String.format(Locale.ROOT, "%s %s: LR %.6g%s", check.donorId(),
+                check.relationship(), check.lr(), check.inconsistentLoci().isEmpty() ? ""
+                        : "; inconsistent at " + String.join(", ", check.inconsistentLoci()))));
+        lines.add("DNA sex against the register: " + r.sex());
+        heading(lines, "References against each other");
+        if (r.referenceFit().isEmpty()) {
+            lines.add("No pair whose relationship the statements fix.");
+        }
+        r.referenceFit().forEach(pair -> lines.add(String.format(Locale.ROOT, "%s and %s: stated %s, LR %.6g; best %s,"
+                        + " LR %.6g; %d loci%s", pair.donorA(), pair.donorB(), pair.stated(), pair.statedLr(), pair.best(),
+                pair.bestLr(), pair.lociCompared(), pair.flagged() ? "; FLAGGED" : "")));
         heading(lines, "Result");
         lines.add(String.format(Locale.ROOT, "LR %.6g (log10 %.3f); autosomal LR %.6g; prior %.6g; posterior %.8f;"
                 + " rank %d in the case", r.lr(), r.log10Lr(), r.autosomalLr(), r.prior(), r.posterior(), r.rank()));
@@ -161,9 +184,9 @@ final class KinshipReportPdf {
         String rest = line;
         while (rest.length() > WIDTH) {
             int cut = rest.lastIndexOf(' ', WIDTH);
-            cut = cut <= 0 ? WIDTH : cut;
+            cut = cut <= CONTINUATION.length() ? WIDTH : cut; // no space past the indent: cut the token itself
             parts.add(rest.substring(0, cut));
-            rest = "    " + rest.substring(cut).stripLeading();
+            rest = CONTINUATION + rest.substring(cut).stripLeading();
         }
         parts.add(rest);
         return parts;

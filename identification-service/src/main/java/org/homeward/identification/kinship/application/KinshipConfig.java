@@ -60,6 +60,13 @@ public interface KinshipConfig {
     @WithDefault("1000")
     double reportingThreshold();
 
+    /**
+     * Two references of a family whose profiles fit another relationship to each other at least this many times better
+     * than the one their statements give are flagged (ReferenceFit), and the family goes to review.
+     */
+    @WithDefault("1000")
+    double referenceFitFactor();
+
     /** Two cases whose identity LR reaches this are proposed for re-association. */
     @WithDefault("1000000")
     double reassociationThreshold();

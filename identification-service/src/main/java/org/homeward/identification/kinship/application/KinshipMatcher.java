@@ -20,6 +20,7 @@ import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.KinshipSearch;
 import org.homeward.identification.kinship.engine.LikelihoodRatio;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
+import org.homeward.identification.kinship.engine.ReferenceFit;
 import org.homeward.identification.kinship.engine.ReferenceIndex;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
@@ -236,9 +237,10 @@ public class KinshipMatcher {
             // is stronger than the threshold.
             for (UUID person : typings.isEmpty() ? Set.<UUID>of()
                     : lineageProfiles.personsWithLineReferences(party, references)) {
+                List<FamilyReferences.Donor> donors = references.donorsOf(person);
                 if (!found.contains(person) && stillMissing(person)
-                        && storeUnderThreshold(caseId, person, party, query, typings, prior, previous.get(person),
-                        changedEvidence, now)) {
+                        && storeUnderThreshold(caseId, person, party, query, typings, lines(person), donors,
+                        references.family(person, donors), prior, previous.get(person), changedEvidence, now)) {
                     previous.remove(person);
                     found.add(person);
                     persons.add(person);
@@ -267,7 +269,8 @@ public class KinshipMatcher {
         Set<UUID> cases = new HashSet<>(previous.keySet());
         List<FamilyReferences.Donor> donors = references.donorsOf(person);
         KinshipReferences.Families family = references.family(person, donors);
-        boolean onALine = lineageProfiles.personsWithLineReferences(party, references).contains(person);
+        Lines lines = lines(person);
+        boolean onALine = lines.any();
         if (family.index().size() > 0 || onALine) {
             KinshipReferences.Remains remains = references.remains(party);
             Set<UUID> open = new HashSet<>(entityManager.createQuery("select c.id from RemainsCase c where c.toParty = :party"
@@ -283,8 +286,8 @@ public class KinshipMatcher {
                     continue;
                 }
                 if (lineageTyped.contains(caseId)) {
-                    if (storeUnderThreshold(caseId, person, party, pm.getValue(),
-                            lineageProfiles.remainsTypings(caseId), prior, previous.get(caseId), changedEvidence, now)) {
+                    if (storeUnderThreshold(caseId, person, party, pm.getValue(), lineageProfiles.remainsTypings(caseId),
+                            lines, donors, family, prior, previous.get(caseId), changedEvidence, now)) {
                         previous.remove(caseId);
                         cases.add(caseId);
                     }
@@ -313,13 +316,13 @@ public class KinshipMatcher {
      * parts. Stored when the autosomal ratio or the product reaches the reporting threshold; answers whether it was.
      */
     private boolean storeUnderThreshold(UUID caseId, UUID person, String party, StrProfile query,
-                                        Map<LineageProfile.Method, LineageProfiles.OnFile> typings, double prior,
-                                        KinshipCandidate previous, Set<UUID> changedEvidence, Instant now) {
-        List<FamilyReferences.Donor> donors = references.donorsOf(person);
-        KinshipReferences.Families family = references.family(person, donors);
-        List<LineagePart> parts = lineageParts(typings, person);
+                                        Map<LineageProfile.Method, LineageProfiles.OnFile> typings, Lines lines,
+                                        List<FamilyReferences.Donor> donors, KinshipReferences.Families family,
+                                        double prior, KinshipCandidate previous, Set<UUID> changedEvidence, Instant now) {
+        List<LineagePart> parts = lineageParts(typings, lines);
+        // No STR comparison (none typed, or no locus shared with the remains): weighed on its lineage parts alone.
         Optional<KinshipSearch.Candidate> best = KinshipSearch.search(family.index(), query, 0, prior).stream().findFirst();
-        if (best.isEmpty() && (family.index().size() > 0 || parts.isEmpty())) {
+        if (best.isEmpty() && parts.isEmpty()) {
             return false;
         }
         double threshold = engine.config().reportingThreshold();
@@ -351,11 +354,11 @@ public class KinshipMatcher {
                 // A proposal quoted the old numbers: it must not be confirmed on them (rerank rejects it).
                 changedEvidence.add(previous.id());
             }
-            previous.recomputed(reference, restingOn, lr.total(), lineage, lr.perLocus(), lr.method(), prior, basis,
-                    checks, engine::seal, now);
+            previous.recomputed(reference, donors, restingOn, lr.total(), lineage, lr.perLocus(), lr.method(), prior,
+                    basis, checks, engine::seal, now);
         } else {
-            entityManager.persist(new KinshipCandidate(caseId, person, party, reference, restingOn, lr.total(), lineage,
-                    lr.perLocus(), lr.method(), prior, basis, checks, engine::seal, now));
+            entityManager.persist(new KinshipCandidate(caseId, person, party, reference, donors, restingOn, lr.total(),
+                    lineage, lr.perLocus(), lr.method(), prior, basis, checks, engine::seal, now));
         }
     }
 
@@ -367,11 +370,27 @@ public class KinshipMatcher {
      * chromosome is no woman's: the sex clause speaks there); an mtDNA child only of a woman.
      */
     private List<LineagePart> lineageParts(Map<LineageProfile.Method, LineageProfiles.OnFile> typings, UUID person) {
-        if (typings.isEmpty()) {
-            return List.of();
+        return typings.isEmpty() ? List.of() : lineageParts(typings, lines(person));
+    }
+
+    /** A person's references on his lines, opened once for a job that weighs him against several remains. */
+    private record Lines(Sex sex, Map<LineageProfile.Method, List<LineageProfiles.OnFile>> references) {
+        boolean any() {
+            return references.values().stream().anyMatch(list -> !list.isEmpty());
         }
-        Sex sex = sexOf(person);
+    }
+
+    private Lines lines(UUID person) {
         Map<String, Relation> lent = references.lentTo(person);
+        Map<LineageProfile.Method, List<LineageProfiles.OnFile>> byMethod = new java.util.EnumMap<>(LineageProfile.Method.class);
+        for (LineageProfile.Method method : LineageProfile.Method.values()) {
+            byMethod.put(method, lineageProfiles.lineReferences(person, method, lent));
+        }
+        return new Lines(sexOf(person), byMethod);
+    }
+
+    private List<LineagePart> lineageParts(Map<LineageProfile.Method, LineageProfiles.OnFile> typings, Lines lines) {
+        Sex sex = lines.sex();
         List<LineagePart> parts = new ArrayList<>();
         for (Map.Entry<LineageProfile.Method, LineageProfiles.OnFile> typing : typings.entrySet()) {
             LineageProfile.Method method = typing.getKey();
@@ -379,7 +398,7 @@ public class KinshipMatcher {
                 continue;
             }
             List<LineagePart> ofMethod = new ArrayList<>();
-            for (LineageProfiles.OnFile ref : lineageProfiles.lineReferences(person, method, lent)) {
+            for (LineageProfiles.OnFile ref : lines.references().getOrDefault(method, List.of())) {
                 UUID donor = ref.record().subjectId();
                 Optional<LineagePart> part = method == LineageProfile.Method.Y_STR
                         ? lineage.compareY(typing.getValue().haplotype(), donor, ref.haplotype(),
@@ -440,7 +459,8 @@ public class KinshipMatcher {
                 KinshipCandidate c = ofCase.get(i);
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
                         c.referenceChecks(), sexes.get(i).excludes(), ofParty.familyName(c.personId()), relatives.get(i),
-                        c.perLocus(engine::unseal), c.autosomalLr(), ruleParts(c.lineage()), lineageMethodsCompared(c)));
+                        c.perLocus(engine::unseal), c.autosomalLr(), ruleParts(c.lineage()), lineageMethodsCompared(c),
+                        misfit(c.personId())));
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
                 // A related person under the reporting threshold: not stored nor shown, but still a rival.
@@ -484,6 +504,12 @@ public class KinshipMatcher {
         }
     }
 
+    /** Whether two of the person's references fit another relationship to each other better than stated. */
+    private boolean misfit(UUID person) {
+        return ReferenceFit.check(engine.matching(), references.donorsOf(person), engine.config().referenceFitFactor())
+                .stream().anyMatch(ReferenceFit.Pair::flagged);
+    }
+
     /**
      * How many lineage methods each donor of the candidate was compared and weighed by without excluding (for the
      * party's policy: a typing never compared, or with no frequency to weigh it, is no second method; an inconclusive
@@ -506,10 +532,10 @@ public class KinshipMatcher {
     private record RelatedRival(LikelihoodRatio lr, List<ReferenceCheck> checks, List<LineagePart> lineage) {
     }
 
-    /** The lineage parts as the rule weighs them (weighed ones; an unweighed part counts only if it excludes). */
+    /** Every lineage comparison as the rule weighs it: an unweighed one that fits still says "possibly of the line". */
     private static List<UndisputedRule.Lineage> ruleParts(List<LineagePart> parts) {
-        return parts.stream().filter(p -> p.weighed() || p.excludes())
-                .map(p -> new UndisputedRule.Lineage(p.method(), p.lr(), p.excludes(), p.inRatio())).toList();
+        return parts.stream().map(p -> new UndisputedRule.Lineage(p.method(), p.lr(), p.excludes(),
+                p.inRatio() && p.weighed())).toList();
     }
 
     /**
@@ -536,13 +562,15 @@ public class KinshipMatcher {
                     continue;
                 }
                 List<FamilyReferences.Donor> donors = references.donorsOf(related);
-                // Threshold 0: even a rival the data exclude is weighed, for his references' checks.
-                KinshipSearch.search(references.family(related, donors).index(), remains, 0, candidate.prior())
-                        .stream().findFirst().ifPresent(best -> {
-                            persons.add(related);
-                            found.put(related, new RelatedRival(best.lr(), checks(remains, donors),
-                                    lineageParts(typings, related)));
-                        });
+                List<LineagePart> parts = lineageParts(typings, related);
+                // Threshold 0: even a rival the data exclude is weighed, for his references' checks; one with no STR
+                // comparison is weighed on his lineage parts alone.
+                Optional<LikelihoodRatio> best = KinshipSearch.search(references.family(related, donors).index(), remains,
+                        0, candidate.prior()).stream().findFirst().map(KinshipSearch.Candidate::lr);
+                if (best.isPresent() || !parts.isEmpty()) {
+                    persons.add(related);
+                    found.put(related, new RelatedRival(best.orElse(LINEAGE_ONLY), checks(remains, donors), parts));
+                }
             }
         }
         return found;

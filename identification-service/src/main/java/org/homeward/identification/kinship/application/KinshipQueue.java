@@ -102,7 +102,9 @@ public class KinshipQueue {
         var insert = entityManager.createNativeQuery("insert into kinship_job (id, kind, subject_id, party, enqueued_at)"
                         + " select gen_random_uuid(), 'CASE', c.id, c.to_party, now() from remains_case c"
                         + " join dna_profile p on p.case_id = c.id where c.status in (:open)"
-                        + (party == null ? "" : " and c.to_party = :party") + " on conflict (kind, subject_id) do nothing")
+                        + (party == null ? "" : " and c.to_party = :party")
+                        // In id order, as every caller queues: no deadlock with a recording queueing the same cases.
+                        + " order by c.id on conflict (kind, subject_id) do nothing")
                 .setParameter("open", open);
         if (party != null) {
             insert.setParameter("party", party);

@@ -11,8 +11,10 @@ import org.homeward.identification.kinship.FamilyDonor;
 import org.homeward.identification.kinship.KinshipCandidate;
 import org.homeward.identification.kinship.LineagePart;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
+import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.Genotype;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
+import org.homeward.identification.kinship.engine.ReferenceFit;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
@@ -30,7 +32,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** The kinship report of one candidate (KinshipReport), for the case's laboratory; every read audited. */
+/**
+ * The kinship report of one candidate (KinshipReport), for the case's laboratory. Reading one discloses genotypes:
+ * it is audited on the candidate, and on the case and each donor whose genotypes it shows, as their profiles' reads
+ * are.
+ */
 @ApplicationScoped
 public class KinshipReports {
 
@@ -40,15 +46,17 @@ public class KinshipReports {
     private final EntityManager entityManager;
     private final CaseAccess caseAccess;
     private final KinshipEngine engine;
+    private final KinshipReferences references;
     private final IdentificationPolicies policies;
     private final AuditLog audit;
     private final Clock clock;
 
     public KinshipReports(EntityManager entityManager, CaseAccess caseAccess, KinshipEngine engine,
-                          IdentificationPolicies policies, AuditLog audit, Clock clock) {
+                          KinshipReferences references, IdentificationPolicies policies, AuditLog audit, Clock clock) {
         this.entityManager = entityManager;
         this.caseAccess = caseAccess;
         this.engine = engine;
+        this.references = references;
         this.policies = policies;
         this.audit = audit;
         this.clock = clock;
@@ -61,28 +69,55 @@ public class KinshipReports {
         if (c == null || !c.caseId().equals(caseId)) {
             throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
         }
-        audit.record("kinship.report.read." + format, "kinship_candidate", candidateId.toString());
         Actor reader = caseAccess.actor();
-        StrProfile remains = profile(DnaProfile.SubjectKind.CASE, caseId).orElse(new StrProfile(Map.of()));
-        Map<String, StrProfile> references = new LinkedHashMap<>();
-        for (UUID donor : c.donorIds()) {
-            profile(DnaProfile.SubjectKind.DONOR, donor).ifPresent(p -> references.put(donor.toString(), p));
+        List<String> stale = new ArrayList<>();
+        Optional<DnaProfile> remainsRecord = profileRecord(DnaProfile.SubjectKind.CASE, caseId);
+        StrProfile remains = remainsRecord.map(p -> p.open(engine::unseal)).orElse(new StrProfile(Map.of()));
+        remainsRecord.filter(p -> p.recordedAt().isAfter(c.computedAt()))
+                .ifPresent(p -> stale.add("the remains were typed again since the numbers were computed"));
+        // The entry's references as the engine weighs them (a relative registered for several files on every locus
+        // any of his samples typed), in the order the entry lists them.
+        Map<UUID, StrProfile> entry = new LinkedHashMap<>();
+        Map<String, FamilyReferences.Donor> weighed = new LinkedHashMap<>();
+        references.donorsOf(c.personId()).forEach(d -> weighed.put(d.id(), d));
+        for (UUID donor : c.entryDonorIds()) {
+            FamilyReferences.Donor reference = weighed.get(donor.toString());
+            if (reference == null) {
+                stale.add("reference " + donor + " is no longer typed or consented");
+                continue;
+            }
+            entry.put(donor, reference.profile());
+            profileRecord(DnaProfile.SubjectKind.DONOR, donor).filter(p -> p.recordedAt().isAfter(c.computedAt()))
+                    .ifPresent(p -> stale.add("reference " + donor + " was typed again since the numbers were computed"));
         }
-        Map<String, Double> perLocus = c.perLocus(engine::unseal);
+        if (c.basis() != null && !c.basis().frequencyTableSha256().equals(engine.basis(c.prior(), 0).frequencyTableSha256())) {
+            stale.add("the frequency table changed since the numbers were computed: the frequencies shown are today's");
+        }
+        audit.record("kinship.report.read." + format, "kinship_candidate", candidateId.toString());
+        audit.record("kinship.report.genotypes", "case", caseId.toString());
+        entry.keySet().forEach(donor -> audit.record("kinship.report.genotypes", "family_donor", donor.toString()));
         KinshipConfig.Undisputed undisputed = engine.config().undisputed();
-        return new KinshipReport(c.id(), c.caseId(), c.personId(), c.party(), c.computedAt(), hypotheses(c),
-                pedigree(c, remains, references), c.reference(), c.method(), loci(perLocus, remains, references),
-                new KinshipReport.Model(c.basis(), formula(c), DROP_OUT), c.lineage(), c.autosomalLr(), c.lr(),
-                c.log10Lr(), c.prior(), c.posterior(), c.rankInCase(),
+        return new KinshipReport(c.id(), c.caseId(), c.personId(), c.party(), c.computedAt(), List.copyOf(stale),
+                hypotheses(c), pedigree(c, remains, entry), c.reference(), c.method(),
+                loci(c.perLocus(engine::unseal), remains, entry), new KinshipReport.Model(c.basis(), formula(c), DROP_OUT),
+                c.lineage(), c.referenceChecks().stream().map(KinshipReports::line).toList(),
+                ReferenceFit.check(engine.matching(), references.donorsOf(c.personId()),
+                        engine.config().referenceFitFactor()), c.sexComparison().name(),
+                c.autosomalLr(), c.lr(), c.log10Lr(), c.prior(), c.posterior(), c.rankInCase(),
                 new KinshipReport.Rule(undisputed.minPosterior(), undisputed.margin(), undisputed.minLoci(),
                         engine.config().reportingThreshold(), policy(c.party()), c.undisputed(), c.disputedBecause()),
                 decisions(c.id()), Instant.now(clock), reader.subject(), reader.organisation());
     }
 
-    private Optional<StrProfile> profile(DnaProfile.SubjectKind kind, UUID subject) {
+    private Optional<DnaProfile> profileRecord(DnaProfile.SubjectKind kind, UUID subject) {
         return entityManager.createQuery("select p from DnaProfile p where p.subjectKind = :kind and p.subjectId = :subject",
-                        DnaProfile.class).setParameter("kind", kind).setParameter("subject", subject).getResultList()
-                .stream().findFirst().map(p -> p.open(engine::unseal));
+                DnaProfile.class).setParameter("kind", kind).setParameter("subject", subject).getResultList().stream()
+                .findFirst();
+    }
+
+    private static KinshipReport.ReferenceLine line(ReferenceCheck check) {
+        return new KinshipReport.ReferenceLine(UUID.fromString(check.donorId()), check.relation().name(), check.lr(),
+                check.inconsistentLoci());
     }
 
     private static KinshipReport.Hypotheses hypotheses(KinshipCandidate c) {
@@ -92,56 +127,65 @@ public class KinshipReports {
                 + (c.basis() == null ? "of the frequency table" : c.basis().population()) + ".");
     }
 
-    private List<KinshipReport.Member> pedigree(KinshipCandidate c, StrProfile remains, Map<String, StrProfile> typed) {
+    private List<KinshipReport.Member> pedigree(KinshipCandidate c, StrProfile remains, Map<UUID, StrProfile> entry) {
         List<KinshipReport.Member> members = new ArrayList<>();
-        members.add(new KinshipReport.Member(c.caseId().toString(), "REMAINS", null,
-                remains.loci().isEmpty() ? List.of() : List.of("STR (" + remains.loci().size() + " loci)"), true));
+        List<String> remainsTypedBy = new ArrayList<>();
+        if (!remains.loci().isEmpty()) {
+            remainsTypedBy.add("STR (" + remains.loci().size() + " loci)");
+        }
+        c.lineage().stream().map(LineagePart::method).distinct().forEach(remainsTypedBy::add);
+        members.add(new KinshipReport.Member(c.caseId().toString(), "REMAINS", null, remainsTypedBy, true));
         members.add(new KinshipReport.Member(c.personId().toString(), "MISSING_PERSON", null, List.of(), false));
         Map<String, String> relations = new LinkedHashMap<>();
-        for (ReferenceCheck check : c.referenceChecks()) {
-            relations.put(check.donorId(), check.relation().name());
-        }
-        Set<String> donors = new LinkedHashSet<>(relations.keySet());
-        c.donorIds().forEach(d -> donors.add(d.toString()));
+        c.referenceChecks().forEach(check -> relations.put(check.donorId(), check.relation().name()));
+        Set<String> donors = new LinkedHashSet<>();
+        entry.keySet().forEach(d -> donors.add(d.toString()));
+        donors.addAll(relations.keySet());
         c.lineage().forEach(p -> donors.add(p.donorId().toString()));
         for (String donor : donors) {
+            UUID id = UUID.fromString(donor);
             List<String> by = new ArrayList<>();
-            if (typed.containsKey(donor)) {
-                by.add("STR (" + typed.get(donor).loci().size() + " loci)");
+            if (entry.containsKey(id)) {
+                by.add("STR (" + entry.get(id).loci().size() + " loci)");
             } else if (relations.containsKey(donor)) {
                 by.add("STR");
             }
-            c.lineage().stream().filter(p -> p.donorId().toString().equals(donor)).map(LineagePart::method)
-                    .distinct().forEach(by::add);
+            c.lineage().stream().filter(p -> p.donorId().equals(id)).map(LineagePart::method).distinct()
+                    .forEach(by::add);
             String relationship = relations.get(donor);
             if (relationship == null) {
-                FamilyDonor registered = entityManager.find(FamilyDonor.class, UUID.fromString(donor));
+                FamilyDonor registered = entityManager.find(FamilyDonor.class, id);
                 relationship = registered == null || registered.relationship() == null ? null
                         : registered.relationship().name();
             }
-            members.add(new KinshipReport.Member(donor, "REFERENCE", relationship, by,
-                    c.donorIds().contains(UUID.fromString(donor))));
+            // In the ratio: a donor of the autosomal entry, or the weighed lineage comparison multiplied into it.
+            boolean inRatio = entry.containsKey(id) || c.lineage().stream()
+                    .anyMatch(p -> p.donorId().equals(id) && p.inRatio() && p.weighed() && !p.excludes());
+            members.add(new KinshipReport.Member(donor, "REFERENCE", relationship, by, inRatio));
         }
         return members;
     }
 
     private List<KinshipReport.LocusLine> loci(Map<String, Double> perLocus, StrProfile remains,
-                                               Map<String, StrProfile> references) {
+                                               Map<UUID, StrProfile> entry) {
         AlleleFrequencies frequencies = engine.frequencies();
         List<KinshipReport.LocusLine> lines = new ArrayList<>();
         for (Map.Entry<String, Double> locus : perLocus.entrySet()) {
             String name = locus.getKey();
             Set<String> observed = new TreeSet<>();
             List<String> atRemains = alleles(remains.loci().get(name), observed);
-            Map<String, List<String>> atReferences = new LinkedHashMap<>();
-            references.forEach((donor, profile) -> atReferences.put(donor, alleles(profile.loci().get(name), observed)));
-            Map<String, Double> ofAlleles = new LinkedHashMap<>();
+            List<KinshipReport.Genotyped> atReferences = new ArrayList<>();
+            entry.forEach((donor, profile) -> atReferences.add(new KinshipReport.Genotyped(donor,
+                    alleles(profile.loci().get(name), observed))));
+            List<KinshipReport.Frequency> ofAlleles = new ArrayList<>();
             try {
-                // The frequencies the engine uses: the table's, an allele it lacks at the minimum, renormalised.
+                // The frequencies the engine uses: the table's, an allele it lacks at the minimum, renormalised over
+                // the alleles the remains and the entry's references show.
                 AlleleFrequencies.LocusAlleles table = frequencies.locus(name, observed);
-                observed.forEach(allele -> ofAlleles.put(allele, table.frequencies()[table.indexOf(allele)]));
+                observed.forEach(allele -> ofAlleles.add(new KinshipReport.Frequency(allele,
+                        table.frequencies()[table.indexOf(allele)])));
             } catch (IllegalArgumentException notInTable) {
-                // A locus the table lacks is never compared; kept out rather than guessed.
+                // A locus today's table lacks: the frequencies are not guessed (stale says why).
             }
             lines.add(new KinshipReport.LocusLine(name, atRemains, atReferences, ofAlleles, locus.getValue()));
         }
@@ -161,15 +205,20 @@ public class KinshipReports {
         String mutation = c.basis() == null ? "" : " Mutations: " + c.basis().mutationModel() + " model at "
                 + c.basis().mutationRate() + " per meiosis" + (c.basis().locusMutationRates().isEmpty() ? ""
                 : " (locus rates as listed)") + "; theta " + c.basis().theta() + ".";
-        String pairwise = "LR = P(genotypes | H1) / P(genotypes | H2), the product over the loci compared. For one"
-                + " reference, per locus LR = k0 + k1 * LR(parent-child) + k2 * LR(identity), with the IBD coefficients"
-                + " (k0, k1, k2) of the stated relationship; with mutations the exact pedigree likelihood.";
-        String pedigree = "LR = P(genotypes | H1) / P(genotypes | H2), the product over the loci compared, each the"
-                + " likelihood of the family's pedigree with the remains placed as the missing person, summed over the"
-                + " untyped members' genotypes (peeling), over the same with the remains unrelated.";
-        String lineage = c.lineage().isEmpty() ? "" : " Lineage parts (Y-STR, mtDNA) multiply in as listed with"
-                + " their formulas in the laboratories' guide.";
-        return ("PEDIGREE".equals(c.reference()) ? pedigree : pairwise) + mutation + lineage
+        String autosomal = switch (c.reference()) {
+            case "PEDIGREE" -> "LR = P(genotypes | H1) / P(genotypes | H2), the product over the loci compared, each the"
+                    + " likelihood of the family's pedigree with the remains placed as the missing person, summed over"
+                    + " the untyped members' genotypes (peeling), over the same with the remains unrelated.";
+            case "LINEAGE_ONLY" -> "No autosomal comparison: the family's references were typed on lineage markers"
+                    + " only (autosomal LR 1).";
+            default -> "LR = P(genotypes | H1) / P(genotypes | H2), the product over the loci compared. For one"
+                    + " reference, per locus LR = k0 + k1 * LR(parent-child) + k2 * LR(identity), with the IBD"
+                    + " coefficients (k0, k1, k2) of the stated relationship; with mutations the exact pedigree"
+                    + " likelihood.";
+        };
+        String lineage = c.lineage().isEmpty() ? "" : " Lineage comparisons (Y-STR, mtDNA) as listed; the weighed one"
+                + " in the ratio per method multiplies in (their formulas in the laboratories' guide).";
+        return autosomal + mutation + lineage
                 + " Posterior = LR * prior / (LR * prior + 1 - prior), then among the case's candidates.";
     }
 

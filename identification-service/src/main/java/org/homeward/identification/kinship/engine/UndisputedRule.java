@@ -31,7 +31,9 @@ import java.util.Set;
  *   <li>the remains' DNA sex does not exclude the person (a Y chromosome is never a woman's);</li>
  *   <li>no reference of the family, compared on its own, has an LR below 1 or two or more loci inconsistent
  *       with its stated relationship ({@link ReferenceCheck}): such a family is for review, not for a
- *       proposal.</li>
+ *       proposal;</li>
+ *   <li>no two references fit another relationship to each other better than the stated one
+ *       ({@link ReferenceFit}).</li>
  * </ul>
  * A lineage part (Y-STR along the paternal line, mtDNA along the maternal line) multiplies into the ratio and the
  * posterior, but its ratio is the same for everyone of one line: brothers cannot be told apart by it. So in the
@@ -91,7 +93,7 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     public record Candidate(double lr, double prior, int lociCompared, boolean personMissing,
                             List<ReferenceCheck> references, boolean sexExcluded, String familyGroup,
                             Map<String, Relation> relatives, Map<String, Double> perLocus, double autosomalLr,
-                            List<Lineage> lineage, Map<String, Integer> lineageMethodsTyped) {
+                            List<Lineage> lineage, Map<String, Integer> lineageMethodsTyped, boolean referencesMisfit) {
         public Candidate {
             references = List.copyOf(references);
             relatives = Map.copyOf(relatives);
@@ -100,12 +102,21 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             lineageMethodsTyped = Map.copyOf(lineageMethodsTyped);
         }
 
+        /** A candidate whose references fit each other as stated. */
+        public Candidate(double lr, double prior, int lociCompared, boolean personMissing, List<ReferenceCheck> references,
+                         boolean sexExcluded, String familyGroup, Map<String, Relation> relatives,
+                         Map<String, Double> perLocus, double autosomalLr, List<Lineage> lineage,
+                         Map<String, Integer> lineageMethodsTyped) {
+            this(lr, prior, lociCompared, personMissing, references, sexExcluded, familyGroup, relatives, perLocus,
+                    autosomalLr, lineage, lineageMethodsTyped, false);
+        }
+
         /** A candidate compared on autosomal STRs only. */
         public Candidate(double lr, double prior, int lociCompared, boolean personMissing, List<ReferenceCheck> references,
                          boolean sexExcluded, String familyGroup, Map<String, Relation> relatives,
                          Map<String, Double> perLocus) {
             this(lr, prior, lociCompared, personMissing, references, sexExcluded, familyGroup, relatives, perLocus, lr,
-                    List.of(), Map.of());
+                    List.of(), Map.of(), false);
         }
 
         /**
@@ -157,8 +168,9 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     }
 
     /**
-     * A candidate's lineage part: its method (Y_STR, MT_DNA), its ratio, whether the differences exclude the line, and
-     * whether it is the one of its method in the candidate's ratio.
+     * A candidate's lineage comparison: its method (Y_STR, MT_DNA), its ratio, whether the differences exclude the
+     * line, and whether it is the weighed one of its method in the candidate's ratio. Every comparison is given, the
+     * unweighed ones too: one that fits, weighed or not, leaves a rival possibly of the remains' line.
      */
     public record Lineage(String method, double lr, boolean excludes, boolean inRatio) {
     }
@@ -203,6 +215,7 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         // An unseen rival (under the threshold) may be of the same line: the lineage part does not count against him.
         boolean behindRival = candidate.weightAgainst(null) < margin * reportingThreshold;
         boolean behindRelated = false;
+        boolean notComparedRelated = false;
         boolean otherReferences = false;
         boolean rivalDoesNotFit = false;
         for (int j = 0; j < ofCase.size(); j++) {
@@ -217,7 +230,11 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             }
             Set<String> shared = new HashSet<>(candidate.perLocus().keySet());
             shared.retainAll(rival.perLocus().keySet());
-            behindRelated |= candidate.log10LrOn(shared) < Math.log10(margin) + rival.log10LrOn(shared);
+            if (shared.isEmpty()) {
+                notComparedRelated = true; // a relative weighed on lineage markers only: nothing tells them apart
+            } else {
+                behindRelated |= candidate.log10LrOn(shared) < Math.log10(margin) + rival.log10LrOn(shared);
+            }
             // Brothers of a stated group rest on the same relatives (their references carry over whole); a
             // father and son, or brothers nobody grouped, may not: the one with more references would win.
             otherReferences |= !candidate.relatives().keySet().equals(rival.relatives().keySet()) && rival.lr() >= 1;
@@ -233,6 +250,10 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         }
         if (behindRelated) {
             failed.add("LR under " + margin + " times a related rival on the loci both compared");
+        }
+        if (notComparedRelated) {
+            failed.add("a related rival shares no compared STR locus with it (weighed on lineage markers only): type"
+                    + " his references on STRs");
         }
         if (otherReferences) {
             failed.add(OTHER_REFERENCES);
@@ -262,6 +283,10 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
         if (candidate.lineageExcludes()) {
             failed.add("a lineage marker excludes the line of the reference (Y-STR: more steps than meioses; mtDNA: two"
                     + " or more differences): review the family");
+        }
+        if (candidate.referencesMisfit()) {
+            failed.add("two references of the family fit another relationship to each other better than the stated one"
+                    + " (review the family: a swapped sample, a father who is not the father)");
         }
         if (!policy.metBy(candidate.references(), candidate.lineageMethodsTyped())) {
             failed.add(policy.clause());

@@ -354,6 +354,16 @@ class UndisputedRuleTest {
     }
 
     @Test
+    void referencesThatFitAnotherRelationshipToEachOtherSendTheFamilyToReview() {
+        String person = UUID.randomUUID().toString();
+        UndisputedRule.Candidate misfit = new UndisputedRule.Candidate(1e12, PRIOR, 20, true, List.of(), false, person,
+                Map.of(person + ":father", Relation.PARENT), Map.of(), 1e12, List.of(), Map.of(), true);
+        assertThat(DEFAULTS.judge(List.of(misfit), 0, 0).failed()).containsExactly("two references of the family fit"
+                + " another relationship to each other better than the stated one (review the family: a swapped sample,"
+                + " a father who is not the father)");
+    }
+
+    @Test
     void aRivalWithOneFittingReferenceOfTheLineMayStillBeOfIt() {
         // His father's Y excludes the remains' line but his brother's fits: a misattributed sample beside a true one.
         UndisputedRule.Candidate candidate = withLineage(1e7, List.of(y(1e3)), List.of(), Map.of());
