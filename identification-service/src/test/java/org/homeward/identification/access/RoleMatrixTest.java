@@ -69,6 +69,7 @@ class RoleMatrixTest {
             entry("DELETE /api/v1/missing-persons/{id}/children/{childId}", COORDINATOR_OR_EXAMINER),
             entry("GET /api/v1/missing-persons/{id}/kinship-candidates", EXAMINER),
             entry("GET /api/v1/missing-persons/{id}/reference-fit", EXAMINER),
+            entry("GET /api/v1/missing-persons/{id}/reference-planning", EXAMINER),
             entry("POST /api/v1/missing-persons/imports", COORDINATOR),
             entry("GET /api/v1/missing-persons/imports", COORDINATOR),
             entry("POST /api/v1/missing-persons/imports/{id}/resume", COORDINATOR),

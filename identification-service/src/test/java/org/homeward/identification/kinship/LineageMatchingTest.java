@@ -490,7 +490,7 @@ class LineageMatchingTest {
     }
 
     @Test
-    void aFatherWhoIsNoKinToTheBrotherIsFlaggedWithTheRatios() {
+    void aFatherWhoIsNoKinToTheBrotherIsFlaggedWithTheRatiosAndThePlanSaysWhomToSampleNext() {
         ProfileSimulator simulate = new ProfileSimulator(europe, 20261211L, LOCI);
         StrProfile father = simulate.founder();
         StrProfile mother = simulate.founder();
@@ -505,6 +505,20 @@ class LineageMatchingTest {
         assertThat(fit.getBoolean("[0].flagged")).isTrue();
         assertThat(fit.getDouble("[0].bestLr")).isGreaterThanOrEqualTo(1000 * fit.getDouble("[0].statedLr"));
         given().header("Authorization", RU_LAB).get("/api/v1/missing-persons/" + person + "/reference-fit").then()
+                .statusCode(404);
+
+        // Planning: each reference's powers, and what to sample next (the other parent, beside the one typed, first).
+        JsonPath plan = given().header("Authorization", EXAMINER).get("/api/v1/missing-persons/" + person
+                + "/reference-planning").then().statusCode(200).extract().jsonPath().using(EXACT);
+        assertThat(plan.getList("references.subject")).containsExactly(stranger, brother);
+        assertThat(plan.getDouble("references[0].exclusionPower")).isGreaterThan(0.99); // a parent excludes
+        assertThat(plan.getDouble("references[1].exclusionPower")).isZero(); // a brother never does
+        assertThat(plan.getString("toSample[0].relationship")).isEqualTo("PARENTS");
+        assertThat(plan.getInt("simulations")).isEqualTo(500);
+        JsonPath again = given().header("Authorization", EXAMINER).get("/api/v1/missing-persons/" + person
+                + "/reference-planning").then().statusCode(200).extract().jsonPath().using(EXACT);
+        assertThat(again.getList("toSample.inclusionPower")).isEqualTo(plan.getList("toSample.inclusionPower"));
+        given().header("Authorization", RU_LAB).get("/api/v1/missing-persons/" + person + "/reference-planning").then()
                 .statusCode(404);
     }
 

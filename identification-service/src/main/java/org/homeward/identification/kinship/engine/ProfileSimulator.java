@@ -5,9 +5,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Synthetic STR profiles for tests, benchmarks and demonstrations, never for casework: founders draw each
- * allele from the population's frequencies; a child takes one allele of each parent at random (Mendel, no
- * mutation). Seeded, so a run can be repeated exactly.
+ * Synthetic STR profiles for tests, benchmarks, demonstrations and the power of a family's references
+ * (ReferencePlanning), never as evidence: founders draw each allele from the population's frequencies; a child takes
+ * one allele of each parent at random (Mendel, no mutation); a relative shares alleles with a typed person as the
+ * relationship's IBD coefficients say. Seeded, so a run can be repeated exactly.
  */
 public final class ProfileSimulator {
 
@@ -35,6 +36,26 @@ public final class ProfileSimulator {
         for (String locus : loci) {
             genotypes.put(locus, new Genotype(transmit(father.at(locus)), transmit(mother.at(locus))));
         }
+        return new StrProfile(genotypes);
+    }
+
+    /**
+     * Someone related to {@code typed} as stated, on the loci {@code typed} shows: at each locus the IBD state is drawn
+     * from the relationship's (k0, k1, k2); two alleles shared are the typed genotype, one shared is one of the typed
+     * alleles at random beside a drawn one, none is two drawn alleles. Conditioned on one typed person only.
+     */
+    public StrProfile relative(StrProfile typed, Relation relation) {
+        Map<String, Genotype> genotypes = new TreeMap<>();
+        typed.loci().forEach((locus, genotype) -> {
+            double u = random.nextDouble();
+            if (u < relation.k2) {
+                genotypes.put(locus, genotype);
+            } else if (u < relation.k2 + relation.k1) {
+                genotypes.put(locus, new Genotype(transmit(genotype), draw(locus)));
+            } else {
+                genotypes.put(locus, new Genotype(draw(locus), draw(locus)));
+            }
+        });
         return new StrProfile(genotypes);
     }
 

@@ -137,6 +137,7 @@ final class OrganisationRules {
             entry("DELETE /api/v1/missing-persons/{id}/children/{childId}", write()),
             entry("GET /api/v1/missing-persons/{id}/kinship-candidates", read(EXAMINER)),
             entry("GET /api/v1/missing-persons/{id}/reference-fit", read(EXAMINER)),
+            entry("GET /api/v1/missing-persons/{id}/reference-planning", read(EXAMINER)),
             entry("POST /api/v1/missing-persons/imports", notScoped()),
             entry("GET /api/v1/missing-persons/imports/{id}", read(COORDINATOR)),
             entry("GET /api/v1/missing-persons/imports", list(COORDINATOR, "?status=COMPLETED&size=100", "imports/{id}")),
