@@ -62,10 +62,20 @@ public class CaseKinshipCandidateResource {
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
+    /** A media range the client refuses (q=0, q=0.0, q=0.000). */
+    private static boolean refused(MediaType type) {
+        String q = type.getParameters().get("q");
+        try {
+            return q != null && Double.parseDouble(q) == 0;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
     /** The first of JSON and PDF the Accept header takes, in its order of preference (JSON for a wildcard). */
     private static boolean prefersPdf(List<MediaType> acceptable) {
         for (MediaType type : acceptable) {
-            if ("0".equals(type.getParameters().get("q"))) {
+            if (refused(type)) {
                 continue;
             }
             if (type.isWildcardType() || MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {

@@ -61,6 +61,9 @@ public class KinshipEngine {
         if (config.prior().isPresent() && !(config.prior().getAsDouble() > 0 && config.prior().getAsDouble() < 1)) {
             throw new IllegalStateException("homeward.kinship.prior must be in (0, 1)");
         }
+        if (!(config.referenceFitFactor() >= 1)) {
+            throw new IllegalStateException("homeward.kinship.reference-fit-factor must be at least 1");
+        }
         this.cipher = new FieldCipher(FieldKeys.of(config.profileKeyId(), config.profileKey(),
                 config.retiredProfileKeys(), "homeward.kinship.profile-key", "homeward.kinship.retired-profile-keys"),
                 config.acceptUnboundValues());

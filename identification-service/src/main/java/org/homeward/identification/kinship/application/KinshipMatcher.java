@@ -437,6 +437,7 @@ public class KinshipMatcher {
             affected.addAll(entityManager.createQuery("select c.caseId from KinshipCandidate c where c.personId in :persons",
                     UUID.class).setParameter("persons", persons).getResultList());
         }
+        Map<UUID, Boolean> misfits = new HashMap<>();
         for (UUID caseId : affected) {
             List<KinshipCandidate> ofCase = new ArrayList<>(entityManager.createQuery("select c from KinshipCandidate c"
                     + " where c.caseId = :case", KinshipCandidate.class).setParameter("case", caseId).getResultList());
@@ -460,7 +461,7 @@ public class KinshipMatcher {
                 rivals.add(new UndisputedRule.Candidate(c.lr(), c.prior(), c.lociCompared(), stillMissing(c.personId()),
                         c.referenceChecks(), sexes.get(i).excludes(), ofParty.familyName(c.personId()), relatives.get(i),
                         c.perLocus(engine::unseal), c.autosomalLr(), ruleParts(c.lineage()), lineageMethodsCompared(c),
-                        misfit(c.personId())));
+                        misfit(c.personId(), misfits)));
             }
             for (int i = ofCase.size(); i < weighed.size(); i++) {
                 // A related person under the reporting threshold: not stored nor shown, but still a rival.
@@ -504,10 +505,13 @@ public class KinshipMatcher {
         }
     }
 
-    /** Whether two of the person's references fit another relationship to each other better than stated. */
-    private boolean misfit(UUID person) {
-        return ReferenceFit.check(engine.matching(), references.donorsOf(person), engine.config().referenceFitFactor())
-                .stream().anyMatch(ReferenceFit.Pair::flagged);
+    /**
+     * Whether two of the references registered for the person fit another relationship to each other better than
+     * stated; once per person and ranking ({@code known}), read before any candidate is ranked.
+     */
+    private boolean misfit(UUID person, Map<UUID, Boolean> known) {
+        return known.computeIfAbsent(person, p -> ReferenceFit.check(engine.matching(), references.ownDonorsOf(p),
+                engine.config().referenceFitFactor()).stream().anyMatch(ReferenceFit.Pair::flagged));
     }
 
     /**

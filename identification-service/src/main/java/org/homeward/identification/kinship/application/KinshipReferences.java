@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -175,6 +176,18 @@ public class KinshipReferences {
     public List<FamilyReferences.Donor> donorsOf(UUID person) {
         MissingPerson entry = entityManager.find(MissingPerson.class, person);
         return entry == null ? List.of() : families(entry.party()).referencesOf().getOrDefault(person, List.of());
+    }
+
+    /**
+     * The person's references registered for him (consented and typed), as the matching weighs them: without those his
+     * stated relatives lend him, whose relationships are only approximate (ReferenceFit takes them as exact).
+     */
+    public List<FamilyReferences.Donor> ownDonorsOf(UUID person) {
+        Set<String> own = new HashSet<>(entityManager.createQuery("select d.id from FamilyDonor d where d.personId = :p"
+                        + " and d.status = :consented", UUID.class).setParameter("p", person)
+                .setParameter("consented", FamilyDonor.Status.CONSENTED).getResultList().stream().map(UUID::toString)
+                .toList());
+        return donorsOf(person).stream().filter(d -> own.contains(d.id())).toList();
     }
 
     /**

@@ -61,8 +61,8 @@ public record KinshipReport(UUID candidateId, UUID caseId, UUID personId, String
     }
 
     /**
-     * The undisputed rule: today's thresholds and the party's policy (what the next computation applies), the verdict
-     * and the clauses that failed as of {@code computedAt}.
+     * The undisputed rule: today's thresholds and the party's policy (what the next ranking applies), the verdict and
+     * the clauses that failed at the candidate's last ranking.
      */
     public record Rule(double minPosterior, double margin, int minLoci, double reportingThreshold, String policy,
                        boolean undisputed, List<String> failedClauses) {

@@ -16,6 +16,7 @@ import org.homeward.identification.kinship.engine.Genotype;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
 import org.homeward.identification.kinship.engine.ReferenceFit;
 import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.kinship.engine.UndisputedRule;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.problem.ProblemException;
@@ -96,13 +97,18 @@ public class KinshipReports {
         audit.record("kinship.report.read." + format, "kinship_candidate", candidateId.toString());
         audit.record("kinship.report.genotypes", "case", caseId.toString());
         entry.keySet().forEach(donor -> audit.record("kinship.report.genotypes", "family_donor", donor.toString()));
+        List<ReferenceFit.Pair> fit = ReferenceFit.check(engine.matching(), references.ownDonorsOf(c.personId()),
+                engine.config().referenceFitFactor());
+        boolean misfitClause = c.disputedBecause().contains(UndisputedRule.REFERENCES_MISFIT);
+        if (fit.stream().anyMatch(ReferenceFit.Pair::flagged) != misfitClause) {
+            stale.add("the references' fit to each other (shown as it is now) changed since the candidate was ranked");
+        }
         KinshipConfig.Undisputed undisputed = engine.config().undisputed();
         return new KinshipReport(c.id(), c.caseId(), c.personId(), c.party(), c.computedAt(), List.copyOf(stale),
                 hypotheses(c), pedigree(c, remains, entry), c.reference(), c.method(),
                 loci(c.perLocus(engine::unseal), remains, entry), new KinshipReport.Model(c.basis(), formula(c), DROP_OUT),
                 c.lineage(), c.referenceChecks().stream().map(KinshipReports::line).toList(),
-                ReferenceFit.check(engine.matching(), references.donorsOf(c.personId()),
-                        engine.config().referenceFitFactor()), c.sexComparison().name(),
+                fit, c.sexComparison().name(),
                 c.autosomalLr(), c.lr(), c.log10Lr(), c.prior(), c.posterior(), c.rankInCase(),
                 new KinshipReport.Rule(undisputed.minPosterior(), undisputed.margin(), undisputed.minLoci(),
                         engine.config().reportingThreshold(), policy(c.party()), c.undisputed(), c.disputedBecause()),

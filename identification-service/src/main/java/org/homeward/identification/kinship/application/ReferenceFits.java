@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A missing person's references checked against each other (ReferenceFit), for a laboratory of his party: the same
+ * A missing person's own references checked against each other (ReferenceFit), for a laboratory of his party: the same
  * check the undisputed rule applies, with the ratios, so the laboratory sees which pair to look at. Audited.
  */
 @ApplicationScoped
@@ -38,6 +38,7 @@ public class ReferenceFits {
         MissingPerson person = registerAccess.readable(entityManager.find(MissingPerson.class, personId), personId);
         registerAccess.requireLaboratoryOf(person.party());
         audit.record("kinship.reference-fit.read", "missing_person", personId.toString());
-        return ReferenceFit.check(engine.matching(), references.donorsOf(personId), engine.config().referenceFitFactor());
+        return ReferenceFit.check(engine.matching(), references.ownDonorsOf(personId),
+                engine.config().referenceFitFactor());
     }
 }

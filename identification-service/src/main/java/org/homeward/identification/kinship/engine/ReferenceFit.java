@@ -15,7 +15,9 @@ import java.util.Set;
  * siblings, second degree, third degree). A pair that fits another relationship at least {@code factor} times better
  * than the stated one is flagged: a swapped sample, a father who is not the father, a half brother stated as full.
  * Pairs whose relationship the statements do not fix (two grandparents, a parent and an uncle of unknown side) are
- * not checked.
+ * not checked, nor a pair with no locus in common or on a locus the frequency table lacks. The references given
+ * must be registered for the person himself: those a stated relative lends him carry relationships that are only
+ * approximate (a missing parent's child is "at least a half sibling"), which no pair test may take as exact.
  */
 public final class ReferenceFit {
 
@@ -44,8 +46,16 @@ public final class ReferenceFit {
                 if (stated == null || a.id().equals(b.id())) {
                     continue;
                 }
-                Map<PairRelationship, LikelihoodRatio> ratios = weighed(calculator, a, b);
+                Map<PairRelationship, LikelihoodRatio> ratios;
+                try {
+                    ratios = weighed(calculator, a, b);
+                } catch (IllegalArgumentException lociTheTableLacks) {
+                    continue;
+                }
                 int loci = ratios.get(PairRelationship.FULL_SIBLINGS).lociCompared();
+                if (loci == 0) {
+                    continue;
+                }
                 double statedLr = lr(ratios, stated);
                 PairRelationship best = PairRelationship.UNRELATED;
                 for (PairRelationship alternative : PairRelationship.values()) {

@@ -60,6 +60,10 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
     private static final Set<Relation> BROTHERS_SHARE = Set.of(Relation.PARENT, Relation.FULL_SIBLING,
             Relation.GRANDPARENT, Relation.UNCLE_OR_AUNT);
 
+    /** The clause a family whose references do not fit each other fails (ReferenceFit). */
+    public static final String REFERENCES_MISFIT = "two references of the family fit another relationship to each other"
+            + " better than the stated one (review the family: a swapped sample, a father who is not the father)";
+
     /** The clause a related rival with a relative who does not fit the remains fails. */
     public static final String RIVAL_DOES_NOT_FIT = "a related rival has a relative whose sample does not fit these"
             + " remains (a misattributed sample may hide him): review the family";
@@ -252,8 +256,8 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
             failed.add("LR under " + margin + " times a related rival on the loci both compared");
         }
         if (notComparedRelated) {
-            failed.add("a related rival shares no compared STR locus with it (weighed on lineage markers only): type"
-                    + " his references on STRs");
+            failed.add("a related rival shares no compared STR locus with it (one of them was weighed on lineage"
+                    + " markers only): type the family's references on STRs");
         }
         if (otherReferences) {
             failed.add(OTHER_REFERENCES);
@@ -285,8 +289,7 @@ public record UndisputedRule(double minPosterior, double margin, int minLoci, do
                     + " or more differences): review the family");
         }
         if (candidate.referencesMisfit()) {
-            failed.add("two references of the family fit another relationship to each other better than the stated one"
-                    + " (review the family: a swapped sample, a father who is not the father)");
+            failed.add(REFERENCES_MISFIT);
         }
         if (!policy.metBy(candidate.references(), candidate.lineageMethodsTyped())) {
             failed.add(policy.clause());
