@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.homeward.identification.kinship.application.ReferenceFits;
+import org.homeward.identification.kinship.application.ReferenceReviews;
 import org.homeward.identification.kinship.engine.ReferenceFit;
 import org.homeward.platform.security.Roles;
 
@@ -20,10 +20,10 @@ import java.util.UUID;
 @Tag(name = "DNA kinship matching", description = "What the background search found (the identifying laboratory's examiners)")
 public class PersonReferenceFitResource {
 
-    private final ReferenceFits fits;
+    private final ReferenceReviews reviews;
 
-    public PersonReferenceFitResource(ReferenceFits fits) {
-        this.fits = fits;
+    public PersonReferenceFitResource(ReferenceReviews reviews) {
+        this.reviews = reviews;
     }
 
     @GET
@@ -33,6 +33,6 @@ public class PersonReferenceFitResource {
             + " another relationship 1,000 times better (homeward.kinship.reference-fit-factor) is flagged, and the"
             + " family's candidates are not undisputed (a laboratory of the person's party; audited)")
     public List<ReferenceFit.Pair> of(@PathParam("id") UUID id) {
-        return fits.of(id);
+        return reviews.fit(id);
     }
 }

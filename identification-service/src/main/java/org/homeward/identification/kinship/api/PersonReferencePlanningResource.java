@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.homeward.identification.kinship.application.ReferencePlans;
+import org.homeward.identification.kinship.application.ReferenceReviews;
 import org.homeward.platform.security.Roles;
 
 import java.util.UUID;
@@ -18,10 +18,10 @@ import java.util.UUID;
 @Tag(name = "DNA kinship matching", description = "What the background search found (the identifying laboratory's examiners)")
 public class PersonReferencePlanningResource {
 
-    private final ReferencePlans plans;
+    private final ReferenceReviews reviews;
 
-    public PersonReferencePlanningResource(ReferencePlans plans) {
-        this.plans = plans;
+    public PersonReferencePlanningResource(ReferenceReviews reviews) {
+        this.reviews = reviews;
     }
 
     @GET
@@ -30,7 +30,7 @@ public class PersonReferencePlanningResource {
             + " and inclusion power (simulated remains reaching the reporting threshold, and the undisputed rule's"
             + " margin over it) of each typed reference and of both parents together, and what one more relative of"
             + " each kind would add, best first (a laboratory of the person's party; audited)")
-    public ReferencePlans.Plan of(@PathParam("id") UUID id) {
-        return plans.of(id);
+    public ReferenceReviews.Plan of(@PathParam("id") UUID id) {
+        return reviews.plan(id);
     }
 }

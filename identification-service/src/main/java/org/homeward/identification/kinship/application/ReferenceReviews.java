@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.Loci;
 import org.homeward.identification.kinship.engine.ProfileSimulator;
+import org.homeward.identification.kinship.engine.ReferenceFit;
 import org.homeward.identification.kinship.engine.ReferencePlanning;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.application.RegisterAccess;
@@ -18,12 +19,13 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Reference planning for a missing person's family (ReferencePlanning), for a laboratory of his party: what today's
- * references can include or exclude, and which relative to sample next. Seeded by the person, so the same family
- * gives the same figures until its references change. Audited.
+ * A missing person's references reviewed, for a laboratory of his party, every read audited: checked against each
+ * other (ReferenceFit, the same check the undisputed rule applies, with the ratios, so the laboratory sees which pair
+ * to look at), and planned (ReferencePlanning: what today's references can include or exclude, and which relative to
+ * sample next; seeded by the person, so the same family gives the same figures until its references change).
  */
 @ApplicationScoped
-public class ReferencePlans {
+public class ReferenceReviews {
 
     /** Simulated remains per figure: the IP's standard error is at most 0.5 / sqrt(500), about 0.02. */
     static final int SIMULATIONS = 500;
@@ -34,7 +36,7 @@ public class ReferencePlans {
     private final KinshipEngine engine;
     private final AuditLog audit;
 
-    public ReferencePlans(EntityManager entityManager, RegisterAccess registerAccess, KinshipReferences references,
+    public ReferenceReviews(EntityManager entityManager, RegisterAccess registerAccess, KinshipReferences references,
                           KinshipEngine engine, AuditLog audit) {
         this.entityManager = entityManager;
         this.registerAccess = registerAccess;
@@ -50,10 +52,15 @@ public class ReferencePlans {
     }
 
     @Transactional
-    public Plan of(UUID personId) {
-        MissingPerson person = registerAccess.readable(entityManager.find(MissingPerson.class, personId), personId);
-        registerAccess.requireLaboratoryOf(person.party());
-        audit.record("kinship.reference-planning.read", "missing_person", personId.toString());
+    public List<ReferenceFit.Pair> fit(UUID personId) {
+        readableByLaboratory(personId, "kinship.reference-fit.read");
+        return ReferenceFit.check(engine.matching(), references.ownDonorsOf(personId),
+                engine.config().referenceFitFactor());
+    }
+
+    @Transactional
+    public Plan plan(UUID personId) {
+        readableByLaboratory(personId, "kinship.reference-planning.read");
         List<FamilyReferences.Donor> typed = references.donorsOf(personId);
         // A relative not yet typed is drawn on the kit the family was typed on (the CODIS core for a family with none).
         Set<String> loci = new TreeSet<>();
@@ -73,5 +80,12 @@ public class ReferencePlans {
                 .orElse(null);
         return new Plan(each, parents, ReferencePlanning.untyped(engine.matching(), simulate, typed, thresholds,
                 SIMULATIONS), thresholds, SIMULATIONS, loci);
+    }
+
+    /** The person, for a laboratory of his party (not found for anyone else), the read audited. */
+    private void readableByLaboratory(UUID personId, String action) {
+        MissingPerson person = registerAccess.readable(entityManager.find(MissingPerson.class, personId), personId);
+        registerAccess.requireLaboratoryOf(person.party());
+        audit.record(action, "missing_person", personId.toString());
     }
 }
