@@ -513,7 +513,7 @@ class LineageMatchingTest {
         assertThat(plan.getList("references.subject")).containsExactly(stranger, brother);
         assertThat(plan.getDouble("references[0].exclusionPower")).isGreaterThan(0.99); // a parent excludes
         assertThat(plan.getDouble("references[1].exclusionPower")).isZero(); // a brother never does
-        assertThat(plan.getString("toSample[0].relationship")).isEqualTo("PARENTS");
+        assertThat(plan.getString("toSample[0].relationship")).isEqualTo("OTHER_PARENT");
         assertThat(plan.getInt("simulations")).isEqualTo(500);
         JsonPath again = given().header("Authorization", EXAMINER).get("/api/v1/missing-persons/" + person
                 + "/reference-planning").then().statusCode(200).extract().jsonPath().using(EXACT);

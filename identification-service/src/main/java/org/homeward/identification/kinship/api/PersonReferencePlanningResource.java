@@ -28,8 +28,8 @@ public class PersonReferencePlanningResource {
     @RolesAllowed(Roles.FORENSIC_EXAMINER)
     @Operation(summary = "Reference planning for the person's family: the exclusion power (exact, without mutation)"
             + " and inclusion power (simulated remains reaching the reporting threshold, and the undisputed rule's"
-            + " margin over it) of each typed reference and of both parents together, and what one more relative of"
-            + " each kind would add, best first (a laboratory of the person's party; audited)")
+            + " margin over it) of each typed reference and of both parents together, and the inclusion power one more"
+            + " relative of each kind would give alone, best first (a laboratory of the person's party; audited)")
     public ReferenceReviews.Plan of(@PathParam("id") UUID id) {
         return reviews.plan(id);
     }

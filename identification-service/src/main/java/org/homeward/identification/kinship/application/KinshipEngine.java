@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.homeward.identification.kinship.CandidateBasis;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
+import org.homeward.identification.kinship.engine.FamilyReferences;
+import org.homeward.identification.kinship.engine.Genotype;
+import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.KinshipCalculator;
 import org.homeward.identification.kinship.engine.KinshipModel;
 import org.homeward.identification.kinship.engine.MutationModel;
@@ -23,6 +26,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The kinship engine wired from configuration: the population table (loaded once), the model the
@@ -100,6 +107,19 @@ public class KinshipEngine {
     public CandidateBasis basis(double prior, int lociCompared) {
         return new CandidateBasis(config.population(), tableName, tableSha256, config.mutationModel().name(),
                 config.mutationRate(), config.locusMutationRates(), 0, prior, lociCompared, version);
+    }
+
+    /**
+     * The references on the loci today's frequency table has: a profile typed before the table was replaced may carry
+     * a locus it lacks, which no computation may meet (it has no frequencies).
+     */
+    public List<FamilyReferences.Donor> onTable(List<FamilyReferences.Donor> donors) {
+        Set<String> table = Set.copyOf(frequencies.locusNames());
+        return donors.stream().map(d -> {
+            Map<String, Genotype> kept = new TreeMap<>(d.profile().loci());
+            kept.keySet().retainAll(table);
+            return new FamilyReferences.Donor(d.id(), d.relation(), new StrProfile(kept));
+        }).toList();
     }
 
     public AlleleFrequencies frequencies() {

@@ -506,12 +506,13 @@ public class KinshipMatcher {
     }
 
     /**
-     * Whether two of the references registered for the person fit another relationship to each other better than
-     * stated; once per person and ranking ({@code known}), read before any candidate is ranked.
+     * Whether two of the person's references (as stated, on today's table's loci) fit another relationship to each
+     * other better than stated; once per person and ranking ({@code known}).
      */
     private boolean misfit(UUID person, Map<UUID, Boolean> known) {
-        return known.computeIfAbsent(person, p -> ReferenceFit.check(engine.matching(), references.ownDonorsOf(p),
-                engine.config().referenceFitFactor()).stream().anyMatch(ReferenceFit.Pair::flagged));
+        return known.computeIfAbsent(person, p -> ReferenceFit.check(engine.matching(),
+                engine.onTable(references.referencesAsStated(p)), engine.config().referenceFitFactor()).stream()
+                .anyMatch(ReferenceFit.Pair::flagged));
     }
 
     /**

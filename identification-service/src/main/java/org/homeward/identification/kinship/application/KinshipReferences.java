@@ -179,15 +179,17 @@ public class KinshipReferences {
     }
 
     /**
-     * The person's references registered for him (consented and typed), as the matching weighs them: without those his
-     * stated relatives lend him, whose relationships are only approximate (ReferenceFit takes them as exact).
+     * The person's references whose relationship to him is exact, as the matching weighs them: his own, and those his
+     * stated relatives lend him but one, a missing parent's child, lent as "at least a half sibling" (he may be a full
+     * one), which ReferenceFit must not take as stated.
      */
-    public List<FamilyReferences.Donor> ownDonorsOf(UUID person) {
+    public List<FamilyReferences.Donor> referencesAsStated(UUID person) {
         Set<String> own = new HashSet<>(entityManager.createQuery("select d.id from FamilyDonor d where d.personId = :p"
                         + " and d.status = :consented", UUID.class).setParameter("p", person)
                 .setParameter("consented", FamilyDonor.Status.CONSENTED).getResultList().stream().map(UUID::toString)
                 .toList());
-        return donorsOf(person).stream().filter(d -> own.contains(d.id())).toList();
+        return donorsOf(person).stream().filter(d -> own.contains(d.id()) || d.relation() != Relation.HALF_SIBLING)
+                .toList();
     }
 
     /**

@@ -97,8 +97,8 @@ public class KinshipReports {
         audit.record("kinship.report.read." + format, "kinship_candidate", candidateId.toString());
         audit.record("kinship.report.genotypes", "case", caseId.toString());
         entry.keySet().forEach(donor -> audit.record("kinship.report.genotypes", "family_donor", donor.toString()));
-        List<ReferenceFit.Pair> fit = ReferenceFit.check(engine.matching(), references.ownDonorsOf(c.personId()),
-                engine.config().referenceFitFactor());
+        List<ReferenceFit.Pair> fit = ReferenceFit.check(engine.matching(),
+                engine.onTable(references.referencesAsStated(c.personId())), engine.config().referenceFitFactor());
         boolean misfitClause = c.disputedBecause().contains(UndisputedRule.REFERENCES_MISFIT);
         if (fit.stream().anyMatch(ReferenceFit.Pair::flagged) != misfitClause) {
             stale.add("the references' fit to each other (shown as it is now) changed since the candidate was ranked");

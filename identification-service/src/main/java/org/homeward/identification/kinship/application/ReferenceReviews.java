@@ -1,8 +1,8 @@
 package org.homeward.identification.kinship.application;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.Loci;
 import org.homeward.identification.kinship.engine.ProfileSimulator;
@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A missing person's references reviewed, for a laboratory of his party, every read audited: checked against each
  * other (ReferenceFit, the same check the undisputed rule applies, with the ratios, so the laboratory sees which pair
- * to look at), and planned (ReferencePlanning: what today's references can include or exclude, and which relative to
- * sample next; seeded by the person, so the same family gives the same figures until its references change).
+ * to look at), and planned (ReferencePlanning: what today's references can include or exclude, and whom to sample
+ * next). Every figure is simulated with its own seed, from the person and what it is about, so the same references
+ * give the same figures; the simulations run after the read's transaction, holding no connection.
  */
 @ApplicationScoped
 public class ReferenceReviews {
@@ -37,7 +39,7 @@ public class ReferenceReviews {
     private final AuditLog audit;
 
     public ReferenceReviews(EntityManager entityManager, RegisterAccess registerAccess, KinshipReferences references,
-                          KinshipEngine engine, AuditLog audit) {
+                            KinshipEngine engine, AuditLog audit) {
         this.entityManager = entityManager;
         this.registerAccess = registerAccess;
         this.references = references;
@@ -51,41 +53,46 @@ public class ReferenceReviews {
                        Set<String> loci) {
     }
 
-    @Transactional
     public List<ReferenceFit.Pair> fit(UUID personId) {
-        readableByLaboratory(personId, "kinship.reference-fit.read");
-        return ReferenceFit.check(engine.matching(), references.ownDonorsOf(personId),
-                engine.config().referenceFitFactor());
+        List<FamilyReferences.Donor> stated = read(personId, "kinship.reference-fit.read",
+                () -> references.referencesAsStated(personId));
+        return ReferenceFit.check(engine.matching(), engine.onTable(stated), engine.config().referenceFitFactor());
     }
 
-    @Transactional
     public Plan plan(UUID personId) {
-        readableByLaboratory(personId, "kinship.reference-planning.read");
-        List<FamilyReferences.Donor> typed = references.donorsOf(personId);
-        // A relative not yet typed is drawn on the kit the family was typed on (the CODIS core for a family with none).
+        List<FamilyReferences.Donor> typed = engine.onTable(read(personId, "kinship.reference-planning.read",
+                () -> references.donorsOf(personId)));
+        // A relative not yet typed is drawn on the kit the family was typed on (the CODIS core the table knows, for a
+        // family with none).
         Set<String> loci = new TreeSet<>();
         typed.forEach(d -> loci.addAll(d.profile().loci().keySet()));
         if (loci.isEmpty()) {
-            loci.addAll(Loci.CODIS_CORE);
+            Loci.CODIS_CORE.stream().map(core -> engine.frequencies().loci().canonical(core)).flatMap(java.util.Optional::stream)
+                    .forEach(loci::add);
         }
-        ProfileSimulator simulate = new ProfileSimulator(engine.frequencies(),
-                personId.getMostSignificantBits() ^ personId.getLeastSignificantBits(), new ArrayList<>(loci));
+        List<String> kit = new ArrayList<>(loci);
+        Function<String, ProfileSimulator> simulators = subject -> new ProfileSimulator(engine.frequencies(),
+                personId.getMostSignificantBits() ^ personId.getLeastSignificantBits() ^ subject.hashCode(), kit);
         KinshipConfig config = engine.config();
         ReferencePlanning.Thresholds thresholds = new ReferencePlanning.Thresholds(config.reportingThreshold(),
                 config.reportingThreshold() * config.undisputed().margin());
         List<ReferencePlanning.Power> each = typed.stream().map(d -> ReferencePlanning.ofReference(engine.matching(),
-                engine.frequencies(), simulate, d, thresholds, SIMULATIONS)).toList();
+                engine.frequencies(), simulators.apply(d.id()), d, thresholds, SIMULATIONS)).toList();
         ReferencePlanning.Power parents = ReferencePlanning.parents(typed).map(p -> ReferencePlanning.ofParents(
-                engine.matching(), engine.frequencies(), simulate, p.get(0), p.get(1), thresholds, SIMULATIONS))
-                .orElse(null);
-        return new Plan(each, parents, ReferencePlanning.untyped(engine.matching(), simulate, typed, thresholds,
+                engine.matching(), engine.frequencies(), simulators.apply("parents"), p.get(0), p.get(1), thresholds,
+                SIMULATIONS)).orElse(null);
+        return new Plan(each, parents, ReferencePlanning.untyped(engine.matching(), simulators, typed, thresholds,
                 SIMULATIONS), thresholds, SIMULATIONS, loci);
     }
 
-    /** The person, for a laboratory of his party (not found for anyone else), the read audited. */
-    private void readableByLaboratory(UUID personId, String action) {
-        MissingPerson person = registerAccess.readable(entityManager.find(MissingPerson.class, personId), personId);
-        registerAccess.requireLaboratoryOf(person.party());
-        audit.record(action, "missing_person", personId.toString());
+    /** The person's references, for a laboratory of his party (not found for anyone else), the read audited. */
+    private List<FamilyReferences.Donor> read(UUID personId, String action,
+                                              java.util.function.Supplier<List<FamilyReferences.Donor>> donors) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            MissingPerson person = registerAccess.readable(entityManager.find(MissingPerson.class, personId), personId);
+            registerAccess.requireLaboratoryOf(person.party());
+            audit.record(action, "missing_person", personId.toString());
+            return donors.get();
+        });
     }
 }

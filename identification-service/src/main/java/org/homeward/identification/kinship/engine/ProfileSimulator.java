@@ -31,10 +31,19 @@ public final class ProfileSimulator {
         return new StrProfile(genotypes);
     }
 
+    /**
+     * A child of the two, on the simulator's loci where at least one of them was typed: a parent not typed at a locus
+     * passes an allele drawn from the population (parents typed on different kits).
+     */
     public StrProfile child(StrProfile father, StrProfile mother) {
         Map<String, Genotype> genotypes = new TreeMap<>();
         for (String locus : loci) {
-            genotypes.put(locus, new Genotype(transmit(father.at(locus)), transmit(mother.at(locus))));
+            Genotype f = father.at(locus);
+            Genotype m = mother.at(locus);
+            if (f != null || m != null) {
+                genotypes.put(locus, new Genotype(f == null ? draw(locus) : transmit(f), m == null ? draw(locus)
+                        : transmit(m)));
+            }
         }
         return new StrProfile(genotypes);
     }

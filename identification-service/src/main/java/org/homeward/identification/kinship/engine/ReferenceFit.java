@@ -15,9 +15,8 @@ import java.util.Set;
  * siblings, second degree, third degree). A pair that fits another relationship at least {@code factor} times better
  * than the stated one is flagged: a swapped sample, a father who is not the father, a half brother stated as full.
  * Pairs whose relationship the statements do not fix (two grandparents, a parent and an uncle of unknown side) are
- * not checked, nor a pair with no locus in common or on a locus the frequency table lacks. The references given
- * must be registered for the person himself: those a stated relative lends him carry relationships that are only
- * approximate (a missing parent's child is "at least a half sibling"), which no pair test may take as exact.
+ * not checked, nor a pair with no locus in common. The references given must be on the table's loci, and their
+ * relationships exact: a missing parent's child lent as "at least a half sibling" must be left out.
  */
 public final class ReferenceFit {
 
@@ -46,12 +45,7 @@ public final class ReferenceFit {
                 if (stated == null || a.id().equals(b.id())) {
                     continue;
                 }
-                Map<PairRelationship, LikelihoodRatio> ratios;
-                try {
-                    ratios = weighed(calculator, a, b);
-                } catch (IllegalArgumentException lociTheTableLacks) {
-                    continue;
-                }
+                Map<PairRelationship, LikelihoodRatio> ratios = weighed(calculator, a, b);
                 int loci = ratios.get(PairRelationship.FULL_SIBLINGS).lociCompared();
                 if (loci == 0) {
                     continue;

@@ -5,30 +5,34 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How much a family's references can tell, before any remains are compared (as forrel's missingPersonEP and
  * missingPersonIP do for a missing person):
  * <ul>
  *   <li>the exclusion power, EP: the probability that an unrelated person's profile is incompatible with a reference
- *       at some locus, computed exactly without mutation. Only a parent, a child (they must share an allele) and both
- *       parents together (the child must take one allele from each) can exclude; siblings and further relatives never
- *       do, EP 0;</li>
+ *       at some locus, computed exactly without mutation: a parent or a child must share an allele, both parents
+ *       together must each have given one, personal effects must be the same genotype. One sibling or a further
+ *       relative alone never excludes (EP 0). The family's joint EP (several siblings together, as forrel's
+ *       missingPersonEP computes it) is not computed here: it is at least the best shown;</li>
  *   <li>the inclusion power, IP: the probability that the missing person's own remains reach the threshold, by
  *       simulation: his profile is drawn given the reference (ProfileSimulator.relative) or given both parents (a
- *       child of theirs), and weighed as the matching weighs it.</li>
+ *       child of theirs), without mutation, lineage markers or degradation, and weighed as the matching weighs it
+ *       (with its mutation model).</li>
  * </ul>
  * Each typed reference is weighed on its own, and two typed parents together; for a relative not yet typed, the IP
- * of one such relative alone (both drawn), and, where one parent is typed, of adding the other: what to sample next.
- * A family's other joint pedigrees (a parent with a sibling, several siblings) are not simulated jointly: its IP is
- * at least the best shown.
+ * one such relative alone would give (he and the missing person both drawn), and, where one parent is typed, the IP
+ * of the other beside him: whom to sample next. The family's other joint pedigrees (a parent with a sibling, several
+ * siblings) are not simulated jointly.
  */
 public final class ReferencePlanning {
 
     /**
      * The power of one reference, of two parents together, or of a relative not yet typed: EP (none for a relative
-     * not yet typed), and IP at the two thresholds that matter, the reporting threshold (a candidate is shown) and the
-     * strong one (with no rival, the undisputed rule's margin over the threshold).
+     * not yet typed), and IP at two thresholds: the reporting threshold (a candidate is shown) and the undisputed
+     * rule's margin over it (what a candidate with no rival must reach; the rule's posterior and loci clauses may ask
+     * more of a large register, so this is an upper bound on undisputed identifications).
      */
     public record Power(String subject, String relationship, Double exclusionPower, double inclusionPower,
                         double strongInclusionPower) {
@@ -75,8 +79,11 @@ public final class ReferencePlanning {
             StrProfile missing = simulate.relative(donor.profile(), donor.relation());
             tally.add(calculator.pairwise(missing, donor.profile(), donor.relation()).total());
         }
-        double ep = donor.relation() == Relation.PARENT || donor.relation() == Relation.CHILD
-                ? exclusionByOne(frequencies, donor.profile()) : 0;
+        double ep = switch (donor.relation()) {
+            case PARENT, CHILD -> exclusionByOne(frequencies, donor.profile());
+            case IDENTITY -> exclusionByIdentity(frequencies, donor.profile());
+            default -> 0;
+        };
         return tally.power(donor.id(), donor.relation().name(), ep);
     }
 
@@ -98,18 +105,19 @@ public final class ReferencePlanning {
      * the missing person both drawn from the population), and, where exactly one parent is typed, of the other
      * parent beside him.
      */
-    public static List<Power> untyped(KinshipCalculator calculator, ProfileSimulator simulate,
+    public static List<Power> untyped(KinshipCalculator calculator, Function<String, ProfileSimulator> simulators,
                                       List<FamilyReferences.Donor> typed, Thresholds thresholds, int simulations) {
         List<Power> powers = new ArrayList<>();
         List<FamilyReferences.Donor> parents = typed.stream().filter(d -> d.relation() == Relation.PARENT).toList();
         if (parents.size() == 1) {
             Tally tally = new Tally(thresholds);
+            ProfileSimulator simulate = simulators.apply("other-parent");
             for (int i = 0; i < simulations; i++) {
                 StrProfile other = simulate.founder();
                 StrProfile missing = simulate.child(parents.get(0).profile(), other);
                 tally.add(calculator.trio(missing, parents.get(0).profile(), other).total());
             }
-            powers.add(tally.power("the other parent, beside " + parents.get(0).id(), "PARENTS", null));
+            powers.add(tally.power("the other parent, beside " + parents.get(0).id(), "OTHER_PARENT", null));
         }
         Set<Relation> present = new HashSet<>();
         typed.forEach(d -> present.add(d.relation()));
@@ -118,12 +126,13 @@ public final class ReferencePlanning {
                 continue;
             }
             Tally tally = new Tally(thresholds);
+            ProfileSimulator simulate = simulators.apply(relation.name());
             for (int i = 0; i < simulations; i++) {
                 StrProfile relative = simulate.founder();
                 StrProfile missing = simulate.relative(relative, relation);
                 tally.add(calculator.pairwise(missing, relative, relation).total());
             }
-            powers.add(tally.power(present.contains(relation) ? "another " + relation : "a " + relation,
+            powers.add(tally.power((present.contains(relation) ? "one more " : "one ") + relation.name(),
                     relation.name(), null));
         }
         powers.sort((a, b) -> Double.compare(b.inclusionPower(), a.inclusionPower()));
@@ -141,6 +150,18 @@ public final class ReferencePlanning {
         double notExcluded = 1;
         for (var locus : reference.loci().entrySet()) {
             notExcluded *= sharesAnAllele(frequencies, locus.getKey(), locus.getValue());
+        }
+        return 1 - notExcluded;
+    }
+
+    /** EP of personal effects: at some locus the random person's genotype is not the effects' own. */
+    static double exclusionByIdentity(AlleleFrequencies frequencies, StrProfile effects) {
+        double notExcluded = 1;
+        for (var locus : effects.loci().entrySet()) {
+            Genotype g = locus.getValue();
+            AlleleFrequencies.LocusAlleles table = frequencies.locus(locus.getKey(), List.of(g.first(), g.second()));
+            notExcluded *= g.homozygous() ? Math.pow(p(table, g.first()), 2)
+                    : 2 * p(table, g.first()) * p(table, g.second());
         }
         return 1 - notExcluded;
     }

@@ -47,6 +47,8 @@ class ReferencePlanningTest {
         // Parents 10/10 and 11/12: a child is 10/11 or 10/12, 2(0.1)(0.2) + 2(0.1)(0.7) = 0.18; EP 0.82.
         assertThat(ReferencePlanning.exclusionByParents(table, profile("10", "10"), profile("11", "12")))
                 .isCloseTo(0.82, within(1e-12));
+        // Personal effects 11/12: only that genotype, 2(0.2)(0.7) = 0.28, is not excluded; EP 0.72.
+        assertThat(ReferencePlanning.exclusionByIdentity(table, profile("11", "12"))).isCloseTo(0.72, within(1e-12));
     }
 
     @Test
@@ -62,12 +64,26 @@ class ReferencePlanningTest {
         assertThat(both.strongInclusionPower()).isGreaterThan(one.strongInclusionPower());
         assertThat(both.exclusionPower()).isGreaterThan(one.exclusionPower()).isGreaterThan(0.999);
 
-        List<ReferencePlanning.Power> next = ReferencePlanning.untyped(calculator, simulate, List.of(f), THRESHOLDS, 300);
+        List<ReferencePlanning.Power> next = ReferencePlanning.untyped(calculator,
+                subject -> new ProfileSimulator(europe, subject.hashCode(), LOCI), List.of(f), THRESHOLDS, 300);
         // With the father typed, the mother beside him comes first; a first cousin alone last.
-        assertThat(next.get(0).relationship()).isEqualTo("PARENTS");
+        assertThat(next.get(0).relationship()).isEqualTo("OTHER_PARENT");
         assertThat(next.get(next.size() - 1).relationship()).isEqualTo("FIRST_COUSIN");
         assertThat(next.get(next.size() - 1).inclusionPower()).isLessThan(0.5);
         assertThat(next).allMatch(p -> p.exclusionPower() == null);
+    }
+
+    @Test
+    void parentsTypedOnDifferentKitsAreWeighedOnEveryLocusEitherTyped() {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 11L, LOCI);
+        StrProfile father = simulate.founder();
+        Map<String, Genotype> fewer = new java.util.TreeMap<>(simulate.founder().loci());
+        fewer.keySet().removeAll(List.of("SE33", "Penta D", "Penta E"));
+        FamilyReferences.Donor f = new FamilyReferences.Donor("father", Relation.PARENT, father);
+        FamilyReferences.Donor m = new FamilyReferences.Donor("mother", Relation.PARENT, new StrProfile(fewer));
+        ReferencePlanning.Power both = ReferencePlanning.ofParents(calculator, europe, simulate, f, m, THRESHOLDS, 50);
+        assertThat(both.inclusionPower()).isGreaterThan(0.9);
+        assertThat(simulate.child(father, new StrProfile(fewer)).loci()).containsKeys("SE33", "Penta D");
     }
 
     @Test
