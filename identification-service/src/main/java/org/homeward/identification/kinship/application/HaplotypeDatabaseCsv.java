@@ -38,11 +38,17 @@ public final class HaplotypeDatabaseCsv {
                 Map<String, String> cells = rows.next();
                 Map<String, YLocusCall> calls = new HashMap<>();
                 for (Map.Entry<String, String> cell : cells.entrySet()) {
+                    if (cell.getValue() == null || cell.getValue().isBlank()) {
+                        continue; // not typed at this locus (a database of mixed kits)
+                    }
                     try {
                         calls.put(cell.getKey(), YLocusCall.parse(cell.getValue()));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("Row " + row + ", " + cell.getKey() + ": " + e.getMessage());
                     }
+                }
+                if (calls.isEmpty()) {
+                    throw new IllegalArgumentException("Row " + row + ": no locus typed");
                 }
                 haplotypes.add(new YHaplotype(calls));
                 row++;

@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * A Y-STR haplotype database the operator loads (no licensed data is bundled; read from CSV by
- * {@code HaplotypeDatabaseCsv}). A haplotype is counted on the loci it shares with the database: a database
- * haplotype matches when it agrees at every one of them.
+ * {@code HaplotypeDatabaseCsv}). A haplotype is counted on the loci it shares with the database: the entries typed
+ * at every one of them make the size (a database of mixed kits holds entries typed on fewer loci), and those that
+ * agree at every one of them the count.
  */
 public final class HaplotypeDatabase {
 
@@ -31,9 +32,13 @@ public final class HaplotypeDatabase {
         if (shared.isEmpty()) {
             throw new IllegalArgumentException("The haplotype shares no locus with database " + name);
         }
-        long count = haplotypes.stream().filter(h -> shared.stream()
+        List<YHaplotype> typed = haplotypes.stream().filter(h -> h.loci().keySet().containsAll(shared)).toList();
+        if (typed.isEmpty()) {
+            throw new IllegalArgumentException("No haplotype of database " + name + " was typed at the loci compared");
+        }
+        long count = typed.stream().filter(h -> shared.stream()
                 .allMatch(locus -> haplotype.loci().get(locus).equals(h.loci().get(locus)))).count();
-        return HaplotypeFrequency.counted(count, haplotypes.size(), confidence);
+        return HaplotypeFrequency.counted(count, typed.size(), confidence);
     }
 
     public String name() {

@@ -143,4 +143,20 @@ class PaternalLineComparisonTest {
         assertThatThrownBy(() -> HaplotypeDatabaseCsv.read("bad", new StringReader("DYS19\nfourteen\n")))
                 .hasMessage("Row 1, DYS19: A Y-STR allele is a repeat count such as 14 or 12.2");
     }
+
+    @Test
+    void aDatabaseOfMixedKitsCountsOnlyTheEntriesTypedWhereTheHaplotypeIs() throws IOException {
+        // The second row was typed on a kit without DYS390 (blank): it is neither in the size nor in the count.
+        String csv = "DYS19,DYS390\n14,24\n14,\n15,24\n";
+        HaplotypeDatabase database = HaplotypeDatabaseCsv.read("mixed", new StringReader(csv));
+        HaplotypeFrequency both = database.frequencyOf(YHaplotype.of(Map.of("DYS19", "14", "DYS390", "24")), 0.95);
+        assertThat(both.count()).isEqualTo(1);
+        assertThat(both.size()).isEqualTo(2);
+        // On DYS19 alone every entry was typed: 2 of 3.
+        HaplotypeFrequency one = database.frequencyOf(YHaplotype.of(Map.of("DYS19", "14")), 0.95);
+        assertThat(one.count()).isEqualTo(2);
+        assertThat(one.size()).isEqualTo(3);
+        assertThatThrownBy(() -> HaplotypeDatabaseCsv.read("empty", new StringReader("DYS19,DYS390\n,\n")))
+                .hasMessage("Row 1: no locus typed");
+    }
 }
