@@ -30,10 +30,12 @@ public final class JwtIssuer {
     public static final String AUDIENCE = "homeward";
 
     private final RsaJsonWebKey signingKey;
+    private final Path signingKeyFile;
     private final Path jwksFile;
 
-    private JwtIssuer(RsaJsonWebKey signingKey, Path jwksFile) {
+    private JwtIssuer(RsaJsonWebKey signingKey, Path signingKeyFile, Path jwksFile) {
         this.signingKey = signingKey;
+        this.signingKeyFile = signingKeyFile;
         this.jwksFile = jwksFile;
     }
 
@@ -59,7 +61,7 @@ public final class JwtIssuer {
             }
             Files.writeString(jwks, new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
                     StandardCharsets.UTF_8);
-            return new JwtIssuer(key, jwks);
+            return new JwtIssuer(key, privateKeyFile, jwks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JoseException e) {
@@ -69,6 +71,11 @@ public final class JwtIssuer {
 
     public Path jwksFile() {
         return jwksFile;
+    }
+
+    /** The private key, for the local console's sign-in page, which mints its users' tokens with it. */
+    public Path signingKeyFile() {
+        return signingKeyFile;
     }
 
     /** The smallrye-jwt settings that make a service trust this issuer. */

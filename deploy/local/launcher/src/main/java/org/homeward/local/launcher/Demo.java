@@ -38,6 +38,9 @@ public final class Demo {
             Map<String, String> urls = new LinkedHashMap<>();
             local.servicePorts().forEach((service, port) -> urls.put(service, "http://localhost:" + port));
             play(root, new HomewardApi(urls, JwtIssuer.loadOrCreate(local.workDirectory().resolve("jwt"))), run);
+            System.out.printf("%nSee it in the console: http://localhost:%d (sign in as organisation org-ua-coordination, "
+                    + "party UA, role coordinator; or as examiner-hnatiuk of lab-ua-kyiv, role forensic-examiner)%n",
+                    local.consolePort());
             return;
         }
         Path work;

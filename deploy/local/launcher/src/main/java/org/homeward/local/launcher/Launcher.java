@@ -37,7 +37,7 @@ public final class Launcher {
 
     private static void run(Path root) throws InterruptedException {
         Platform.Settings settings = Platform.Settings.local(root);
-        System.out.println("Starting PostgreSQL, Kafka and the four services (data in " + settings.workDirectory() + ") ...");
+        System.out.println("Starting PostgreSQL, Kafka, the four services and the console (data in " + settings.workDirectory() + ") ...");
         Platform platform = Platform.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,6 +54,8 @@ public final class Launcher {
             banner.append(String.format("  %-24s %s   (swagger: %s/q/swagger-ui, log: %s)%n", process.name(),
                     process.baseUrl(), process.baseUrl(), process.log()));
         }
+        banner.append(String.format("  %-24s %s   (sign in on its page: any organisation, party and roles)%n",
+                "console", platform.console().baseUrl()));
         banner.append(String.format("  %-24s localhost:%d%n", "PostgreSQL", platform.postgresPort()));
         banner.append(String.format("  %-24s %s%n", "Kafka", platform.kafkaBootstrapServers()));
         banner.append("\nA token for a coordinator of party UA (organisation org-ua-coordination), valid 8 hours:\n\n");

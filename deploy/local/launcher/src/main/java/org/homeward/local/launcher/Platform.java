@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole platform on one machine: a real PostgreSQL server (one database and two roles per service),
- * a real Kafka broker in KRaft mode, a local token issuer, and the four services as separate processes.
+ * a real Kafka broker in KRaft mode, a local token issuer, and the four services and the console as separate
+ * processes.
  */
 public final class Platform implements AutoCloseable {
 
@@ -28,7 +29,7 @@ public final class Platform implements AutoCloseable {
 
     /** Where things run: the data and logs of PostgreSQL, Kafka and the services are kept in {@code workDirectory}. */
     public record Settings(Path repositoryRoot, Path workDirectory, int postgresPort, int kafkaPort,
-                           Map<String, Integer> servicePorts, Map<String, Map<String, String>> overrides) {
+                           Map<String, Integer> servicePorts, int consolePort, Map<String, Map<String, String>> overrides) {
 
         /**
          * The launcher's defaults: fixed ports, data kept in .homeward/ of the repository, or in the folder
@@ -41,7 +42,7 @@ public final class Platform implements AutoCloseable {
             }
             String dataDirectory = System.getenv("HOMEWARD_DATA_DIR");
             Path work = dataDirectory == null || dataDirectory.isBlank() ? root.resolve(".homeward") : Path.of(dataDirectory);
-            return new Settings(root, work, 15432, 19092, ports, Map.of());
+            return new Settings(root, work, 15432, 19092, ports, 8080, Map.of());
         }
 
         /**
@@ -60,7 +61,7 @@ public final class Platform implements AutoCloseable {
             });
             overrides.put("notification", Map.of("kafka.session.timeout.ms", "10000", "homeward.webhooks.lease", "PT20S"));
             return new Settings(root, workDirectory, EmbeddedKafkaServer.freeTcpPort(),
-                    EmbeddedKafkaServer.freeTcpPort(), ports, overrides);
+                    EmbeddedKafkaServer.freeTcpPort(), ports, EmbeddedKafkaServer.freeTcpPort(), overrides);
         }
 
         /** The same settings with more configuration for one service (tests shorten retry schedules, say). */
@@ -69,7 +70,7 @@ public final class Platform implements AutoCloseable {
             Map<String, String> merged = new HashMap<>(all.getOrDefault(service, Map.of()));
             merged.putAll(config);
             all.put(service, Map.copyOf(merged));
-            return new Settings(repositoryRoot, workDirectory, postgresPort, kafkaPort, servicePorts, all);
+            return new Settings(repositoryRoot, workDirectory, postgresPort, kafkaPort, servicePorts, consolePort, all);
         }
     }
 
@@ -79,6 +80,7 @@ public final class Platform implements AutoCloseable {
     private final JwtIssuer jwtIssuer;
     private final Map<String, ServiceDatabase> databases = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final ServiceProcess console;
 
     private Platform(Settings settings) {
         this.settings = settings;
@@ -107,6 +109,24 @@ public final class Platform implements AutoCloseable {
             services.put(service, new ServiceProcess(service + "-service", application,
                     settings.servicePorts().get(service), config, work.resolve("logs").resolve(service + "-service.log")));
         }
+        this.console = consoleProcess(settings, jwtIssuer);
+    }
+
+    /**
+     * The console in its local profile: its sign-in page mints each user's token with this platform's key,
+     * and it calls the four services on their local ports.
+     */
+    private static ServiceProcess consoleProcess(Settings settings, JwtIssuer issuer) {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.profile", "local");
+        config.put("homeward.console.local.signing-key", issuer.signingKeyFile().toString());
+        config.put("homeward.console.local.issuer", JwtIssuer.ISSUER);
+        for (String service : SERVICES) {
+            config.put("homeward.console.services." + service, "http://localhost:" + settings.servicePorts().get(service));
+        }
+        config.putAll(settings.overrides().getOrDefault("console", Map.of()));
+        return new ServiceProcess("console", settings.repositoryRoot().resolve("console/target/quarkus-app/quarkus-run.jar"),
+                settings.consolePort(), config, settings.workDirectory().resolve("logs").resolve("console.log"));
     }
 
     /**
@@ -117,12 +137,12 @@ public final class Platform implements AutoCloseable {
         return new Platform(settings);
     }
 
-    /** Starts the infrastructure and every service, and waits until each service is ready. */
+    /** Starts the infrastructure, every service and the console, and waits until each is ready. */
     public static Platform start(Settings settings) {
         Platform platform = new Platform(settings);
         try {
-            platform.services.values().forEach(ServiceProcess::start);
-            CompletableFuture.allOf(platform.services.values().stream()
+            platform.processes().forEach(ServiceProcess::start);
+            CompletableFuture.allOf(platform.processes().stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
                     .toArray(CompletableFuture[]::new)).join();
             return platform;
@@ -166,6 +186,17 @@ public final class Platform implements AutoCloseable {
         return services.get(name);
     }
 
+    /** The web application for people, signed in to on its local page. */
+    public ServiceProcess console() {
+        return console;
+    }
+
+    private List<ServiceProcess> processes() {
+        List<ServiceProcess> all = new java.util.ArrayList<>(services.values());
+        all.add(console);
+        return all;
+    }
+
     public synchronized ServiceDatabase database(String service) {
         return databases.get(service);
     }
@@ -202,7 +233,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void stopEach(Consumer<ServiceProcess> ending) {
-        CompletableFuture.allOf(services.values().stream()
+        CompletableFuture.allOf(processes().stream()
                 .map(service -> CompletableFuture.runAsync(() -> ending.accept(service), runnable -> new Thread(runnable).start()))
                 .toArray(CompletableFuture[]::new)).join();
         kafka.close();

