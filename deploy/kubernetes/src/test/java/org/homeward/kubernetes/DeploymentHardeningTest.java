@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
@@ -47,7 +48,7 @@ class DeploymentHardeningTest {
     void everyServiceHasAHardenedDeployment(String overlay) {
         List<Deployment> deployments = all(overlay, "Deployment", Deployment.class);
         assertThat(deployments.stream().map(d -> d.getMetadata().getName()))
-                .containsExactlyInAnyOrderElementsOf(ServiceConfiguration.SERVICES);
+                .containsExactlyInAnyOrderElementsOf(ServiceConfiguration.DEPLOYMENTS);
         for (Deployment deployment : deployments) {
             String name = deployment.getMetadata().getName();
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -105,12 +106,18 @@ class DeploymentHardeningTest {
             assertThat(own).as(name + " NetworkPolicy").hasSize(1);
             NetworkPolicy policy = own.get(0);
             assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-            List<String> ingressNamespaces = policy.getSpec().getIngress().stream()
-                    .flatMap(r -> r.getFrom().stream())
-                    .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
-                    .toList();
-            assertThat(ingressNamespaces).as(name + " ingress only from the ingress controller and Prometheus")
+            if (name.equals("console")) {
+                assertConsoleReachesTheServicesAndTheIdentityProviderOnly(policy);
+                continue;
+            }
+            List<NetworkPolicyPeer> from = policy.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream()).toList();
+            assertThat(from.stream().filter(p -> p.getNamespaceSelector() != null)
+                    .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList())
+                    .as(name + " ingress from other namespaces: the ingress controller and Prometheus only")
                     .containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+            assertThat(from.stream().filter(p -> p.getNamespaceSelector() == null)
+                    .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).toList())
+                    .as(name + " ingress from this namespace: the console only").containsExactly("console");
             List<IPBlock> blocks = policy.getSpec().getEgress().stream()
                     .flatMap(r -> r.getTo().stream()).map(NetworkPolicyPeer::getIpBlock).filter(Objects::nonNull).toList();
             if (name.equals("notification-service")) {
@@ -143,12 +150,57 @@ class DeploymentHardeningTest {
         }
     }
 
+    /**
+     * The console is reached through the ingress controller only, and reaches the four services' pods, DNS and
+     * the identity provider: no database, no broker, no address range.
+     */
+    private static void assertConsoleReachesTheServicesAndTheIdentityProviderOnly(NetworkPolicy policy) {
+        assertThat(policy.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream())
+                .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList())
+                .as("console ingress").containsExactly("ingress-nginx");
+        List<NetworkPolicyPeer> peers = policy.getSpec().getEgress().stream().flatMap(r -> r.getTo().stream()).toList();
+        assertThat(peers).as("console egress by address range").allMatch(p -> p.getIpBlock() == null);
+        assertThat(peers.stream().filter(p -> p.getNamespaceSelector() == null)
+                .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).toList())
+                .as("console egress to pods of this namespace").containsExactlyInAnyOrderElementsOf(ServiceConfiguration.SERVICES);
+        assertThat(peers.stream().filter(p -> p.getNamespaceSelector() != null)
+                .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList())
+                .as("console egress to other namespaces").containsExactlyInAnyOrder("kube-system", "identity");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theConsoleSignsInWithTheIdentityProviderAndCallsTheServicesInsideTheCluster(String overlay) {
+        List<JsonNode> objects = Manifests.render(overlay);
+        Deployment console = StrictModel.parse(Manifests.named(objects, "Deployment", "console"), Deployment.class);
+        Container c = console.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, EnvVar> env = c.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+        assertThat(secretOf(env, "QUARKUS_OIDC_CREDENTIALS_SECRET")).isEqualTo("console-oidc");
+        ConfigMap config = StrictModel.parse(Manifests.named(objects, "ConfigMap", "console-config"), ConfigMap.class);
+        assertThat(config.getData().get("QUARKUS_OIDC_AUTH_SERVER_URL")).startsWith("https://");
+        assertThat(config.getData()).doesNotContainKeys("QUARKUS_PROFILE", "HOMEWARD_CONSOLE_SIGN_IN",
+                "HOMEWARD_CONSOLE_LOCAL_SIGNING_KEY");
+        for (String service : ServiceConfiguration.SERVICES) {
+            String key = "HOMEWARD_CONSOLE_SERVICES_" + service.replace("-service", "").toUpperCase();
+            assertThat(config.getData().get(key)).as(key).isEqualTo("http://" + service);
+        }
+        Ingress ingress = StrictModel.parse(Manifests.named(objects, "Ingress", "homeward-console"), Ingress.class);
+        assertThat(ingress.getSpec().getTls()).isNotEmpty();
+        assertThat(ingress.getMetadata().getAnnotations()).as("uploads as large as a manifest")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "16m");
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> assertThat(rule.getHttp().getPaths())
+                .singleElement().satisfies(path -> assertThat(path.getBackend().getService().getName()).isEqualTo("console")));
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void migrationsRunAsTheOwnerAndTheServiceAsTheApplicationRole(String overlay) {
         List<JsonNode> objects = Manifests.render(overlay);
         for (Deployment deployment : all(overlay, "Deployment", Deployment.class)) {
             String name = deployment.getMetadata().getName();
+            if (name.equals("console")) {
+                continue; // no database: tested above
+            }
             String db = name.replace("-service", "");
             Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             Map<String, EnvVar> env = c.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));

@@ -55,7 +55,7 @@ class ManifestsParseStrictlyTest {
         }
         Manifests.ofKind(Manifests.render(overlay), "Cluster")
                 .forEach(c -> images.add(c.path("spec").path("imageName").asText()));
-        assertThat(images).hasSize(5).allMatch(i -> i.startsWith("homeward/"), "placeholder image");
+        assertThat(images).hasSize(6).allMatch(i -> i.startsWith("homeward/"), "placeholder image");
         assertThat(images.stream().filter(i -> i.startsWith("homeward/postgresql:")).collect(Collectors.toSet()))
                 .singleElement().asString().matches("homeward/postgresql:17(\\.\\d+)?");
     }

@@ -21,6 +21,9 @@ record ServiceConfiguration(String service, Map<String, Set<String>> groups, Set
 
     static final List<String> SERVICES =
             List.of("agreement-service", "transfer-service", "identification-service", "notification-service");
+    /** What is deployed: the services and the console, which has no database and no Kafka client. */
+    static final List<String> DEPLOYMENTS = List.of("agreement-service", "transfer-service", "identification-service",
+            "notification-service", "console");
 
     static ServiceConfiguration of(String service) {
         return parse(service, Manifests.repoRoot().resolve(service).resolve("src/main/resources/application.properties"));
