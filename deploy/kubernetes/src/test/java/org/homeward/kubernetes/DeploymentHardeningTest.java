@@ -187,7 +187,7 @@ class DeploymentHardeningTest {
         Ingress ingress = StrictModel.parse(Manifests.named(objects, "Ingress", "homeward-console"), Ingress.class);
         assertThat(ingress.getSpec().getTls()).isNotEmpty();
         assertThat(ingress.getMetadata().getAnnotations()).as("uploads as large as a manifest")
-                .containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "16m");
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "32m");
         assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> assertThat(rule.getHttp().getPaths())
                 .singleElement().satisfies(path -> assertThat(path.getBackend().getService().getName()).isEqualTo("console")));
     }
