@@ -212,6 +212,12 @@ public interface Messages {
     @Message("Possible duplicates to review") String registerReviews();
     @Message("Nothing to review.") String noReviews();
     @Message("Same person: merge") String merge();
+    @Message("The new report") String newReport();
+    @Message("The register entry it resembles") String registerEntry();
+    @Message("No entry named: too many shared its key, so it can only be kept apart here") String noCandidateNamed();
+    @Message("The latest 100 handovers you may see") String latestHandovers();
+    @Message("Received from") String receivedFrom();
+    @Message("Received to") String receivedTo();
     @Message("Different persons") String separate();
 
     @Message("Examinations") String examinations();
@@ -226,10 +232,17 @@ public interface Messages {
     @Message("From") String from();
     @Message("To") String to();
     @Message("Download (CSV)") String downloadCsv();
-    @Message("Count received for the term of {dispatched} dispatched") String countReceivedOfTerm(int dispatched);
+    @Message("Count received for term {number} of {terms} ({dispatched} dispatched)")
+    String countReceivedOfTerm(int number, int terms, int dispatched);
+    @Message("{confirmed} of {items} on the manifest have consented") String consentsConfirmed(int confirmed, int items);
+    @Message("Signing secret rotated") String secretRotated();
     @Message("Consent to repatriation, as the escort heard it") String consents();
-    @Message("Tags of the prisoners who consent, one per line (empty: every tag of the manifest)") String consentingTags();
+    @Message("Tags of the prisoners who consent, one per line") String consentingTags();
     @Message("Record their consent") String recordConsents();
+
+    @Message("This form has expired") String formExpired();
+    @Message("The page it came from was open too long, or was not this console's. Go back, reload the page and send it again.")
+    String formExpiredHelp();
 
     @Message("Not found") String notFound();
     @Message("You may not do this") String forbidden();

@@ -100,7 +100,7 @@ public class AgreementPages {
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
         List<TermRow> terms = new ArrayList<>();
-        fulfilment.path("terms").forEach(t -> terms.add(new TermRow(t.path("kind").asText(), direction(t),
+        fulfilment.path("terms").forEach(t -> terms.add(new TermRow(t.path("kind").asText(), Json.direction(t),
                 category(t), count(t.path("committed"), counts), count(t.path("received"), counts),
                 count(t.path("remaining"), counts),
                 t.path("percent").isNumber() ? percent.format(t.path("percent").asDouble() / 100) : "–",
@@ -112,7 +112,7 @@ public class AgreementPages {
                 b.path("outOfTolerance").asBoolean())));
         List<WeeklyChart.Received> received = new ArrayList<>();
         fulfilment.path("period").path("groups").forEach(g -> received.add(new WeeklyChart.Received(
-                g.path("period").asText(), direction(g), g.path("received").asLong())));
+                g.path("period").asText(), Json.direction(g), g.path("received").asLong())));
         return pages.localised(Templates.agreement(head, terms, balances, WeeklyChart.of(received, counts::format)));
     }
 
@@ -129,9 +129,6 @@ public class AgreementPages {
         return value.isNumber() ? format.format(value.asLong()) : "–";
     }
 
-    private static String direction(JsonNode row) {
-        return row.path("fromParty").asText() + " → " + row.path("toParty").asText();
-    }
 
     private static String category(JsonNode term) {
         String custom = term.path("customCategory").asText("");

@@ -37,7 +37,7 @@ public class CasePages {
 
     static final List<String> STATUSES = List.of("RECEIVED", "UNDER_EXAMINATION", "PROFILED", "CANDIDATE_FOUND",
             "IDENTIFIED", "NOT_A_NATIONAL", "UNIDENTIFIABLE", "WITHDRAWN", "RETURNED");
-    static final List<String> METHODS = List.of("DNA", "FINGERPRINTS", "ODONTOLOGY", "VISUAL", "DOCUMENTS");
+    static final List<String> METHODS = List.of("DNA", "FINGERPRINTS", "ODONTOLOGY", "VISUAL", "DOCUMENTS", "COMBINED");
 
     public record CaseRow(String id, String tag, String status, String receivedOn, String direction, String claimedNationality) {
     }
@@ -82,7 +82,7 @@ public class CasePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<CaseRow> cases, List<String> statuses, String status, Paging paging,
+        static native TemplateInstance queue(List<CaseRow> cases, List<String> statuses, Filters filters, Paging paging,
                                              String pagerQuery);
 
         static native TemplateInstance detail(CaseHead remainsCase, List<HistoryRow> history, boolean examiner,
@@ -101,17 +101,48 @@ public class CasePages {
         this.pages = pages;
     }
 
+    /** The queue as the API filters it: status, agreement, claimed nationality, days of receipt (no names). */
+    public record Filters(String status, String agreementId, String claimedNationality, String receivedFrom,
+                          String receivedTo) {
+
+        String query() {
+            StringBuilder query = new StringBuilder();
+            append(query, "status", status);
+            append(query, "agreementId", agreementId);
+            append(query, "claimedNationality", claimedNationality);
+            append(query, "receivedFrom", receivedFrom);
+            append(query, "receivedTo", receivedTo);
+            return query.toString();
+        }
+
+        private static void append(StringBuilder query, String name, String value) {
+            if (value != null) {
+                query.append('&').append(name).append('=').append(value);
+            }
+        }
+    }
+
     @GET
-    public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page) {
-        String chosen = status != null && STATUSES.contains(status) ? status : null;
+    public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("agreementId") String agreementId,
+                                  @QueryParam("claimedNationality") String claimedNationality,
+                                  @QueryParam("receivedFrom") String receivedFrom, @QueryParam("receivedTo") String receivedTo,
+                                  @QueryParam("page") @DefaultValue("0") int page) {
+        Filters filters = new Filters(status != null && STATUSES.contains(status) ? status : null,
+                blank(agreementId) ? null : Ids.uuid(agreementId.trim(), "agreementId"),
+                blank(claimedNationality) ? null : Ids.country(claimedNationality, "claimedNationality"),
+                blank(receivedFrom) ? null : Ids.date(receivedFrom, "receivedFrom"),
+                blank(receivedTo) ? null : Ids.date(receivedTo, "receivedTo"));
         JsonNode found = services.get(Service.IDENTIFICATION, "/api/v1/cases?size=" + Paging.SIZE + "&page="
-                + Math.max(0, page) + (chosen == null ? "" : "&status=" + chosen), currentUser.get());
+                + Math.max(0, page) + filters.query(), currentUser.get());
         List<CaseRow> rows = new ArrayList<>();
         found.path("items").forEach(c -> rows.add(new CaseRow(c.path("id").asText(), c.path("tag").asText(),
-                c.path("status").asText(), c.path("receivedOn").asText(""), direction(c),
+                c.path("status").asText(), c.path("receivedOn").asText(""), Json.direction(c),
                 c.path("claimed").path("nationality").asText(""))));
-        return pages.localised(Templates.queue(rows, STATUSES, chosen, Paging.of(found),
-                chosen == null ? "" : "&status=" + chosen));
+        return pages.localised(Templates.queue(rows, STATUSES, filters, Paging.of(found), filters.query()));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**
@@ -139,7 +170,7 @@ public class CasePages {
         JsonNode c = services.get(Service.IDENTIFICATION, "/api/v1/cases/" + id, user);
         String status = c.path("status").asText();
         CaseHead head = new CaseHead(id.toString(), c.path("tag").asText(), status, c.path("receivedOn").asText(""),
-                direction(c), Identity.of(c.path("claimed")), Identity.of(c.path("established")),
+                Json.direction(c), Identity.of(c.path("claimed")), Identity.of(c.path("established")),
                 List.of("RECEIVED", "UNDER_EXAMINATION", "PROFILED", "CANDIDATE_FOUND").contains(status));
         List<HistoryRow> history = new ArrayList<>();
         services.get(Service.IDENTIFICATION, "/api/v1/cases/" + id + "/history", user).forEach(h -> history.add(
@@ -226,9 +257,6 @@ public class CasePages {
         return String.format(Locale.ROOT, "%.3g", value);
     }
 
-    private static String direction(JsonNode c) {
-        return c.path("fromParty").asText() + " → " + c.path("toParty").asText();
-    }
 
     private static String join(String from, String to) {
         return from == null ? (to == null ? "" : to) : from + " → " + (to == null ? "" : to);

@@ -57,7 +57,7 @@ public class ExchangeListPages {
 
         /** An offered prisoner the escort has not yet seen. */
         public boolean awaitsVerification() {
-            return "OFFERED".equals(kind) && ("OFFERED".equals(status) || "MATCHED".equals(status));
+            return "OFFER".equals(kind) && ("OFFERED".equals(status) || "MATCHED".equals(status));
         }
     }
 

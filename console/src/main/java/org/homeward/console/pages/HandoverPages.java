@@ -27,9 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,17 +56,20 @@ public class HandoverPages {
                                String statusReason, String scheduledAt, String handoverPoint, String timeZone,
                                int manifestItems, String dispatchedAt, String receivedAt, String countedAtReceipt,
                                String reconciledAt, boolean sender, boolean receiver, boolean escort,
-                               List<TermLine> terms) {
+                               int consentsConfirmed, List<TermLine> terms) {
 
         /** A handover of several terms is received term by term (the service asks for each term's count). */
         public boolean perTerm() {
             return terms.size() > 1;
         }
 
-        /** Prisoners and civilians go only once the escort heard each one consent (before dispatch). */
+        /**
+         * Prisoners go only once the escort heard each one consent (GC III Art. 109), recorded on the submitted
+         * manifest by the escorting organisation.
+         */
         public boolean awaitsConsents() {
-            return escort && !"REMAINS".equals(kind) && ("PLANNED".equals(state) || "MANIFEST_SUBMITTED".equals(state))
-                    && manifestItems > 0;
+            return escort && "PRISONERS".equals(kind) && "MANIFEST_SUBMITTED".equals(state)
+                    && consentsConfirmed < manifestItems;
         }
 
         public boolean acceptsManifest() {
@@ -127,7 +128,7 @@ public class HandoverPages {
         Map<String, List<Card>> byState = new LinkedHashMap<>();
         STATES.forEach(state -> byState.put(state, new ArrayList<>()));
         found.path("items").forEach(t -> byState.computeIfAbsent(t.path("state").asText(), s -> new ArrayList<>())
-                .add(new Card(t.path("id").asText(), t.path("kind").asText(), direction(t),
+                .add(new Card(t.path("id").asText(), t.path("kind").asText(), Json.direction(t),
                         Times.at(Json.text(t, "scheduledAt"), t.path("handoverPoint").path("timeZone").asText(), languages.locale()),
                         t.path("handoverPoint").path("name").asText(), t.path("manifestItems").asInt(),
                         t.path("countedAtReceipt").isNumber() ? t.path("countedAtReceipt").asText() : null)));
@@ -196,20 +197,17 @@ public class HandoverPages {
     }
 
     /**
-     * The escort's record that prisoners told it they consent to go (intermediaries): the tags listed, or every
-     * tag of the manifest when none is listed.
+     * The escort's record that the prisoners whose tags it lists told it they consent to go: listed one by one,
+     * never all at once by default.
      */
     @POST
     @Path("/{id}/consents")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response consents(@PathParam("id") UUID id, @FormParam("tags") String tags) {
-        Set<String> consenting = new LinkedHashSet<>();
-        if (tags != null) {
-            Arrays.stream(tags.split("[,\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).forEach(consenting::add);
-        }
+        Set<String> consenting = Ids.tags(tags);
         if (consenting.isEmpty()) {
-            services.get(Service.TRANSFER, "/api/v1/transfers/" + id + "/manifest", currentUser.get()).path("items")
-                    .forEach(item -> consenting.add(item.path("tag").asText()));
+            return refused(id, new ServiceRefusal(400, "No tag", "List the tags of the prisoners who consent",
+                    List.of(new ServiceRefusal.FieldError("tags", "at least one tag"))));
         }
         try {
             services.send(Service.TRANSFER, "POST", "/api/v1/transfers/" + id + "/manifest/consents",
@@ -229,10 +227,7 @@ public class HandoverPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reconcile(@PathParam("id") UUID id, @FormParam("missing") String missing) {
         ConsoleUser user = currentUser.get();
-        Set<String> missingTags = new LinkedHashSet<>();
-        if (missing != null) {
-            Arrays.stream(missing.split("[,\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).forEach(missingTags::add);
-        }
+        Set<String> missingTags = Ids.tags(missing);
         List<String> received = new ArrayList<>();
         services.get(Service.TRANSFER, "/api/v1/transfers/" + id + "/manifest", user).path("items").forEach(item -> {
             String tag = item.path("tag").asText();
@@ -273,13 +268,14 @@ public class HandoverPages {
         String to = t.path("toParty").asText();
         String zone = t.path("handoverPoint").path("timeZone").asText();
         HandoverView handover = new HandoverView(id.toString(), t.path("agreementId").asText(), t.path("kind").asText(),
-                direction(t), t.path("state").asText(), Json.text(t, "statusReason"),
+                Json.direction(t), t.path("state").asText(), Json.text(t, "statusReason"),
                 Times.at(Json.text(t, "scheduledAt"), zone, languages.locale()), t.path("handoverPoint").path("name").asText(),
                 zone, t.path("manifestItems").asInt(), Times.at(Json.text(t, "dispatchedAt"), zone, languages.locale()),
                 Times.at(Json.text(t, "receivedAt"), zone, languages.locale()),
                 Json.text(t, "countedAtReceipt"), Json.text(t, "reconciledAt"),
                 coordinator && from.equals(user.party()), coordinator && to.equals(user.party()),
-                user.has("intermediary"), terms(t));
+                user.has("intermediary") && user.organisation().equals(t.path("escortOrganisation").asText()),
+                t.path("consentsConfirmed").asInt(), terms(t));
         Report report = null;
         if (t.path("reconciledAt").isTextual() && (coordinator || user.has("intermediary"))) {
             JsonNode r = services.get(Service.TRANSFER, "/api/v1/transfers/" + id + "/reconciliation", user);
@@ -304,7 +300,4 @@ public class HandoverPages {
         return String.join(", ", values);
     }
 
-    private static String direction(JsonNode t) {
-        return t.path("fromParty").asText() + " → " + t.path("toParty").asText();
-    }
 }

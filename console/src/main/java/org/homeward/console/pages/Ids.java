@@ -4,7 +4,10 @@ import org.homeward.console.services.ServiceRefusal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +32,25 @@ final class Ids {
      */
     static Map<String, String> idempotencyKey(String value) {
         return value == null || value.isBlank() ? Map.of() : Map.of("Idempotency-Key", uuid(value.trim(), "idempotencyKey"));
+    }
+
+    /** Tags typed one per line (or separated by commas or spaces), each once, in the order typed. */
+    static Set<String> tags(String typed) {
+        Set<String> tags = new LinkedHashSet<>();
+        if (typed != null) {
+            Arrays.stream(typed.split("[,\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).forEach(tags::add);
+        }
+        return tags;
+    }
+
+    /** A country as its two capital letters (ISO 3166-1 alpha-2). */
+    static String country(String value, String field) {
+        String code = value.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[A-Z]{2}")) {
+            throw new ServiceRefusal(400, "Not a country code", "A country is written with two letters, e.g. UA",
+                    List.of(new ServiceRefusal.FieldError(field, "two letters")));
+        }
+        return code;
     }
 
     /** A day as YYYY-MM-DD. */

@@ -32,6 +32,9 @@ public class RefusalPages {
 
         /** For requests no page answers (a mistyped address, a favicon): outside the pages, so without their forms. */
         static native TemplateInstance missing(int status);
+
+        /** A form without its CSRF token, or with one that expired: outside the pages, so without their forms. */
+        static native TemplateInstance formExpired();
     }
 
     private final Pages pages;

@@ -54,7 +54,12 @@ public class RegisterPages {
         }
     }
 
-    public record ReviewRow(String id, String candidateId, String outcome, String reasons, String party) {
+    /**
+     * A possible duplicate: the new report's entry and the entry it resembles, side by side. An UNCOMPARED review
+     * names no candidate (too many entries shared its key): it can only be kept apart here.
+     */
+    public record ReviewRow(String id, String candidateId, String outcome, String reasons, String party,
+                            PersonRow entry, PersonRow candidate) {
     }
 
     @CheckedTemplate
@@ -96,10 +101,8 @@ public class RegisterPages {
             query.append("&serviceNumber=").append(URLEncoder.encode(serviceNumber.trim(), StandardCharsets.UTF_8));
         }
         List<PersonRow> found = new ArrayList<>();
-        services.get(Service.IDENTIFICATION, query.toString(), currentUser.get()).path("items").forEach(p -> found.add(
-                new PersonRow(Json.text(p, "surname"), Json.text(p, "firstNames"), Json.text(p, "patronymic"),
-                        Json.text(p, "dateOfBirth"), Json.text(p, "serviceNumber"), Json.text(p, "party"),
-                        Json.text(p, "status"))));
+        services.get(Service.IDENTIFICATION, query.toString(), currentUser.get()).path("items")
+                .forEach(p -> found.add(personRow(p)));
         return page(found, true, List.of(), null, 200);
     }
 
@@ -148,8 +151,10 @@ public class RegisterPages {
                 currentUser.get()).path("items").forEach(r -> {
                     List<String> reasons = new ArrayList<>();
                     r.path("reasons").forEach(reason -> reasons.add(reason.asText()));
-                    reviews.add(new ReviewRow(r.path("id").asText(), Json.text(r, "candidateId"), r.path("outcome").asText(),
-                            String.join("; ", reasons), r.path("party").asText()));
+                    String candidateId = Json.text(r, "candidateId");
+                    reviews.add(new ReviewRow(r.path("id").asText(), candidateId, r.path("outcome").asText(),
+                            String.join("; ", reasons), r.path("party").asText(), person(Json.text(r, "entryId")),
+                            person(candidateId)));
                 });
         return Response.ok(pages.localised(Templates.reviews(reviews))).header("Cache-Control", "no-store").build();
     }
@@ -166,6 +171,20 @@ public class RegisterPages {
         services.send(Service.IDENTIFICATION, "POST", "/api/v1/missing-persons/reviews/" + id + "/decision", body,
                 Map.of(), currentUser.get());
         return Response.seeOther(URI.create("/register/reviews")).build();
+    }
+
+    /** A register entry as the examiner may read it (an audited read of the service), or null. */
+    private PersonRow person(String id) {
+        if (id == null) {
+            return null;
+        }
+        return personRow(services.get(Service.IDENTIFICATION, "/api/v1/missing-persons/" + Ids.uuid(id, "id"),
+                currentUser.get()));
+    }
+
+    private static PersonRow personRow(JsonNode p) {
+        return new PersonRow(Json.text(p, "surname"), Json.text(p, "firstNames"), Json.text(p, "patronymic"),
+                Json.text(p, "dateOfBirth"), Json.text(p, "serviceNumber"), Json.text(p, "party"), Json.text(p, "status"));
     }
 
     private Response page(List<PersonRow> found, boolean searched, List<ServiceRefusal.FieldError> errors, String refusal,

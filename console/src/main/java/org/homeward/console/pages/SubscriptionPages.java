@@ -35,10 +35,12 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class SubscriptionPages {
 
-    public record SubscriptionRow(String id, String url, String eventTypes, String status, String description) {
+    public record SubscriptionRow(String id, String url, String eventTypes, String status, String statusReason,
+                                  String description) {
 
-        public boolean paused() {
-            return "PAUSED".equals(status);
+        /** Paused by its admin, or disabled after failing too long: either way, resuming sends again. */
+        public boolean resumable() {
+            return "PAUSED".equals(status) || "DISABLED".equals(status);
         }
     }
 
@@ -58,7 +60,7 @@ public class SubscriptionPages {
     static class Templates {
         static native TemplateInstance list(List<SubscriptionRow> subscriptions, Paging paging, String idempotencyKey);
 
-        static native TemplateInstance created(SubscriptionRow subscription, String secret);
+        static native TemplateInstance created(SubscriptionRow subscription, String secret, boolean rotated);
 
         static native TemplateInstance subscription(SubscriptionRow subscription, List<DeliveryRow> deliveries, Paging paging);
 
@@ -101,7 +103,7 @@ public class SubscriptionPages {
         JsonNode created = services.send(Service.NOTIFICATION, "POST", "/api/v1/subscriptions", request,
                 Ids.idempotencyKey(idempotencyKey),
                 currentUser.get());
-        TemplateInstance page = pages.localised(Templates.created(row(created), created.path("secret").asText()));
+        TemplateInstance page = pages.localised(Templates.created(row(created), created.path("secret").asText(), false));
         return Response.status(Response.Status.CREATED).entity(page).header("Cache-Control", "no-store").build();
     }
 
@@ -174,7 +176,7 @@ public class SubscriptionPages {
     public Response rotate(@PathParam("id") UUID id) {
         JsonNode rotated = services.send(Service.NOTIFICATION, "POST", "/api/v1/subscriptions/" + id + "/secret-rotation",
                 null, Map.of(), currentUser.get());
-        TemplateInstance page = pages.localised(Templates.created(row(rotated), rotated.path("secret").asText()));
+        TemplateInstance page = pages.localised(Templates.created(row(rotated), rotated.path("secret").asText(), true));
         return Response.ok(page).header("Cache-Control", "no-store").build();
     }
 
@@ -193,6 +195,6 @@ public class SubscriptionPages {
         List<String> types = new ArrayList<>();
         s.path("eventTypes").forEach(t -> types.add(t.asText()));
         return new SubscriptionRow(s.path("id").asText(), s.path("url").asText(), String.join(", ", types),
-                s.path("status").asText(), Json.text(s, "description"));
+                s.path("status").asText(), Json.text(s, "statusReason"), Json.text(s, "description"));
     }
 }

@@ -52,6 +52,24 @@ public class CurrentUser {
         return find().map(user -> user.has(role)).orElse(false);
     }
 
+    // What each area's API lets the person read, for the navigation and the start page (the services decide).
+
+    public boolean readsAgreements() {
+        return has("coordinator") || has("mediator") || has("intermediary");
+    }
+
+    public boolean readsCases() {
+        return has("forensic-examiner") || readsAgreements();
+    }
+
+    public boolean readsRegister() {
+        return has("coordinator") || has("forensic-examiner");
+    }
+
+    public boolean readsStatistics() {
+        return readsCases() || has("observer") || has("auditor");
+    }
+
     public Optional<ConsoleUser> find() {
         if (resolved == null) {
             resolved = mode.local() ? fromLocalSession() : fromIdentityProvider();

@@ -13,7 +13,7 @@ import java.util.Optional;
  * How people sign in, checked once at start-up. Production signs in with the operators' identity provider
  * (OpenID Connect, authorization-code flow) and refuses to start without one. The local sign-in page, where
  * anyone may pick any organisation and role, is for the launcher's platform only: any profile but
- * {@code local} refuses to start with it, except the tests and development mode ({@code quarkus:dev}).
+ * {@code local} (and the tests') refuses to start with it.
  */
 @Startup
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class SignInMode {
 
     static void check(Mode mode, List<String> profiles, LaunchMode launchMode, Optional<String> identityProvider,
                       boolean oidcEnabled) {
-        if (mode == Mode.LOCAL && !profiles.contains("local") && launchMode == LaunchMode.NORMAL) {
+        if (mode == Mode.LOCAL && !profiles.contains("local") && launchMode != LaunchMode.TEST) {
             throw new IllegalStateException("homeward.console.sign-in=LOCAL lets anyone choose any role: it runs only "
                     + "in the 'local' profile (profiles now: " + profiles + ")");
         }

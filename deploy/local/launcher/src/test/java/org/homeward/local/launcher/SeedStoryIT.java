@@ -640,6 +640,17 @@ class SeedStoryIT {
                 assertThat(browser.waitFor(By.id("case-status")).getText()).isEqualTo("IDENTIFIED");
                 assertThat(browser.text(By.cssSelector("section[aria-labelledby='established-title']")))
                         .contains("<b>Коваленко</b>", "Андрій");
+                browser.open("/register/reviews");
+                assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Possible duplicates to review");
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                browser.signOut();
+
+                // A mediator reads each list's counts, and not the persons on it (the API's rule).
+                browser.signIn("console-mediator", "org-tr-mfa", null, "mediator");
+                browser.open("/exchange-lists?agreementId=" + storyAgreement);
+                browser.driver().findElement(By.cssSelector("#exchange-lists a")).click();
+                assertThat(browser.waitFor(By.id("list-progress")).getText()).startsWith("eligible ");
+                assertThat(browser.driver().findElements(By.id("entries"))).isEmpty();
                 browser.signOut();
 
                 // Outside one's scope the console answers as the API does: not found.
@@ -685,6 +696,7 @@ class SeedStoryIT {
                 browser.driver().findElement(By.id("upload-manifest")).click();
                 assertThat(browser.waitFor(By.id("handover-state")).getText()).isEqualTo("MANIFEST_SUBMITTED");
                 assertThat(browser.text(By.id("manifest-items"))).isEqualTo("2");
+                browser.driver().findElement(By.id("dispatch-count")).sendKeys("2");
                 browser.driver().findElement(By.id("dispatch")).click();
                 assertThat(browser.waitFor(By.id("handover-state")).getText()).isEqualTo("DISPATCHED");
                 browser.signOut();
