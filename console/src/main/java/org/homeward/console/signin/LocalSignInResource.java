@@ -17,6 +17,7 @@ import org.homeward.console.pages.Pages;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -77,7 +78,7 @@ public class LocalSignInResource {
                     .entity(pages.localised(Templates.signIn(ROLES, error))).build();
         }
         LocalTokens.Minted minted = tokens.mint(subject, organisation, normalisedParty, chosen);
-        ConsoleUser user = new ConsoleUser(subject, organisation, normalisedParty, new java.util.HashSet<>(chosen),
+        ConsoleUser user = new ConsoleUser(subject, organisation, normalisedParty, new HashSet<>(chosen),
                 minted.token());
         String session = sessions.start(user, minted.expiresAt());
         return Response.seeOther(URI.create("/")).cookie(pages.cookie(CurrentUser.SESSION_COOKIE, session,
