@@ -531,6 +531,43 @@ class KinshipMatchingTest {
         given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(forrel)
                 .post("/api/v1/kinship/likelihood-ratio").then().statusCode(403);
 
+        // A degraded candidate read as allele 1 alone (drop-out 0.25) against a parent {1, 2}, worked by hand in
+        // DegradedAndThetaTest: 0.1875 / 0.0975. Then a silent allele (0.01) explaining a parent 1/1 and a child
+        // 2/2: s / ((p'1 + 2s)(p'2 + 2s)). Then θ in a trio, which is a pedigree likelihood.
+        String three = "locus,allele,frequency\nL1,1,0.2\nL1,2,0.4\nL1,3,0.4\n";
+        Map<String, Object> degraded = new LinkedHashMap<>();
+        degraded.put("candidate", Map.of("loci", Map.of("L1", List.of("1")), "dropout", 0.25));
+        degraded.put("relationship", "PARENT");
+        degraded.put("reference", Map.of("loci", Map.of("L1", List.of("1", "2"))));
+        degraded.put("mutation", Map.of("model", "NONE"));
+        degraded.put("frequencyTable", three);
+        assertThat(given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(degraded)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(200).body("method", equalTo("pedigree"))
+                .extract().jsonPath().using(EXACT).getDouble("lr")).isCloseTo(0.1875 / 0.0975, within(1e-9));
+        Map<String, Object> silent = new LinkedHashMap<>(degraded);
+        silent.put("candidate", Map.of("loci", Map.of("L1", List.of("2", "2"))));
+        silent.put("reference", Map.of("loci", Map.of("L1", List.of("1", "1"))));
+        silent.put("silentAlleleFrequency", 0.01);
+        assertThat(given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(silent)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(200)
+                .body("silentAlleleFrequency", equalTo(0.01f)).extract().jsonPath().using(EXACT).getDouble("lr"))
+                .isCloseTo(0.01 / ((0.2 * 0.99 + 0.02) * (0.4 * 0.99 + 0.02)), within(1e-9));
+        Map<String, Object> trio = new LinkedHashMap<>();
+        trio.put("candidate", Map.of("loci", Map.of("vWA", List.of("16", "17"))));
+        trio.put("relationship", "TRIO");
+        trio.put("father", Map.of("loci", Map.of("vWA", List.of("16", "18"))));
+        trio.put("mother", Map.of("loci", Map.of("vWA", List.of("17"))));
+        trio.put("theta", 0.02);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(trio)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(200)
+                .body("method", equalTo("pedigree, theta 0.02")).body("theta", equalTo(0.02f));
+        degraded.put("candidate", Map.of("loci", Map.of("L1", List.of("1")), "dropout", 1.5));
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(degraded)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(400);
+        silent.put("silentAlleleFrequency", 0.5);
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(silent)
+                .post("/api/v1/kinship/likelihood-ratio").then().statusCode(400);
+
         // On the service's own table, with its mutation model and a prior.
         Map<String, Object> pair = new LinkedHashMap<>();
         pair.put("candidate", Map.of("loci", Map.of("VWA", List.of("16", "17"), "PENTA_E", List.of("12"))));

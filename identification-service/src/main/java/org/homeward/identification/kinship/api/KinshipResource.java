@@ -36,12 +36,16 @@ public class KinshipResource {
         this.calculations = calculations;
     }
 
-    /** Locus -> one or two allele labels. */
+    /**
+     * Locus -> one or two allele labels; for a degraded sample, its allele drop-out probability (one allele
+     * read may then hide a second that did not show).
+     */
     public record Profile(@NotNull @Size(min = 1, max = 60)
                           Map<@NotBlank @Size(max = 40) String, @NotNull @Size(min = 1, max = 2)
-                                  List<@NotNull @Size(max = 8) String>> loci) {
+                                  List<@NotNull @Size(max = 8) String>> loci,
+                          @DecimalMin("0") @DecimalMax("0.9") Double dropout) {
         KinshipCalculations.Alleles toAlleles() {
-            return new KinshipCalculations.Alleles(loci);
+            return new KinshipCalculations.Alleles(loci, dropout == null ? 0 : dropout);
         }
     }
 
@@ -75,7 +79,8 @@ public class KinshipResource {
                                          @Valid PedigreeInput pedigree,
                                          @DecimalMin("0") @DecimalMax("0.49") Double theta, @Valid MutationInput mutation,
                                          @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double prior,
-                                         @Size(max = 200_000) String frequencyTable) {
+                                         @Size(max = 200_000) String frequencyTable,
+                                         @DecimalMin("0") @DecimalMax("0.2") Double silentAlleleFrequency) {
     }
 
     public record LocusRatio(String locus, double lr) {
@@ -83,7 +88,7 @@ public class KinshipResource {
 
     public record LikelihoodRatioResponse(double lr, double log10Lr, int lociCompared, List<LocusRatio> perLocus,
                                           String method, Double posterior, Double prior, String population, double theta,
-                                          MutationModel mutation) {
+                                          MutationModel mutation, double silentAlleleFrequency) {
     }
 
     @POST
@@ -94,9 +99,13 @@ public class KinshipResource {
                     + " UNCLE_OR_AUNT, FIRST_COUSIN: the reference's relation to the missing person, the candidate) with"
                     + " reference; relationship TRIO with father and mother; or pedigree (members with father/mother ids,"
                     + " the missing member, typed members' profiles), evaluated exactly as one pedigree likelihood"
-                    + " (loops refused with 422). theta applies to pairs without mutation; mutation defaults to the"
-                    + " service's model; prior gives a posterior; frequencyTable (locus,allele,frequency CSV) replaces"
-                    + " the population table. Nothing is stored; the computation is audited. No drop-out model.")
+                    + " (loops refused with 422). theta (F_ST) applies everywhere: closed forms for pairs without"
+                    + " mutation, founders drawn from one subpopulation in pedigrees (422 when that means more joint"
+                    + " founder genotypes than can be enumerated); mutation defaults to the service's model; a"
+                    + " profile's dropout is its allele drop-out probability (degraded samples; no drop-in);"
+                    + " silentAlleleFrequency adds a silent allele; prior gives a posterior; frequencyTable"
+                    + " (locus,allele,frequency CSV) replaces the population table. Nothing is stored; the"
+                    + " computation is audited.")
     public LikelihoodRatioResponse likelihoodRatio(@Valid @NotNull LikelihoodRatioRequest request) {
         PedigreeInput pedigree = request.pedigree();
         Map<String, KinshipCalculations.Alleles> typed = null;
@@ -113,12 +122,12 @@ public class KinshipResource {
                 pedigree == null ? null : pedigree.missing(), typed,
                 new KinshipCalculations.Settings(request.theta(),
                         request.mutation() == null ? null : request.mutation().toDomain(), request.prior(),
-                        request.frequencyTable())));
+                        request.frequencyTable(), request.silentAlleleFrequency())));
         List<LocusRatio> perLocus = answer.lr().perLocus().entrySet().stream()
                 .map(e -> new LocusRatio(e.getKey(), e.getValue())).toList();
         return new LikelihoodRatioResponse(answer.lr().total(), Math.log10(answer.lr().total()), answer.lr().lociCompared(),
                 perLocus, answer.lr().method(), answer.posterior(), request.prior(), answer.population(), answer.theta(),
-                answer.mutation());
+                answer.mutation(), answer.silentAlleleFrequency());
     }
 
     public record FamilyInput(@NotBlank @Size(max = 64) String name,

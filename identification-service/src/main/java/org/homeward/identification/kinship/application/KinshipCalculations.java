@@ -26,15 +26,17 @@ import java.util.Map;
 @Transactional
 public class KinshipCalculations {
 
-    /** Locus name (any alias) to one or two allele labels, as submitted. */
-    public record Alleles(Map<String, List<String>> loci) {
+    /** Locus name (any alias) to one or two allele labels, as submitted, and the sample's drop-out probability. */
+    public record Alleles(Map<String, List<String>> loci, double dropout) {
     }
 
     /**
-     * θ (default 0), the mutation model (default: the service's), a prior for a posterior (optional), and a
-     * frequency table of the examiner's own as {@code locus,allele,frequency} CSV (default: the service's).
+     * θ (default 0), the mutation model (default: the service's), a prior for a posterior (optional), a
+     * frequency table of the examiner's own as {@code locus,allele,frequency} CSV (default: the service's), and
+     * a silent allele's frequency (default 0: none).
      */
-    public record Settings(Double theta, MutationModel mutation, Double prior, String frequencyTable) {
+    public record Settings(Double theta, MutationModel mutation, Double prior, String frequencyTable,
+                           Double silentAlleleFrequency) {
     }
 
     /**
@@ -45,7 +47,8 @@ public class KinshipCalculations {
                            List<Pedigree.Member> members, String missing, Map<String, Alleles> typed, Settings settings) {
     }
 
-    public record Answer(LikelihoodRatio lr, Double posterior, String population, double theta, MutationModel mutation) {
+    public record Answer(LikelihoodRatio lr, Double posterior, String population, double theta, MutationModel mutation,
+                         double silentAlleleFrequency) {
     }
 
     public record JointQuestion(List<JointFamily> families, Map<String, JointVictim> victims, MutationModel mutation,
@@ -71,11 +74,12 @@ public class KinshipCalculations {
     }
 
     public Answer likelihoodRatio(Question q) {
-        Settings settings = q.settings() == null ? new Settings(null, null, null, null) : q.settings();
+        Settings settings = q.settings() == null ? new Settings(null, null, null, null, null) : q.settings();
         double theta = settings.theta() == null ? 0 : settings.theta();
+        double silent = settings.silentAlleleFrequency() == null ? 0 : settings.silentAlleleFrequency();
         MutationModel mutation = settings.mutation() == null ? engine.matching().model().mutation() : settings.mutation();
         AlleleFrequencies frequencies = frequencies(settings.frequencyTable());
-        KinshipCalculator calculator = new KinshipCalculator(new KinshipModel(frequencies, theta, mutation));
+        KinshipCalculator calculator = new KinshipCalculator(new KinshipModel(frequencies, theta, mutation, silent));
         StrProfile candidate = profile(q.candidate(), "candidate", frequencies);
         boolean pairwise = q.reference() != null;
         boolean trio = q.father() != null || q.mother() != null;
@@ -104,7 +108,7 @@ public class KinshipCalculations {
         }
         audit.record("kinship.likelihood-ratio.compute", "kinship", "likelihood-ratio");
         Double posterior = settings.prior() == null ? null : lr.posterior(settings.prior());
-        return new Answer(lr, posterior, frequencies.population(), theta, mutation);
+        return new Answer(lr, posterior, frequencies.population(), theta, mutation, silent);
     }
 
     public JointAnswer joint(JointQuestion q) {
@@ -129,7 +133,7 @@ public class KinshipCalculations {
         if (alleles == null) {
             throw new RuleViolation(field, "A profile is required here");
         }
-        return StrProfile.parse(alleles.loci(), frequencies.loci(), field);
+        return StrProfile.parse(alleles.loci(), frequencies.loci(), field).withDropout(alleles.dropout());
     }
 
     private AlleleFrequencies frequencies(String table) {

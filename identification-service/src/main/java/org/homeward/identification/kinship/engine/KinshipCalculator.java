@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * Likelihood ratios "related as stated" versus "unrelated", locus by locus. Closed forms are used where
- * they are exact (θ = 0; any pair without mutation, parent/child and trio with it); everything else,
- * and every pedigree of several relatives, goes through the exact pedigree likelihood:
- * LR = P(all genotypes | missing person in the pedigree) / (P(references | pedigree) · P(candidate)).
+ * they are exact (readings taken as read; any pair without mutation, parent/child and trio with it, θ = 0;
+ * pairs without mutation with θ); everything else, and every pedigree of several relatives, goes through
+ * the exact pedigree likelihood: LR = P(all readings | missing person in the pedigree) / P(references'
+ * readings | pedigree, candidates unrelated), the candidates drawn from the references' subpopulation (θ).
  * A locus counts when the candidate and at least one reference are typed there.
  */
 public final class KinshipCalculator {
@@ -26,17 +27,18 @@ public final class KinshipCalculator {
     }
 
     /**
-     * The candidate (remains) is the missing person; the reference is related to him as stated. θ applies
-     * here, to pairs compared without mutation (identity needs no meiosis, so it always takes θ).
+     * The candidate (remains) is the missing person; the reference is related to him as stated. Readings
+     * taken as read with θ = 0 go through the closed forms (and the pedigree where mutation needs it); θ
+     * without mutation through the closed forms with θ; anything else (θ with mutation, a degraded sample, a
+     * silent allele) through the pedigree likelihood with readings.
      */
     public LikelihoodRatio pairwise(StrProfile candidate, StrProfile reference, Relation relation) {
         boolean mutates = model.mutation().kind() != MutationModel.Kind.NONE && relation != Relation.IDENTITY;
+        if (!readExactly(candidate, reference)) {
+            return general(candidate, reference, relation);
+        }
         if (model.theta() > 0) {
-            if (mutates) {
-                throw new Pedigree.Refused("θ is applied to comparisons without mutation (or identity); set the"
-                        + " mutation model to NONE or θ to 0");
-            }
-            return theta(candidate, reference, relation);
+            return mutates ? general(candidate, reference, relation) : theta(candidate, reference, relation);
         }
         Map<String, Double> perLocus = new LinkedHashMap<>();
         for (String locus : shared(candidate, reference)) {
@@ -46,6 +48,50 @@ public final class KinshipCalculator {
             perLocus.put(locus, locusRatio(m, relation, m.genotypeIndex(r), m.genotypeIndex(c)));
         }
         return LikelihoodRatio.of(perLocus, mutates && relation != Relation.PARENT ? "pedigree" : "closed-form");
+    }
+
+    /** Whether these readings are exact under this model: no drop-out in either sample, no silent allele. */
+    private boolean readExactly(StrProfile... profiles) {
+        if (model.silentFrequency() > 0) {
+            return false;
+        }
+        for (StrProfile profile : profiles) {
+            if (profile.dropout() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A pair through the pedigree likelihood with readings and θ (identity: one person read twice). */
+    private LikelihoodRatio general(StrProfile candidate, StrProfile reference, Relation relation) {
+        if (relation != Relation.IDENTITY) {
+            LikelihoodRatio lr = placed(relation.pedigree(), Map.of(Relation.MISSING, candidate),
+                    Map.of(Relation.RELATIVE, reference));
+            return LikelihoodRatio.of(lr.perLocus(), describe("pedigree"));
+        }
+        Pedigree one = new Pedigree(List.of(new Pedigree.Member(Relation.MISSING, null, null, Pedigree.Sex.UNKNOWN)));
+        Map<String, Double> perLocus = new LinkedHashMap<>();
+        for (String locus : shared(candidate, reference)) {
+            Genotype c = candidate.at(locus);
+            Genotype r = reference.at(locus);
+            LocusModel m = model.locus(locus, List.of(c.first(), c.second(), r.first(), r.second()));
+            double[] readC = Observation.of(m, c, candidate.dropout());
+            double[] readR = Observation.of(m, r, reference.dropout());
+            double[] both = new double[readC.length];
+            for (int g = 0; g < both.length; g++) {
+                both[g] = readC[g] * readR[g];
+            }
+            double same = PedigreeLikelihood.of(one, m, Map.of(0, both), List.of(), model.theta());
+            double apart = PedigreeLikelihood.of(one, m, Map.of(0, readR), List.of(readC), model.theta());
+            perLocus.put(locus, same / apart);
+        }
+        return LikelihoodRatio.of(perLocus, describe("identity"));
+    }
+
+    private String describe(String method) {
+        return method + (model.theta() > 0 ? ", theta " + model.theta() : "")
+                + (model.silentFrequency() > 0 ? ", silent allele " + model.silentFrequency() : "");
     }
 
     /**
@@ -81,24 +127,21 @@ public final class KinshipCalculator {
         return LikelihoodRatio.of(perLocus, "closed-form, theta " + model.theta());
     }
 
-    /** The same ratio through the generic pedigree likelihood (identity has no pedigree: compared directly). */
+    /**
+     * The same ratio through the generic pedigree likelihood, never a closed form (identity: one person read
+     * twice), so the two can be checked against each other.
+     */
     public LikelihoodRatio pairwiseByPedigree(StrProfile candidate, StrProfile reference, Relation relation) {
-        if (relation == Relation.IDENTITY) {
-            Map<String, Double> perLocus = new LinkedHashMap<>();
-            for (String locus : shared(candidate, reference)) {
-                Genotype c = candidate.at(locus);
-                LocusModel m = model.locus(locus, List.of(c.first(), c.second(), reference.at(locus).first(),
-                        reference.at(locus).second()));
-                perLocus.put(locus, c.equals(reference.at(locus)) ? 1 / m.founderProbability(c) : 0.0);
-            }
-            return LikelihoodRatio.of(perLocus, "identity");
-        }
-        return pedigree(relation.pedigree(), Relation.MISSING, candidate, Map.of(Relation.RELATIVE, reference));
+        return general(candidate, reference, relation);
     }
 
-    /** Both parents of the missing person typed. */
+    /** Both parents of the missing person typed (θ, drop-out or a silent allele: through the pedigree). */
     public LikelihoodRatio trio(StrProfile candidate, StrProfile father, StrProfile mother) {
-        requireNoTheta();
+        if (model.theta() > 0 || !readExactly(candidate, father, mother)) {
+            LikelihoodRatio lr = placed(trioPedigree(), Map.of(Relation.MISSING, candidate),
+                    Map.of("father", father, "mother", mother));
+            return LikelihoodRatio.of(lr.perLocus(), describe("pedigree"));
+        }
         Map<String, Double> perLocus = new LinkedHashMap<>();
         for (String locus : candidate.loci().keySet()) {
             Genotype c = candidate.at(locus);
@@ -145,7 +188,6 @@ public final class KinshipCalculator {
      * counts when a placed candidate is typed there and someone else in the pedigree is too.
      */
     public LikelihoodRatio placed(Pedigree pedigree, Map<String, StrProfile> placed, Map<String, StrProfile> typed) {
-        requireNoTheta();
         for (String id : placed.keySet()) {
             pedigree.indexOf(id);
             if (typed.containsKey(id)) {
@@ -176,19 +218,24 @@ public final class KinshipCalculator {
             addAlleles(observed, profile.at(locus));
         }
         LocusModel m = model.locus(locus, observed);
-        Map<Integer, Integer> references = genotypes(pedigree, m, typed, locus);
-        double withoutCandidates = PedigreeLikelihood.of(pedigree, m, references);
+        double theta = model.theta();
+        Map<Integer, double[]> references = readings(pedigree, m, typed, locus);
+        double withoutCandidates = PedigreeLikelihood.of(pedigree, m, references, List.of(), theta);
         if (withoutCandidates == 0) {
             throw new Pedigree.Refused("At " + locus + " the references are inconsistent with the pedigree"
                     + " under this mutation model (check the relationships or allow mutations)");
         }
-        Map<Integer, Integer> withCandidates = new HashMap<>(references);
-        double unrelated = withoutCandidates;
-        for (Map.Entry<Integer, Integer> entry : genotypes(pedigree, m, placed, locus).entrySet()) {
+        Map<Integer, double[]> withCandidates = new HashMap<>(references);
+        List<double[]> candidates = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> entry : readings(pedigree, m, placed, locus).entrySet()) {
             withCandidates.put(entry.getKey(), entry.getValue());
-            unrelated *= m.founderProbability(entry.getValue());
+            candidates.add(entry.getValue());
         }
-        return PedigreeLikelihood.of(pedigree, m, withCandidates) / unrelated;
+        // Unrelated, the candidates are drawn from the references' subpopulation: with θ = 0 that is a product.
+        double unrelated = theta == 0 ? withoutCandidates * candidates.stream()
+                .mapToDouble(reading -> PedigreeLikelihood.independent(m, reading)).reduce(1, (x, y) -> x * y)
+                : PedigreeLikelihood.of(pedigree, m, references, candidates, theta);
+        return PedigreeLikelihood.of(pedigree, m, withCandidates, List.of(), theta) / unrelated;
     }
 
     private static void addAlleles(List<String> into, Genotype genotype) {
@@ -198,24 +245,16 @@ public final class KinshipCalculator {
         }
     }
 
-    private static Map<Integer, Integer> genotypes(Pedigree pedigree, LocusModel m, Map<String, StrProfile> profiles,
+    private static Map<Integer, double[]> readings(Pedigree pedigree, LocusModel m, Map<String, StrProfile> profiles,
                                                    String locus) {
-        Map<Integer, Integer> genotypes = new HashMap<>();
+        Map<Integer, double[]> readings = new HashMap<>();
         profiles.forEach((id, profile) -> {
             Genotype g = profile.at(locus);
             if (g != null) {
-                genotypes.put(pedigree.indexOf(id), m.genotypeIndex(g));
+                readings.put(pedigree.indexOf(id), Observation.of(m, g, profile.dropout()));
             }
         });
-        return genotypes;
-    }
-
-    /** Pedigree likelihoods assume founders in Hardy-Weinberg equilibrium; a θ there would be silently ignored. */
-    private void requireNoTheta() {
-        if (model.theta() > 0) {
-            throw new Pedigree.Refused("θ is applied to pairwise comparisons only; pedigree and trio likelihoods"
-                    + " are computed with θ = 0");
-        }
+        return readings;
     }
 
     private static List<String> shared(StrProfile a, StrProfile b) {

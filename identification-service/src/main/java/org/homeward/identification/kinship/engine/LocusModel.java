@@ -9,12 +9,19 @@ import java.util.Set;
 /**
  * What a pedigree computation needs at one locus: the alleles in play with their frequencies and the
  * mutation matrix over them. Unordered genotypes {i, j} (i <= j) are numbered j(j+1)/2 + i. Founders are in
- * Hardy-Weinberg equilibrium (θ is applied by the pairwise formulas only; see ClosedForms).
+ * Hardy-Weinberg equilibrium here; θ is applied where founders are drawn (ClosedForms, PedigreeLikelihood).
+ *
+ * <p>A silent (null) allele, one the kit cannot amplify, can be added at a stated frequency s: the other
+ * alleles' frequencies are scaled by 1-s so they still sum to one, and it neither mutates nor is mutated into
+ * (its row and column of the mutation matrix are those of identity). Familias offers the same parameter.
  */
 public final class LocusModel {
 
     /** The label of the merged allele standing for every allele nobody in the computation carries. */
     public static final String OTHER = "*";
+
+    /** The label of the silent allele, when the model has one. */
+    public static final String SILENT = "silent";
 
     private final String locus;
     private final String[] alleles;
@@ -37,6 +44,20 @@ public final class LocusModel {
      */
     public static LocusModel of(String locus, Collection<String> observed, AlleleFrequencies frequencies,
                                 MutationModel mutation, java.util.function.Function<String, double[][]> tableMatrices) {
+        return of(locus, observed, frequencies, mutation, tableMatrices, 0);
+    }
+
+    /** As above, with a silent allele at frequency {@code silent} when it is above 0. */
+    public static LocusModel of(String locus, Collection<String> observed, AlleleFrequencies frequencies,
+                                MutationModel mutation, java.util.function.Function<String, double[][]> tableMatrices,
+                                double silent) {
+        LocusModel model = withoutSilent(locus, observed, frequencies, mutation, tableMatrices);
+        return silent > 0 ? model.withSilent(silent) : model;
+    }
+
+    private static LocusModel withoutSilent(String locus, Collection<String> observed, AlleleFrequencies frequencies,
+                                            MutationModel mutation,
+                                            java.util.function.Function<String, double[][]> tableMatrices) {
         Set<String> seen = new LinkedHashSet<>(observed);
         List<String> unseen = new ArrayList<>();
         for (String allele : seen) {
@@ -52,6 +73,35 @@ public final class LocusModel {
             return new LocusModel(locus, all.alleles(), all.frequencies(), full);
         }
         return lumped(locus, new ArrayList<>(seen), all, full);
+    }
+
+    /** This model with a silent allele at frequency s appended, the others scaled by 1-s. */
+    private LocusModel withSilent(double s) {
+        if (!(s > 0 && s < 1)) {
+            throw new IllegalArgumentException("A silent allele's frequency is in (0, 1)");
+        }
+        int n = alleles.length;
+        String[] a = java.util.Arrays.copyOf(alleles, n + 1);
+        a[n] = SILENT;
+        double[] f = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            f[i] = frequencies[i] * (1 - s);
+        }
+        f[n] = s;
+        double[][] m = null;
+        if (mutation != null) {
+            m = new double[n + 1][n + 1];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(mutation[i], 0, m[i], 0, n);
+            }
+            m[n][n] = 1;
+        }
+        return new LocusModel(locus, a, f, m);
+    }
+
+    /** The index of the silent allele, or -1 when the model has none. */
+    public int silentAllele() {
+        return alleles[alleles.length - 1].equals(SILENT) ? alleles.length - 1 : -1;
     }
 
     private static double[][] emptyAsNull(double[][] matrix) {

@@ -1,6 +1,8 @@
 package org.homeward.identification.kinship.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,28 +12,169 @@ import java.util.Map;
  * O(G²·n) for G genotypes over n alleles, not O(G³).
  *
  * <p>Untyped members are summed over every genotype; founders carry the population's genotype
- * probabilities; children the Mendelian transmission through the mutation matrix. No drop-out or drop-in:
- * a typed genotype is taken as read.
+ * probabilities; children the Mendelian transmission through the mutation matrix. What was read of a typed
+ * member enters as P(reading | genotype) ({@link Observation}): 1 for the genotype read when the reading is
+ * exact, spread over the genotypes drop-out or a silent allele could have hidden otherwise.
+ *
+ * <p>With θ > 0 the founders' alleles are not independent: they are drawn from one subpopulation by the
+ * Balding-Nichols sampling formula, the j-th allele being a with probability (b·θ + (1-θ)·p_a) / (1 + (j-2)·θ)
+ * when b of the j-1 drawn before are a. As pedprobr does (its {@code likTheta}), every joint genotype of the
+ * founders is enumerated, weighted by that sequential probability and peeled with the founders fixed. People
+ * outside the pedigree (the candidates under "unrelated") are drawn from the same subpopulation, which is
+ * what makes a θ-corrected ratio conservative. The enumeration grows as G^founders, so it is refused beyond
+ * {@link #MAX_THETA_COMBINATIONS}.
  */
 public final class PedigreeLikelihood {
 
+    /** The most joint founder genotypes θ enumerates (each one peeling) before the pedigree is refused. */
+    public static final long MAX_THETA_COMBINATIONS = 250_000;
+
     private final Pedigree pedigree;
     private final LocusModel model;
-    private final int[] typed;
+    /** Per member, P(reading | genotype); null for an untyped member. */
+    private final double[][] evidence;
+    /** Per founder, the weight of each genotype: Hardy-Weinberg, or one fixed genotype while θ enumerates. */
+    private final double[][] founderWeight;
     private final int genotypes;
 
-    private PedigreeLikelihood(Pedigree pedigree, LocusModel model, Map<Integer, Integer> typedGenotypes) {
+    private PedigreeLikelihood(Pedigree pedigree, LocusModel model, Map<Integer, double[]> evidence) {
         this.pedigree = pedigree;
         this.model = model;
         this.genotypes = model.genotypeCount();
-        this.typed = new int[pedigree.size()];
-        Arrays.fill(typed, -1);
-        typedGenotypes.forEach((member, genotype) -> typed[member] = genotype);
+        this.evidence = new double[pedigree.size()][];
+        evidence.forEach((member, vector) -> {
+            if (vector.length != genotypes) {
+                throw new IllegalArgumentException("An observation covers every genotype of the locus model");
+            }
+            this.evidence[member] = vector;
+        });
+        this.founderWeight = new double[pedigree.size()][];
+        double[] hardyWeinberg = new double[genotypes];
+        for (int g = 0; g < genotypes; g++) {
+            hardyWeinberg[g] = model.founderProbability(g);
+        }
+        for (int member = 0; member < pedigree.size(); member++) {
+            founderWeight[member] = pedigree.isFounder(member) ? hardyWeinberg : null;
+        }
     }
 
-    /** P(typed genotypes | pedigree) at the model's locus; typed maps member index to genotype index. */
+    /** P(typed genotypes | pedigree) at the model's locus; typed maps member index to genotype index (read exactly). */
     public static double of(Pedigree pedigree, LocusModel model, Map<Integer, Integer> typedGenotypes) {
-        return new PedigreeLikelihood(pedigree, model, typedGenotypes).total();
+        Map<Integer, double[]> evidence = new HashMap<>();
+        typedGenotypes.forEach((member, genotype) -> evidence.put(member, Observation.exact(model, genotype)));
+        return new PedigreeLikelihood(pedigree, model, evidence).total();
+    }
+
+    /**
+     * P(readings | pedigree) at the model's locus, times the readings of {@code unrelated} people outside it,
+     * all drawn from one subpopulation with this θ. {@code evidence} maps member index to P(reading | genotype).
+     */
+    public static double of(Pedigree pedigree, LocusModel model, Map<Integer, double[]> evidence,
+                            List<double[]> unrelated, double theta) {
+        PedigreeLikelihood likelihood = new PedigreeLikelihood(pedigree, model, evidence);
+        if (theta == 0) {
+            double total = likelihood.total();
+            for (double[] person : unrelated) {
+                total *= independent(model, person);
+            }
+            return total;
+        }
+        return likelihood.withTheta(unrelated, theta);
+    }
+
+    /** P(a reading) of one person related to nobody, in Hardy-Weinberg equilibrium: Σ_g P(reading | g)·P(g). */
+    public static double independent(LocusModel model, double[] evidence) {
+        double sum = 0;
+        for (int g = 0; g < evidence.length; g++) {
+            sum += evidence[g] * model.founderProbability(g);
+        }
+        return sum;
+    }
+
+    private double withTheta(List<double[]> unrelated, double theta) {
+        List<Integer> founders = new java.util.ArrayList<>();
+        for (int member = 0; member < pedigree.size(); member++) {
+            if (pedigree.isFounder(member)) {
+                founders.add(member);
+            }
+        }
+        int people = founders.size() + unrelated.size();
+        int[][] options = new int[people][];
+        double[][] readings = new double[people][];
+        long combinations = 1;
+        for (int i = 0; i < people; i++) {
+            readings[i] = i < founders.size() ? evidence[founders.get(i)] : unrelated.get(i - founders.size());
+            options[i] = possible(readings[i]);
+            combinations *= Math.max(1, options[i].length);
+            if (combinations > MAX_THETA_COMBINATIONS) {
+                throw new Pedigree.Refused("θ in this pedigree means more than " + MAX_THETA_COMBINATIONS
+                        + " joint genotypes of its founders at " + model.locus() + "; type more of them, or compute"
+                        + " with θ = 0");
+            }
+        }
+        return new ThetaSum(theta, founders, options, readings).sum();
+    }
+
+    /** The genotypes a reading allows (every genotype for nobody's reading). */
+    private int[] possible(double[] reading) {
+        return java.util.stream.IntStream.range(0, genotypes).filter(g -> reading == null || reading[g] > 0).toArray();
+    }
+
+    /** The enumeration of the founders' joint genotypes, each weighted by the sampling formula, then peeled. */
+    private final class ThetaSum {
+        private final double theta;
+        private final List<Integer> founders;
+        private final int[][] options;
+        private final double[][] readings;
+        private final int[] alleleCounts = new int[model.alleleCount()];
+        private final double[][] fixed;
+
+        ThetaSum(double theta, List<Integer> founders, int[][] options, double[][] readings) {
+            this.theta = theta;
+            this.founders = founders;
+            this.options = options;
+            this.readings = readings;
+            this.fixed = new double[genotypes][genotypes];
+            for (int g = 0; g < genotypes; g++) {
+                fixed[g][g] = 1;
+            }
+        }
+
+        double sum() {
+            return enumerate(0, 0, 1);
+        }
+
+        private double enumerate(int person, int drawn, double weight) {
+            if (person == options.length) {
+                return weight * total();
+            }
+            double sum = 0;
+            for (int g : options[person]) {
+                int a = model.firstAllele(g);
+                int b = model.secondAllele(g);
+                double w = weight * draw(a, drawn);
+                alleleCounts[a]++;
+                w *= draw(b, drawn + 1) * (a == b ? 1 : 2);
+                alleleCounts[b]++;
+                double reading = readings[person] == null ? 1 : readings[person][g];
+                if (person < founders.size()) {
+                    // The founder's own factor carries his reading (own()), so only the genotype is fixed here.
+                    founderWeight[founders.get(person)] = fixed[g];
+                    reading = 1;
+                }
+                if (w * reading > 0) {
+                    sum += enumerate(person + 1, drawn + 2, w * reading);
+                }
+                alleleCounts[a]--;
+                alleleCounts[b]--;
+            }
+            return sum;
+        }
+
+        /** The Balding-Nichols probability that the next allele is a, having drawn {@code drawn} alleles. */
+        private double draw(int allele, int drawn) {
+            return (alleleCounts[allele] * theta + (1 - theta) * model.frequency(allele)) / (1 + (drawn - 1) * theta);
+        }
     }
 
     private double total() {
@@ -64,14 +207,13 @@ public final class PedigreeLikelihood {
         }
     }
 
-    /** A member's own factor: his founder probabilities (if a founder) times his evidence. */
+    /** A member's own factor: his founder weights (if a founder) times the probability of his reading. */
     private double[] own(int member) {
         double[] vector = new double[genotypes];
+        double[] reading = evidence[member];
+        double[] founder = founderWeight[member];
         for (int g = 0; g < genotypes; g++) {
-            if (typed[member] >= 0 && typed[member] != g) {
-                continue;
-            }
-            vector[g] = pedigree.isFounder(member) ? model.founderProbability(g) : 1;
+            vector[g] = (reading == null ? 1 : reading[g]) * (founder == null ? 1 : founder[g]);
         }
         return vector;
     }

@@ -128,7 +128,7 @@ public final class ReferenceIndex {
     /** Whether the index computes exactly under this model (θ = 0; no mutation or PROPORTIONAL). */
     public static boolean supports(KinshipModel model) {
         MutationModel.Kind kind = model.mutation().kind();
-        return model.theta() == 0 && (kind == MutationModel.Kind.NONE || kind == MutationModel.Kind.PROPORTIONAL);
+        return model.theta() == 0 && model.silentFrequency() == 0 && (kind == MutationModel.Kind.NONE || kind == MutationModel.Kind.PROPORTIONAL);
     }
 
     public static ReferenceIndex of(KinshipCalculator calculator, List<Reference> references,

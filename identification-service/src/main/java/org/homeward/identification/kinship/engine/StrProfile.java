@@ -8,12 +8,25 @@ import java.util.TreeMap;
 
 /**
  * The STR genotypes of one sample, by canonical locus name. Degraded remains give partial profiles: a locus
- * that did not amplify is simply absent, and comparisons use the loci both sides have.
+ * that did not amplify is simply absent, and comparisons use the loci both sides have. A sample marked
+ * degraded carries its allele drop-out probability ({@link Observation}); 0 means every allele is read.
  */
-public record StrProfile(Map<String, Genotype> loci) {
+public record StrProfile(Map<String, Genotype> loci, double dropout) {
 
     public StrProfile {
         loci = Collections.unmodifiableMap(new TreeMap<>(loci));
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("A drop-out probability is in [0, 1)");
+        }
+    }
+
+    public StrProfile(Map<String, Genotype> loci) {
+        this(loci, 0);
+    }
+
+    /** The same genotypes, read from a sample with this drop-out probability. */
+    public StrProfile withDropout(double probability) {
+        return new StrProfile(loci, probability);
     }
 
     public Genotype at(String locus) {
