@@ -42,6 +42,10 @@ public class DnaProfile extends SubjectTyping {
     @Column(name = "dna_sex", nullable = false)
     private DnaSex dnaSex = DnaSex.NOT_TYPED;
 
+    /** The sample's allele drop-out probability (0: read exactly; above 0: a degraded sample). */
+    @Column(nullable = false)
+    private double dropout;
+
     protected DnaProfile() {
     }
 
@@ -59,6 +63,11 @@ public class DnaProfile extends SubjectTyping {
         profile.loci().forEach((locus, genotype) -> sealed.put(locus, seal.apply(genotype.toString(), place(locus))));
         this.loci = sealed;
         this.locusCount = sealed.size();
+        this.dropout = profile.dropout();
+    }
+
+    public double dropout() {
+        return dropout;
     }
 
     public DnaSex dnaSex() {
@@ -82,7 +91,7 @@ public class DnaProfile extends SubjectTyping {
             String[] alleles = unseal.apply(sealed, place(locus)).split("/");
             genotypes.put(locus, new Genotype(alleles[0], alleles[1]));
         });
-        return new StrProfile(genotypes);
+        return new StrProfile(genotypes, dropout);
     }
 
     public int locusCount() { return locusCount; }

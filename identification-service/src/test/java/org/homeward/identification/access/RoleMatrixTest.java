@@ -54,6 +54,7 @@ class RoleMatrixTest {
             entry("PUT /api/v1/cases/{id}/mtdna-sequence", EXAMINER),
             entry("GET /api/v1/cases/{id}/kinship-candidates", EXAMINER),
             entry("GET /api/v1/cases/{id}/kinship-candidates/{candidateId}/report", EXAMINER),
+            entry("GET /api/v1/cases/{id}/kinship-candidates/{candidateId}/report/pedtools", EXAMINER),
             entry("GET /api/v1/cases/{id}/reassociations", EXAMINER),
             entry("GET /api/v1/case-statistics", Set.of("forensic-examiner", "coordinator", "mediator", "intermediary",
                     "observer", "auditor")),

@@ -20,6 +20,8 @@ import org.homeward.identification.kinship.engine.MutationModel;
 import org.homeward.identification.kinship.engine.Pedigree;
 import org.homeward.identification.kinship.engine.ProfileSimulator;
 import org.homeward.identification.kinship.engine.Relation;
+import org.homeward.identification.kinship.engine.PedFormat;
+import org.homeward.identification.kinship.engine.PedtoolsFiles;
 import org.homeward.identification.kinship.engine.StrProfile;
 import org.homeward.identification.kinship.engine.UndisputedRule;
 import org.homeward.local.infra.HomewardTestInfrastructure;
@@ -35,6 +37,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +163,24 @@ class KinshipMatchingTest {
         assertThat(a.getInt("[0].basis.lociCompared")).isEqualTo(LOCI.size());
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseA).then().statusCode(200)
                 .body("status", equalTo("CANDIDATE_FOUND"));
+        // Another laboratory recomputes the candidate from the pedtools files the report exports.
+        JsonPath exported = given().header("Authorization", EXAMINER)
+                .get("/api/v1/cases/" + caseA + "/kinship-candidates/" + a.getString("[0].id") + "/report/pedtools")
+                .then().statusCode(200).extract().jsonPath().using(EXACT);
+        PedtoolsFiles.Loaded loaded = PedtoolsFiles.read(exported.getString("ped"), exported.getString("frequencies"));
+        Map<String, StrProfile> parents = new HashMap<>(loaded.typed());
+        StrProfile poi = parents.remove(PedFormat.MISSING);
+        double recomputed = new KinshipCalculator(new KinshipModel(loaded.frequencies(), 0,
+                MutationModel.of(MutationModel.Kind.PROPORTIONAL, MutationModel.DEFAULT_RATE)))
+                .pedigree(loaded.pedigree(), PedFormat.MISSING, poi, parents).total();
+        assertThat(recomputed).isCloseTo(expectedA, within(expectedA * 1e-9));
+        assertThat(exported.getDouble("autosomalLr")).isCloseTo(expectedA, within(expectedA * 1e-9));
+        assertThat(poi.loci()).hasSize(LOCI.size());
+        assertThat(exported.getString("recompute")).contains("missingPersonLR(x, missing = \"MP\")")
+                .contains("model = \"proportional\"");
+        given().header("Authorization", OTHER_LAB)
+                .get("/api/v1/cases/" + caseA + "/kinship-candidates/" + a.getString("[0].id") + "/report/pedtools")
+                .then().statusCode(404);
 
         JsonPath b = awaitCandidates(caseB, personB);
         // Father and brother in one pedigree, as an examiner would state it by hand.
@@ -515,6 +536,42 @@ class KinshipMatchingTest {
         assertThat(ofFather.getBoolean("[0].undisputed")).isTrue();
     }
 
+
+    /**
+     * A body recovered months after death, read with allele drop-out (0.3): loci where one allele did not show
+     * are weighed as readings, so the parents are not excluded by an allele that merely dropped out, and the
+     * stored ratio is the engine's with the drop-out, not the ratio of the profile taken as read.
+     */
+    @Test
+    void aDegradedBodyIsWeighedWithItsDropOut() {
+        ProfileSimulator simulate = new ProfileSimulator(europe, 20250613L, LOCI);
+        StrProfile father = simulate.founder();
+        StrProfile mother = simulate.founder();
+        StrProfile body = simulate.child(father, mother);
+        StrProfile read = simulate.dropOut(body, 0.3);
+        assertThat(read.loci().entrySet()).as("loci where an allele dropped out")
+                .anySatisfy(e -> assertThat(e.getValue().homozygous() && !body.at(e.getKey()).homozygous()).isTrue());
+        String person = person("Євген");
+        donorWithProfile(person, "PARENT", father);
+        donorWithProfile(person, "PARENT", mother);
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        recordCaseProfile(caseId, read);
+        given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(200)
+                .body("dropout", equalTo(0.3f));
+
+        JsonPath candidates = awaitCandidates(caseId, person);
+        double expected = engine.trio(read, father, mother).total();
+        double asRead = engine.trio(read.withDropout(0), father, mother).total();
+        assertThat(candidates.getDouble("[0].lr")).isCloseTo(expected, within(expected * 1e-9));
+        assertThat(Math.abs(expected - asRead)).as("drop-out changes the ratio").isGreaterThan(expected * 0.01);
+        JsonPath report = given().header("Authorization", EXAMINER).accept(ContentType.JSON)
+                .get("/api/v1/cases/" + caseId + "/kinship-candidates/" + candidates.getString("[0].id") + "/report")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("model.dropOut")).contains("the remains' sample d = 0.3");
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
+                .body(Map.of("sampleId", "PM-X", "loci", loci(read), "dropout", 0.95))
+                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(400);
+    }
 
     @Test
     void anExaminerChecksANumberByHandThroughTheApi() {

@@ -47,10 +47,16 @@ final class KinshipRequests {
         return donor;
     }
 
+    /** The remains' profile; a degraded one (drop-out above 0) is recorded with its drop-out probability. */
     static void recordCaseProfile(String caseId, StrProfile profile) {
-        given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
-                .body(Map.of("sampleId", "PM-" + caseId.substring(0, 8), "loci", loci(profile)))
-                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(200);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("sampleId", "PM-" + caseId.substring(0, 8),
+                "loci", loci(profile)));
+        if (profile.dropout() > 0) {
+            body.put("dropout", profile.dropout());
+        }
+        given().header("Authorization", EXAMINER).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(200)
+                .body("dropout", equalTo((float) profile.dropout()));
     }
 
     static Map<String, List<String>> loci(StrProfile profile) {

@@ -411,7 +411,7 @@ class LineageMatchingTest {
         assertThat(report.getList("stale")).isEmpty();
         assertThat(report.getString("referenceChecks[0].donorId")).isEqualTo(motherOfC);
         assertThat(report.getDouble("loci[0].lr")).isEqualTo(c.getDouble("[0].perLocus.'" + locus + "'"));
-        assertThat(report.getString("model.dropOut")).startsWith("Not modelled");
+        assertThat(report.getString("model.dropOut")).startsWith("None: every profile was read exactly");
         assertThat(report.getString("lineage[0].method")).isEqualTo("MT_DNA");
         assertThat(report.getString("proposals[0].proposedBy")).isEqualTo("examiner-hnatiuk");
         assertThat(report.getString("proposals[0].decidedBy")).isEqualTo("examiner-melnyk");

@@ -62,6 +62,19 @@ public class CaseKinshipCandidateResource {
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
+    @GET
+    @Path("/{candidateId}/report/pedtools")
+    @RolesAllowed(Roles.FORENSIC_EXAMINER)
+    @Operation(summary = "The candidate's comparison as the files pedtools reads, to recompute it with forrel",
+            description = "ped: readPed's table (id, fid, mid, sex, one column per locus compared; the missing person"
+                    + " is MP, typed with the remains); frequencies: readFreqDatabase's list format (each locus's"
+                    + " whole distribution); recompute: the R lines (missingPersonLR) that give autosomalLr. The case's"
+                    + " laboratory only; audited on the candidate, the case and each donor. 422 for personal effects"
+                    + " (an identity has no pedigree); 409 when a reference or the remains' profile is gone.")
+    public KinshipReports.PedtoolsExport pedtools(@PathParam("id") UUID id, @PathParam("candidateId") UUID candidateId) {
+        return reports.pedtools(id, candidateId);
+    }
+
     /** A media range the client refuses (q=0, q=0.0, q=0.000). */
     private static boolean refused(MediaType type) {
         String q = type.getParameters().get("q");

@@ -1,5 +1,7 @@
 package org.homeward.identification.kinship.api;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,15 +28,21 @@ public final class DnaProfileMessages {
             + " (locus names or their aliases: vWA/VWA, Penta E/PENTA_E, THO1, FIBRA, ACTBP2; one allele for a homozygote;"
             + " omit loci that did not amplify; markers the population table lacks, Amelogenin and Y markers are set"
             + " aside and listed in the answer; a third allele at a locus is refused), or the genotyping software's table as text/csv or text/tab-separated-values:"
-            + " columns Sample Name, Marker, Allele 1, Allele 2, one sample. Replaces the profile on file. Genotypes"
-            + " are encrypted at rest and never sent on any topic.";
+            + " columns Sample Name, Marker, Allele 1, Allele 2, one sample. A degraded sample states its allele drop-out"
+            + " probability (dropout, 0 to 0.9; with a table, the query parameter dropout): a lone allele may then hide"
+            + " a second that did not show. Replaces the profile on file. Genotypes are encrypted at rest and never"
+            + " sent on any topic.";
 
     static final String CONSENTED_SAMPLE = " The sample must be one registered with the donor's consent.";
 
     public record ProfileRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N}._/-]+") String sampleId,
                                  @NotNull @Size(min = 1, max = 60)
                                  Map<@NotBlank @Size(max = 40) String, @NotNull @Size(min = 1, max = 2)
-                                         List<@NotNull @Size(max = 8) String>> loci) {
+                                         List<@NotNull @Size(max = 8) String>> loci,
+                                 @DecimalMin("0") @DecimalMax("0.9") Double dropout) {
+        public DnaProfiles.Submitted submitted() {
+            return new DnaProfiles.Submitted(sampleId, loci).degraded(dropout);
+        }
     }
 
     /**
@@ -43,22 +51,23 @@ public final class DnaProfileMessages {
      * autosomal matching.
      */
     public record ProfileRecorded(UUID id, String subjectKind, UUID subjectId, String sampleId, int lociTyped,
-                                  List<String> setAside, Instant recordedAt) {
+                                  double dropout, List<String> setAside, Instant recordedAt) {
         static ProfileRecorded of(DnaProfiles.Recorded recorded) {
             DnaProfile p = recorded.profile();
             return new ProfileRecorded(p.id(), p.subjectKind().name(), p.subjectId(), p.sampleId(), p.locusCount(),
-                    recorded.setAside(), p.recordedAt());
+                    p.dropout(), recorded.setAside(), p.recordedAt());
         }
     }
 
     public record ProfileResponse(UUID id, String subjectKind, UUID subjectId, String sampleId,
-                                  Map<String, List<String>> loci, String recordedByOrganisation, Instant recordedAt) {
+                                  Map<String, List<String>> loci, double dropout, String recordedByOrganisation,
+                                  Instant recordedAt) {
         static ProfileResponse of(DnaProfiles.OnFile onFile) {
             Map<String, List<String>> loci = new LinkedHashMap<>();
             onFile.profile().loci().forEach((locus, g) -> loci.put(locus, alleles(g)));
             DnaProfile p = onFile.record();
             return new ProfileResponse(p.id(), p.subjectKind().name(), p.subjectId(), p.sampleId(), loci,
-                    p.recordedByOrganisation(), p.recordedAt());
+                    p.dropout(), p.recordedByOrganisation(), p.recordedAt());
         }
 
         private static List<String> alleles(Genotype g) {

@@ -2,12 +2,15 @@ package org.homeward.identification.kinship.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,7 +40,7 @@ public class DonorDnaProfileResource {
             description = DnaProfileMessages.TABLE_HELP + DnaProfileMessages.CONSENTED_SAMPLE)
     public DnaProfileMessages.ProfileRecorded record(@PathParam("id") UUID id,
                                                      @Valid @NotNull DnaProfileMessages.ProfileRequest request) {
-        return DnaProfileMessages.ProfileRecorded.of(profiles.recordForDonor(id, new DnaProfiles.Submitted(request.sampleId(), request.loci())));
+        return DnaProfileMessages.ProfileRecorded.of(profiles.recordForDonor(id, request.submitted()));
     }
 
     @PUT
@@ -45,8 +48,11 @@ public class DonorDnaProfileResource {
     @RolesAllowed(Roles.FORENSIC_EXAMINER)
     @Operation(summary = "Record a donor's STR profile from the genotyping software's table",
             description = DnaProfileMessages.TABLE_HELP + DnaProfileMessages.CONSENTED_SAMPLE)
-    public DnaProfileMessages.ProfileRecorded recordTable(@PathParam("id") UUID id, byte[] body) {
-        return DnaProfileMessages.ProfileRecorded.of(profiles.recordForDonor(id, LabTable.parse(DnaProfileMessages.text(body))));
+    public DnaProfileMessages.ProfileRecorded recordTable(@PathParam("id") UUID id,
+                                                          @QueryParam("dropout") @DecimalMin("0") @DecimalMax("0.9") Double dropout,
+                                                          byte[] body) {
+        return DnaProfileMessages.ProfileRecorded.of(profiles.recordForDonor(id,
+                LabTable.parse(DnaProfileMessages.text(body)).degraded(dropout)));
     }
 
     @GET

@@ -56,8 +56,19 @@ public class DnaProfiles {
         this.clock = clock;
     }
 
-    /** A profile as submitted: locus name (any alias) to one or two allele labels. */
-    public record Submitted(String sampleId, Map<String, java.util.List<String>> loci) {
+    /**
+     * A profile as submitted: locus name (any alias) to one or two allele labels, and the sample's allele
+     * drop-out probability when the laboratory marks it degraded (0 otherwise).
+     */
+    public record Submitted(String sampleId, Map<String, java.util.List<String>> loci, double dropout) {
+        public Submitted(String sampleId, Map<String, java.util.List<String>> loci) {
+            this(sampleId, loci, 0);
+        }
+
+        /** The same profile, from a sample with this drop-out probability (null: read exactly). */
+        public Submitted degraded(Double probability) {
+            return new Submitted(sampleId, loci, probability == null ? 0 : probability);
+        }
     }
 
     /** What a recording stored, and the markers it set aside as submitted (StrProfile.Reading). */
@@ -69,7 +80,7 @@ public class DnaProfiles {
     }
 
     public Recorded recordForCase(UUID caseId, Submitted submitted) {
-        StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
+        StrProfile.Reading reading = read(submitted);
         Instant now = Instant.now(clock);
         // In the lock order of KinshipWork: the job's row first (a job for this case may be running), then the case.
         RemainsCase remainsCase = caseAccess.forLaboratory(caseId, LockModeType.NONE);
@@ -84,8 +95,14 @@ public class DnaProfiles {
         return new Recorded(stored, reading.setAside());
     }
 
-    public Recorded recordForDonor(UUID donorId, Submitted submitted) {
+    private StrProfile.Reading read(Submitted submitted) {
         StrProfile.Reading reading = StrProfile.read(submitted.loci(), engine.frequencies().loci(), "loci");
+        return new StrProfile.Reading(reading.profile().withDropout(submitted.dropout()), reading.setAside(),
+                reading.sex());
+    }
+
+    public Recorded recordForDonor(UUID donorId, Submitted submitted) {
+        StrProfile.Reading reading = read(submitted);
         LaboratoryDonors.Typing typing = donors.forTyping(donorId, submitted.sampleId());
         FamilyDonor donor = typing.donor();
         MissingPerson person = typing.person();

@@ -13,6 +13,10 @@ import org.homeward.identification.kinship.LineagePart;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.Genotype;
+import org.homeward.identification.kinship.engine.MutationModel;
+import org.homeward.identification.kinship.engine.PedFormat;
+import org.homeward.identification.kinship.engine.Pedigree;
+import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.ReferenceCheck;
 import org.homeward.identification.kinship.engine.ReferenceFit;
 import org.homeward.identification.kinship.engine.StrProfile;
@@ -20,6 +24,7 @@ import org.homeward.identification.kinship.engine.UndisputedRule;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.problem.ProblemException;
+import org.homeward.platform.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,8 +46,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class KinshipReports {
 
-    static final String DROP_OUT = "Not modelled: allele drop-out, drop-in and silent alleles are not part of this"
-            + " release's likelihoods; a degraded profile is compared on the loci it shows.";
+    static final String NOT_MODELLED = " Drop-in and silent alleles are not modelled in the matching; loci that did"
+            + " not amplify are left out.";
 
     private final EntityManager entityManager;
     private final CaseAccess caseAccess;
@@ -106,13 +111,105 @@ public class KinshipReports {
         KinshipConfig.Undisputed undisputed = engine.config().undisputed();
         return new KinshipReport(c.id(), c.caseId(), c.personId(), c.party(), c.computedAt(), List.copyOf(stale),
                 hypotheses(c), pedigree(c, remains, entry), c.reference(), c.method(),
-                loci(c.perLocus(engine::unseal), remains, entry), new KinshipReport.Model(c.basis(), formula(c), DROP_OUT),
+                loci(c.perLocus(engine::unseal), remains, entry), new KinshipReport.Model(c.basis(), formula(c), dropOut(remains, entry)),
                 c.lineage(), c.referenceChecks().stream().map(KinshipReports::line).toList(),
                 fit, c.sexComparison().name(),
                 c.autosomalLr(), c.lr(), c.log10Lr(), c.prior(), c.posterior(), c.rankInCase(),
                 new KinshipReport.Rule(undisputed.minPosterior(), undisputed.margin(), undisputed.minLoci(),
                         engine.config().reportingThreshold(), policy(c.party()), c.undisputed(), c.disputedBecause()),
                 decisions(c.id()), Instant.now(clock), reader.subject(), reader.organisation());
+    }
+
+    /**
+     * The candidate's comparison as the files pedtools reads (PedFormat), with the R lines that recompute it
+     * with forrel, for another laboratory. Laboratory only; audited as the report is, on the candidate, the
+     * case and each donor whose genotypes it holds.
+     */
+    @Transactional
+    public PedtoolsExport pedtools(UUID caseId, UUID candidateId) {
+        caseAccess.forLaboratory(caseId, LockModeType.NONE);
+        KinshipCandidate c = entityManager.find(KinshipCandidate.class, candidateId);
+        if (c == null || !c.caseId().equals(caseId)) {
+            throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
+        }
+        StrProfile remains = profileRecord(DnaProfile.SubjectKind.CASE, caseId).map(p -> p.open(engine::unseal))
+                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "The remains' profile is no longer on file"));
+        Map<String, FamilyReferences.Donor> weighed = new LinkedHashMap<>();
+        references.donorsOf(c.personId()).forEach(d -> weighed.put(d.id(), d));
+        List<FamilyReferences.Donor> donors = new ArrayList<>();
+        for (UUID donor : c.entryDonorIds()) {
+            FamilyReferences.Donor reference = weighed.get(donor.toString());
+            if (reference == null) {
+                throw new ProblemException(ProblemType.CONFLICT, "Reference " + donor + " is no longer typed or"
+                        + " consented: the comparison cannot be written as it was computed");
+            }
+            donors.add(reference);
+        }
+        FamilyReferences.Entries entries = FamilyReferences.of("entry", engine.onTable(donors));
+        Pedigree pedigree;
+        Map<String, StrProfile> typed;
+        if (!entries.pedigrees().isEmpty()) {
+            pedigree = entries.pedigrees().get(0).pedigree();
+            typed = entries.pedigrees().get(0).typed();
+        } else if (!entries.references().isEmpty() && entries.references().get(0).relation() != Relation.IDENTITY) {
+            String donor = donors.get(0).id();
+            pedigree = entries.references().get(0).relation().pedigree().relabelled(Map.of(Relation.RELATIVE, donor));
+            typed = Map.of(donor, entries.references().get(0).profile());
+        } else {
+            throw new ProblemException(ProblemType.RULE_VIOLATION, "A comparison with personal effects is an identity"
+                    + " (LR = 1/P(g) per locus, in the report): there is no pedigree to write");
+        }
+        List<String> loci = new ArrayList<>(c.perLocus(engine::unseal).keySet());
+        PedFormat.Files files = PedFormat.write(pedigree, Relation.MISSING, remains, typed, loci, engine.frequencies());
+        audit.record("kinship.report.read.pedtools", "kinship_candidate", candidateId.toString());
+        audit.record("kinship.report.genotypes", "case", caseId.toString());
+        typed.keySet().forEach(donor -> audit.record("kinship.report.genotypes", "family_donor", donor));
+        return new PedtoolsExport(c.id(), caseId, files.ped(), files.frequencies(), PedFormat.MISSING,
+                recipe(remains), c.autosomalLr());
+    }
+
+    /** The files and how to recompute: forrel's missingPersonLR on them gives {@code autosomalLr}. */
+    public record PedtoolsExport(UUID candidateId, UUID caseId, String ped, String frequencies, String missing,
+                                 String recompute, double autosomalLr) {
+    }
+
+    private String recipe(StrProfile remains) {
+        KinshipConfig config = engine.config();
+        StringBuilder r = new StringBuilder("library(forrel)  # with pedtools, pedprobr and pedmut\n")
+                .append("x = readPed(\"candidate.ped\")\n")
+                .append("x = setFreqDatabase(x, \"candidate.freq\")\n");
+        if (config.mutationModel() != MutationModel.Kind.NONE) {
+            r.append("x = setMutmod(x, model = \"").append(config.mutationModel().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("\", rate = ").append(config.mutationRate()).append(")");
+            r.append(config.locusMutationRates().isEmpty() ? "\n" : "  # then each locus's own rate: "
+                    + config.locusMutationRates() + "\n");
+        }
+        r.append("missingPersonLR(x, missing = \"MP\")\n");
+        if (remains.dropout() > 0) {
+            r.append("# The remains were read with allele drop-out d = ").append(remains.dropout()).append(": the ped"
+                    + " format has no column for it. pedprobr::likelihood(h, dropout = c(MP = ")
+                    .append(remains.dropout()).append(")) gives each hypothesis's likelihood with it.\n");
+        }
+        return r.toString();
+    }
+
+    /** The drop-out each profile shown was weighed with (as on file now: {@code stale} says when it was retyped). */
+    static String dropOut(StrProfile remains, Map<UUID, StrProfile> references) {
+        List<String> degraded = new java.util.ArrayList<>();
+        if (remains.dropout() > 0) {
+            degraded.add("the remains' sample d = " + remains.dropout());
+        }
+        references.forEach((donor, profile) -> {
+            if (profile.dropout() > 0) {
+                degraded.add("reference " + donor + " d = " + profile.dropout());
+            }
+        });
+        if (degraded.isEmpty()) {
+            return "None: every profile was read exactly (drop-out 0)." + NOT_MODELLED;
+        }
+        return "Allele drop-out for " + String.join(", ", degraded) + " (pedprobr's model: one allele a is read from"
+                + " {a, a} with 1-d², from {a, x} with d(1-d); {a, b} from {a, b} with (1-d)²); every other profile"
+                + " read exactly." + NOT_MODELLED;
     }
 
     private Optional<DnaProfile> profileRecord(DnaProfile.SubjectKind kind, UUID subject) {

@@ -173,6 +173,13 @@ public final class Pedigree {
         return members.get(indexOf(id));
     }
 
+    /** The same pedigree with some members renamed (a placeholder given the donor's id). */
+    public Pedigree relabelled(Map<String, String> names) {
+        return new Pedigree(members.stream().map(m -> new Member(names.getOrDefault(m.id(), m.id()),
+                m.father() == null ? null : names.getOrDefault(m.father(), m.father()),
+                m.mother() == null ? null : names.getOrDefault(m.mother(), m.mother()), m.sex())).toList());
+    }
+
     boolean isFounder(int member) {
         return father[member] < 0;
     }

@@ -79,6 +79,30 @@ public final class ProfileSimulator {
         return new StrProfile(kept);
     }
 
+    /**
+     * The profile as a degraded sample reads it: each allele copy fails to show with probability d (a
+     * heterozygote losing one is read as the other alone; a locus losing both is not typed), keeping one
+     * locus. The reading carries d, as the laboratory states it.
+     */
+    public StrProfile dropOut(StrProfile profile, double d) {
+        Map<String, Genotype> read = new TreeMap<>();
+        profile.loci().forEach((locus, genotype) -> {
+            boolean first = random.nextDouble() >= d;
+            boolean second = random.nextDouble() >= d;
+            if (first && second) {
+                read.put(locus, genotype);
+            } else if (first || second) {
+                String shown = first ? genotype.first() : genotype.second();
+                read.put(locus, new Genotype(shown, shown));
+            }
+        });
+        if (read.isEmpty()) {
+            Map.Entry<String, Genotype> any = profile.loci().entrySet().iterator().next();
+            read.put(any.getKey(), any.getValue());
+        }
+        return new StrProfile(read, d);
+    }
+
     private String transmit(Genotype parent) {
         return random.nextBoolean() ? parent.first() : parent.second();
     }

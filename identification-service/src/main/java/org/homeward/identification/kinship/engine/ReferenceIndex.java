@@ -23,7 +23,10 @@ import java.util.Map;
  * the family's alleles and one merged "other"; a query looks its genotype up.
  *
  * <p>References with an allele the frequency table lacks change that locus's renormalisation, so they are
- * scored pair by pair with the calculator, as brute force would.
+ * scored pair by pair with the calculator, as brute force would. So are degraded samples (a drop-out
+ * probability above 0), on either side: a lone allele read may hide one the other side carries, so the ratio
+ * depends on the other side's very alleles, not only on which of the query's it shares. A degraded query
+ * fills each locus's table lazily, one exact pairwise ratio per genotype the relatives have.
  */
 public final class ReferenceIndex {
 
@@ -82,7 +85,8 @@ public final class ReferenceIndex {
         List<Reference> regular = new ArrayList<>();
         this.irregular = new ArrayList<>();
         for (Reference reference : references) {
-            (knowsEveryAllele(reference.profile()) ? regular : irregular).add(reference);
+            (knowsEveryAllele(reference.profile()) && reference.profile().dropout() == 0 ? regular : irregular)
+                    .add(reference);
         }
         this.size = regular.size();
         // Only the loci some reference has typed become columns: the rows stay as narrow as the data.
@@ -117,7 +121,7 @@ public final class ReferenceIndex {
                 continue;
             }
             pedigreeById.put(family.id(), family);
-            if (family.typed().values().stream().allMatch(this::knowsEveryAllele)) {
+            if (family.typed().values().stream().allMatch(p -> knowsEveryAllele(p) && p.dropout() == 0)) {
                 pedigrees.add(index(family));
             } else {
                 irregularPedigrees.add(family);
@@ -147,7 +151,7 @@ public final class ReferenceIndex {
     private boolean consistent(FamilyPedigree family) {
         for (String locus : loci) {
             List<String> observed = new ArrayList<>();
-            Map<Integer, Integer> typed = new HashMap<>();
+            Map<Integer, double[]> typed = new HashMap<>();
             family.typed().forEach((member, profile) -> {
                 Genotype g = profile.at(locus);
                 if (g != null) {
@@ -162,10 +166,10 @@ public final class ReferenceIndex {
             family.typed().forEach((member, profile) -> {
                 Genotype g = profile.at(locus);
                 if (g != null) {
-                    typed.put(family.pedigree().indexOf(member), m.genotypeIndex(g));
+                    typed.put(family.pedigree().indexOf(member), Observation.of(m, g, profile.dropout()));
                 }
             });
-            if (PedigreeLikelihood.of(family.pedigree(), m, typed) == 0) {
+            if (PedigreeLikelihood.of(family.pedigree(), m, typed, List.of(), 0) == 0) {
                 return false;
             }
         }
@@ -180,7 +184,7 @@ public final class ReferenceIndex {
     public List<Match> search(StrProfile query, double threshold) {
         List<Match> matches = new ArrayList<>();
         scanRelatives(query, threshold, matches);
-        boolean queryKnown = knowsEveryAllele(query);
+        boolean queryKnown = knowsEveryAllele(query) && query.dropout() == 0;
         for (IndexedPedigree family : pedigrees) {
             // An allele the table lacks renormalises the locus: such a query is scored exactly, pair by pair.
             double lr = queryKnown ? family.ratio(query) : calculator.pedigree(family.source.pedigree(),
@@ -231,13 +235,7 @@ public final class ReferenceIndex {
             int l = columns[c];
             int code = codes[row * columns.length + c];
             if (code > 0) {
-                int g = code - 1;
-                int high = 0;
-                while ((high + 1) * (high + 2) / 2 <= g) {
-                    high++;
-                }
-                int low = g - high * (high + 1) / 2;
-                genotypes.put(loci.get(l), new Genotype(alleleNames.get(l)[low], alleleNames.get(l)[high]));
+                genotypes.put(loci.get(l), genotypeOf(l, code));
             }
         }
         return new StrProfile(genotypes);
@@ -249,6 +247,10 @@ public final class ReferenceIndex {
         }
         int[] active = activeLoci(query);
         int width = columns.length;
+        if (query.dropout() > 0) {
+            scanRelativesWithDegraded(query, threshold, matches, active);
+            return;
+        }
         double[][][] tables = new double[relationPresent.length][][];
         for (int k = 0; k < relationPresent.length; k++) {
             if (relationPresent[k]) {
@@ -266,6 +268,56 @@ public final class ReferenceIndex {
                 matches.add(new Match(ids[r], families[r], lr));
             }
         }
+    }
+
+    /**
+     * The same scan for a degraded query: each table entry is the exact pairwise ratio against that very
+     * genotype, computed the first time a relative has it (NaN until then).
+     */
+    private void scanRelativesWithDegraded(StrProfile query, double threshold, List<Match> matches, int[] active) {
+        int width = columns.length;
+        double[][][] tables = new double[relationPresent.length][][];
+        for (int r = 0; r < size; r++) {
+            int k = relations[r];
+            if (tables[k] == null) {
+                tables[k] = new double[active.length][];
+                for (int a = 0; a < active.length; a++) {
+                    tables[k][a] = new double[genotypeCounts[columns[active[a]]] + 1];
+                    Arrays.fill(tables[k][a], Double.NaN);
+                    tables[k][a][0] = 1;
+                }
+            }
+            int base = r * width;
+            double lr = 1;
+            for (int a = 0; a < active.length; a++) {
+                int code = codes[base + active[a]];
+                double ratio = tables[k][a][code];
+                if (Double.isNaN(ratio)) {
+                    ratio = tables[k][a][code] = degradedRatio(query, Relation.values()[k], columns[active[a]], code);
+                }
+                lr *= ratio;
+            }
+            if (lr >= threshold) {
+                matches.add(new Match(ids[r], families[r], lr));
+            }
+        }
+    }
+
+    private double degradedRatio(StrProfile query, Relation relation, int l, int code) {
+        String locus = loci.get(l);
+        StrProfile here = new StrProfile(Map.of(locus, query.at(locus)), query.dropout());
+        return calculator.pairwise(here, new StrProfile(Map.of(locus, genotypeOf(l, code))), relation).total();
+    }
+
+    /** The genotype a code stands for at a locus (code 0 is "not typed" and has none). */
+    private Genotype genotypeOf(int l, int code) {
+        int g = code - 1;
+        int high = 0;
+        while ((high + 1) * (high + 2) / 2 <= g) {
+            high++;
+        }
+        int low = g - high * (high + 1) / 2;
+        return new Genotype(alleleNames.get(l)[low], alleleNames.get(l)[high]);
     }
 
     private int[] activeLoci(StrProfile query) {

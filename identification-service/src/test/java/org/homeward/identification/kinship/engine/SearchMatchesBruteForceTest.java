@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The index's fast search against brute force (the calculator over every pair), on synthetic families drawn
- * from the European table: every relationship, pedigrees of several relatives, degraded profiles, alleles
- * the table lacks, with the default mutation model.
+ * from the European table: every relationship, pedigrees of several relatives, degraded profiles (loci lost,
+ * and allele drop-out on either side), alleles the table lacks, with the default mutation model.
  */
 class SearchMatchesBruteForceTest {
 
@@ -57,7 +57,7 @@ class SearchMatchesBruteForceTest {
             } else {
                 Relation relation = relations[f % relations.length];
                 StrProfile reference = switch (relation) {
-                    case IDENTITY -> simulate.degrade(missing, 0.3);
+                    case IDENTITY -> f % 16 == 0 ? simulate.dropOut(missing, 0.2) : simulate.degrade(missing, 0.3);
                     case PARENT -> father;
                     case CHILD -> son;
                     case FULL_SIBLING -> sibling;
@@ -73,6 +73,9 @@ class SearchMatchesBruteForceTest {
             }
             if (f % 6 == 0 || f % 8 == 7) {
                 queries.put(family, simulate.degrade(missing, 0.25));
+            }
+            if (f % 10 == 3 || f % 8 == 7 && f % 16 == 15) {
+                queries.put("dropout-" + family, simulate.dropOut(missing, 0.15));
             }
         }
         for (int u = 0; u < 6; u++) {
@@ -98,6 +101,9 @@ class SearchMatchesBruteForceTest {
             compared += brute.size();
         }
         assertThat(compared).as("matches compared").isGreaterThan(30);
+        assertThat(queries.values().stream().filter(q -> q.dropout() > 0)
+                .filter(q -> q.loci().values().stream().anyMatch(Genotype::homozygous)).count())
+                .as("queries with drop-out").isGreaterThan(20);
     }
 
     /** Not only the matches: every pair's ratio, with and without mutation, equals the calculator's. */

@@ -120,6 +120,7 @@ final class OrganisationRules {
             entry("PUT /api/v1/cases/{id}/mtdna-sequence", write()),
             entry("GET /api/v1/cases/{id}/kinship-candidates", read(EXAMINER)),
             entry("GET /api/v1/cases/{id}/kinship-candidates/{candidateId}/report", read(EXAMINER)),
+            entry("GET /api/v1/cases/{id}/kinship-candidates/{candidateId}/report/pedtools", read(EXAMINER)),
             entry("GET /api/v1/cases/{id}/reassociations", read(EXAMINER)),
             // Counts per agreement are public by design (observers, the press): no names, no ids beyond the query's.
             entry("GET /api/v1/case-statistics", notScoped()),
