@@ -56,6 +56,14 @@ public interface KinshipConfig {
     /** Per-locus mutation rates per meiosis, overriding the default for the loci named. */
     Map<String, Double> locusMutationRates();
 
+    /**
+     * θ (F_ST) for the numbers the matching stores: 0 by default. The search screens with θ = 0 (its tables are
+     * exact there), then every reference at or above the threshold is recomputed with this θ by the calculator
+     * (founders drawn from one subpopulation) and kept only if it still reaches the threshold. At most 0.1.
+     */
+    @WithDefault("0")
+    double theta();
+
     /** Candidates at or above this LR are stored and shown. */
     @WithDefault("1000")
     double reportingThreshold();

@@ -48,6 +48,7 @@ public class KinshipEngine {
     private final String tableSha256;
     private final AlleleFrequencies frequencies;
     private final KinshipCalculator matching;
+    private final KinshipCalculator scoring;
     private final FieldCipher cipher;
 
     public KinshipEngine(KinshipConfig config,
@@ -59,12 +60,18 @@ public class KinshipEngine {
                 .orElse(BUNDLED_TABLE.substring(BUNDLED_TABLE.lastIndexOf('/') + 1));
         this.tableSha256 = sha256(table);
         this.frequencies = parse(config.population(), table);
-        this.matching = new KinshipCalculator(new KinshipModel(frequencies, 0, new MutationModel(config.mutationModel(),
-                config.mutationRate(), config.locusMutationRates(), 0.1, 1e-6)));
+        MutationModel mutation = new MutationModel(config.mutationModel(), config.mutationRate(),
+                config.locusMutationRates(), 0.1, 1e-6);
+        this.matching = new KinshipCalculator(new KinshipModel(frequencies, 0, mutation));
         if (!ReferenceIndex.supports(matching.model())) {
             throw new IllegalStateException("homeward.kinship.mutation-model must be NONE or PROPORTIONAL (the"
                     + " search's tables are exact for these only)");
         }
+        if (!(config.theta() >= 0 && config.theta() <= 0.1)) {
+            throw new IllegalStateException("homeward.kinship.theta is in [0, 0.1] (F_ST of a subpopulation)");
+        }
+        this.scoring = config.theta() == 0 ? matching
+                : new KinshipCalculator(new KinshipModel(frequencies, config.theta(), mutation));
         if (config.prior().isPresent() && !(config.prior().getAsDouble() > 0 && config.prior().getAsDouble() < 1)) {
             throw new IllegalStateException("homeward.kinship.prior must be in (0, 1)");
         }
@@ -103,10 +110,10 @@ public class KinshipEngine {
         }
     }
 
-    /** What a candidate of the background matching rests on (θ is 0 there: the search's tables are exact). */
+    /** What a candidate of the background matching rests on, θ included. */
     public CandidateBasis basis(double prior, int lociCompared) {
         return new CandidateBasis(config.population(), tableName, tableSha256, config.mutationModel().name(),
-                config.mutationRate(), config.locusMutationRates(), 0, prior, lociCompared, version);
+                config.mutationRate(), config.locusMutationRates(), config.theta(), prior, lociCompared, version);
     }
 
     /**
@@ -126,9 +133,14 @@ public class KinshipEngine {
         return frequencies;
     }
 
-    /** The calculator of the background matching (θ = 0, the configured mutation model). */
+    /** The calculator the search screens with (θ = 0, the configured mutation model). */
     public KinshipCalculator matching() {
         return matching;
+    }
+
+    /** The calculator of the numbers the matching stores: the configured θ and mutation model. */
+    public KinshipCalculator scoring() {
+        return scoring;
     }
 
     /** A calculator for the settings an examiner chose. */

@@ -422,7 +422,7 @@ public class KinshipMatcher {
 
     /** Every reference of the family compared on its own with the remains (the entry's LR may combine several). */
     private List<ReferenceCheck> checks(StrProfile remains, List<FamilyReferences.Donor> donors) {
-        return donors.stream().map(d -> ReferenceCheck.of(engine.matching(), d.id(), d.relation(), remains, d.profile()))
+        return donors.stream().map(d -> ReferenceCheck.of(engine.scoring(), d.id(), d.relation(), remains, d.profile()))
                 .toList();
     }
 

@@ -316,7 +316,7 @@ public class KinshipReferences {
             asReferences.add(new ReferenceIndex.Reference(profile.subjectId().toString(), profile.subjectId().toString(),
                     Relation.IDENTITY, opened));
         }
-        Remains built = new Remains(generation, profiles, ReferenceIndex.of(engine.matching(), asReferences, List.of()));
+        Remains built = new Remains(generation, profiles, ReferenceIndex.of(engine.matching(), engine.scoring(), asReferences, List.of()));
         remains.put(party, built);
         return built;
     }
@@ -339,7 +339,7 @@ public class KinshipReferences {
                 refused[0]++;
             }
         });
-        ReferenceIndex index = ReferenceIndex.of(engine.matching(), references, pedigrees);
+        ReferenceIndex index = ReferenceIndex.of(engine.matching(), engine.scoring(), references, pedigrees);
         if (party != null) {
             // Counts only: which family is left out is personal data (DESIGN.md 6), not for logs.
             long leftOut = refused[0] + index.excluded().size();

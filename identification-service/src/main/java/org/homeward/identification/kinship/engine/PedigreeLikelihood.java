@@ -98,21 +98,29 @@ public final class PedigreeLikelihood {
                 founders.add(member);
             }
         }
-        int people = founders.size() + unrelated.size();
+        // The people outside the pedigree first, then its founders with the fewest possible genotypes first: the
+        // last founder is not enumerated but given his genotypes' sampling probabilities and peeled once.
+        founders.sort(java.util.Comparator.comparingInt(f -> possible(evidence[f]).length));
+        int people = unrelated.size() + founders.size();
         int[][] options = new int[people][];
         double[][] readings = new double[people][];
+        int[] members = new int[people];
         long combinations = 1;
         for (int i = 0; i < people; i++) {
-            readings[i] = i < founders.size() ? evidence[founders.get(i)] : unrelated.get(i - founders.size());
+            boolean outside = i < unrelated.size();
+            members[i] = outside ? -1 : founders.get(i - unrelated.size());
+            readings[i] = outside ? unrelated.get(i) : evidence[members[i]];
             options[i] = possible(readings[i]);
-            combinations *= Math.max(1, options[i].length);
+            if (i < people - 1 || outside) {
+                combinations *= Math.max(1, options[i].length);
+            }
             if (combinations > MAX_THETA_COMBINATIONS) {
                 throw new Pedigree.Refused("θ in this pedigree means more than " + MAX_THETA_COMBINATIONS
                         + " joint genotypes of its founders at " + model.locus() + "; type more of them, or compute"
                         + " with θ = 0");
             }
         }
-        return new ThetaSum(theta, founders, options, readings).sum();
+        return new ThetaSum(theta, members, options, readings).sum();
     }
 
     /** The genotypes a reading allows (every genotype for nobody's reading). */
@@ -120,18 +128,23 @@ public final class PedigreeLikelihood {
         return java.util.stream.IntStream.range(0, genotypes).filter(g -> reading == null || reading[g] > 0).toArray();
     }
 
-    /** The enumeration of the founders' joint genotypes, each weighted by the sampling formula, then peeled. */
+    /**
+     * The enumeration of the founders' joint genotypes, each weighted by the sampling formula, then peeled. The
+     * last founder's sum is done by the peeling itself: given everyone drawn before him, the probability of each of
+     * his genotypes is known, so it stands as his founder weight, exactly.
+     */
     private final class ThetaSum {
         private final double theta;
-        private final List<Integer> founders;
+        /** Per person enumerated, his member index, or -1 for someone outside the pedigree. */
+        private final int[] members;
         private final int[][] options;
         private final double[][] readings;
         private final int[] alleleCounts = new int[model.alleleCount()];
         private final double[][] fixed;
 
-        ThetaSum(double theta, List<Integer> founders, int[][] options, double[][] readings) {
+        ThetaSum(double theta, int[] members, int[][] options, double[][] readings) {
             this.theta = theta;
-            this.founders = founders;
+            this.members = members;
             this.options = options;
             this.readings = readings;
             this.fixed = new double[genotypes][genotypes];
@@ -145,7 +158,11 @@ public final class PedigreeLikelihood {
         }
 
         private double enumerate(int person, int drawn, double weight) {
-            if (person == options.length) {
+            if (person == members.length) {
+                return weight * total();
+            }
+            if (person == members.length - 1 && members[person] >= 0) {
+                founderWeight[members[person]] = conditional(drawn);
                 return weight * total();
             }
             double sum = 0;
@@ -156,19 +173,33 @@ public final class PedigreeLikelihood {
                 alleleCounts[a]++;
                 w *= draw(b, drawn + 1) * (a == b ? 1 : 2);
                 alleleCounts[b]++;
-                double reading = readings[person] == null ? 1 : readings[person][g];
-                if (person < founders.size()) {
-                    // The founder's own factor carries his reading (own()), so only the genotype is fixed here.
-                    founderWeight[founders.get(person)] = fixed[g];
-                    reading = 1;
+                if (members[person] >= 0) {
+                    // A founder's own factor carries his reading (own()), so only his genotype is fixed here.
+                    founderWeight[members[person]] = fixed[g];
+                } else {
+                    w *= readings[person] == null ? 1 : readings[person][g];
                 }
-                if (w * reading > 0) {
-                    sum += enumerate(person + 1, drawn + 2, w * reading);
+                if (w > 0) {
+                    sum += enumerate(person + 1, drawn + 2, w);
                 }
                 alleleCounts[a]--;
                 alleleCounts[b]--;
             }
             return sum;
+        }
+
+        /** P(the next founder has each genotype | the alleles drawn so far), by the sampling formula. */
+        private double[] conditional(int drawn) {
+            double[] p = new double[genotypes];
+            for (int g = 0; g < genotypes; g++) {
+                int a = model.firstAllele(g);
+                int b = model.secondAllele(g);
+                double first = draw(a, drawn);
+                alleleCounts[a]++;
+                p[g] = first * draw(b, drawn + 1) * (a == b ? 1 : 2);
+                alleleCounts[a]--;
+            }
+            return p;
         }
 
         /** The Balding-Nichols probability that the next allele is a, having drawn {@code drawn} alleles. */

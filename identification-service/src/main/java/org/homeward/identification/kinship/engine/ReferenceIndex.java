@@ -44,6 +44,8 @@ public final class ReferenceIndex {
     }
 
     private final KinshipCalculator calculator;
+    /** What explains a match: the screening calculator, or the same with a θ. */
+    private final KinshipCalculator scoring;
     private final List<String> loci;
     private final List<Map<String, Integer>> alleleIds = new ArrayList<>();
     private final List<String[]> alleleNames = new ArrayList<>();
@@ -65,7 +67,9 @@ public final class ReferenceIndex {
     private final List<FamilyPedigree> irregularPedigrees;
     private final List<String> excluded;
 
-    private ReferenceIndex(KinshipCalculator calculator, List<Reference> references, List<FamilyPedigree> pedigreeFamilies) {
+    private ReferenceIndex(KinshipCalculator calculator, KinshipCalculator scoring, List<Reference> references,
+                           List<FamilyPedigree> pedigreeFamilies) {
+        this.scoring = scoring;
         KinshipModel model = calculator.model();
         if (!supports(model)) {
             throw new IllegalArgumentException("The search index needs θ = 0 and the mutation model NONE or PROPORTIONAL");
@@ -137,7 +141,23 @@ public final class ReferenceIndex {
 
     public static ReferenceIndex of(KinshipCalculator calculator, List<Reference> references,
                                     List<FamilyPedigree> pedigrees) {
-        return new ReferenceIndex(calculator, references, pedigrees);
+        return new ReferenceIndex(calculator, calculator, references, pedigrees);
+    }
+
+    /**
+     * An index that screens with {@code screening} (θ = 0, exact tables) and explains each match with
+     * {@code scoring}: the same frequencies and mutation model, with a θ. The numbers a search keeps are the
+     * scoring calculator's; a reference the screen leaves under the threshold is not rescored, since θ only
+     * lowers the ratio of alleles shared (it draws them from one subpopulation, where sharing is less rare).
+     */
+    public static ReferenceIndex of(KinshipCalculator screening, KinshipCalculator scoring, List<Reference> references,
+                                    List<FamilyPedigree> pedigrees) {
+        if (scoring.model().frequencies() != screening.model().frequencies()
+                || !scoring.model().mutation().equals(screening.model().mutation())
+                || scoring.model().silentFrequency() != 0) {
+            throw new IllegalArgumentException("The scoring calculator differs from the screening one only by θ");
+        }
+        return new ReferenceIndex(screening, scoring, references, pedigrees);
     }
 
     /**
@@ -209,24 +229,24 @@ public final class ReferenceIndex {
     }
 
     /**
-     * The full, per-locus ratio of one match, recomputed by the calculator (what an examiner reads). The
+     * The full, per-locus ratio of one match, recomputed by the scoring calculator (what an examiner reads). The
      * index keeps no profile objects for single relatives: the profile is decoded from its genotype codes.
      */
     public LikelihoodRatio explain(Match match, StrProfile query) {
         Integer row = rowById.get(match.id());
         if (row != null) {
-            return calculator.pairwise(query, decode(row), Relation.values()[relations[row]]);
+            return scoring.pairwise(query, decode(row), Relation.values()[relations[row]]);
         }
         for (Reference reference : irregular) {
             if (reference.id().equals(match.id())) {
-                return calculator.pairwise(query, reference.profile(), reference.relation());
+                return scoring.pairwise(query, reference.profile(), reference.relation());
             }
         }
         FamilyPedigree family = pedigreeById.get(match.id());
         if (family == null) {
             throw new IllegalArgumentException("No reference " + match.id() + " in this index");
         }
-        return calculator.pedigree(family.pedigree(), family.missing(), query, family.typed());
+        return scoring.pedigree(family.pedigree(), family.missing(), query, family.typed());
     }
 
     private StrProfile decode(int row) {
@@ -306,7 +326,7 @@ public final class ReferenceIndex {
     private double degradedRatio(StrProfile query, Relation relation, int l, int code) {
         String locus = loci.get(l);
         StrProfile here = new StrProfile(Map.of(locus, query.at(locus)), query.dropout());
-        return calculator.pairwise(here, new StrProfile(Map.of(locus, genotypeOf(l, code))), relation).total();
+        return scoring.pairwise(here, new StrProfile(Map.of(locus, genotypeOf(l, code))), relation).total();
     }
 
     /** The genotype a code stands for at a locus (code 0 is "not typed" and has none). */

@@ -124,6 +124,42 @@ class SearchMatchesBruteForceTest {
         }
     }
 
+    /**
+     * With θ the index screens at θ = 0 and keeps what the θ calculator says: on these families, exactly what
+     * brute force with θ finds at the threshold (so the screen missed none), with the θ calculator's numbers.
+     */
+    @Test
+    void withThetaTheNumbersKeptAreTheThetaCalculators() {
+        KinshipCalculator withTheta = new KinshipCalculator(new KinshipModel(europe, 0.02, calculator.model().mutation()));
+        List<ReferenceIndex.Reference> nearer = references.stream()
+                .filter(r -> r.relation() != Relation.FIRST_COUSIN).toList();
+        ReferenceIndex index = ReferenceIndex.of(calculator, withTheta, nearer, pedigrees);
+        int kept = 0;
+        for (String name : List.of("family-0", "family-7", "dropout-family-3", "unrelated-0")) {
+            StrProfile query = queries.get(name);
+            Map<String, Double> found = new HashMap<>();
+            KinshipSearch.search(index, query, THRESHOLD, 1.0 / 240).forEach(c -> found.put(c.referenceId(), c.lr().total()));
+            Map<String, Double> brute = new HashMap<>();
+            for (ReferenceIndex.Reference reference : nearer) {
+                double lr = withTheta.pairwise(query, reference.profile(), reference.relation()).total();
+                if (lr >= THRESHOLD) {
+                    brute.put(reference.id(), lr);
+                }
+            }
+            for (ReferenceIndex.FamilyPedigree family : pedigrees) {
+                double lr = withTheta.pedigree(family.pedigree(), family.missing(), query, family.typed()).total();
+                if (lr >= THRESHOLD) {
+                    brute.put(family.id(), lr);
+                }
+            }
+            assertThat(found.keySet()).as(name).isEqualTo(brute.keySet());
+            brute.forEach((id, lr) -> assertThat(found.get(id)).as("%s vs %s", name, id)
+                    .isCloseTo(lr, org.assertj.core.api.Assertions.within(1e-9 * lr)));
+            kept += found.size();
+        }
+        assertThat(kept).as("candidates kept with θ").isGreaterThanOrEqualTo(3);
+    }
+
     /** Merging a relative's alleles is exact only when mutations are proportional to frequencies. */
     @Test
     void theIndexRefusesModelsItCannotComputeExactly() {
