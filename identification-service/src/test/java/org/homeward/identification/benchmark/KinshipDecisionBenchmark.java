@@ -86,6 +86,42 @@ class KinshipDecisionBenchmark {
         }
     }
 
+    /**
+     * The same scenarios with the remains read as degraded samples: every allele copy fails to show with a
+     * probability of 0.1, 0.2 or 0.3 (the laboratory states it), besides the loci lost. Homeward weighs each
+     * locus read as one allele with that drop-out; the baseline in the same run takes the same readings as
+     * genotypes (drop-out 0), as the matching did before, where one allele lost can exclude the true family.
+     */
+    @Test
+    void oneThousandScenariosWithRemainsReadWithDropOut() {
+        AlleleFrequencies europe = MatchingSimulation.europe();
+        MatchingSimulation matching = MatchingSimulation.withDefaults(europe);
+        Tally weighed = new Tally(true);
+        Tally asRead = new Tally(false);
+        long start = System.nanoTime();
+        for (int s = 0; s < SCENARIOS; s++) {
+            Scenario scenario = Scenario.draw(europe, 2025_06_02L * 1_000 + s, true);
+            scenario.count(matching.assess(scenario.persons, scenario.remains), weighed);
+            Map<String, StrProfile> takenAsRead = new LinkedHashMap<>();
+            scenario.remains.forEach((id, profile) -> takenAsRead.put(id, profile.withDropout(0)));
+            scenario.count(matching.assess(scenario.persons, takenAsRead), asRead);
+        }
+        System.out.printf(Locale.ROOT, "%n%,d scenarios with drop-out, %,d remains of missing persons and %,d strangers'"
+                        + " in %.1f s%n", SCENARIOS, weighed.remainsOfMissing, weighed.strangers,
+                (System.nanoTime() - start) / 1e9);
+        print("Homeward (drop-out weighed)", weighed);
+        print("Baseline (the same readings taken as genotypes)", asRead);
+
+        BenchmarkReport.record(new Figure("kinship decisions with drop-out, " + SCENARIOS + " scenarios",
+                "wrong person undisputed", 100.0 * weighed.wrongUndisputed / weighed.remainsOfMissing, "%",
+                "readings taken as genotypes", 100.0 * asRead.wrongUndisputed / asRead.remainsOfMissing,
+                Target.valueAtMost(0, "%")));
+        if (weighed.wrongUndisputed > 0) {
+            throw new AssertionError(weighed.wrongUndisputed + " degraded remains were named undisputed as the wrong"
+                    + " person");
+        }
+    }
+
     private static void print(String name, Tally tally) {
         System.out.printf(Locale.ROOT, "%s:%n  wrong undisputed %s (%d; strangers' remains included)%n"
                         + "  wrong undisputed where a family's only reference was exchanged: %d (not counted above)%n"
@@ -109,7 +145,10 @@ class KinshipDecisionBenchmark {
         private final Random random;
         private final ProfileSimulator simulate;
 
-        private Scenario(AlleleFrequencies europe, long seed) {
+        private final boolean dropOut;
+
+        private Scenario(AlleleFrequencies europe, long seed, boolean dropOut) {
+            this.dropOut = dropOut;
             this.seed = seed;
             this.random = new Random(seed);
             this.simulate = new ProfileSimulator(europe, seed, MatchingSimulation.LOCI_21);
@@ -123,7 +162,12 @@ class KinshipDecisionBenchmark {
         }
 
         static Scenario draw(AlleleFrequencies europe, long seed) {
-            Scenario scenario = new Scenario(europe, seed);
+            return draw(europe, seed, false);
+        }
+
+        /** With {@code dropOut}, every remains is read as a degraded sample (allele drop-out 0.1, 0.2 or 0.3). */
+        static Scenario draw(AlleleFrequencies europe, long seed, boolean dropOut) {
+            Scenario scenario = new Scenario(europe, seed, dropOut);
             List<Family> families = new ArrayList<>();
             int targets = 3 + scenario.random.nextInt(3);
             for (int f = 0; f < targets; f++) {
@@ -142,7 +186,8 @@ class KinshipDecisionBenchmark {
                 family.sons().forEach(son -> scenario.persons.add(new MatchingSimulation.Person(son, family.group(),
                         family.donors().getOrDefault(son, List.of()))));
             }
-            scenario.remains.put("stranger", scenario.simulate.founder());
+            StrProfile stranger = scenario.simulate.founder();
+            scenario.remains.put("stranger", dropOut ? scenario.simulate.dropOut(stranger, 0.2) : stranger);
             return scenario;
         }
 
@@ -197,7 +242,8 @@ class KinshipDecisionBenchmark {
                 for (int m = 0; m < missing; m++) {
                     if (random.nextInt(10) < 8) {
                         String id = sons.get(m) + "-remains";
-                        remains.put(id, simulate.degrade(profiles.get(m), losses[random.nextInt(losses.length)]));
+                        StrProfile lost = simulate.degrade(profiles.get(m), losses[random.nextInt(losses.length)]);
+                        remains.put(id, dropOut ? simulate.dropOut(lost, 0.1 * (1 + random.nextInt(3))) : lost);
                         truth.put(id, sons.get(m));
                     }
                 }
