@@ -1,16 +1,32 @@
 package org.homeward.identification.benchmark;
 
+import org.homeward.identification.kinship.application.HaplotypeDatabaseCsv;
 import org.homeward.identification.kinship.engine.AlleleFrequencies;
 import org.homeward.identification.kinship.engine.FamilyReferences;
 import org.homeward.identification.kinship.engine.MatchingSimulation;
 import org.homeward.identification.kinship.engine.ProfileSimulator;
 import org.homeward.identification.kinship.engine.Relation;
 import org.homeward.identification.kinship.engine.StrProfile;
+import org.homeward.identification.kinship.lineage.HaplotypeDatabase;
+import org.homeward.identification.kinship.lineage.HaplotypeFrequency;
+import org.homeward.identification.kinship.lineage.MaternalLine;
+import org.homeward.identification.kinship.lineage.MtDatabase;
+import org.homeward.identification.kinship.lineage.MtHaplotype;
+import org.homeward.identification.kinship.lineage.MtVariant;
+import org.homeward.identification.kinship.lineage.PaternalLine;
+import org.homeward.identification.kinship.lineage.YHaplotype;
+import org.homeward.identification.kinship.lineage.YLocusCall;
+import org.homeward.identification.kinship.lineage.YMutationRates;
 import org.homeward.local.infra.BenchmarkReport;
 import org.homeward.local.infra.BenchmarkReport.Figure;
 import org.homeward.local.infra.BenchmarkReport.Target;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +68,11 @@ class KinshipDecisionBenchmark {
 
         Tally(boolean print) {
             this.print = print;
+        }
+
+        /** The remains whose true family is among their candidates, undisputed or not, in percent. */
+        double found() {
+            return 100.0 * (correctUndisputed + correctFoundDisputed) / remainsOfMissing;
         }
 
         String percent(int count) {
@@ -116,9 +137,201 @@ class KinshipDecisionBenchmark {
                 "wrong person undisputed", 100.0 * weighed.wrongUndisputed / weighed.remainsOfMissing, "%",
                 "readings taken as genotypes", 100.0 * asRead.wrongUndisputed / asRead.remainsOfMissing,
                 Target.valueAtMost(0, "%")));
+        BenchmarkReport.record(new Figure("kinship decisions with drop-out, " + SCENARIOS + " scenarios",
+                "true family found", weighed.found(), "%", "readings taken as genotypes", asRead.found(),
+                Target.ratioAtLeast(1)));
         if (weighed.wrongUndisputed > 0) {
             throw new AssertionError(weighed.wrongUndisputed + " degraded remains were named undisputed as the wrong"
                     + " person");
+        }
+    }
+
+    /**
+     * Families whose only references are on the missing men's paternal line: a paternal uncle, a paternal
+     * grandfather, both, or the uncle's Y-STR haplotype alone (no autosomal typing). Lines are drawn from the
+     * synthetic Y database of the tests (the one the frequencies are counted in, as an operator's), and mutate
+     * along the meioses at the default rate. Every remains is typed on Y-STRs beside its partial autosomal profile;
+     * the strangers' too. Homeward weighs the Y parts as the matcher does; the baseline in the same run is the
+     * same scenarios with the Y typings left out.
+     */
+    @Test
+    void oneThousandScenariosWithOnlyPaternalLineRelatives() {
+        oneLineOnly("paternal line only", "Y-STR", new PaternalDescent(syntheticYDatabase()));
+    }
+
+    /**
+     * The same on the maternal line: a maternal aunt, a maternal grandmother, both, or the aunt's mtDNA sequence
+     * alone; sequences drawn from the synthetic mtDNA database, one new difference per meiosis at the default rate
+     * (0.01).
+     */
+    @Test
+    void oneThousandScenariosWithOnlyMaternalLineRelatives() {
+        oneLineOnly("maternal line only", "mtDNA", new MaternalDescent(syntheticMtDatabase()));
+    }
+
+    private static void oneLineOnly(String name, String method, LineOfDescent<?> descent) {
+        AlleleFrequencies europe = MatchingSimulation.europe();
+        MatchingSimulation matching = MatchingSimulation.withDefaults(europe);
+        Tally withLine = new Tally(true);
+        Tally withoutLine = new Tally(false);
+        long start = System.nanoTime();
+        for (int s = 0; s < SCENARIOS; s++) {
+            Scenario scenario = Scenario.oneLine(europe, descent, 2025_06_02L * 1_000 + s);
+            scenario.count(matching.assess(scenario.persons, scenario.remains, scenario.lines), withLine);
+            scenario.count(matching.assess(scenario.persons, scenario.remains), withoutLine);
+        }
+        System.out.printf(Locale.ROOT, "%n%,d scenarios, %s, %,d remains of missing persons and %,d strangers' in"
+                        + " %.1f s%n", SCENARIOS, name, withLine.remainsOfMissing, withLine.strangers,
+                (System.nanoTime() - start) / 1e9);
+        print("Homeward (" + method + " parts weighed)", withLine);
+        print("Baseline (autosomal STRs only)", withoutLine);
+
+        BenchmarkReport.record(new Figure("kinship decisions, " + name + ", " + SCENARIOS + " scenarios",
+                "wrong person undisputed", 100.0 * withLine.wrongUndisputed / withLine.remainsOfMissing, "%",
+                "autosomal STRs only", 100.0 * withoutLine.wrongUndisputed / withoutLine.remainsOfMissing,
+                Target.valueAtMost(0, "%")));
+        BenchmarkReport.record(new Figure("kinship decisions, " + name + ", " + SCENARIOS + " scenarios",
+                "true family found", withLine.found(), "%", "autosomal STRs only", withoutLine.found(),
+                Target.ratioAtLeast(1)));
+        if (withLine.wrongUndisputed > 0) {
+            throw new AssertionError(withLine.wrongUndisputed + " remains were named undisputed as the wrong person"
+                    + " with " + method + " weighed");
+        }
+    }
+
+    /**
+     * A line of descent for the one-line scenarios: the grandparent's haplotype drawn from a synthetic database,
+     * its changes along the meioses, and the typings recorded as the matcher's simulation reads them.
+     */
+    private interface LineOfDescent<H> {
+        H founder(Random random);
+
+        H mutated(H haplotype, int meioses, Random random);
+
+        /** A new scenario's typings: the references' by person, the remains' by id. */
+        Typings<H> typings();
+    }
+
+    private interface Typings<H> {
+        void reference(String person, String donor, boolean grandparent, H haplotype);
+
+        void remains(String id, H haplotype);
+
+        MatchingSimulation.Lines lines();
+    }
+
+    /** Y-STRs: the paternal grandfather and uncle; one repeat up or down per locus at the default rate. */
+    private record PaternalDescent(HaplotypeDatabase database) implements LineOfDescent<YHaplotype> {
+        @Override
+        public YHaplotype founder(Random random) {
+            return database.haplotypes().get(random.nextInt(database.size()));
+        }
+
+        @Override
+        public YHaplotype mutated(YHaplotype haplotype, int meioses, Random random) {
+            Map<String, YLocusCall> loci = new LinkedHashMap<>(haplotype.loci());
+            for (int i = 0; i < meioses; i++) {
+                loci.replaceAll((locus, call) -> {
+                    if (call.isNull() || random.nextDouble() >= YMutationRates.DEFAULT_RATE) {
+                        return call;
+                    }
+                    List<BigDecimal> copies = new ArrayList<>(call.copies());
+                    int copy = random.nextInt(copies.size());
+                    copies.set(copy, copies.get(copy).add(BigDecimal.valueOf(random.nextBoolean() ? 1 : -1)));
+                    return new YLocusCall(copies);
+                });
+            }
+            return new YHaplotype(loci);
+        }
+
+        @Override
+        public Typings<YHaplotype> typings() {
+            Map<String, List<MatchingSimulation.YReference>> references = new LinkedHashMap<>();
+            Map<String, YHaplotype> remains = new LinkedHashMap<>();
+            return new Typings<>() {
+                @Override
+                public void reference(String person, String donor, boolean grandparent, YHaplotype haplotype) {
+                    references.computeIfAbsent(person, p -> new ArrayList<>()).add(new MatchingSimulation.YReference(
+                            donor, grandparent ? PaternalLine.PATERNAL_GRANDFATHER : PaternalLine.PATERNAL_UNCLE, haplotype));
+                }
+
+                @Override
+                public void remains(String id, YHaplotype haplotype) {
+                    remains.put(id, haplotype);
+                }
+
+                @Override
+                public MatchingSimulation.Lines lines() {
+                    return new MatchingSimulation.PaternalLines(database, YMutationRates.uniform(
+                            YMutationRates.DEFAULT_RATE), HaplotypeFrequency.DEFAULT_CONFIDENCE, references, remains);
+                }
+            };
+        }
+    }
+
+    /** mtDNA: the maternal grandmother and aunt; one new difference per meiosis at the default rate (0.01). */
+    private record MaternalDescent(MtDatabase database) implements LineOfDescent<MtHaplotype> {
+        private static final double RATE = 0.01;
+
+        @Override
+        public MtHaplotype founder(Random random) {
+            return database.haplotypes().get(random.nextInt(database.size()));
+        }
+
+        @Override
+        public MtHaplotype mutated(MtHaplotype sequence, int meioses, Random random) {
+            Set<MtVariant> variants = new HashSet<>(sequence.variants());
+            for (int i = 0; i < meioses; i++) {
+                if (random.nextDouble() < RATE) {
+                    // A substitution in HV1, at a position no variant of the sequence names.
+                    int position = 16_024 + random.nextInt(16_365 - 16_024 + 1);
+                    if (variants.stream().noneMatch(v -> v.position() == position)) {
+                        variants.add(new MtVariant(position, 0, "ACGT".charAt(random.nextInt(4))));
+                    }
+                }
+            }
+            return new MtHaplotype(sequence.range(), variants);
+        }
+
+        @Override
+        public Typings<MtHaplotype> typings() {
+            Map<String, List<MatchingSimulation.MtReference>> references = new LinkedHashMap<>();
+            Map<String, MtHaplotype> remains = new LinkedHashMap<>();
+            return new Typings<>() {
+                @Override
+                public void reference(String person, String donor, boolean grandparent, MtHaplotype sequence) {
+                    references.computeIfAbsent(person, p -> new ArrayList<>()).add(new MatchingSimulation.MtReference(
+                            donor, grandparent ? MaternalLine.MATERNAL_GRANDMOTHER : MaternalLine.MATERNAL_UNCLE_OR_AUNT,
+                            sequence));
+                }
+
+                @Override
+                public void remains(String id, MtHaplotype sequence) {
+                    remains.put(id, sequence);
+                }
+
+                @Override
+                public MatchingSimulation.Lines lines() {
+                    return new MatchingSimulation.MaternalLines(database, RATE, HaplotypeFrequency.DEFAULT_CONFIDENCE,
+                            references, remains);
+                }
+            };
+        }
+    }
+
+    static HaplotypeDatabase syntheticYDatabase() {
+        try (var in = KinshipDecisionBenchmark.class.getResourceAsStream("/kinship/synthetic-y-haplotypes.csv")) {
+            return HaplotypeDatabaseCsv.read("synthetic-y-haplotypes.csv", new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static MtDatabase syntheticMtDatabase() {
+        try (var in = KinshipDecisionBenchmark.class.getResourceAsStream("/kinship/synthetic-mtdna.csv")) {
+            return HaplotypeDatabaseCsv.readMtDna("synthetic-mtdna.csv", new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -152,6 +365,64 @@ class KinshipDecisionBenchmark {
             this.seed = seed;
             this.random = new Random(seed);
             this.simulate = new ProfileSimulator(europe, seed, MatchingSimulation.LOCI_21);
+        }
+
+        /** The lineage typings of a one-line scenario (null otherwise). */
+        MatchingSimulation.Lines lines;
+
+        /**
+         * A scenario of the one-line benchmarks: families whose references are the grandparent and the uncle or aunt
+         * on the line of descent (as autosomal GRANDPARENT and UNCLE_OR_AUNT, and typed on the line), both, or the
+         * uncle or aunt typed on the line alone; one son in seven families of ten, two brothers (stated) otherwise.
+         */
+        static <H> Scenario oneLine(AlleleFrequencies europe, LineOfDescent<H> descent, long seed) {
+            Scenario scenario = new Scenario(europe, seed, false);
+            Random random = scenario.random;
+            Typings<H> typings = descent.typings();
+            int families = 3 + random.nextInt(3);
+            for (int f = 0; f < families + 3; f++) {
+                boolean target = f < families;
+                String name = (target ? "f" : "decoy") + f;
+                H grandparentsLine = descent.founder(random);
+                StrProfile grandparent = scenario.simulate.founder();
+                StrProfile otherGrandparent = scenario.simulate.founder();
+                StrProfile parent = scenario.simulate.child(grandparent, otherGrandparent);
+                StrProfile uncle = scenario.simulate.child(grandparent, otherGrandparent);
+                StrProfile otherParent = scenario.simulate.founder();
+                H unclesLine = descent.mutated(grandparentsLine, 1, random);
+                int sons = target && random.nextInt(10) < 3 ? 2 : 1;
+                int pattern = random.nextInt(4);
+                List<FamilyReferences.Donor> donors = new ArrayList<>();
+                if (pattern == 0 || pattern == 3) {
+                    donors.add(new FamilyReferences.Donor(name + "-uncle", Relation.UNCLE_OR_AUNT, uncle));
+                }
+                if (pattern == 1 || pattern == 3) {
+                    donors.add(new FamilyReferences.Donor(name + "-grandparent", Relation.GRANDPARENT, grandparent));
+                }
+                String group = sons > 1 ? name : null;
+                for (int m = 0; m < sons; m++) {
+                    String son = name + "-son" + m;
+                    scenario.persons.add(new MatchingSimulation.Person(son, group, donors));
+                    if (pattern == 1 || pattern == 3) {
+                        typings.reference(son, name + "-grandparent", true, grandparentsLine);
+                    }
+                    if (pattern != 1) {
+                        typings.reference(son, name + "-uncle", false, unclesLine);
+                    }
+                    if (target && random.nextInt(10) < 8) {
+                        String id = son + "-remains";
+                        double[] losses = {0, 0.1, 0.3, 0.5};
+                        scenario.remains.put(id, scenario.simulate.degrade(scenario.simulate.child(parent, otherParent),
+                                losses[random.nextInt(losses.length)]));
+                        typings.remains(id, descent.mutated(grandparentsLine, 2, random));
+                        scenario.truth.put(id, son);
+                    }
+                }
+            }
+            scenario.remains.put("stranger", scenario.simulate.founder());
+            typings.remains("stranger", descent.mutated(descent.founder(random), 2, random));
+            scenario.lines = typings.lines();
+            return scenario;
         }
 
         /** A family's sons and each son's own donors, before they join the register. */

@@ -48,4 +48,9 @@ public final class HaplotypeDatabase {
     public int size() {
         return haplotypes.size();
     }
+
+    /** The haplotypes it holds, in the file's order. */
+    public List<YHaplotype> haplotypes() {
+        return haplotypes;
+    }
 }

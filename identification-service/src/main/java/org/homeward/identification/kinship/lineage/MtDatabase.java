@@ -46,6 +46,11 @@ public final class MtDatabase {
                 .collect(java.util.stream.Collectors.toSet()));
     }
 
+    /** The sequences it holds, in the file's order. */
+    public List<MtHaplotype> haplotypes() {
+        return haplotypes;
+    }
+
     public String name() {
         return name;
     }
