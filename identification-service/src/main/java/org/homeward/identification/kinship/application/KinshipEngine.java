@@ -125,7 +125,7 @@ public class KinshipEngine {
         return donors.stream().map(d -> {
             Map<String, Genotype> kept = new TreeMap<>(d.profile().loci());
             kept.keySet().retainAll(table);
-            return new FamilyReferences.Donor(d.id(), d.relation(), new StrProfile(kept));
+            return new FamilyReferences.Donor(d.id(), d.relation(), new StrProfile(kept, d.profile().dropout()));
         }).toList();
     }
 

@@ -246,10 +246,12 @@ public class KinshipMatcher {
                     persons.add(person);
                 }
             }
-            for (ReferenceIndex.Match match : remains.asIdentityReferences().search(query, engine.config().reassociationThreshold())) {
+            ReferenceIndex identities = remains.asIdentityReferences();
+            double reassociation = engine.config().reassociationThreshold();
+            for (ReferenceIndex.Match match : identities.search(query, identities.screeningThreshold(query, reassociation))) {
                 UUID other = UUID.fromString(match.id());
-                if (!other.equals(caseId)) {
-                    LikelihoodRatio lr = remains.asIdentityReferences().explain(match, query);
+                LikelihoodRatio lr = other.equals(caseId) ? null : identities.explain(match, query);
+                if (lr != null && lr.total() >= reassociation) {
                     entityManager.persist(new ReassociationCandidate(caseId, other, party, lr.total(), lr.lociCompared(), now));
                 }
             }

@@ -68,22 +68,32 @@ public class KinshipReports {
         this.clock = clock;
     }
 
-    @Transactional
-    public KinshipReport of(UUID caseId, UUID candidateId, String format) {
+    /**
+     * What a candidate rests on, as it is on file now: the remains' profile, the entry's references as the engine
+     * weighs them (a relative registered for several files on every locus any of his samples typed), in the order
+     * the entry lists them, and what changed since the numbers were computed.
+     */
+    private record Evidence(KinshipCandidate candidate, StrProfile remains, Map<UUID, FamilyReferences.Donor> entry,
+                            List<String> stale) {
+        Map<UUID, StrProfile> entryProfiles() {
+            Map<UUID, StrProfile> profiles = new LinkedHashMap<>();
+            entry.forEach((donor, reference) -> profiles.put(donor, reference.profile()));
+            return profiles;
+        }
+    }
+
+    private Evidence evidence(UUID caseId, UUID candidateId) {
         caseAccess.forLaboratory(caseId, LockModeType.NONE);
         KinshipCandidate c = entityManager.find(KinshipCandidate.class, candidateId);
         if (c == null || !c.caseId().equals(caseId)) {
             throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
         }
-        Actor reader = caseAccess.actor();
         List<String> stale = new ArrayList<>();
         Optional<DnaProfile> remainsRecord = profileRecord(DnaProfile.SubjectKind.CASE, caseId);
         StrProfile remains = remainsRecord.map(p -> p.open(engine::unseal)).orElse(new StrProfile(Map.of()));
         remainsRecord.filter(p -> p.recordedAt().isAfter(c.computedAt()))
                 .ifPresent(p -> stale.add("the remains were typed again since the numbers were computed"));
-        // The entry's references as the engine weighs them (a relative registered for several files on every locus
-        // any of his samples typed), in the order the entry lists them.
-        Map<UUID, StrProfile> entry = new LinkedHashMap<>();
+        Map<UUID, FamilyReferences.Donor> entry = new LinkedHashMap<>();
         Map<String, FamilyReferences.Donor> weighed = new LinkedHashMap<>();
         references.donorsOf(c.personId()).forEach(d -> weighed.put(d.id(), d));
         for (UUID donor : c.entryDonorIds()) {
@@ -92,13 +102,24 @@ public class KinshipReports {
                 stale.add("reference " + donor + " is no longer typed or consented");
                 continue;
             }
-            entry.put(donor, reference.profile());
+            entry.put(donor, reference);
             profileRecord(DnaProfile.SubjectKind.DONOR, donor).filter(p -> p.recordedAt().isAfter(c.computedAt()))
                     .ifPresent(p -> stale.add("reference " + donor + " was typed again since the numbers were computed"));
         }
         if (c.basis() != null && !c.basis().frequencyTableSha256().equals(engine.basis(c.prior(), 0).frequencyTableSha256())) {
             stale.add("the frequency table changed since the numbers were computed: the frequencies shown are today's");
         }
+        return new Evidence(c, remains, entry, stale);
+    }
+
+    @Transactional
+    public KinshipReport of(UUID caseId, UUID candidateId, String format) {
+        Evidence evidence = evidence(caseId, candidateId);
+        KinshipCandidate c = evidence.candidate();
+        Actor reader = caseAccess.actor();
+        List<String> stale = evidence.stale();
+        StrProfile remains = evidence.remains();
+        Map<UUID, StrProfile> entry = evidence.entryProfiles();
         audit.record("kinship.report.read." + format, "kinship_candidate", candidateId.toString());
         audit.record("kinship.report.genotypes", "case", caseId.toString());
         entry.keySet().forEach(donor -> audit.record("kinship.report.genotypes", "family_donor", donor.toString()));
@@ -127,31 +148,27 @@ public class KinshipReports {
      */
     @Transactional
     public PedtoolsExport pedtools(UUID caseId, UUID candidateId) {
-        caseAccess.forLaboratory(caseId, LockModeType.NONE);
-        KinshipCandidate c = entityManager.find(KinshipCandidate.class, candidateId);
-        if (c == null || !c.caseId().equals(caseId)) {
-            throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
+        Evidence evidence = evidence(caseId, candidateId);
+        KinshipCandidate c = evidence.candidate();
+        if (evidence.remains().loci().isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The remains' profile is no longer on file");
         }
-        StrProfile remains = profileRecord(DnaProfile.SubjectKind.CASE, caseId).map(p -> p.open(engine::unseal))
-                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "The remains' profile is no longer on file"));
-        Map<String, FamilyReferences.Donor> weighed = new LinkedHashMap<>();
-        references.donorsOf(c.personId()).forEach(d -> weighed.put(d.id(), d));
-        List<FamilyReferences.Donor> donors = new ArrayList<>();
-        for (UUID donor : c.entryDonorIds()) {
-            FamilyReferences.Donor reference = weighed.get(donor.toString());
-            if (reference == null) {
-                throw new ProblemException(ProblemType.CONFLICT, "Reference " + donor + " is no longer typed or"
-                        + " consented: the comparison cannot be written as it was computed");
-            }
-            donors.add(reference);
+        if (evidence.entry().size() < c.entryDonorIds().size()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A reference of the comparison is no longer typed or"
+                    + " consented: the comparison cannot be written as it was computed");
         }
-        FamilyReferences.Entries entries = FamilyReferences.of("entry", engine.onTable(donors));
+        List<FamilyReferences.Donor> donors = engine.onTable(List.copyOf(evidence.entry().values()));
+        if (donors.isEmpty()) {
+            throw new ProblemException(ProblemType.RULE_VIOLATION, "The candidate was weighed on lineage markers only:"
+                    + " there is no autosomal comparison to write");
+        }
+        FamilyReferences.Entries entries = FamilyReferences.of("entry", donors);
         Pedigree pedigree;
         Map<String, StrProfile> typed;
         if (!entries.pedigrees().isEmpty()) {
             pedigree = entries.pedigrees().get(0).pedigree();
             typed = entries.pedigrees().get(0).typed();
-        } else if (!entries.references().isEmpty() && entries.references().get(0).relation() != Relation.IDENTITY) {
+        } else if (entries.references().get(0).relation() != Relation.IDENTITY) {
             String donor = donors.get(0).id();
             pedigree = entries.references().get(0).relation().pedigree().relabelled(Map.of(Relation.RELATIVE, donor));
             typed = Map.of(donor, entries.references().get(0).profile());
@@ -159,36 +176,60 @@ public class KinshipReports {
             throw new ProblemException(ProblemType.RULE_VIOLATION, "A comparison with personal effects is an identity"
                     + " (LR = 1/P(g) per locus, in the report): there is no pedigree to write");
         }
-        List<String> loci = new ArrayList<>(c.perLocus(engine::unseal).keySet());
-        PedFormat.Files files = PedFormat.write(pedigree, Relation.MISSING, remains, typed, loci, engine.frequencies());
+        // The loci compared that today's table still has (stale says when it changed).
+        List<String> loci = c.perLocus(engine::unseal).keySet().stream()
+                .filter(engine.frequencies().locusNames()::contains).toList();
+        PedFormat.Files files = PedFormat.write(pedigree, Relation.MISSING, evidence.remains(), typed, loci,
+                engine.frequencies());
         audit.record("kinship.report.read.pedtools", "kinship_candidate", candidateId.toString());
         audit.record("kinship.report.genotypes", "case", caseId.toString());
         typed.keySet().forEach(donor -> audit.record("kinship.report.genotypes", "family_donor", donor));
+        double theta = c.basis() == null ? 0 : c.basis().theta();
         return new PedtoolsExport(c.id(), caseId, files.ped(), files.frequencies(), PedFormat.MISSING,
-                recipe(remains), c.autosomalLr());
+                recipe(evidence.remains(), typed, theta), c.autosomalLr(), theta, evidence.stale());
     }
 
-    /** The files and how to recompute: forrel's missingPersonLR on them gives {@code autosomalLr}. */
+    /**
+     * The files and how to recompute: forrel's missingPersonLR on them gives {@code autosomalLr} when θ is 0;
+     * {@code stale} names what changed since it was computed.
+     */
     public record PedtoolsExport(UUID candidateId, UUID caseId, String ped, String frequencies, String missing,
-                                 String recompute, double autosomalLr) {
+                                 String recompute, double autosomalLr, double theta, List<String> stale) {
     }
 
-    private String recipe(StrProfile remains) {
+    private String recipe(StrProfile remains, Map<String, StrProfile> typed, double theta) {
         KinshipConfig config = engine.config();
         StringBuilder r = new StringBuilder("library(forrel)  # with pedtools, pedprobr and pedmut\n")
                 .append("x = readPed(\"candidate.ped\")\n")
                 .append("x = setFreqDatabase(x, \"candidate.freq\")\n");
         if (config.mutationModel() != MutationModel.Kind.NONE) {
-            r.append("x = setMutmod(x, model = \"").append(config.mutationModel().name().toLowerCase(java.util.Locale.ROOT))
-                    .append("\", rate = ").append(config.mutationRate()).append(")");
-            r.append(config.locusMutationRates().isEmpty() ? "\n" : "  # then each locus's own rate: "
-                    + config.locusMutationRates() + "\n");
+            String model = config.mutationModel().name().toLowerCase(java.util.Locale.ROOT);
+            r.append("x = setMutmod(x, model = \"").append(model).append("\", rate = ").append(config.mutationRate())
+                    .append(")\n");
+            config.locusMutationRates().forEach((locus, rate) -> r.append("x = setMutmod(x, markers = \"")
+                    .append(PedFormat.name(locus)).append("\", model = \"").append(model).append("\", rate = ")
+                    .append(rate).append(")\n"));
         }
         r.append("missingPersonLR(x, missing = \"MP\")\n");
+        if (theta > 0) {
+            r.append("# The stored ratio has theta = ").append(theta).append(": Homeward draws the founders and, under"
+                    + " 'unrelated', the remains from one subpopulation. missingPersonLR compares with the remains as a"
+                    + " separate pedigree, so it recomputes the ratio at theta = 0 only; Homeward's calculator gives"
+                    + " that one too (POST /api/v1/kinship/likelihood-ratio without theta).\n");
+        }
+        List<String> degraded = new ArrayList<>();
         if (remains.dropout() > 0) {
-            r.append("# The remains were read with allele drop-out d = ").append(remains.dropout()).append(": the ped"
-                    + " format has no column for it. pedprobr::likelihood(h, dropout = c(MP = ")
-                    .append(remains.dropout()).append(")) gives each hypothesis's likelihood with it.\n");
+            degraded.add("MP = " + remains.dropout());
+        }
+        typed.forEach((id, profile) -> {
+            if (profile.dropout() > 0) {
+                degraded.add("`" + id + "` = " + profile.dropout());
+            }
+        });
+        if (!degraded.isEmpty()) {
+            r.append("# Read with allele drop-out: the ped format has no column for it. pedprobr::likelihood(h,"
+                    + " dropout = c(").append(String.join(", ", degraded)).append(")) gives each hypothesis's"
+                    + " likelihood with it.\n");
         }
         return r.toString();
     }
@@ -227,7 +268,9 @@ public class KinshipReports {
         return new KinshipReport.Hypotheses("H1: the remains of case " + c.caseId() + " are those of missing person "
                 + c.personId() + ", related to each reference as stated.", "H2: the remains are those of a person"
                 + " unrelated to the references, drawn from the population "
-                + (c.basis() == null ? "of the frequency table" : c.basis().population()) + ".");
+                + (c.basis() == null ? "of the frequency table" : c.basis().population())
+                + (c.basis() != null && c.basis().theta() > 0 ? " (from the references' subpopulation, theta "
+                + c.basis().theta() + ")" : "") + ".");
     }
 
     private List<KinshipReport.Member> pedigree(KinshipCandidate c, StrProfile remains, Map<UUID, StrProfile> entry) {
@@ -316,9 +359,13 @@ public class KinshipReports {
                     + " only (autosomal LR 1).";
             default -> "LR = P(genotypes | H1) / P(genotypes | H2), the product over the loci compared. For one"
                     + " reference, per locus LR = k0 + k1 * LR(parent-child) + k2 * LR(identity), with the IBD"
-                    + " coefficients (k0, k1, k2) of the stated relationship; with mutations the exact pedigree"
-                    + " likelihood.";
+                    + " coefficients (k0, k1, k2) of the stated relationship; with mutations, theta, or a sample read"
+                    + " with drop-out, the exact pedigree likelihood of the readings.";
         };
+        if (c.basis() != null && c.basis().theta() > 0) {
+            autosomal += " With theta, the founders' alleles and, under H2, the remains' are drawn from one"
+                    + " subpopulation (Balding-Nichols sampling formula).";
+        }
         String lineage = c.lineage().isEmpty() ? "" : " Lineage comparisons (Y-STR, mtDNA) as listed; the weighed one"
                 + " in the ratio per method multiplies in (their formulas in the laboratories' guide).";
         return autosomal + mutation + lineage

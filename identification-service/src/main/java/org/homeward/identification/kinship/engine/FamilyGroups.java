@@ -248,6 +248,8 @@ public final class FamilyGroups {
          */
         public FamilyReferences.Donor fullest(FamilyReferences.Donor donor) {
             Map<String, Genotype> merged = null;
+            // A merged profile has one drop-out probability: the highest of its samples' (every locus may be theirs).
+            double dropout = donor.profile().dropout();
             for (String key : keys(donor)) {
                 for (Held held : byKey.getOrDefault(key, List.of())) {
                     if (!held.donor().id().equals(donor.id()) && sameRelative(held.donor(), donor)) {
@@ -255,11 +257,12 @@ public final class FamilyGroups {
                             merged = new TreeMap<>(donor.profile().loci());
                         }
                         held.donor().profile().loci().forEach(merged::putIfAbsent);
+                        dropout = Math.max(dropout, held.donor().profile().dropout());
                     }
                 }
             }
             return merged == null || merged.size() == donor.profile().loci().size() ? donor
-                    : new FamilyReferences.Donor(donor.id(), donor.relation(), new StrProfile(merged));
+                    : new FamilyReferences.Donor(donor.id(), donor.relation(), new StrProfile(merged, dropout));
         }
 
         private static List<String> keys(FamilyReferences.Donor donor) {

@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One profile searched against every reference of an index: the index screens with its per-query tables,
- * then each reference at or above the reporting threshold is recomputed locus by locus by the calculator
+ * One profile searched against every reference of an index: the index screens with its per-query tables (at
+ * the threshold, or under it by θ's bound when the numbers kept have a θ), then each reference the screen
+ * passes is recomputed locus by locus by the scoring calculator, kept at or above the reporting threshold
  * (the number stored is the one an examiner can redo) and ranked, with its posterior for the prior.
  */
 public final class KinshipSearch {
@@ -20,7 +21,7 @@ public final class KinshipSearch {
 
     public static List<Candidate> search(ReferenceIndex index, StrProfile query, double threshold, double prior) {
         List<Candidate> unranked = new ArrayList<>();
-        for (ReferenceIndex.Match match : index.search(query, threshold)) {
+        for (ReferenceIndex.Match match : index.search(query, index.screeningThreshold(query, threshold))) {
             LikelihoodRatio lr = index.explain(match, query);
             // The stored number is the calculator's: a screen a rounding error above the threshold is not enough.
             if (lr.total() >= threshold) {

@@ -93,7 +93,7 @@ public final class PedFormat {
     }
 
     /** readPed and readFreqDatabase split on white space: "Penta E" is written Penta_E (pedtools' fixNames style). */
-    static String name(String locus) {
+    public static String name(String locus) {
         return locus.replace(' ', '_');
     }
 

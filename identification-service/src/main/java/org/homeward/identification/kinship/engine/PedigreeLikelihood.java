@@ -21,13 +21,16 @@ import java.util.Map;
  * when b of the j-1 drawn before are a. As pedprobr does (its {@code likTheta}), every joint genotype of the
  * founders is enumerated, weighted by that sequential probability and peeled with the founders fixed. People
  * outside the pedigree (the candidates under "unrelated") are drawn from the same subpopulation, which is
- * what makes a θ-corrected ratio conservative. The enumeration grows as G^founders, so it is refused beyond
- * {@link #MAX_THETA_COMBINATIONS}.
+ * what makes a θ-corrected ratio conservative. The enumeration grows as G^founders, so a locus that would take more
+ * than {@link #MAX_THETA_WORK} is refused.
  */
 public final class PedigreeLikelihood {
 
-    /** The most joint founder genotypes θ enumerates (each one peeling) before the pedigree is refused. */
-    public static final long MAX_THETA_COMBINATIONS = 250_000;
+    /**
+     * The most work θ may take at one locus before the pedigree is refused: joint founder genotypes enumerated,
+     * times what one peeling costs (G²·n per nuclear family). About two seconds on one core.
+     */
+    public static final double MAX_THETA_WORK = 3e8;
 
     private final Pedigree pedigree;
     private final LocusModel model;
@@ -105,7 +108,8 @@ public final class PedigreeLikelihood {
         int[][] options = new int[people][];
         double[][] readings = new double[people][];
         int[] members = new int[people];
-        long combinations = 1;
+        double peeling = (double) genotypes * genotypes * model.alleleCount() * Math.max(1, pedigree.families().size());
+        double combinations = 1;
         for (int i = 0; i < people; i++) {
             boolean outside = i < unrelated.size();
             members[i] = outside ? -1 : founders.get(i - unrelated.size());
@@ -114,10 +118,11 @@ public final class PedigreeLikelihood {
             if (i < people - 1 || outside) {
                 combinations *= Math.max(1, options[i].length);
             }
-            if (combinations > MAX_THETA_COMBINATIONS) {
-                throw new Pedigree.Refused("θ in this pedigree means more than " + MAX_THETA_COMBINATIONS
-                        + " joint genotypes of its founders at " + model.locus() + "; type more of them, or compute"
-                        + " with θ = 0");
+            if (combinations * peeling > MAX_THETA_WORK) {
+                throw new Pedigree.Refused("θ in this pedigree means peeling it for more than "
+                        + String.format(java.util.Locale.ROOT, "%.0f", combinations) + " joint genotypes of its founders"
+                        + " at " + model.locus() + ", more than one request may take; type more of its members, use a"
+                        + " lumpable mutation model (NONE, EQUAL, PROPORTIONAL), or compute with θ = 0");
             }
         }
         return new ThetaSum(theta, members, options, readings).sum();

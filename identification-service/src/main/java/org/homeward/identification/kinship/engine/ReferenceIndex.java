@@ -133,6 +133,26 @@ public final class ReferenceIndex {
         }
     }
 
+    /**
+     * The threshold to screen a query at, so that no reference the scoring calculator puts at or above
+     * {@code threshold} is missed: the threshold itself without θ; with θ, divided by β = (1+3θ)/(1-θ)² for each
+     * locus of the query. β bounds LR_θ / LR_0 at one locus: a parent and child sharing a common allele rise by up
+     * to (1+2θ), a locus explained by a mutation by about (1+2θ)/(1-θ). The bound is checked on random tables,
+     * genotypes, relationships and readings (ThetaScreenBoundTest), not proven.
+     */
+    public double screeningThreshold(StrProfile query, double threshold) {
+        double theta = scoring.model().theta();
+        if (theta == 0) {
+            return threshold;
+        }
+        return threshold / Math.pow(thetaBound(theta), query.loci().size());
+    }
+
+    /** β: the most θ raises one locus's ratio (see {@link #screeningThreshold}). */
+    public static double thetaBound(double theta) {
+        return (1 + 3 * theta) / ((1 - theta) * (1 - theta));
+    }
+
     /** Whether the index computes exactly under this model (θ = 0; no mutation or PROPORTIONAL). */
     public static boolean supports(KinshipModel model) {
         MutationModel.Kind kind = model.mutation().kind();
@@ -147,8 +167,9 @@ public final class ReferenceIndex {
     /**
      * An index that screens with {@code screening} (θ = 0, exact tables) and explains each match with
      * {@code scoring}: the same frequencies and mutation model, with a θ. The numbers a search keeps are the
-     * scoring calculator's; a reference the screen leaves under the threshold is not rescored, since θ only
-     * lowers the ratio of alleles shared (it draws them from one subpopulation, where sharing is less rare).
+     * scoring calculator's. θ lowers the ratio of rare alleles shared but raises that of common ones (and of
+     * loci explained by a mutation), so the screen runs under the threshold by a bound on that rise
+     * ({@link #screeningThreshold}).
      */
     public static ReferenceIndex of(KinshipCalculator screening, KinshipCalculator scoring, List<Reference> references,
                                     List<FamilyPedigree> pedigrees) {
@@ -326,7 +347,7 @@ public final class ReferenceIndex {
     private double degradedRatio(StrProfile query, Relation relation, int l, int code) {
         String locus = loci.get(l);
         StrProfile here = new StrProfile(Map.of(locus, query.at(locus)), query.dropout());
-        return scoring.pairwise(here, new StrProfile(Map.of(locus, genotypeOf(l, code))), relation).total();
+        return calculator.pairwise(here, new StrProfile(Map.of(locus, genotypeOf(l, code))), relation).total();
     }
 
     /** The genotype a code stands for at a locus (code 0 is "not typed" and has none). */

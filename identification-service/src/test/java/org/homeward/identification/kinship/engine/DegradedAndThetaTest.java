@@ -100,6 +100,29 @@ class DegradedAndThetaTest {
     }
 
     /**
+     * θ with two typed founders: a father 1/1, a mother 2/2 and the child 1/2, no mutation. By hand, drawing the
+     * founders' alleles 1, 1, 2, 2 and then (under "unrelated") the child's 1 and 2 from one subpopulation:
+     * LR = (1+3θ)(1+4θ) / (2·(2θ + (1-θ)p₁)(2θ + (1-θ)p₂)), which is 1/(2p₁p₂) at θ = 0.
+     */
+    @Test
+    void thetaInATrioByHand() throws IOException {
+        double theta = 0.03;
+        double p1 = 0.2;
+        double p2 = 0.4;
+        KinshipCalculator calculator = new KinshipCalculator(new KinshipModel(parse(THREE), theta,
+                new MutationModel(MutationModel.Kind.NONE, 0, Map.of(), 0.1, 1e-6)));
+        StrProfile father = new StrProfile(Map.of("L", g("1", "1")));
+        StrProfile mother = new StrProfile(Map.of("L", g("2", "2")));
+        StrProfile child = new StrProfile(Map.of("L", g("1", "2")));
+
+        double byHand = (1 + 3 * theta) * (1 + 4 * theta)
+                / (2 * (2 * theta + (1 - theta) * p1) * (2 * theta + (1 - theta) * p2));
+        assertThat(calculator.trio(child, father, mother).total()).isCloseTo(byHand, within(1e-12));
+        assertThat(new KinshipCalculator(model(THREE, 0)).trio(child, father, mother).total())
+                .isCloseTo(1 / (2 * p1 * p2), within(1e-12));
+    }
+
+    /**
      * A degraded candidate read as one allele a, a parent read {a, b} exactly, no mutation. By hand:
      * P(read a | parent) = ½p_a(1-d²) + ½(1-p_a)d(1-d) + ½p_a·d(1-d) (the parent gives a and the other parent a,
      * or another allele that dropped out, or the parent gives b, which dropped out, and the other parent a);

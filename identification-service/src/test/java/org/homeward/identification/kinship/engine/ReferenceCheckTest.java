@@ -36,4 +36,26 @@ class ReferenceCheckTest {
         // A personal effect is the same person: any difference excludes it.
         assertThat(ReferenceCheck.of(calculator, "donor-3", Relation.IDENTITY, body, body).inconsistentLoci()).isEmpty();
     }
+
+    /** A degraded sample read as one allele excludes nothing that allele's missing partner could be. */
+    @Test
+    void aLoneAlleleOfADegradedSampleExcludesOnlyWhatNoHiddenAlleleExplains() throws Exception {
+        AlleleFrequencies table = AlleleFrequencies.parseCsv("t", new StringReader(TABLE));
+        KinshipCalculator calculator = new KinshipCalculator(new KinshipModel(table, 0,
+                MutationModel.of(MutationModel.Kind.PROPORTIONAL, MutationModel.DEFAULT_RATE)));
+        StrProfile father = StrProfile.parse(Map.of("A", List.of("1", "3"), "B", List.of("1", "2")), table.loci(), "f");
+        // Read exactly, A 2/2 shares nothing with the father 1/3; read with drop-out, it may be 2/1 or 2/3.
+        StrProfile read = StrProfile.parse(Map.of("A", List.of("2"), "B", List.of("1", "3")), table.loci(), "body");
+
+        assertThat(ReferenceCheck.of(calculator, "f", Relation.PARENT, read, father).inconsistentLoci()).containsExactly("A");
+        assertThat(ReferenceCheck.of(calculator, "f", Relation.PARENT, read.withDropout(0.2), father).inconsistentLoci())
+                .isEmpty();
+        // The same person's effects 1/2 at A: a lone 1 or 2 may be them, a lone 4 cannot; B read in full must agree.
+        StrProfile effects = StrProfile.parse(Map.of("A", List.of("1", "2"), "B", List.of("1", "3")), table.loci(), "e");
+        assertThat(ReferenceCheck.of(calculator, "e", Relation.IDENTITY, read.withDropout(0.2), effects).inconsistentLoci())
+                .isEmpty();
+        StrProfile other = StrProfile.parse(Map.of("A", List.of("4"), "B", List.of("1", "2")), table.loci(), "o");
+        assertThat(ReferenceCheck.of(calculator, "e", Relation.IDENTITY, other.withDropout(0.2), effects).inconsistentLoci())
+                .containsExactly("A", "B");
+    }
 }
