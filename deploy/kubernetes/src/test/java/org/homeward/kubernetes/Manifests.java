@@ -70,7 +70,15 @@ final class Manifests {
     }
 
     private static List<JsonNode> renderNow(String kubectl, String overlay) {
-        Path dir = kubernetesDir().resolve("overlays").resolve(overlay);
+        return renderDirectory(kubectl, kubernetesDir().resolve("overlays").resolve(overlay));
+    }
+
+    /** Renders any kustomization directory (not cached): e.g. an overlay with an optional component added. */
+    static List<JsonNode> renderDirectory(Path dir) {
+        return renderDirectory(kubectl(), dir);
+    }
+
+    private static List<JsonNode> renderDirectory(String kubectl, Path dir) {
         try {
             Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString())
                     .redirectErrorStream(false)
