@@ -21,6 +21,10 @@ public class FourEyesDecision {
     @Column(name = "proposed_by", nullable = false)
     private String proposedBy;
 
+    /** The proposer's name as his token stated it (his subject where it named nobody). */
+    @Column(name = "proposed_by_name")
+    private String proposedByName;
+
     @Column(nullable = false)
     private String organisation;
 
@@ -34,6 +38,9 @@ public class FourEyesDecision {
     @Column(name = "decided_by")
     private String decidedBy;
 
+    @Column(name = "decided_by_name")
+    private String decidedByName;
+
     @Column(name = "decided_at")
     private Instant decidedAt;
 
@@ -45,6 +52,7 @@ public class FourEyesDecision {
 
     FourEyesDecision(Actor proposer, Instant now) {
         this.proposedBy = proposer.subject();
+        this.proposedByName = proposer.name();
         this.organisation = proposer.organisation();
         this.proposedAt = now;
         this.status = ProposalStatus.PROPOSED;
@@ -64,7 +72,7 @@ public class FourEyesDecision {
 
     /** Confirmed as made, for an organisation configured to work without a second examiner. */
     void confirmAsSingleExaminer(Instant now) {
-        settle(ProposalStatus.CONFIRMED, proposedBy, now,
+        settle(ProposalStatus.CONFIRMED, proposedBy, proposedByName, now,
                 "Confirmed as proposed: " + organisation + " works without a second examiner");
     }
 
@@ -76,7 +84,7 @@ public class FourEyesDecision {
         if (status != ProposalStatus.PROPOSED) {
             return false;
         }
-        settle(outcome, by, at, reason);
+        settle(outcome, by, by, at, reason);
         return true;
     }
 
@@ -90,12 +98,13 @@ public class FourEyesDecision {
         if (!examiner.organisation().equals(organisation)) {
             throw new RuleViolation("decision", "Four-eyes: the second examiner is of the proposing organisation");
         }
-        settle(outcome, examiner.subject(), now, reason);
+        settle(outcome, examiner.subject(), examiner.name(), now, reason);
     }
 
-    private void settle(ProposalStatus outcome, String by, Instant at, String reason) {
+    private void settle(ProposalStatus outcome, String by, String byName, Instant at, String reason) {
         status = outcome;
         decidedBy = by;
+        decidedByName = byName;
         decidedAt = at;
         decisionReason = reason;
     }
@@ -105,10 +114,12 @@ public class FourEyesDecision {
     }
 
     public String proposedBy() { return proposedBy; }
+    public String proposedByName() { return proposedByName == null ? proposedBy : proposedByName; }
     public String organisation() { return organisation; }
     public Instant proposedAt() { return proposedAt; }
     public ProposalStatus status() { return status; }
     public String decidedBy() { return decidedBy; }
+    public String decidedByName() { return decidedByName == null ? decidedBy : decidedByName; }
     public Instant decidedAt() { return decidedAt; }
     public String decisionReason() { return decisionReason; }
 }

@@ -127,10 +127,12 @@ public class IdentificationProposal {
     public UUID kinshipCandidateId() { return quotedCandidateId; }
     public EstablishedIdentity establishedIdentity() { return establishedIdentity; }
     public String proposedBy() { return decision.proposedBy(); }
+    public String proposedByName() { return decision.proposedByName(); }
     public String organisation() { return decision.organisation(); }
     public Instant proposedAt() { return decision.proposedAt(); }
     public ProposalStatus status() { return decision.status(); }
     public String decidedBy() { return decision.decidedBy(); }
+    public String decidedByName() { return decision.decidedByName(); }
     public Instant decidedAt() { return decision.decidedAt(); }
     public String decisionReason() { return decision.decisionReason(); }
 }

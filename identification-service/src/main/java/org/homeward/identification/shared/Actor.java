@@ -1,7 +1,14 @@
 package org.homeward.identification.shared;
 
-/** Who did something: the token's subject and organisation, or this service itself for consumed records. */
-public record Actor(String subject, String organisation) {
+/**
+ * Who did something: the token's subject, organisation and the person's name as the token states it (the
+ * subject where it names nobody), or this service itself for consumed records.
+ */
+public record Actor(String subject, String organisation, String name) {
+
+    public Actor(String subject, String organisation) {
+        this(subject, organisation, subject);
+    }
 
     /** Changes that follow from transfer-service's item records rather than from a person. */
     public static final Actor TRANSFER_RECORDS = new Actor("transfer-service", "homeward");

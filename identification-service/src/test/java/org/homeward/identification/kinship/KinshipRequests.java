@@ -15,7 +15,8 @@ import static org.hamcrest.Matchers.equalTo;
 final class KinshipRequests {
 
     static final String COORDINATOR = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
-    static final String EXAMINER = TestTokens.bearerOf("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
+    static final String EXAMINER = TestTokens.bearerNamed("examiner-hnatiuk", "Олена Гнатюк", "lab-ua-kyiv", "UA",
+            "forensic-examiner");
 
     private KinshipRequests() {
     }

@@ -82,7 +82,8 @@ import static org.homeward.identification.kinship.KinshipRequests.recordCaseProf
 class LineageMatchingTest {
 
     private static final String RU_LAB = TestTokens.bearerOf("examiner-ru", "lab-ru-rostov", "RU", "forensic-examiner");
-    private static final String SECOND_EXAMINER = TestTokens.bearerOf("examiner-melnyk", "lab-ua-kyiv", "UA", "forensic-examiner");
+    private static final String SECOND_EXAMINER = TestTokens.bearerNamed("examiner-melnyk", "Микола Мельник",
+            "lab-ua-kyiv", "UA", "forensic-examiner");
     private static final String DATABASE = "src/test/resources/kinship/synthetic-y-haplotypes.csv";
     private static final String SEQUENCES = "src/test/resources/kinship/synthetic-mtdna.csv";
     private static final String READ = "16024-16365 73-340";
@@ -415,6 +416,8 @@ class LineageMatchingTest {
         assertThat(report.getString("lineage[0].method")).isEqualTo("MT_DNA");
         assertThat(report.getString("proposals[0].proposedBy")).isEqualTo("examiner-hnatiuk");
         assertThat(report.getString("proposals[0].decidedBy")).isEqualTo("examiner-melnyk");
+        assertThat(report.getString("proposals[0].proposedByName")).isEqualTo("Олена Гнатюк");
+        assertThat(report.getString("proposals[0].decidedByName")).isEqualTo("Микола Мельник");
         assertThat(report.getString("proposals[0].status")).isEqualTo("CONFIRMED");
         byte[] pdf = given().header("Authorization", EXAMINER).accept("application/pdf")
                 .get("/api/v1/cases/" + cases.get(0) + "/kinship-candidates/" + candidateC + "/report").then()
@@ -422,6 +425,7 @@ class LineageMatchingTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(candidateC).contains("MT_DNA").contains("examiner-melnyk")
+                    .contains("decided by Микола Мельник (examiner-melnyk)").contains("Олена Гнатюк")
                     .contains(locus + ": remains").doesNotContain("Ярослав");
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Homeward kinship report");
         }

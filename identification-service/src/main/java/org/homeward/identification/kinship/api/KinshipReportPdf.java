@@ -5,13 +5,13 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.homeward.identification.kinship.LineagePart;
 import org.homeward.identification.kinship.application.KinshipReport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -22,11 +22,13 @@ import java.util.TimeZone;
 
 /**
  * The kinship report as a PDF (Apache PDFBox): the same content as its JSON, section by section, in plain text a
- * court can read and another laboratory can recompute from. Ids, codes, numbers and the examiners' subjects, in the
- * standard Helvetica (no name of a missing person or a donor is in the report); no personal data in its title or
- * metadata.
+ * court can read and another laboratory can recompute from. Ids, codes, numbers and the examiners' names and
+ * subjects, in Liberation Sans embedded (no name of a missing person or a donor is in the report); no personal data
+ * in its title or metadata.
  */
 final class KinshipReportPdf {
+
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private static final float MARGIN = 50;
     private static final float LEADING = 11;
@@ -119,8 +121,9 @@ final class KinshipReportPdf {
             lines.add("None.");
         }
         r.proposals().forEach(d -> lines.add("Proposal " + d.proposalId() + " " + d.status() + ": proposed by "
-                + d.proposedBy() + " (" + d.organisation() + ") at " + d.proposedAt()
-                + (d.decidedBy() == null ? "" : "; decided by " + d.decidedBy() + " at " + d.decidedAt())));
+                + d.proposedByName() + " (" + d.proposedBy() + ", " + d.organisation() + ") at " + d.proposedAt()
+                + (d.decidedBy() == null ? "" : "; decided by " + d.decidedByName() + " (" + d.decidedBy() + ") at "
+                + d.decidedAt())));
         return write(lines);
     }
 
@@ -136,12 +139,11 @@ final class KinshipReportPdf {
             info.setCreator("Homeward identification-service");
             Calendar now = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             info.setCreationDate(now);
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PDType0Font font = embeddedFont(document);
             PDPageContentStream text = null;
             float y = 0;
             for (String raw : lines) {
-                for (String line : wrapped(printable(raw))) {
+                for (String line : wrapped(printable(raw, font))) {
                     if (text == null || y < MARGIN) {
                         if (text != null) {
                             text.endText();
@@ -155,7 +157,7 @@ final class KinshipReportPdf {
                         text.newLineAtOffset(MARGIN, y);
                     }
                     boolean heading = line.startsWith("# ");
-                    text.setFont(heading ? bold : regular, heading ? 11 : 8);
+                    text.setFont(font, heading ? 11 : 8);
                     text.showText(heading ? line.substring(2) : line);
                     text.newLineAtOffset(0, -LEADING);
                     y -= LEADING;
@@ -172,11 +174,36 @@ final class KinshipReportPdf {
         }
     }
 
-    /** What the standard fonts can show: Latin-1 printable, anything else as '?' (the report holds ids and numbers). */
-    private static String printable(String text) {
+    /**
+     * Liberation Sans, which PDFBox ships, embedded as a subset: Latin, Cyrillic and Greek show as written (an
+     * examiner's name in Ukrainian), and the PDF does not depend on the reader's fonts.
+     */
+    private static PDType0Font embeddedFont(PDDocument document) throws IOException {
+        try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IOException("PDFBox's " + FONT + " is not on the class path");
+            }
+            return PDType0Font.load(document, in);
+        }
+    }
+
+    /** What the font can show; a control character, or one it has no glyph for, as '?'. */
+    private static String printable(String text, PDType0Font font) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7F || c >= 0xA0 && c <= 0xFF ? (char) c : '?'));
+        text.codePoints().forEach(c -> {
+            String ch = new String(Character.toChars(c));
+            out.append(c >= 0x20 && c != 0x7F && encodable(font, ch) ? ch : "?");
+        });
         return out.toString();
+    }
+
+    private static boolean encodable(PDType0Font font, String ch) {
+        try {
+            font.encode(ch);
+            return true;
+        } catch (IllegalArgumentException | IOException noGlyph) {
+            return false;
+        }
     }
 
     private static List<String> wrapped(String line) {

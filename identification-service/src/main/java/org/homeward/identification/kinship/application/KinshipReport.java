@@ -69,7 +69,8 @@ public record KinshipReport(UUID candidateId, UUID caseId, UUID personId, String
     }
 
     /** A proposal that rests on this candidate: who proposed it and who decided, from which organisations, when. */
-    public record Decision(UUID proposalId, String status, String proposedBy, String organisation, Instant proposedAt,
-                           String decidedBy, Instant decidedAt) {
+    /** A proposal on the candidate: who proposed and decided it (their names as their tokens stated them, and subjects). */
+    public record Decision(UUID proposalId, String status, String proposedBy, String proposedByName, String organisation,
+                           Instant proposedAt, String decidedBy, String decidedByName, Instant decidedAt) {
     }
 }

@@ -381,7 +381,7 @@ public class KinshipReports {
         return entityManager.createQuery("select p from IdentificationProposal p where p.quotedCandidateId = :candidate"
                         + " order by p.decision.proposedAt", IdentificationProposal.class)
                 .setParameter("candidate", candidateId).getResultList().stream()
-                .map(p -> new KinshipReport.Decision(p.id(), p.status().name(), p.proposedBy(), p.organisation(),
-                        p.proposedAt(), p.decidedBy(), p.decidedAt())).toList();
+                .map(p -> new KinshipReport.Decision(p.id(), p.status().name(), p.proposedBy(), p.proposedByName(),
+                        p.organisation(), p.proposedAt(), p.decidedBy(), p.decidedByName(), p.decidedAt())).toList();
     }
 }

@@ -28,6 +28,19 @@ public class Caller {
         return token.getSubject();
     }
 
+    /**
+     * The person's name as the identity provider states it (the standard {@code name} claim, else
+     * {@code preferred_username}), for records a court reads; the subject when the token names nobody.
+     */
+    public String displayName() {
+        for (String claim : new String[] {"name", "preferred_username"}) {
+            if (token.getClaim(claim) instanceof String text && !text.isBlank()) {
+                return text.strip();
+            }
+        }
+        return subject();
+    }
+
     public String organisation() {
         String organisation = token.getClaim("org");
         if (organisation == null || organisation.isBlank()) {

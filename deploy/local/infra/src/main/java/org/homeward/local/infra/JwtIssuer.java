@@ -91,6 +91,14 @@ public final class JwtIssuer {
         return sign(claims(subject, organisation, party, roles, ttl), signingKey);
     }
 
+    /** The same with the person's display name in the standard {@code name} claim, as identity providers send it. */
+    public String mintNamed(String subject, String name, String organisation, String party, List<String> roles,
+                            Duration ttl) {
+        JwtClaims claims = claims(subject, organisation, party, roles, ttl);
+        claims.setStringClaim("name", name);
+        return sign(claims, signingKey);
+    }
+
     /** A token signed by a key the services do not know: for tests of forged tokens. */
     public String mintForged(String subject, String organisation, String party, List<String> roles) {
         try {

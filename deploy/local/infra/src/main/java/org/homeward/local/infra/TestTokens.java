@@ -24,6 +24,12 @@ public final class TestTokens {
                 .mint(subject, organisation, party, List.of(roles), Duration.ofMinutes(30));
     }
 
+    /** A token of a named person whose display name ({@code name} claim) the service records beside the subject. */
+    public static String bearerNamed(String subject, String name, String organisation, String party, String... roles) {
+        return "Bearer " + SharedTestInfrastructure.runningJwtIssuer()
+                .mintNamed(subject, name, organisation, party, List.of(roles), Duration.ofMinutes(30));
+    }
+
     public static String forgedBearer(String organisation, String party, String... roles) {
         return "Bearer " + SharedTestInfrastructure.runningJwtIssuer()
                 .mintForged("user-of-" + organisation, organisation, party, List.of(roles));
