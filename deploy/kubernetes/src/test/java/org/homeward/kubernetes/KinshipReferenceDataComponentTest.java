@@ -38,7 +38,8 @@ class KinshipReferenceDataComponentTest {
                 components:
                   - ../../components/kinship-reference-data
                 """);
-        List<Deployment> deployments = Manifests.ofKind(Manifests.renderDirectory(dir), "Deployment").stream()
+        List<com.fasterxml.jackson.databind.JsonNode> rendered = Manifests.renderDirectory(dir);
+        List<Deployment> deployments = Manifests.ofKind(rendered, "Deployment").stream()
                 .map(o -> StrictModel.parse(o, Deployment.class)).toList();
         Deployment identification = deployments.stream()
                 .filter(d -> d.getMetadata().getName().equals("identification-service")).findFirst().orElseThrow();
@@ -56,6 +57,11 @@ class KinshipReferenceDataComponentTest {
         assertThat(copy.getResources().getLimits()).containsKeys("cpu", "memory");
         assertThat(copy.getVolumeMounts()).extracting(VolumeMount::getMountPath).containsExactly(MOUNT);
         assertThat(String.join(" ", copy.getCommand())).contains(MOUNT);
+        Long user = copy.getSecurityContext().getRunAsUser() != null ? copy.getSecurityContext().getRunAsUser()
+                : pod.getSecurityContext().getRunAsUser();
+        assertThat(user).as("the copy runs as a non-root user").isNotNull().isNotZero();
+        // Without the overlay's image, nothing pulls: no default tag, no "latest".
+        assertThat(copy.getImage()).isEqualTo("homeward/kinship-reference-data:set-the-image-by-digest-in-your-overlay");
 
         Container service = pod.getContainers().stream().filter(c -> c.getName().equals("identification-service"))
                 .findFirst().orElseThrow();
@@ -68,13 +74,17 @@ class KinshipReferenceDataComponentTest {
                 .containsEntry("HOMEWARD_KINSHIP_MT_DNA_SEQUENCE_DATABASE", MOUNT + "/mtdna-sequences.csv");
         // Every file the settings name is one the init container copies.
         assertThat(String.join(" ", copy.getCommand())).contains("y-str-haplotypes.csv").contains("mtdna-sequences.csv");
-        // The existing containers keep their settings (the migration container gets no database it would load).
+        // The migration container gets no database it would load: the settings are the service container's only,
+        // not in the ConfigMap every container of the pod reads.
         for (Container init : pod.getInitContainers()) {
             if (!init.getName().equals("kinship-reference-data")) {
                 assertThat(init.getEnv()).extracting(EnvVar::getName)
                         .doesNotContain("HOMEWARD_KINSHIP_Y_STR_HAPLOTYPE_DATABASE");
             }
         }
+        Map<String, String> config = StrictModel.parse(Manifests.named(rendered, "ConfigMap",
+                "identification-service-config"), io.fabric8.kubernetes.api.model.ConfigMap.class).getData();
+        assertThat(config.keySet()).noneMatch(key -> key.startsWith("HOMEWARD_KINSHIP_") && key.endsWith("_DATABASE"));
         // Without the component, production has none of it.
         PodSpec plain = Manifests.ofKind(Manifests.render("production"), "Deployment").stream()
                 .map(o -> StrictModel.parse(o, Deployment.class))

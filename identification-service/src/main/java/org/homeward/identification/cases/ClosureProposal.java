@@ -67,8 +67,8 @@ public class ClosureProposal {
 
     /** An identification of the case was confirmed meanwhile: a pending closure is settled as rejected. */
     public void supersededBy(IdentificationProposal confirmed) {
-        decision.settleIfPending(ProposalStatus.REJECTED, confirmed.decidedBy(), confirmed.decidedAt(),
-                "Superseded by the confirmed identification " + confirmed.id());
+        decision.settleIfPending(ProposalStatus.REJECTED, confirmed.decidedBy(), confirmed.decidedByName(),
+                confirmed.decidedAt(), "Superseded by the confirmed identification " + confirmed.id());
     }
 
     public UUID id() { return id; }

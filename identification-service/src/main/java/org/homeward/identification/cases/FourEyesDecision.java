@@ -21,7 +21,7 @@ public class FourEyesDecision {
     @Column(name = "proposed_by", nullable = false)
     private String proposedBy;
 
-    /** The proposer's name as his token stated it (his subject where it named nobody). */
+    /** The proposer's name as his token stated it (null where it named nobody). */
     @Column(name = "proposed_by_name")
     private String proposedByName;
 
@@ -80,11 +80,11 @@ public class FourEyesDecision {
      * Settled by what happened around it rather than by an examiner's decision (another proposal confirmed,
      * the evidence erased); only a pending proposal is. Answers whether it was.
      */
-    boolean settleIfPending(ProposalStatus outcome, String by, Instant at, String reason) {
+    boolean settleIfPending(ProposalStatus outcome, String by, String byName, Instant at, String reason) {
         if (status != ProposalStatus.PROPOSED) {
             return false;
         }
-        settle(outcome, by, by, at, reason);
+        settle(outcome, by, byName, at, reason);
         return true;
     }
 
@@ -114,12 +114,13 @@ public class FourEyesDecision {
     }
 
     public String proposedBy() { return proposedBy; }
-    public String proposedByName() { return proposedByName == null ? proposedBy : proposedByName; }
+    /** The proposer's name as his token stated it; null where it named nobody, or before names were kept. */
+    public String proposedByName() { return proposedByName; }
     public String organisation() { return organisation; }
     public Instant proposedAt() { return proposedAt; }
     public ProposalStatus status() { return status; }
     public String decidedBy() { return decidedBy; }
-    public String decidedByName() { return decidedByName == null ? decidedBy : decidedByName; }
+    public String decidedByName() { return decidedByName; }
     public Instant decidedAt() { return decidedAt; }
     public String decisionReason() { return decisionReason; }
 }

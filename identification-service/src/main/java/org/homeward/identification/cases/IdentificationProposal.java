@@ -92,7 +92,7 @@ public class IdentificationProposal {
      */
     public boolean evidenceWithdrawn(String reason, Actor by, Instant now) {
         kinshipCandidateId = null;
-        return decision.settleIfPending(ProposalStatus.REJECTED, by.subject(), now, reason);
+        return decision.settleIfPending(ProposalStatus.REJECTED, by.subject(), by.name(), now, reason);
     }
 
     /**
@@ -101,7 +101,7 @@ public class IdentificationProposal {
      * whether it was rejected.
      */
     public boolean evidenceChanged(String reason, Actor by, Instant now) {
-        return decision.settleIfPending(ProposalStatus.REJECTED, by.subject(), now, reason);
+        return decision.settleIfPending(ProposalStatus.REJECTED, by.subject(), by.name(), now, reason);
     }
 
     /** Whether it rested on a DNA candidate that has since been erased. */
@@ -111,8 +111,8 @@ public class IdentificationProposal {
 
     /** Another proposal of the case was confirmed: this one is settled as rejected, saying by which. */
     public void supersededBy(IdentificationProposal confirmed) {
-        decision.settleIfPending(ProposalStatus.REJECTED, confirmed.decidedBy(), confirmed.decidedAt(),
-                "Superseded by the confirmed proposal " + confirmed.id);
+        decision.settleIfPending(ProposalStatus.REJECTED, confirmed.decidedBy(), confirmed.decidedByName(),
+                confirmed.decidedAt(), "Superseded by the confirmed proposal " + confirmed.id);
     }
 
     public boolean isPending() {

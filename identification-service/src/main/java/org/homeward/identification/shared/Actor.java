@@ -1,13 +1,13 @@
 package org.homeward.identification.shared;
 
 /**
- * Who did something: the token's subject, organisation and the person's name as the token states it (the
- * subject where it names nobody), or this service itself for consumed records.
+ * Who did something: the token's subject, organisation and the person's name as the token states it (null where
+ * it names nobody, or for this service itself acting on consumed records).
  */
 public record Actor(String subject, String organisation, String name) {
 
     public Actor(String subject, String organisation) {
-        this(subject, organisation, subject);
+        this(subject, organisation, null);
     }
 
     /** Changes that follow from transfer-service's item records rather than from a person. */

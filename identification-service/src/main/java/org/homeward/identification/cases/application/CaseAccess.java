@@ -79,7 +79,7 @@ public class CaseAccess {
     }
 
     public Actor actor() {
-        return new Actor(caller.subject(), caller.organisation(), caller.displayName());
+        return new Actor(caller.subject(), caller.organisation(), caller.displayName().orElse(null));
     }
 
     public String party() {

@@ -29,6 +29,8 @@ import java.util.TimeZone;
 final class KinshipReportPdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    /** Read once: each report embeds the subset it uses. */
+    private static final byte[] FONT_BYTES = fontBytes();
 
     private static final float MARGIN = 50;
     private static final float LEADING = 11;
@@ -121,10 +123,15 @@ final class KinshipReportPdf {
             lines.add("None.");
         }
         r.proposals().forEach(d -> lines.add("Proposal " + d.proposalId() + " " + d.status() + ": proposed by "
-                + d.proposedByName() + " (" + d.proposedBy() + ", " + d.organisation() + ") at " + d.proposedAt()
-                + (d.decidedBy() == null ? "" : "; decided by " + d.decidedByName() + " (" + d.decidedBy() + ") at "
+                + who(d.proposedByName(), d.proposedBy()) + ", " + d.organisation() + ", at " + d.proposedAt()
+                + (d.decidedBy() == null ? "" : "; decided by " + who(d.decidedByName(), d.decidedBy()) + " at "
                 + d.decidedAt())));
         return write(lines);
+    }
+
+    /** "Name (subject)" where the token named the person, the subject alone otherwise. */
+    private static String who(String name, String subject) {
+        return name == null || name.equals(subject) ? subject : name + " (" + subject + ")";
     }
 
     private static void heading(List<String> lines, String title) {
@@ -179,20 +186,30 @@ final class KinshipReportPdf {
      * examiner's name in Ukrainian), and the PDF does not depend on the reader's fonts.
      */
     private static PDType0Font embeddedFont(PDDocument document) throws IOException {
+        return PDType0Font.load(document, new java.io.ByteArrayInputStream(FONT_BYTES));
+    }
+
+    private static byte[] fontBytes() {
         try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
             if (in == null) {
-                throw new IOException("PDFBox's " + FONT + " is not on the class path");
+                throw new IllegalStateException("PDFBox's " + FONT + " is not on the class path");
             }
-            return PDType0Font.load(document, in);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDFBox's " + FONT + " could not be read", e);
         }
     }
 
-    /** What the font can show; a control character, or one it has no glyph for, as '?'. */
+    /**
+     * What the font can show, in NFC; a control or formatting character (a right-to-left override, a zero-width
+     * space), or one it has no glyph for, as '?'.
+     */
     private static String printable(String text, PDType0Font font) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).codePoints().forEach(c -> {
             String ch = new String(Character.toChars(c));
-            out.append(c >= 0x20 && c != 0x7F && encodable(font, ch) ? ch : "?");
+            boolean shown = !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT && encodable(font, ch);
+            out.append(shown ? ch : "?");
         });
         return out.toString();
     }

@@ -68,8 +68,9 @@ public record KinshipReport(UUID candidateId, UUID caseId, UUID personId, String
                        boolean undisputed, List<String> failedClauses) {
     }
 
-    /** A proposal that rests on this candidate: who proposed it and who decided, from which organisations, when. */
-    /** A proposal on the candidate: who proposed and decided it (their names as their tokens stated them, and subjects). */
+    /** A proposal on the candidate: who proposed and decided it (their subjects, and their names as their tokens stated them: null where
+     * a token named nobody), from which organisation, when.
+     */
     public record Decision(UUID proposalId, String status, String proposedBy, String proposedByName, String organisation,
                            Instant proposedAt, String decidedBy, String decidedByName, Instant decidedAt) {
     }

@@ -28,17 +28,32 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** The longest name recorded: the columns that keep it hold 200 characters. */
+    static final int NAME_LENGTH = 200;
+
     /**
-     * The person's name as the identity provider states it (the standard {@code name} claim, else
-     * {@code preferred_username}), for records a court reads; the subject when the token names nobody.
+     * The person's name as the identity provider states it (the standard {@code name} claim), for records a court
+     * reads; empty when the token names nobody. Control and formatting characters (a right-to-left override, a
+     * zero-width space) are dropped, the text is in NFC, and at most {@value #NAME_LENGTH} characters are kept.
+     * Not {@code preferred_username}: that is often an e-mail address.
      */
-    public String displayName() {
-        for (String claim : new String[] {"name", "preferred_username"}) {
-            if (token.getClaim(claim) instanceof String text && !text.isBlank()) {
-                return text.strip();
-            }
+    public Optional<String> displayName() {
+        return displayName(token.getClaim("name"));
+    }
+
+    static Optional<String> displayName(Object claim) {
+        if (!(claim instanceof String text)) {
+            return Optional.empty();
         }
-        return subject();
+        StringBuilder kept = new StringBuilder();
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).codePoints()
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(kept::appendCodePoint);
+        String name = kept.toString().strip();
+        if (name.codePointCount(0, name.length()) > NAME_LENGTH) {
+            name = name.substring(0, name.offsetByCodePoints(0, NAME_LENGTH));
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
     public String organisation() {
