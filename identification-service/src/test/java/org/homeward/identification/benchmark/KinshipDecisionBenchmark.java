@@ -169,7 +169,7 @@ class KinshipDecisionBenchmark {
         oneLineOnly("maternal line only", "mtDNA", new MaternalDescent(syntheticMtDatabase()));
     }
 
-    private static void oneLineOnly(String name, String method, LineOfDescent<?> descent) {
+    private static void oneLineOnly(String name, String method, LineOfDescent<?, ?> descent) {
         AlleleFrequencies europe = MatchingSimulation.europe();
         MatchingSimulation matching = MatchingSimulation.withDefaults(europe);
         Tally withLine = new Tally(true);
@@ -201,27 +201,50 @@ class KinshipDecisionBenchmark {
 
     /**
      * A line of descent for the one-line scenarios: the grandparent's haplotype drawn from a synthetic database,
-     * its changes along the meioses, and the typings recorded as the matcher's simulation reads them.
+     * its changes along the meioses, and the typings as the matcher's simulation reads them.
      */
-    private interface LineOfDescent<H> {
+    private interface LineOfDescent<H, R> {
         H founder(Random random);
 
         H mutated(H haplotype, int meioses, Random random);
 
-        /** A new scenario's typings: the references' by person, the remains' by id. */
-        Typings<H> typings();
+        /** A reference's typing: the grandparent's or the uncle's (or aunt's) on this line. */
+        R reference(String donor, boolean grandparent, H haplotype);
+
+        MatchingSimulation.Lines lines(Map<String, List<R>> references, Map<String, H> remains);
+
+        /** A new scenario's typings. */
+        default Typings<H, R> typings() {
+            return new Typings<>(this);
+        }
     }
 
-    private interface Typings<H> {
-        void reference(String person, String donor, boolean grandparent, H haplotype);
+    /** The references' typings by person and the remains' by id, as a scenario records them. */
+    private static final class Typings<H, R> {
+        private final LineOfDescent<H, R> descent;
+        private final Map<String, List<R>> references = new LinkedHashMap<>();
+        private final Map<String, H> remains = new LinkedHashMap<>();
 
-        void remains(String id, H haplotype);
+        Typings(LineOfDescent<H, R> descent) {
+            this.descent = descent;
+        }
 
-        MatchingSimulation.Lines lines();
+        void reference(String person, String donor, boolean grandparent, H haplotype) {
+            references.computeIfAbsent(person, p -> new ArrayList<>()).add(descent.reference(donor, grandparent,
+                    haplotype));
+        }
+
+        void remains(String id, H haplotype) {
+            remains.put(id, haplotype);
+        }
+
+        MatchingSimulation.Lines lines() {
+            return descent.lines(references, remains);
+        }
     }
 
     /** Y-STRs: the paternal grandfather and uncle; one repeat up or down per locus at the default rate. */
-    private record PaternalDescent(HaplotypeDatabase database) implements LineOfDescent<YHaplotype> {
+    private record PaternalDescent(HaplotypeDatabase database) implements LineOfDescent<YHaplotype, MatchingSimulation.YReference> {
         @Override
         public YHaplotype founder(Random random) {
             return database.haplotypes().get(random.nextInt(database.size()));
@@ -245,32 +268,21 @@ class KinshipDecisionBenchmark {
         }
 
         @Override
-        public Typings<YHaplotype> typings() {
-            Map<String, List<MatchingSimulation.YReference>> references = new LinkedHashMap<>();
-            Map<String, YHaplotype> remains = new LinkedHashMap<>();
-            return new Typings<>() {
-                @Override
-                public void reference(String person, String donor, boolean grandparent, YHaplotype haplotype) {
-                    references.computeIfAbsent(person, p -> new ArrayList<>()).add(new MatchingSimulation.YReference(
-                            donor, grandparent ? PaternalLine.PATERNAL_GRANDFATHER : PaternalLine.PATERNAL_UNCLE, haplotype));
-                }
+        public MatchingSimulation.YReference reference(String donor, boolean grandparent, YHaplotype haplotype) {
+            return new MatchingSimulation.YReference(donor, grandparent ? PaternalLine.PATERNAL_GRANDFATHER
+                    : PaternalLine.PATERNAL_UNCLE, haplotype);
+        }
 
-                @Override
-                public void remains(String id, YHaplotype haplotype) {
-                    remains.put(id, haplotype);
-                }
-
-                @Override
-                public MatchingSimulation.Lines lines() {
-                    return new MatchingSimulation.PaternalLines(database, YMutationRates.uniform(
-                            YMutationRates.DEFAULT_RATE), HaplotypeFrequency.DEFAULT_CONFIDENCE, references, remains);
-                }
-            };
+        @Override
+        public MatchingSimulation.Lines lines(Map<String, List<MatchingSimulation.YReference>> references,
+                                              Map<String, YHaplotype> remains) {
+            return new MatchingSimulation.PaternalLines(database, YMutationRates.uniform(YMutationRates.DEFAULT_RATE),
+                    HaplotypeFrequency.DEFAULT_CONFIDENCE, references, remains);
         }
     }
 
     /** mtDNA: the maternal grandmother and aunt; one new difference per meiosis at the default rate (0.01). */
-    private record MaternalDescent(MtDatabase database) implements LineOfDescent<MtHaplotype> {
+    private record MaternalDescent(MtDatabase database) implements LineOfDescent<MtHaplotype, MatchingSimulation.MtReference> {
         private static final double RATE = 0.01;
 
         @Override
@@ -294,28 +306,16 @@ class KinshipDecisionBenchmark {
         }
 
         @Override
-        public Typings<MtHaplotype> typings() {
-            Map<String, List<MatchingSimulation.MtReference>> references = new LinkedHashMap<>();
-            Map<String, MtHaplotype> remains = new LinkedHashMap<>();
-            return new Typings<>() {
-                @Override
-                public void reference(String person, String donor, boolean grandparent, MtHaplotype sequence) {
-                    references.computeIfAbsent(person, p -> new ArrayList<>()).add(new MatchingSimulation.MtReference(
-                            donor, grandparent ? MaternalLine.MATERNAL_GRANDMOTHER : MaternalLine.MATERNAL_UNCLE_OR_AUNT,
-                            sequence));
-                }
+        public MatchingSimulation.MtReference reference(String donor, boolean grandparent, MtHaplotype sequence) {
+            return new MatchingSimulation.MtReference(donor, grandparent ? MaternalLine.MATERNAL_GRANDMOTHER
+                    : MaternalLine.MATERNAL_UNCLE_OR_AUNT, sequence);
+        }
 
-                @Override
-                public void remains(String id, MtHaplotype sequence) {
-                    remains.put(id, sequence);
-                }
-
-                @Override
-                public MatchingSimulation.Lines lines() {
-                    return new MatchingSimulation.MaternalLines(database, RATE, HaplotypeFrequency.DEFAULT_CONFIDENCE,
-                            references, remains);
-                }
-            };
+        @Override
+        public MatchingSimulation.Lines lines(Map<String, List<MatchingSimulation.MtReference>> references,
+                                              Map<String, MtHaplotype> remains) {
+            return new MatchingSimulation.MaternalLines(database, RATE, HaplotypeFrequency.DEFAULT_CONFIDENCE,
+                    references, remains);
         }
     }
 
@@ -375,10 +375,10 @@ class KinshipDecisionBenchmark {
          * on the line of descent (as autosomal GRANDPARENT and UNCLE_OR_AUNT, and typed on the line), both, or the
          * uncle or aunt typed on the line alone; one son in seven families of ten, two brothers (stated) otherwise.
          */
-        static <H> Scenario oneLine(AlleleFrequencies europe, LineOfDescent<H> descent, long seed) {
+        static <H, R> Scenario oneLine(AlleleFrequencies europe, LineOfDescent<H, R> descent, long seed) {
             Scenario scenario = new Scenario(europe, seed, false);
             Random random = scenario.random;
-            Typings<H> typings = descent.typings();
+            Typings<H, R> typings = descent.typings();
             int families = 3 + random.nextInt(3);
             for (int f = 0; f < families + 3; f++) {
                 boolean target = f < families;

@@ -79,16 +79,6 @@ public final class MatchingSimulation {
             implements Lines {
 
         @Override
-        public Set<String> typedRemains() {
-            return remains.keySet();
-        }
-
-        @Override
-        public Set<String> personsOnALine() {
-            return references.keySet();
-        }
-
-        @Override
         public List<UndisputedRule.Lineage> parts(String body, String person) {
             YHaplotype ofRemains = remains.get(body);
             List<LinePart> parts = new ArrayList<>();
@@ -117,16 +107,6 @@ public final class MatchingSimulation {
             implements Lines {
 
         @Override
-        public Set<String> typedRemains() {
-            return remains.keySet();
-        }
-
-        @Override
-        public Set<String> personsOnALine() {
-            return references.keySet();
-        }
-
-        @Override
         public List<UndisputedRule.Lineage> parts(String body, String person) {
             MtHaplotype ofRemains = remains.get(body);
             List<LinePart> parts = new ArrayList<>();
@@ -149,9 +129,19 @@ public final class MatchingSimulation {
 
     /** Lineage typings of remains and of references, weighed into the rule's parts as the matcher weighs them. */
     public sealed interface Lines permits PaternalLines, MaternalLines {
-        Set<String> typedRemains();
+        /** Each person's references typed on the line. */
+        Map<String, ? extends List<?>> references();
 
-        Set<String> personsOnALine();
+        /** The remains typed on the line, by id. */
+        Map<String, ?> remains();
+
+        default Set<String> typedRemains() {
+            return remains().keySet();
+        }
+
+        default Set<String> personsOnALine() {
+            return references().keySet();
+        }
 
         /** The remains' comparisons with each of the person's references on this line (none if untyped). */
         List<UndisputedRule.Lineage> parts(String body, String person);
