@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of DESIGN.md 2, with the rules every service shares (ServiceArchitecture), and the rooms of
- * this service (DESIGN.md 9): three features, {@code cases}, {@code register} and {@code kinship}, each with
- * its domain, {@code application} and {@code api}; {@code intake} routes the transfer records to the first two;
+ * this service (DESIGN.md 9): four features, {@code cases}, {@code register}, {@code kinship} and {@code dvi}
+ * (identification beyond DNA), each with its domain, {@code application} and {@code api}; {@code intake} routes the transfer records to the first two;
  * {@code retention} erases closed subjects past their retention; {@code shared} holds the little all of them use.
  */
 class ArchitectureTest {
@@ -19,6 +19,7 @@ class ArchitectureTest {
         SERVICE.domainIsPlain("org.homeward.identification.cases", "org.homeward.identification.register",
                 "org.homeward.identification.kinship", "org.homeward.identification.kinship.engine",
                 "org.homeward.identification.kinship.lineage",
+                "org.homeward.identification.dvi", "org.homeward.identification.dvi.comparison",
                 "org.homeward.identification.retention");
     }
 
@@ -30,12 +31,19 @@ class ArchitectureTest {
 
     @Test
     void theRegisterKnowsNothingOfCasesKinshipOrIntake() {
-        SERVICE.featureDoesNotUse("register", "cases", "kinship", "intake");
+        SERVICE.featureDoesNotUse("register", "cases", "kinship", "intake", "dvi");
     }
 
     @Test
     void casesReadKinshipResultsThroughOneInterfaceOnly() {
         SERVICE.featureUsesOnlyThrough("cases", "kinship", KinshipResults.class);
+    }
+
+    @Test
+    void dviRecordsReadKinshipResultsThroughOneInterfaceOnly() {
+        SERVICE.featureUsesOnlyThrough("dvi", "kinship", KinshipResults.class);
+        SERVICE.featureDoesNotUse("dvi", "intake");
+        SERVICE.featureDoesNotUse("kinship", "dvi");
     }
 
     @Test
@@ -45,18 +53,18 @@ class ArchitectureTest {
 
     @Test
     void intakeOpensCasesAndChecksPrisonersButDoesNoKinship() {
-        SERVICE.featureDoesNotUse("intake", "kinship");
+        SERVICE.featureDoesNotUse("intake", "kinship", "dvi");
     }
 
     @Test
     void sharedBelongsToNoFeature() {
-        SERVICE.featureDoesNotUse("shared", "cases", "register", "kinship", "intake", "retention");
+        SERVICE.featureDoesNotUse("shared", "cases", "register", "kinship", "intake", "retention", "dvi");
     }
 
     /** Erasure works on the database's own terms (functions of the schema's owner), not through the features. */
     @Test
     void retentionUsesNoOtherFeature() {
-        SERVICE.featureDoesNotUse("retention", "cases", "register", "kinship", "intake");
+        SERVICE.featureDoesNotUse("retention", "cases", "register", "kinship", "intake", "dvi");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.homeward.identification.kinship;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,16 @@ public interface KinshipResults {
 
     /** Whether an undisputed DNA candidate of the case stands now (a rejected proposal leaves it standing). */
     boolean undisputedCandidateStands(UUID caseId);
+
+    /**
+     * The case's DNA candidates by missing person, as a reconciliation shows them beside its own findings (never
+     * multiplied with them).
+     */
+    Map<UUID, DnaStanding> standingByPerson(UUID caseId);
+
+    /** Where a person stands in the case's DNA matching. */
+    record DnaStanding(UUID candidateId, double log10Lr, double posterior, boolean undisputed) {
+    }
 
     /** The candidate's id and the words the proposal's evidence quotes. */
     record QuotedCandidate(UUID id, String summary) {

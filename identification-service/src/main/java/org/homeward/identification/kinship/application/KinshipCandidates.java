@@ -18,6 +18,7 @@ import org.homeward.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,16 @@ public class KinshipCandidates implements KinshipResults {
             throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
         }
         return new QuotedCandidate(candidate.id(), KinshipEvidence.summary(candidate));
+    }
+
+    @Override
+    public Map<UUID, DnaStanding> standingByPerson(UUID caseId) {
+        Map<UUID, DnaStanding> standing = new HashMap<>();
+        entityManager.createQuery("select c from KinshipCandidate c where c.caseId = :case", KinshipCandidate.class)
+                .setParameter("case", caseId).getResultList()
+                .forEach(c -> standing.merge(c.personId(), new DnaStanding(c.id(), c.log10Lr(), c.posterior(), c.undisputed()),
+                        (a, b) -> a.log10Lr() >= b.log10Lr() ? a : b));
+        return standing;
     }
 
     @Override
