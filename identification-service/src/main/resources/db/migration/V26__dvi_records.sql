@@ -32,3 +32,6 @@ CREATE TABLE ante_mortem_record (
 -- The reconciliation reads the latest record of each person of a party.
 CREATE INDEX ante_mortem_record_party ON ante_mortem_record (party, person_id, version DESC);
 REVOKE UPDATE, DELETE, TRUNCATE ON ante_mortem_record FROM ${app_role};
+
+-- An identification by odontology, fingerprints or combined methods rests on the reconciliation with one person.
+ALTER TABLE identification_proposal ADD COLUMN missing_person_id uuid;

@@ -1,5 +1,6 @@
 package org.homeward.identification;
 
+import org.homeward.identification.dvi.ReconciliationResults;
 import org.homeward.identification.kinship.KinshipResults;
 import org.homeward.local.infra.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void casesReadKinshipResultsThroughOneInterfaceOnly() {
+    void casesReadKinshipResultsAndTheReconciliationThroughOneInterfaceEach() {
         SERVICE.featureUsesOnlyThrough("cases", "kinship", KinshipResults.class);
+        SERVICE.featureUsesOnlyThrough("cases", "dvi", ReconciliationResults.class);
     }
 
     @Test

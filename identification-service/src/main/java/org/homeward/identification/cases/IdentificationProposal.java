@@ -43,6 +43,10 @@ public class IdentificationProposal {
     @Column(name = "quoted_candidate_id")
     private UUID quotedCandidateId;
 
+    /** The missing person whose reconciliation with the case it rests on (its reasons are quoted in the evidence). */
+    @Column(name = "missing_person_id")
+    private UUID missingPersonId;
+
     @Embedded
     private EstablishedIdentity establishedIdentity;
 
@@ -59,6 +63,11 @@ public class IdentificationProposal {
     public void restsOn(UUID kinshipCandidate) {
         this.kinshipCandidateId = kinshipCandidate;
         this.quotedCandidateId = kinshipCandidate;
+    }
+
+    /** Attaches the missing person whose reconciliation with the case this proposal rests on. */
+    public void reconciledWith(UUID missingPerson) {
+        this.missingPersonId = missingPerson;
     }
 
     public IdentificationProposal(UUID caseId, IdentificationMethod method, String evidence,
@@ -125,6 +134,7 @@ public class IdentificationProposal {
     public String evidence() { return evidence; }
     /** The DNA candidate it rested on, if any (kept after the candidate is erased; see restsOnErasedCandidate). */
     public UUID kinshipCandidateId() { return quotedCandidateId; }
+    public UUID missingPersonId() { return missingPersonId; }
     public EstablishedIdentity establishedIdentity() { return establishedIdentity; }
     public String proposedBy() { return decision.proposedBy(); }
     public String proposedByName() { return decision.proposedByName(); }

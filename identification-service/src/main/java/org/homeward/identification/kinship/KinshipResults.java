@@ -29,7 +29,7 @@ public interface KinshipResults {
     record DnaStanding(UUID candidateId, double log10Lr, double posterior, boolean undisputed) {
     }
 
-    /** The candidate's id and the words the proposal's evidence quotes. */
-    record QuotedCandidate(UUID id, String summary) {
+    /** The candidate's id, the missing person it points to, and the words the proposal's evidence quotes. */
+    record QuotedCandidate(UUID id, UUID personId, String summary) {
     }
 }

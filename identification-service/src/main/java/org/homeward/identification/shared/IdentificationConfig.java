@@ -19,6 +19,12 @@ public interface IdentificationConfig {
      */
     Map<String, List<String>> laboratories();
 
+    /**
+     * Per receiving party, the methods beyond INTERPOL's primary identifiers (fingerprints, odontology, DNA) its policy
+     * accepts as the basis of an identification on their own: VISUAL, DOCUMENTS. None unless a party states them.
+     */
+    Map<String, Set<String>> secondaryIdentificationMethods();
+
     /** Organisations allowed to confirm an identification without a second examiner; four-eyes elsewhere. */
     Optional<Set<String>> singleExaminerOrganisations();
 

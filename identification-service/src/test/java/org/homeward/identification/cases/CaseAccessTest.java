@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.homeward.identification.OpenedCases;
+import org.homeward.identification.Reconciled;
 import org.homeward.identification.RemainsHandover;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.TestTokens;
@@ -154,8 +155,9 @@ class CaseAccessTest {
                         "findings", "Military ID found in the pocket"))
                 .post("/api/v1/cases/" + caseId + "/examinations").then().statusCode(201);
         String proposal = given().header("Authorization", examiner).contentType(ContentType.JSON)
-                .body(Map.of("method", "DOCUMENTS", "evidence", "Military ID",
-                        "establishedIdentity", Map.of("surname", "Шевчук", "nationality", "UA")))
+                .body(Map.of("method", "FINGERPRINTS", "evidence", "Military ID, and the prints",
+                        "establishedIdentity", Map.of("surname", "Шевчук", "nationality", "UA"),
+                        "missingPersonId", Reconciled.byFingerprints(caseId, examiner)))
                 .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(201).extract().path("id");
         given().header("Authorization", second).contentType(ContentType.JSON).body(Map.of("decision", "CONFIRM"))
                 .post("/api/v1/cases/" + caseId + "/proposals/" + proposal + "/decision").then().statusCode(200);

@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.homeward.identification.OpenedCases;
+import org.homeward.identification.Reconciled;
 import org.homeward.identification.RemainsHandover;
 import org.homeward.identification.Schemas;
 import org.homeward.local.infra.HomewardTestInfrastructure;
@@ -78,7 +79,8 @@ class CaseWorkflowTest {
     private static String propose(String caseId, String token, String surname, String nationality) {
         return given().header("Authorization", token).contentType(ContentType.JSON)
                 .body(Map.of("method", "FINGERPRINTS", "evidence", "Ten-print match with the military record",
-                        "establishedIdentity", identity(surname, nationality)))
+                        "establishedIdentity", identity(surname, nationality),
+                        "missingPersonId", Reconciled.byFingerprints(caseId, token)))
                 .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(201).extract().path("id");
     }
 
@@ -304,7 +306,7 @@ class CaseWorkflowTest {
         RemainsHandover handover = RemainsHandover.ruToUa(1);
         String caseId = OpenedCases.of(handover, 1).get(0);
         given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
-                .body(Map.of("method", "VISUAL", "evidence", "Photo", "establishedIdentity", identity("Бондаренко", "UA")))
+                .body(Map.of("method", "DNA", "evidence", "Photo", "establishedIdentity", identity("Бондаренко", "UA")))
                 .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(409); // not examined yet
         examine(caseId, "ANTHROPOLOGY");
         String proposal = propose(caseId, EXAMINER, "Бондаренко", "UA");
@@ -419,7 +421,8 @@ class CaseWorkflowTest {
                 .post("/api/v1/cases/" + caseId + "/examinations").then().statusCode(201);
         given().header("Authorization", EXAMINER).contentType(ContentType.JSON)
                 .body(Map.of("method", "FINGERPRINTS", "evidence", "Ten-print match\nwith the military record",
-                        "establishedIdentity", identity("Коваленко", "UA")))
+                        "establishedIdentity", identity("Коваленко", "UA"),
+                        "missingPersonId", Reconciled.byFingerprints(caseId, EXAMINER)))
                 .post("/api/v1/cases/" + caseId + "/proposals").then().statusCode(201);
     }
 

@@ -29,12 +29,18 @@ public final class IdentificationRequests {
         }
     }
 
-    /** {@code kinshipCandidateId}: a DNA candidate of the case; its ratio and posterior are attached. */
+    /**
+     * {@code kinshipCandidateId}: a DNA candidate of the case; its ratio and posterior are attached.
+     * {@code missingPersonId}: for ODONTOLOGY, FINGERPRINTS and COMBINED, the person whose reconciliation with the
+     * case carries the method; the reconciliation's reasons are attached.
+     */
     public record Proposal(@NotNull IdentificationMethod method, @NotBlank @Size(max = 10000) @Pattern(regexp = SafeText.MULTILINE_PATTERN) String evidence,
-                           @Valid @NotNull Identity establishedIdentity, java.util.UUID kinshipCandidateId) {
+                           @Valid @NotNull Identity establishedIdentity, java.util.UUID kinshipCandidateId,
+                           java.util.UUID missingPersonId) {
 
         Identifications.Propose toCommand() {
-            return new Identifications.Propose(method, evidence, establishedIdentity.toDomain(), kinshipCandidateId);
+            return new Identifications.Propose(method, evidence, establishedIdentity.toDomain(), kinshipCandidateId,
+                    missingPersonId);
         }
     }
 

@@ -11,6 +11,7 @@ import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.IdentificationProposal;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.messaging.CaseEvents;
+import org.homeward.identification.dvi.ReconciliationResults;
 import org.homeward.identification.kinship.KinshipResults;
 import org.homeward.identification.shared.Actor;
 import org.homeward.identification.shared.IdentificationConfig;
@@ -23,7 +24,9 @@ import org.homeward.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,11 +49,16 @@ public class Identifications {
     private static final int MAX_EVIDENCE = 10_000;
 
     private final KinshipResults kinshipResults;
+    private final ReconciliationResults reconciliations;
+    private final SecondaryMethodsPolicy secondaryMethods;
 
     public Identifications(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
                            CaseAnnouncements announcements, AuditLog audit, Clock clock,
-                           KinshipResults kinshipResults) {
+                           KinshipResults kinshipResults, ReconciliationResults reconciliations,
+                           SecondaryMethodsPolicy secondaryMethods) {
         this.kinshipResults = kinshipResults;
+        this.reconciliations = reconciliations;
+        this.secondaryMethods = secondaryMethods;
         this.entityManager = entityManager;
         this.access = access;
         this.config = config;
@@ -59,27 +67,45 @@ public class Identifications {
         this.clock = clock;
     }
 
-    /** {@code kinshipCandidate}: optional, a DNA candidate of this case whose numbers become part of the evidence. */
+    /**
+     * {@code kinshipCandidate}: optional, a DNA candidate of this case whose numbers become part of the evidence;
+     * {@code missingPerson}: for ODONTOLOGY, FINGERPRINTS and COMBINED, the person whose reconciliation with the case
+     * carries the method (its reasons become part of the evidence).
+     */
     public record Propose(IdentificationMethod method, String evidence, EstablishedIdentity establishedIdentity,
-                          UUID kinshipCandidate) {
+                          UUID kinshipCandidate, UUID missingPerson) {
     }
+
+    private static final Set<IdentificationMethod> RESTING_ON_RECONCILIATION = EnumSet.of(IdentificationMethod.ODONTOLOGY,
+            IdentificationMethod.FINGERPRINTS, IdentificationMethod.COMBINED);
 
     public IdentificationProposal propose(UUID caseId, Propose command) {
         RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
         Actor actor = access.actor();
         Instant now = Instant.now(clock);
         String evidence = command.evidence();
+        secondaryMethods.check(remainsCase.toParty(), command.method());
         KinshipResults.QuotedCandidate candidate = null;
         if (command.kinshipCandidate() != null) {
             if (command.method() != IdentificationMethod.DNA && command.method() != IdentificationMethod.COMBINED) {
                 throw new RuleViolation("method", "A proposal resting on a DNA kinship candidate is by DNA or COMBINED");
             }
             candidate = kinshipResults.quoteForProposal(caseId, command.kinshipCandidate());
-            evidence = evidence + "\n\n" + candidate.summary();
-            if (evidence.length() > MAX_EVIDENCE) {
-                throw new RuleViolation("evidence", "With the candidate's summary the evidence exceeds " + MAX_EVIDENCE
-                        + " characters; shorten it");
+            evidence = quoted(evidence, candidate.summary(), "the candidate's summary");
+        }
+        if (RESTING_ON_RECONCILIATION.contains(command.method())) {
+            if (command.missingPerson() == null) {
+                throw new RuleViolation("missingPersonId", "An identification by " + command.method() + " rests on the"
+                        + " reconciliation with a missing person: name him (missingPersonId)");
             }
+            if (candidate != null && !candidate.personId().equals(command.missingPerson())) {
+                throw new RuleViolation("missingPersonId", "The DNA candidate points to another missing person");
+            }
+            evidence = quoted(evidence, reconciliations.quoteForProposal(caseId, command.missingPerson(), command.method(),
+                    candidate != null), "the reconciliation's reasons");
+        } else if (command.missingPerson() != null) {
+            throw new RuleViolation("missingPersonId", "A missing person is named for an identification resting on the"
+                    + " reconciliation (ODONTOLOGY, FINGERPRINTS, COMBINED); by " + command.method() + " it is not");
         }
         remainsCase.candidateProposed(actor, now).ifPresent(entityManager::persist);
         IdentificationProposal proposal = new IdentificationProposal(caseId, command.method(), evidence,
@@ -87,6 +113,7 @@ public class Identifications {
         if (candidate != null) {
             proposal.restsOn(candidate.id());
         }
+        proposal.reconciledWith(command.missingPerson());
         entityManager.persist(proposal);
         audit.record("case.identification.propose", "case", caseId.toString());
         if (!config.requiresSecondExaminer(actor.organisation())) {
@@ -97,6 +124,32 @@ public class Identifications {
     }
 
     public enum Decision { CONFIRM, REJECT }
+
+    private static String quoted(String evidence, String quote, String what) {
+        String quoted = evidence + "\n\n" + quote;
+        if (quoted.length() > MAX_EVIDENCE) {
+            throw new RuleViolation("evidence", "With " + what + " the evidence exceeds " + MAX_EVIDENCE
+                    + " characters; shorten it");
+        }
+        return quoted;
+    }
+
+    /**
+     * A record corrected since the proposal (a tooth charted again, a fingerprint exclusion) may no longer carry it:
+     * nobody confirms what the reconciliation no longer says.
+     */
+    private void reconciliationStillHolds(IdentificationProposal proposal) {
+        if (proposal.missingPersonId() == null) {
+            return;
+        }
+        try {
+            reconciliations.quoteForProposal(proposal.caseId(), proposal.missingPersonId(), proposal.method(),
+                    proposal.kinshipCandidateId() != null);
+        } catch (RuleViolation changed) {
+            throw new InvalidTransition("The reconciliation no longer carries this proposal (" + changed.getMessage()
+                    + "): reject it, and propose again on what stands");
+        }
+    }
 
     public IdentificationProposal decide(UUID caseId, UUID proposalId, Decision decision, String reason) {
         RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.PESSIMISTIC_WRITE);
@@ -111,6 +164,7 @@ public class Identifications {
                 throw new InvalidTransition("The DNA candidate this proposal rests on was erased (a donor withdrew"
                         + " consent, or the register entry was erased): reject it, and propose again on what stands");
             }
+            reconciliationStillHolds(proposal);
             proposal.confirm(actor, reason, now);
             confirmed(remainsCase, proposal, actor, now);
         } else {

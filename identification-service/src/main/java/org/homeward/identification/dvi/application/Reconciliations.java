@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.application.CaseAccess;
 import org.homeward.identification.dvi.AnteMortemRecord;
 import org.homeward.identification.dvi.PostMortemRecord;
+import org.homeward.identification.dvi.ReconciliationResults;
 import org.homeward.identification.dvi.comparison.AnteMortem;
 import org.homeward.identification.dvi.comparison.Comparison;
 import org.homeward.identification.dvi.comparison.DviComparison;
@@ -16,6 +18,7 @@ import org.homeward.identification.kinship.KinshipResults;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
 import org.homeward.platform.audit.AuditLog;
+import org.homeward.platform.domain.RuleViolation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,17 +37,19 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class Reconciliations {
+public class Reconciliations implements ReconciliationResults {
 
     private final EntityManager entityManager;
     private final CaseAccess access;
     private final PostMortemRecords postMortem;
+    private final AnteMortemRecords anteMortem;
     private final KinshipResults kinship;
     private final DviConfig config;
     private final AuditLog audit;
 
     public Reconciliations(EntityManager entityManager, CaseAccess access, PostMortemRecords postMortem,
-                           KinshipResults kinship, DviConfig config, AuditLog audit) {
+                           AnteMortemRecords anteMortem, KinshipResults kinship, DviConfig config, AuditLog audit) {
+        this.anteMortem = anteMortem;
         this.entityManager = entityManager;
         this.access = access;
         this.postMortem = postMortem;
@@ -78,15 +83,11 @@ public class Reconciliations {
         if (pm.findings().fingerprints() != null) {
             pm.findings().fingerprints().comparisons().stream().map(FingerprintComparison::missingPersonId).forEach(personIds::add);
         }
-        DviComparison comparison = new DviComparison(config.dentalPointsToIdentify());
         Map<UUID, KinshipResults.DnaStanding> dna = kinship.standingByPerson(caseId);
         List<Ranked> ranked = new ArrayList<>();
         for (MissingPerson person : persons(personIds, remainsCase.toParty())) {
             AnteMortemRecord am = records.get(person.id());
-            Comparison compared = comparison.compare(pm.findings(), am == null ? AnteMortem.EMPTY : am.findings(),
-                    new DviComparison.Person(person.id(), person.sex(), person.birthDate(), person.serviceNumber()),
-                    remainsCase.receivedOn());
-            ranked.add(new Ranked(compared, person, am, dna.get(person.id())));
+            ranked.add(new Ranked(compare(pm, am, person, remainsCase), person, am, dna.get(person.id())));
         }
         ranked.sort(Comparator.comparing(Ranked::comparison, Comparison.BEST_FIRST));
         List<Ranked> listed = List.copyOf(ranked.subList(0, Math.min(Math.min(limit, config.maxListed()), ranked.size())));
@@ -94,6 +95,45 @@ public class Reconciliations {
         int excluded = (int) ranked.stream().filter(r -> r.comparison().excluded()).count();
         int primary = (int) ranked.stream().filter(r -> r.comparison().strength() == Comparison.Strength.PRIMARY).count();
         return new Reconciliation(remainsCase, pm, listed, ranked.size(), excluded, primary);
+    }
+
+    @Override
+    public String quoteForProposal(UUID caseId, UUID personId, IdentificationMethod method, boolean dnaOfThePerson) {
+        RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.NONE);
+        MissingPerson person = entityManager.find(MissingPerson.class, personId);
+        if (person == null || !person.party().equals(remainsCase.toParty()) || person.status() == PersonStatus.MERGED) {
+            throw new RuleViolation("missingPersonId", "No missing person " + personId + " standing in the register of "
+                    + remainsCase.toParty());
+        }
+        PostMortemRecord pm = postMortem.latest(caseId).orElseThrow(() -> new RuleViolation("method",
+                "An identification by " + method + " rests on the reconciliation: record the case's post-mortem record first"));
+        AnteMortemRecord am = anteMortem.latest(personId).orElse(null);
+        Comparison comparison = compare(pm, am, person, remainsCase);
+        audit.record("register.ante-mortem.read", "missing-person", personId.toString());
+        if (comparison.excluded()) {
+            throw new RuleViolation("missingPersonId", "The reconciliation excludes this person: "
+                    + comparison.exclusions().get(0).by() + " (" + comparison.exclusions().size() + " exclusion(s))");
+        }
+        boolean carries = switch (method) {
+            case ODONTOLOGY -> comparison.primary().contains(Comparison.Identifier.ODONTOLOGY);
+            case FINGERPRINTS -> comparison.primary().contains(Comparison.Identifier.FINGERPRINTS);
+            case COMBINED -> !comparison.primary().isEmpty() || (dnaOfThePerson && !comparison.concordances().isEmpty());
+            default -> false;
+        };
+        if (!carries) {
+            throw new RuleViolation("method", "The reconciliation with this person does not carry an identification by "
+                    + method + ": its primary identifiers are " + comparison.primary() + " (" + comparison.dentalPoints()
+                    + " dental point(s), " + config.dentalPointsToIdentify() + " needed)");
+        }
+        return comparison.summary() + "\n(post-mortem record version " + pm.version() + ", ante-mortem record version "
+                + (am == null ? "none" : am.version()) + ")";
+    }
+
+    private Comparison compare(PostMortemRecord pm, AnteMortemRecord am, MissingPerson person, RemainsCase remainsCase) {
+        return new DviComparison(config.dentalPointsToIdentify()).compare(pm.findings(),
+                am == null ? AnteMortem.EMPTY : am.findings(),
+                new DviComparison.Person(person.id(), person.sex(), person.birthDate(), person.serviceNumber()),
+                remainsCase.receivedOn());
     }
 
     /** The latest record of each person of the party. */

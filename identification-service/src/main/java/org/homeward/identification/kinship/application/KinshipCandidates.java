@@ -96,7 +96,7 @@ public class KinshipCandidates implements KinshipResults {
         if (candidate == null || !candidate.caseId().equals(caseId)) {
             throw ProblemException.notFound("Kinship candidate " + candidateId + " of case " + caseId);
         }
-        return new QuotedCandidate(candidate.id(), KinshipEvidence.summary(candidate));
+        return new QuotedCandidate(candidate.id(), candidate.personId(), KinshipEvidence.summary(candidate));
     }
 
     @Override
