@@ -20,6 +20,10 @@ public class CaseHistoryEntry {
     public static final String ASSIGNMENT = "ASSIGNMENT";
     /** A withdrawal record that came after the remains were handed back: noted, not applied. */
     public static final String WITHDRAWAL_NOT_APPLIED = "WITHDRAWAL_NOT_APPLIED";
+    /** The remains were split into several individuals (on the case split, and on each case split off). */
+    public static final String SPLIT = "SPLIT";
+    /** A fragment of this person, another case's remains, was joined to this case. */
+    public static final String JOIN = "JOIN";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -66,6 +66,18 @@ public class RemainsCase {
     @Column(nullable = false)
     private String tag;
 
+    /** 1 for the case the item opened; 2 and up for the individuals split off it (commingled remains). */
+    @Column(nullable = false)
+    private int individual = 1;
+
+    /** The case these remains were split off, if they were. */
+    @Column(name = "split_from")
+    private UUID splitFrom;
+
+    /** The case this one was joined into (JOINED): its remains are a fragment of that case's person. */
+    @Column(name = "joined_into")
+    private UUID joinedInto;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
@@ -156,6 +168,91 @@ public class RemainsCase {
         opened.openedAt = now;
         opened.eventSequence = 1;
         return opened;
+    }
+
+    /**
+     * One more individual found among this case's remains (commingled remains): a case of its own for the same item,
+     * numbered {@code individual} and sub-tagged with it, carrying the item's claims as the sender made them (copied,
+     * never rewritten), worked on by the same laboratory. The same id whenever the same split is applied again.
+     */
+    public RemainsCase splitOff(int individual, Instant now) {
+        if (!status.isOpen()) {
+            throw new InvalidTransition("Only remains still being examined can be split; the case is " + status);
+        }
+        if (individual < 2) {
+            throw new IllegalArgumentException("Individual 1 is the item's own case");
+        }
+        RemainsCase split = new RemainsCase();
+        split.id = UUID.nameUUIDFromBytes(("remains-case|" + itemId + "|" + individual).getBytes(StandardCharsets.UTF_8));
+        split.itemId = itemId;
+        split.itemSequence = itemSequence;
+        split.individual = individual;
+        split.splitFrom = id;
+        split.transferId = transferId;
+        split.agreementId = agreementId;
+        split.termId = termId;
+        split.fromParty = fromParty;
+        split.toParty = toParty;
+        split.origin = origin;
+        split.tag = itemTag() + "/" + individual;
+        split.receivedAt = receivedAt;
+        split.receivedOn = receivedOn;
+        split.claims = claims;
+        split.organisations = new HashSet<>(organisations);
+        split.status = CaseStatus.RECEIVED;
+        split.assignedOrganisation = assignedOrganisation;
+        split.openedAt = now;
+        split.eventSequence = 1;
+        return split;
+    }
+
+    /** The tag of the item as the manifest has it; a case split off carries it with its number ({@code RU-0017/2}). */
+    public String itemTag() {
+        return individual == 1 ? tag : tag.substring(0, tag.length() - ("/" + individual).length());
+    }
+
+    /** The entries recording a split of this case: one on it, one opening each case split off. */
+    public CaseHistoryEntry splitEntry(int individuals, String reason, Actor by, Instant now) {
+        return new CaseHistoryEntry(id, CaseHistoryEntry.SPLIT, null, String.valueOf(individuals),
+                "Split into " + individuals + " individuals: " + reason, by, now);
+    }
+
+    public CaseHistoryEntry splitOffEntry(String reason, Actor by) {
+        return new CaseHistoryEntry(id, CaseHistoryEntry.SPLIT, splitFrom.toString(), status.name(),
+                "Individual " + individual + " of item " + itemTag() + ", split from case " + splitFrom
+                        + ": " + reason, by, openedAt);
+    }
+
+    /**
+     * These remains are a fragment of the person of {@code survivor} (the same laboratory's case of the same party):
+     * this case closes as JOINED, pointing to it, and answers the entry; the survivor records the join.
+     */
+    public CaseHistoryEntry joinInto(RemainsCase survivor, String reason, Actor by, Instant now) {
+        ensureJoinable(survivor);
+        joinedInto = survivor.id;
+        return moveTo(CaseStatus.JOINED, "Joined into case " + survivor.id + " (" + survivor.tag + "): " + reason, by, now);
+    }
+
+    /** Refused at proposal time what the confirmation could not do. */
+    public void ensureJoinable(RemainsCase survivor) {
+        if (survivor.id.equals(id)) {
+            throw new RuleViolation("fragmentCaseId", "A case is not joined to itself");
+        }
+        if (!status.isOpen()) {
+            throw new InvalidTransition("Only a fragment still being examined can be joined; case " + id + " is " + status
+                    + (status == CaseStatus.IDENTIFIED ? ": revoke its identification first" : ""));
+        }
+        if (!survivor.status.acceptsEvidence()) {
+            throw new InvalidTransition("Case " + survivor.id + " is " + survivor.status + ": nothing can be joined to it");
+        }
+        if (!toParty.equals(survivor.toParty) || !java.util.Objects.equals(assignedOrganisation, survivor.assignedOrganisation)) {
+            throw new RuleViolation("fragmentCaseId", "Fragments are joined within one laboratory's cases of one receiving party");
+        }
+    }
+
+    public CaseHistoryEntry joinedEntry(RemainsCase fragment, String reason, Actor by, Instant now) {
+        return new CaseHistoryEntry(id, CaseHistoryEntry.JOIN, fragment.id.toString(), status.name(),
+                "Fragment case " + fragment.id + " (" + fragment.tag + ") joined: " + reason, by, now);
     }
 
     /** The entry that records the opening itself. */
@@ -398,6 +495,9 @@ public class RemainsCase {
     public String toParty() { return toParty; }
     public String origin() { return origin; }
     public String tag() { return tag; }
+    public int individual() { return individual; }
+    public UUID splitFrom() { return splitFrom; }
+    public UUID joinedInto() { return joinedInto; }
     public Instant receivedAt() { return receivedAt; }
     public LocalDate receivedOn() { return receivedOn; }
     public ClaimedIdentity claims() { return claims; }

@@ -16,6 +16,12 @@ public interface KinshipResults {
      */
     QuotedCandidate quoteForProposal(UUID caseId, UUID candidateId);
 
+    /**
+     * A DNA re-association of the two cases' remains (the same person's fragments), as a join quotes it. Refused
+     * (422) when {@code reassociationId} does not link these two cases.
+     */
+    String quoteReassociation(UUID caseId, UUID otherCaseId, UUID reassociationId);
+
     /** Whether an undisputed DNA candidate of the case stands now (a rejected proposal leaves it standing). */
     boolean undisputedCandidateStands(UUID caseId);
 

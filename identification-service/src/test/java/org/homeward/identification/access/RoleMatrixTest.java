@@ -25,6 +25,9 @@ class RoleMatrixTest {
     private static final Set<String> EXAMINER = Set.of("forensic-examiner");
     private static final Set<String> COORDINATOR = Set.of("coordinator");
     private static final Set<String> COORDINATOR_OR_EXAMINER = Set.of("coordinator", "forensic-examiner");
+    /** Counts only: every role but the subscriber administrator. */
+    private static final Set<String> STATISTICS = Set.of("forensic-examiner", "coordinator", "mediator", "intermediary",
+            "observer", "auditor");
     private static final Set<String> CASE_READERS = Set.of("forensic-examiner", "coordinator", "mediator", "intermediary");
 
     static final Map<String, Set<String>> POLICY = RoleMatrix.withPlatform(Map.ofEntries(
@@ -49,6 +52,10 @@ class RoleMatrixTest {
             entry("GET /api/v1/cases/{id}/closure-proposals", EXAMINER),
             entry("POST /api/v1/cases/{id}/closure-proposals", EXAMINER),
             entry("POST /api/v1/cases/{id}/closure-proposals/{proposalId}/decision", EXAMINER),
+            entry("POST /api/v1/cases/{id}/split-proposals", EXAMINER),
+            entry("POST /api/v1/cases/{id}/join-proposals", EXAMINER),
+            entry("GET /api/v1/cases/{id}/commingling-proposals", EXAMINER),
+            entry("POST /api/v1/cases/{id}/commingling-proposals/{proposalId}/decision", EXAMINER),
             entry("GET /api/v1/cases/{id}/family-notifications", COORDINATOR_OR_EXAMINER),
             entry("POST /api/v1/cases/{id}/family-notifications", COORDINATOR_OR_EXAMINER),
             entry("GET /api/v1/cases/{id}/dna-profile", EXAMINER),
@@ -61,8 +68,8 @@ class RoleMatrixTest {
             entry("GET /api/v1/cases/{id}/kinship-candidates/{candidateId}/report", EXAMINER),
             entry("GET /api/v1/cases/{id}/kinship-candidates/{candidateId}/report/pedtools", EXAMINER),
             entry("GET /api/v1/cases/{id}/reassociations", EXAMINER),
-            entry("GET /api/v1/case-statistics", Set.of("forensic-examiner", "coordinator", "mediator", "intermediary",
-                    "observer", "auditor")),
+            entry("GET /api/v1/case-statistics", STATISTICS),
+            entry("GET /api/v1/case-statistics/minimum-number-of-individuals", STATISTICS),
             entry("GET /api/v1/identified-dead", COORDINATOR),
             entry("GET /api/v1/missing-persons", COORDINATOR_OR_EXAMINER),
             entry("POST /api/v1/missing-persons", COORDINATOR),

@@ -46,7 +46,7 @@ class DviComparisonTest {
         return new PostMortem(sex == null ? null : new PostMortem.SexFinding(sex, "pelvic morphology"),
                 age == null ? null : new PostMortem.Estimate(age, "pubic symphysis"),
                 stature == null ? null : new PostMortem.Estimate(stature, "femur length, Trotter and Gleser"),
-                dental, null, null, null, null, null);
+                dental, null, null, null, null, null, null);
     }
 
     private static AnteMortem anteMortem(Range stature, List<ToothRecord> dental, LocalDate disappearedOn) {
@@ -136,7 +136,7 @@ class DviComparisonTest {
                 new FingerprintComparison(PERSON, FingerprintComparison.Result.IDENTIFICATION, "AFIS-UA-2025-0611-17",
                         LocalDate.of(2025, 6, 12)),
                 new FingerprintComparison(other, FingerprintComparison.Result.EXCLUSION, "AFIS-UA-2025-0611-18",
-                        LocalDate.of(2025, 6, 12)))), null, null, null, null);
+                        LocalDate.of(2025, 6, 12)))), null, null, null, null, null);
 
         Comparison identified = RECONCILIATION.compare(printed, AnteMortem.EMPTY, person(null, null), RECEIVED);
         Comparison excluded = RECONCILIATION.compare(printed, AnteMortem.EMPTY,
@@ -155,7 +155,7 @@ class DviComparisonTest {
                         new Mark(Mark.Kind.SCAR, BodyRegion.ABDOMEN, "Appendectomy scar", null)),
                 List.of(new Belonging("Pixel camouflage jacket", null)),
                 List.of(new Belonging("Silver wedding ring engraved Olena", null)),
-                List.of(new FoundDocument("Military identity card", "UA 1234567")));
+                List.of(new FoundDocument("Military identity card", "UA 1234567")), null);
         AnteMortem known = new AnteMortem(null, null, null, null,
                 List.of(new Mark(Mark.Kind.TATTOO, BodyRegion.LEFT_FOREARM, "trident with date 2014", Source.FAMILY_INTERVIEW),
                         // The same words on the other arm are another mark.

@@ -22,6 +22,8 @@ public final class ThinPayload {
             "identificationId", "termId", "reciprocalTermId", "sequence", "status", "state", "version", "kind",
             "fromParty", "toParty", "committed", "received", "declared", "dispatched", "balance", "tolerance",
             "pendingAmendment", "outcome", "returnedTo", "method",
+            // identification.case.*: the case a split-off individual came from, the case a fragment was joined into.
+            "splitFromCaseId", "joinedIntoCaseId",
             // transfer.prisoners-held.*: the counts of the prisoners one party holds from another, by status.
             "detainingParty", "partyOfOrigin", "held", "released", "died",
             // transfer.exchange-list.progressed: where a prisoner-exchange term stands on its list, in counts.

@@ -31,9 +31,10 @@ public class StatisticsResource {
     @RolesAllowed({Roles.FORENSIC_EXAMINER, Roles.COORDINATOR, Roles.MEDIATOR, Roles.INTERMEDIARY, Roles.OBSERVER,
             Roles.AUDITOR})
     @Operation(summary = "How the cases stand, for any agreement, transfer and period of receipt", description = "received "
-            + "(all bodies that arrived, withdrawn items excluded), by claimed nationality, awaiting examination, under "
-            + "examination, identified, not a national, unidentifiable, withdrawn, returned; by current status. The "
-            + "period is of receipt, by the day at the handover point, inclusive.")
+            + "(the items that arrived, withdrawn items excluded), by claimed nationality; individuals (the persons"
+            + " established among them: a split item counts each, a joined fragment none), and of those: awaiting"
+            + " examination, under examination, identified, not a national, unidentifiable, returned; withdrawn and"
+            + " joined; by current status. The period is of receipt, by the day at the handover point, inclusive.")
     public CaseStatistics.Statistics get(@QueryParam("agreementId") UUID agreementId,
                                          @QueryParam("transferId") UUID transferId,
                                          @QueryParam("claimedNationality") @Pattern(regexp = "[A-Z]{2}") String claimedNationality,

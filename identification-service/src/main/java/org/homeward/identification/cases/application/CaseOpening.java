@@ -46,7 +46,8 @@ public class CaseOpening {
     public void apply(RemainsItem item) {
         itemLock.lock(item.itemId());
         Instant now = Instant.now(clock);
-        RemainsCase existing = entityManager.createQuery("select c from RemainsCase c where c.itemId = :item",
+        // The item's own case: individuals split off it later share its item but not its records.
+        RemainsCase existing = entityManager.createQuery("select c from RemainsCase c where c.itemId = :item and c.individual = 1",
                 RemainsCase.class).setParameter("item", item.itemId()).getResultList().stream().findFirst().orElse(null);
         if (existing == null) {
             open(item, now);

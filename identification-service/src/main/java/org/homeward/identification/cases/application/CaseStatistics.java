@@ -20,14 +20,16 @@ import java.util.Map;
 @RerunsLostRaces
 public class CaseStatistics {
 
-    private static final String COUNTS = "select count(c),"
+    private static final String COUNTS = "select sum(case when c.individual = 1 and c.status <> WITHDRAWN then 1 else 0 end),"
+            + " sum(case when c.status not in (WITHDRAWN, JOINED) then 1 else 0 end),"
             + " sum(case when c.status = RECEIVED then 1 else 0 end),"
             + " sum(case when c.status in (UNDER_EXAMINATION, PROFILED, CANDIDATE_FOUND) then 1 else 0 end),"
             + " sum(case when c.status = IDENTIFIED then 1 else 0 end),"
             + " sum(case when c.status = NOT_A_NATIONAL then 1 else 0 end),"
             + " sum(case when c.status = UNIDENTIFIABLE then 1 else 0 end),"
             + " sum(case when c.status = WITHDRAWN then 1 else 0 end),"
-            + " sum(case when c.status = RETURNED then 1 else 0 end)"
+            + " sum(case when c.status = RETURNED then 1 else 0 end),"
+            + " sum(case when c.status = JOINED then 1 else 0 end)"
             + " from RemainsCase c where 1 = 1";
 
     private final EntityManager entityManager;
@@ -36,7 +38,7 @@ public class CaseStatistics {
         this.entityManager = entityManager;
     }
 
-    /** Counts and the breakdown of received bodies by the nationality the sender claimed. */
+    /** Counts and the breakdown of received items by the nationality the sender claimed (once per item). */
     public record Statistics(CaseCounts counts, Map<String, Long> receivedByClaimedNationality) {
     }
 
@@ -45,7 +47,7 @@ public class CaseStatistics {
         Map<String, Object> parameters = new HashMap<>();
         String conditions = filter.conditions(parameters);
         TypedQuery<Object[]> query = entityManager.createQuery("select c.claims.nationality, count(c)"
-                + " from RemainsCase c where c.status <> WITHDRAWN" + conditions
+                + " from RemainsCase c where c.status <> WITHDRAWN and c.individual = 1" + conditions
                 + " group by c.claims.nationality order by count(c) desc, c.claims.nationality", Object[].class);
         parameters.forEach(query::setParameter);
         query.getResultList().forEach(row -> byNationality.put(row[0] == null ? "UNSTATED" : (String) row[0],
@@ -58,10 +60,12 @@ public class CaseStatistics {
         TypedQuery<Object[]> query = entityManager.createQuery(COUNTS + filter.conditions(parameters), Object[].class);
         parameters.forEach(query::setParameter);
         Object[] row = query.getSingleResult();
-        long all = number(row[0]);
-        long withdrawn = number(row[6]);
-        return new CaseCounts(all - withdrawn, number(row[1]), number(row[2]), number(row[3]), number(row[4]),
-                number(row[5]), withdrawn, number(row[7]));
+        long[] counts = new long[row.length];
+        for (int i = 0; i < row.length; i++) {
+            counts[i] = number(row[i]);
+        }
+        return new CaseCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
+                counts[8], counts[9]);
     }
 
     private static long number(Object value) {

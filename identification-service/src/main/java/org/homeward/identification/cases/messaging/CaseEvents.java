@@ -29,6 +29,8 @@ public class CaseEvents implements OutboxPublisher {
     public static final String NOT_A_NATIONAL = "identification.case.not-a-national";
     public static final String UNIDENTIFIABLE = "identification.case.unidentifiable";
     public static final String RETURNED = "identification.case.returned";
+    /** The case's remains were found to be a fragment of another case's person, which carries them on. */
+    public static final String JOINED = "identification.case.joined";
     public static final String IDENTIFICATION_CONFIRMED = "identification.identification.confirmed";
     /** A confirmed identification undone by a confirmed revocation (two examiners); the case is open again. */
     public static final String IDENTIFICATION_REVOKED = "identification.identification.revoked";
@@ -40,12 +42,16 @@ public class CaseEvents implements OutboxPublisher {
      * @param returnedTo              set once the remains are handed over
      * @param revokedIdentificationId only on a revocation: the identification that no longer stands, so that
      *                                a subscriber finds what it recorded from the confirmation
+     * @param splitFromCaseId         a case opened for an individual split off another case's remains: that case
+     * @param joinedIntoCaseId        a case JOINED: the case its remains were joined into
      */
     public record CasePublicState(UUID caseId, long sequence, UUID itemId, UUID transferId, UUID agreementId,
                                   String fromParty, String toParty, String status, String assignedOrganisation,
                                   Instant openedAt, UUID identificationId, IdentificationMethod method,
                                   ReturnedTo returnedTo, CaseCounts transferCounts, AccessScope accessScope,
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) UUID revokedIdentificationId) {
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) UUID revokedIdentificationId,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) UUID splitFromCaseId,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) UUID joinedIntoCaseId) {
     }
 
     private final Outbox outbox;
@@ -69,6 +75,6 @@ public class CaseEvents implements OutboxPublisher {
                 remainsCase.fromParty(), remainsCase.toParty(), remainsCase.status().name(),
                 remainsCase.assignedOrganisation(), remainsCase.openedAt(), remainsCase.identificationId(),
                 remainsCase.identificationMethod(), remainsCase.returnedTo(), transferCounts,
-                remainsCase.accessScope(), revokedIdentificationId));
+                remainsCase.accessScope(), revokedIdentificationId, remainsCase.splitFrom(), remainsCase.joinedInto()));
     }
 }

@@ -13,9 +13,11 @@ import org.homeward.identification.dvi.comparison.Belonging;
 import org.homeward.identification.dvi.comparison.BodyRegion;
 import org.homeward.identification.dvi.comparison.FingerprintComparison;
 import org.homeward.identification.dvi.comparison.FoundDocument;
+import org.homeward.identification.dvi.comparison.InventoryEntry;
 import org.homeward.identification.dvi.comparison.Mark;
 import org.homeward.identification.dvi.comparison.PostMortem;
 import org.homeward.identification.dvi.comparison.Range;
+import org.homeward.identification.dvi.comparison.SkeletalElement;
 import org.homeward.identification.dvi.comparison.Source;
 import org.homeward.identification.dvi.comparison.ToothRecord;
 import org.homeward.identification.dvi.comparison.ToothState;
@@ -92,6 +94,14 @@ public final class DviRequests {
     public record Fingerprints(@NotNull Boolean taken, @Size(max = 100) List<@Valid @NotNull PrintComparison> comparisons) {
     }
 
+    /** One skeletal element of one side (paired elements only) and how many of it the remains hold. */
+    public record Element(@NotNull SkeletalElement element, InventoryEntry.Side side, @NotNull @Min(1) @Max(1000) Integer count) {
+
+        InventoryEntry toDomain() {
+            return new InventoryEntry(element, side, count);
+        }
+    }
+
     /** {@code examinationId}: optional, the examination of the case the sections come from. */
     public record PostMortemSections(@Valid SexFound sex, @Valid Estimate age, @Valid Estimate stature,
                                      @Size(max = 52) List<@Valid @NotNull Tooth> dental, @Valid Fingerprints fingerprints,
@@ -99,6 +109,7 @@ public final class DviRequests {
                                      @Size(max = 100) List<@Valid @NotNull Item> clothing,
                                      @Size(max = 100) List<@Valid @NotNull Item> effects,
                                      @Size(max = 100) List<@Valid @NotNull Document> documents,
+                                     @Size(max = 60) List<@Valid @NotNull Element> inventory,
                                      UUID examinationId) {
 
         PostMortem toDomain() {
@@ -114,7 +125,8 @@ public final class DviRequests {
                     fingerprints == null ? null : new PostMortem.Fingerprints(fingerprints.taken, map(fingerprints.comparisons,
                             c -> new FingerprintComparison(c.missingPersonId, c.result, c.afisReference, c.comparedOn))),
                     map(marks, MarkItem::toDomain), map(clothing, Item::toDomain), map(effects, Item::toDomain),
-                    map(documents, d -> new FoundDocument(d.description, d.serviceNumber)));
+                    map(documents, d -> new FoundDocument(d.description, d.serviceNumber)),
+                    map(inventory, Element::toDomain));
         }
     }
 

@@ -12,13 +12,14 @@ import java.util.UUID;
 /**
  * What the remains of one case show, section by section as the DVI post-mortem form asks: sex and how it was
  * found, age and stature as estimated ranges, the dental chart, fingerprints (taken or not, and the results of
- * comparisons run elsewhere), marks, clothing, personal effects and documents found. A null section is unknown.
+ * comparisons run elsewhere), marks, clothing, personal effects and documents found, and the inventory of skeletal
+ * elements (commingled remains). A null section is unknown.
  */
 public record PostMortem(SexFinding sex, Estimate age, Estimate stature, List<ToothRecord> dental,
                          Fingerprints fingerprints, List<Mark> marks, List<Belonging> clothing, List<Belonging> effects,
-                         List<FoundDocument> documents) {
+                         List<FoundDocument> documents, List<InventoryEntry> inventory) {
 
-    public static final PostMortem EMPTY = new PostMortem(null, null, null, null, null, null, null, null, null);
+    public static final PostMortem EMPTY = new PostMortem(null, null, null, null, null, null, null, null, null, null);
 
     /** Sex as found, and how (morphology of the pelvis or skull, Amelogenin...). */
     public record SexFinding(Sex value, String method) {
@@ -51,13 +52,15 @@ public record PostMortem(SexFinding sex, Estimate age, Estimate stature, List<To
 
     public PostMortem {
         DentalComparison.check(dental);
+        SkeletalInventory.check(inventory);
     }
 
     /** This record with the sections {@code changes} states replacing its own. */
     public PostMortem with(PostMortem changes) {
         return new PostMortem(or(changes.sex, sex), or(changes.age, age), or(changes.stature, stature),
                 or(changes.dental, dental), or(changes.fingerprints, fingerprints), or(changes.marks, marks),
-                or(changes.clothing, clothing), or(changes.effects, effects), or(changes.documents, documents));
+                or(changes.clothing, clothing), or(changes.effects, effects), or(changes.documents, documents),
+                or(changes.inventory, inventory));
     }
 
     /** The sections this record states, by their names in the API. */
@@ -72,6 +75,7 @@ public record PostMortem(SexFinding sex, Estimate age, Estimate stature, List<To
         add(named, "clothing", clothing);
         add(named, "effects", effects);
         add(named, "documents", documents);
+        add(named, "inventory", inventory);
         return named;
     }
 

@@ -12,6 +12,7 @@ import org.homeward.identification.kinship.ReassociationCandidate;
 import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.application.RegisterAccess;
 import org.homeward.identification.shared.Actor;
+import org.homeward.platform.domain.RuleViolation;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.persistence.RerunsLostRaces;
 import org.homeward.platform.problem.ProblemException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -107,6 +109,17 @@ public class KinshipCandidates implements KinshipResults {
                 .forEach(c -> standing.merge(c.personId(), new DnaStanding(c.id(), c.log10Lr(), c.posterior(), c.undisputed()),
                         (a, b) -> a.log10Lr() >= b.log10Lr() ? a : b));
         return standing;
+    }
+
+    @Override
+    public String quoteReassociation(UUID caseId, UUID otherCaseId, UUID reassociationId) {
+        ReassociationCandidate found = entityManager.find(ReassociationCandidate.class, reassociationId);
+        if (found == null || !Set.of(found.caseId(), found.otherCaseId()).equals(Set.of(caseId, otherCaseId))) {
+            throw new RuleViolation("reassociationId", "No DNA re-association " + reassociationId + " of these two cases");
+        }
+        return String.format(Locale.ROOT, "DNA re-association %s: the two remains' profiles are the same person's"
+                        + " with LR %.3g on %d loci (computed %s)", found.id(), found.lr(), found.lociCompared(),
+                found.computedAt());
     }
 
     @Override
