@@ -16,14 +16,20 @@ import java.util.TreeMap;
  */
 public final class ReceiptPeriods {
 
-    /** One received transfer: its direction, kind, when and where it was received, and how many arrived. */
+    /**
+     * One received transfer: its direction, kind, when and where it was received, how many its manifest claimed
+     * and how many arrived.
+     */
     public record Receipt(String fromParty, String toParty, TransferKind kind, Instant receivedAt, String timeZone,
-                          int received) {
+                          int claimed, int received) {
     }
 
-    /** What arrived in one period in one direction, of one kind. */
+    /**
+     * What arrived in one period in one direction, of one kind: {@code claimed} on the transfers' manifests (what the
+     * sender said it sent), {@code received} counted at the receipts.
+     */
     public record PeriodTotal(String period, String fromParty, String toParty, TransferKind kind, int transfers,
-                              int received) {
+                              int claimed, int received) {
     }
 
     private ReceiptPeriods() {
@@ -43,13 +49,14 @@ public final class ReceiptPeriods {
                 continue;
             }
             int[] total = totals.computeIfAbsent(List.of(grouping.label(day), receipt.fromParty(), receipt.toParty(),
-                    receipt.kind().name()), key -> new int[2]);
+                    receipt.kind().name()), key -> new int[3]);
             total[0]++;
-            total[1] += receipt.received();
+            total[1] += receipt.claimed();
+            total[2] += receipt.received();
         }
         List<PeriodTotal> result = new ArrayList<>();
         totals.forEach((key, total) -> result.add(new PeriodTotal(key.get(0), key.get(1), key.get(2),
-                TransferKind.valueOf(key.get(3)), total[0], total[1])));
+                TransferKind.valueOf(key.get(3)), total[0], total[1], total[2])));
         return result;
     }
 }

@@ -107,6 +107,15 @@ public interface Messages {
     @Message("Propose an identification") String propose();
     @Message("A second examiner of your laboratory confirms or rejects it.") String fourEyes();
     @Message("DNA candidate (optional)") String kinshipCandidate();
+    @Message("Reconciliation of the ante- and post-mortem records") String reconciliation();
+    @Message("No post-mortem record yet, or no missing person with an ante-mortem record to compare.") String noReconciliation();
+    @Message("Missing person") String missingPerson();
+    @Message("Strength") String strength();
+    @Message("Primary identifiers") String primaryIdentifiers();
+    @Message("Dental points") String dentalPoints();
+    @Message("Exclusions") String exclusions();
+    @Message("Concordances") String concordances();
+    @Message("Missing person of the reconciliation (odontology, fingerprints, combined)") String reconciledPerson();
     @Message("None") String none();
     @Message("Submit the proposal") String submitProposal();
     @Message("Confirm") String confirm();

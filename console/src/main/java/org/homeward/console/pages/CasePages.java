@@ -29,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Remains cases: a laboratory's queue with the API's filters, and a case with its claim beside what
- * identification established, its history, and for examiners the DNA candidates and the four-eyes proposals.
+ * identification established, its history, and for examiners the DNA candidates, the reconciliation of the post-
+ * and ante-mortem records, and the four-eyes proposals.
  */
 @Path("/cases")
 @Produces(MediaType.TEXT_HTML)
@@ -38,6 +39,8 @@ public class CasePages {
     static final List<String> STATUSES = List.of("RECEIVED", "UNDER_EXAMINATION", "PROFILED", "CANDIDATE_FOUND",
             "IDENTIFIED", "NOT_A_NATIONAL", "UNIDENTIFIABLE", "WITHDRAWN", "RETURNED");
     static final List<String> METHODS = List.of("DNA", "FINGERPRINTS", "ODONTOLOGY", "VISUAL", "DOCUMENTS", "COMBINED");
+    /** The reconciliation's best persons a case page lists (the API ranks every person with a record). */
+    static final int RECONCILED_SHOWN = 10;
 
     public record CaseRow(String id, String tag, String status, String receivedOn, String direction, String claimedNationality) {
     }
@@ -76,6 +79,14 @@ public class CasePages {
                              String heldFrom, String heldUntil) {
     }
 
+    /**
+     * A missing person as the reconciliation of the case's post-mortem record with his ante-mortem record ranks him:
+     * its reasons, and his DNA standing in the case beside them (never combined).
+     */
+    public record ReconciledRow(String personId, String name, String strength, String primaryIdentifiers, int dentalPoints,
+                                List<String> exclusions, List<String> concordances, String dnaPosterior, boolean excluded) {
+    }
+
     public record ProposalRow(String id, String method, String evidence, Identity identity, String status,
                               String proposedBy, String decidedBy, String decisionReason, boolean pending) {
     }
@@ -87,8 +98,8 @@ public class CasePages {
 
         static native TemplateInstance detail(CaseHead remainsCase, List<HistoryRow> history, boolean examiner,
                                               List<ExaminationRow> examinations, List<CustodyRow> custody,
-                                              List<CandidateRow> candidates, List<ProposalRow> proposals,
-                                              List<String> methods, String idempotencyKey);
+                                              List<CandidateRow> candidates, List<ReconciledRow> reconciled,
+                                              List<ProposalRow> proposals, List<String> methods, String idempotencyKey);
     }
 
     private final ServiceClient services;
@@ -178,6 +189,7 @@ public class CasePages {
                         join(Json.text(h, "from"), Json.text(h, "to")), Json.text(h, "actorSubject"))));
         boolean examiner = user.has("forensic-examiner");
         List<CandidateRow> candidates = new ArrayList<>();
+        List<ReconciledRow> reconciled = new ArrayList<>();
         List<ProposalRow> proposals = new ArrayList<>();
         List<ExaminationRow> examinations = new ArrayList<>();
         List<CustodyRow> custody = new ArrayList<>();
@@ -191,13 +203,15 @@ public class CasePages {
                             Json.text(link, "heldUntil"))));
             services.get(Service.IDENTIFICATION, "/api/v1/cases/" + id + "/kinship-candidates", user)
                     .forEach(k -> candidates.add(candidate(k)));
+            services.get(Service.IDENTIFICATION, "/api/v1/cases/" + id + "/reconciliation?limit=" + RECONCILED_SHOWN, user)
+                    .path("candidates").forEach(r -> reconciled.add(reconciled(r)));
             services.get(Service.IDENTIFICATION, "/api/v1/cases/" + id + "/proposals", user).forEach(p -> proposals.add(
                     new ProposalRow(p.path("id").asText(), p.path("method").asText(), Json.text(p, "evidence"),
                             Identity.of(p.path("establishedIdentity")), p.path("status").asText(), Json.text(p, "proposedBy"),
                             Json.text(p, "decidedBy"), Json.text(p, "decisionReason"), "PROPOSED".equals(p.path("status").asText()))));
         }
         TemplateInstance page = pages.localised(Templates.detail(head, history, examiner, examinations, custody,
-                candidates, proposals, METHODS,
+                candidates, reconciled, proposals, METHODS,
                 UUID.randomUUID().toString()));
         // A case page shows personal data: no cache keeps it.
         return Response.ok(page).header("Cache-Control", "no-store").build();
@@ -211,7 +225,8 @@ public class CasePages {
                             @FormParam("surname") String surname, @FormParam("firstNames") String firstNames,
                             @FormParam("patronymic") String patronymic, @FormParam("dateOfBirth") String dateOfBirth,
                             @FormParam("nationality") String nationality, @FormParam("serviceNumber") String serviceNumber,
-                            @FormParam("kinshipCandidateId") String kinshipCandidateId) {
+                            @FormParam("kinshipCandidateId") String kinshipCandidateId,
+                            @FormParam("missingPersonId") String missingPersonId) {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("surname", blankToNull(surname));
         identity.put("firstNames", blankToNull(firstNames));
@@ -224,6 +239,7 @@ public class CasePages {
         proposal.put("evidence", blankToNull(evidence));
         proposal.put("establishedIdentity", identity);
         proposal.put("kinshipCandidateId", blankToNull(kinshipCandidateId));
+        proposal.put("missingPersonId", blankToNull(missingPersonId));
         services.send(Service.IDENTIFICATION, "POST", "/api/v1/cases/" + id + "/proposals", proposal,
                 Ids.idempotencyKey(idempotencyKey),
                 currentUser.get());
@@ -251,6 +267,21 @@ public class CasePages {
         return new CandidateRow(k.path("id").asText(), k.path("reference").asText(), ratio(k.path("lr").asDouble()),
                 String.format(Locale.ROOT, "%.6f", k.path("posterior").asDouble()), k.path("lociCompared").asInt(),
                 k.path("undisputed").asBoolean(), String.join("; ", disputed), perLocus);
+    }
+
+    private static ReconciledRow reconciled(JsonNode r) {
+        List<String> exclusions = new ArrayList<>();
+        r.path("exclusions").forEach(e -> exclusions.add(e.path("by").asText() + ": " + e.path("text").asText()));
+        List<String> concordances = new ArrayList<>();
+        r.path("concordances").forEach(e -> concordances.add(e.path("by").asText() + ": " + e.path("text").asText()));
+        List<String> primary = new ArrayList<>();
+        r.path("primaryIdentifiers").forEach(p -> primary.add(p.asText()));
+        String name = String.join(" ", List.of(r.path("surname").asText(""), r.path("firstNames").asText(""))).trim();
+        JsonNode dna = r.path("dna");
+        return new ReconciledRow(r.path("missingPersonId").asText(), name, r.path("strength").asText(),
+                String.join(", ", primary), r.path("dentalPoints").asInt(), exclusions, concordances,
+                dna.isObject() ? String.format(Locale.ROOT, "%.6f", dna.path("posterior").asDouble()) : null,
+                "EXCLUDED".equals(r.path("strength").asText()));
     }
 
     private static String ratio(double value) {

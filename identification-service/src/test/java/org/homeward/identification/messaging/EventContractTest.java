@@ -26,7 +26,7 @@ class EventContractTest {
                 .flatMap(type -> Arrays.stream(type.getFields()))
                 .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
                 .map(EventContractTest::value).filter(v -> v.startsWith("identification.")).toList();
-        assertThat(published).hasSize(8);
+        assertThat(published).hasSize(9);
         List<String> schemas;
         try (Stream<Path> files = Files.list(RESOURCES.resolve("events"))) {
             schemas = files.map(p -> p.getFileName().toString().replace(".json", "")).toList();

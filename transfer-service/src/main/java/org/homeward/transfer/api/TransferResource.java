@@ -101,8 +101,9 @@ public class TransferResource {
     @Path("/summary")
     @RolesAllowed({Roles.COORDINATOR, Roles.MEDIATOR, Roles.INTERMEDIARY})
     @Operation(summary = "What arrived per period and direction", description = "Counts received in the transfers "
-            + "you may see, by receipt date in the handover point's time zone (as the agreement ledger counts), per "
-            + "day or ISO week; from and to are inclusive local dates, at most 366 days apart.")
+            + "you may see, beside what their manifests claimed, by receipt date in the handover point's time zone (as the"
+            + " agreement ledger counts), per day or ISO week; from and to are inclusive local dates, at most 366 days"
+            + " apart.")
     public List<ReceiptPeriods.PeriodTotal> summary(@QueryParam("from") @NotNull LocalDate from,
                                                     @QueryParam("to") @NotNull LocalDate to,
                                                     @QueryParam("groupBy") @DefaultValue("WEEK") PeriodGrouping groupBy,

@@ -133,7 +133,8 @@ public class TransferService {
         }
         List<ReceiptPeriods.Receipt> receipts = query.getResultList().stream()
                 .map(t -> new ReceiptPeriods.Receipt(t.fromParty(), t.toParty(), t.kind(), t.receivedAt(),
-                        t.handoverPoint().timeZone(), t.termCounts().stream().mapToInt(TermCount::received).sum()))
+                        t.handoverPoint().timeZone(), t.manifestItems(),
+                        t.termCounts().stream().mapToInt(TermCount::received).sum()))
                 .toList();
         return ReceiptPeriods.summarise(receipts, grouping, from, to);
     }

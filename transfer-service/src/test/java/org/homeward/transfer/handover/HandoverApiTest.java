@@ -164,7 +164,7 @@ class HandoverApiTest {
                 .queryParam("groupBy", "DAY").queryParam("agreementId", agreement.toString())
                 .get("/api/v1/transfers/summary").then().statusCode(200)
                 .body("", hasSize(1)).body("[0].period", equalTo(today)).body("[0].fromParty", equalTo("RU"))
-                .body("[0].received", equalTo(1198)).body("[0].transfers", equalTo(1));
+                .body("[0].received", equalTo(1198)).body("[0].claimed", equalTo(1200)).body("[0].transfers", equalTo(1));
 
         given().header("Authorization", ua()).queryParam("from", "2025-13-01").queryParam("to", today)
                 .get("/api/v1/transfers/summary").then().statusCode(400).contentType("application/problem+json");

@@ -134,20 +134,26 @@ class SeedStoryIT {
             assertThat(report.term("POW_EXCHANGE", "RU", "UA", "SERIOUSLY_WOUNDED_OR_SICK").received()).isEqualTo(58);
 
             // transfer-service: the week's receipts in Kyiv time, and how each handover ended.
+            // The manifests claimed 4,815 bodies (1,215 and 3 x 1,200); 4,812 arrived.
             assertThat(report.week()).containsExactlyInAnyOrder(
-                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "REMAINS", 4, 4812),
-                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "PRISONERS", 1, 255),
-                    new StoryReport.WeekTotal("2025-W24", "UA", "RU", "PRISONERS", 1, 158));
+                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "REMAINS", 4, 4815, 4812),
+                    new StoryReport.WeekTotal("2025-W24", "RU", "UA", "PRISONERS", 1, 255, 255),
+                    new StoryReport.WeekTotal("2025-W24", "UA", "RU", "PRISONERS", 1, 158, 158));
+            assertThat(report.remainsClaimed()).isEqualTo(4815);
             assertThat(report.handoverStates()).containsExactly("PARTIALLY_RECEIVED", "RECEIVED", "RECEIVED", "RECEIVED");
 
-            // identification-service: a case per body that arrived, none twice; eight identified by DNA; the
-            // prisoners' identity checks.
-            assertThat(report.cases()).containsEntry("received", 4812L).containsEntry("identified", 8L)
-                    .containsEntry("withdrawn", 0L);
+            // identification-service: a case per item that arrived, none twice; one bag split into two persons and one
+            // fragment joined to its body, so 4,812 items and 4,812 individuals; twelve identified by dental charts
+            // or fingerprints before any DNA, eight by DNA; the prisoners' identity checks.
+            assertThat(report.cases()).containsEntry("received", 4812L).containsEntry("individuals", 4812L)
+                    .containsEntry("joined", 1L).containsEntry("identified", 20L).containsEntry("withdrawn", 0L);
+            assertThat(report.beyondDna()).isEqualTo(new StoryReport.BeyondDna(8, 4, 2, 1));
             assertThat(count("identification", "select count(*) from remains_case where agreement_id = '" + report.agreementId() + "'"))
-                    .isEqualTo(4812);
-            assertThat(count("identification", "select count(distinct tag) from remains_case where agreement_id = '"
-                    + report.agreementId() + "'")).as("no body has two cases").isEqualTo(4812);
+                    .isEqualTo(4813);
+            assertThat(count("identification", "select count(distinct item_id) from remains_case where agreement_id = '"
+                    + report.agreementId() + "' and individual = 1")).as("no item has two cases of its own").isEqualTo(4812);
+            assertThat(count("identification", "select count(*) from remains_case where agreement_id = '"
+                    + report.agreementId() + "' and identification_method in ('ODONTOLOGY', 'FINGERPRINTS')")).isEqualTo(12);
             // The 30 of those who came home whom UA's register had reported captured are found there (two, reported
             // without service number) and confirmed by a coordinator; the others are not in it, as most soldiers are not.
             assertThat(report.prisonerChecks()).isEqualTo(Map.of("MATCHED → CONFIRMED", 28, "PROBABLE → CONFIRMED", 2,
@@ -158,8 +164,9 @@ class SeedStoryIT {
 
             // notification-service: every case event reached the subscriber, each once after deduplication, every
             // signature verified by the reference library.
-            assertThat(report.webhooks().eventsByType()).containsEntry("identification.case.opened", 4812)
-                    .containsEntry("identification.identification.confirmed", 8);
+            assertThat(report.webhooks().eventsByType()).containsEntry("identification.case.opened", 4813)
+                    .containsEntry("identification.case.joined", 1)
+                    .containsEntry("identification.identification.confirmed", 20);
             assertThat(report.webhooks().rejected()).isZero();
 
             // The receiver that was down got, after it came back, exactly what the other one got of the story.
@@ -444,6 +451,10 @@ class SeedStoryIT {
         fixtures.put("closure-proposals/{proposalId}", api.write(201, "identification", "POST", "/api/v1/cases/"
                         + identified[0] + "/closure-proposals", api.token("e2e-examiner", laboratory, "UA", "forensic-examiner"),
                 Map.of("kind", "REVOCATION", "reason", "Organisation matrix fixture")).path("id").asText());
+        // The story's split of a bag: a real proposal, of another case than this one (outsiders are refused either way).
+        fixtures.put("commingling-proposals/{proposalId}", identification.queryForString("select p.id::text from"
+                + " commingling_proposal p join remains_case c on c.id = p.case_id where c.agreement_id = '"
+                + storyAgreement + "' and p.kind = 'SPLIT' limit 1"));
         fixtures.put("transfers/{id}", identified[3]);
         fixtures.put("person-surname", URLEncoder.encode(identification.queryForString(
                 "select surname from missing_person where id = '" + identified[1] + "'"), StandardCharsets.UTF_8));
@@ -571,6 +582,18 @@ class SeedStoryIT {
                 Map.of("kind", "ODONTOLOGY", "examiner", "Dr O. Hnatiuk", "examinedOn", "2025-06-20",
                         "method", "Dental charting", "findings", "Crown on 16; 36 missing ante mortem"),
                 Map.of("Idempotency-Key", "console-examination-" + caseId));
+        // The chart on the case's post-mortem record and the family dentist's in a missing person's ante-mortem record:
+        // the reconciliation the examiner's proposal by odontology rests on.
+        List<Map<String, Object>> chart = List.of(Map.of("tooth", 16, "state", "PRESENT", "crown", true),
+                Map.of("tooth", 36, "state", "MISSING_ANTE_MORTEM"), Map.of("tooth", 26, "state", "PRESENT", "filling", "MOD"),
+                Map.of("tooth", 46, "state", "PRESENT", "filling", "O"), Map.of("tooth", 11, "state", "PRESENT"));
+        String reconciledPerson = api.write(201, "identification", "POST", "/api/v1/missing-persons",
+                api.token("e2e-ua", UA, "UA", "coordinator"), Map.of("surname", "Коваленко-" + Long.toString(System.nanoTime()
+                        % 1_000_000, 36), "firstNames", "Андрій", "script", "Cyrl", "language", "uk", "party", "UA",
+                        "category", "MILITARY", "source", "FAMILY_REPORT", "reportedOn", "2025-06-01")).path("personId").asText();
+        api.write(201, "identification", "POST", "/api/v1/missing-persons/" + reconciledPerson + "/ante-mortem", examinerA,
+                Map.of("dental", Map.of("teeth", chart, "source", "DENTAL_RECORD")));
+        api.write(201, "identification", "POST", "/api/v1/cases/" + caseId + "/post-mortem", examinerA, Map.of("dental", chart));
         // A handover of two bodies for the browser to carry out, under an agreement of its own.
         Handover consoleHandover = plannedHandover("E2E-CONSOLE", "Console handover", "Ukraine", "Russia",
                 "Head of delegation", "Zaporizhzhia checkpoint", 10, "2025-06-20");
@@ -616,7 +639,9 @@ class SeedStoryIT {
                 assertThat(browser.seriousAccessibilityViolations()).isEmpty();
                 browser.open("/cases/" + caseId);
                 assertThat(browser.text(By.id("examinations"))).contains("ODONTOLOGY", "Dr O. Hnatiuk", "Crown on 16");
+                assertThat(browser.text(By.id("reconciliation"))).contains("Коваленко-", "PRIMARY", "ODONTOLOGY");
                 new Select(browser.driver().findElement(By.id("method"))).selectByValue("ODONTOLOGY");
+                new Select(browser.driver().findElement(By.id("missingPersonId"))).selectByValue(reconciledPerson);
                 browser.driver().findElement(By.id("evidence")).sendKeys("Dental records of the family dentist match");
                 browser.driver().findElement(By.id("surname")).sendKeys("<b>Коваленко</b>");
                 browser.driver().findElement(By.id("firstNames")).sendKeys("Андрій");

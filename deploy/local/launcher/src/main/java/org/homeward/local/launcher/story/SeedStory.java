@@ -18,8 +18,9 @@ import java.util.function.LongSupplier;
  * The story that started Homeward, played through the public APIs only: the Istanbul agreement of 2 June 2025,
  * an all-for-all exchange of prisoners with the identity check of everyone who comes home, four handovers of
  * remains (1,215, 1,200, 1,200 and 1,200 bodies claimed; 3 of the first missing at reconciliation), a case
- * per body, and DNA identifications of some of them against their families, confirmed by two examiners; a
- * subscriber verifies every webhook it receives. Ends with what every service says about it.
+ * per body, identifications by dental charts and fingerprints before any DNA, a bag split into two persons and a
+ * fragment joined to its body, and DNA identifications of some of them against their families, each confirmed by
+ * two examiners; a subscriber verifies every webhook it receives. Ends with what every service says about it.
  */
 public final class SeedStory {
 
@@ -49,6 +50,8 @@ public final class SeedStory {
     /** Of the Ukrainians coming home, these were reported captured to UA's register; a few without service number. */
     public static final int REPORTED_CAPTURED = 30;
     public static final int PRISONERS_WITHOUT_SERVICE_NUMBER = 2;
+    /** Bodies of the first handover identified by dental charts or fingerprints, before any DNA. */
+    public static final int IDENTIFIED_BEYOND_DNA = BeyondDna.BY_ODONTOLOGY + BeyondDna.BY_FINGERPRINTS;
     /** Bodies of the first handover whose families gave reference samples. */
     public static final int DNA_IDENTIFICATIONS = 8;
     /** Two brothers missing from one family, whose remains are among the first handover's bodies. */
@@ -100,13 +103,19 @@ public final class SeedStory {
             awaitProgress("cases opened by identification-service", expectedCases, Duration.ofMinutes(10), () ->
                     api.read("identification", "/api/v1/case-statistics?agreementId=" + agreement.id(), tokens.press())
                             .path("counts").path("received").asLong());
+            BeyondDna.Outcome beyondDna = new BeyondDna(api, out, run, tokens.ua(), tokens.labA(), tokens.labB())
+                    .play(transfers.get(0), transfers.get(1), StoryPeople.missingWithRecords(run, IDENTIFIED_BEYOND_DNA),
+                            DNA_IDENTIFICATIONS + BROTHERS);
             identifyByDna(transfers.get(0));
             StoryReport.Brothers brothers = brothersOfOneFamily(transfers.get(0));
-            awaitProgress("case webhooks delivered to the subscriber", expectedCases, Duration.ofMinutes(10), () ->
+            // One case more than items: the bag split in two opened a case for its second person.
+            awaitProgress("case webhooks delivered to the subscriber", expectedCases + 1, Duration.ofMinutes(10), () ->
                     subscriber.tally().eventsByType().getOrDefault("identification.case.opened", 0));
-            awaitProgress("identification webhooks delivered", DNA_IDENTIFICATIONS, Duration.ofMinutes(3), () ->
+            awaitProgress("identification webhooks delivered", IDENTIFIED_BEYOND_DNA + DNA_IDENTIFICATIONS,
+                    Duration.ofMinutes(3), () ->
                     subscriber.tally().eventsByType().getOrDefault("identification.identification.confirmed", 0));
-            return summarise(agreement, released, transfers, brothers, subscriber, Duration.between(started, Instant.now()));
+            return summarise(agreement, released, transfers, brothers, beyondDna, subscriber,
+                    Duration.between(started, Instant.now()));
         } finally {
             api.send("notification", "DELETE", "/api/v1/subscriptions/" + subscription, tokens.uaSubscriptions(),
                     null, null, Map.of());
@@ -581,7 +590,7 @@ public final class SeedStory {
     }
 
     private StoryReport summarise(Agreement agreement, List<String> prisonerTransfers, List<String> transfers,
-                                  StoryReport.Brothers brothers,
+                                  StoryReport.Brothers brothers, BeyondDna.Outcome beyondDna,
                                   SignedWebhookSubscriber subscriber, Duration took) {
         JsonNode fulfilment = api.read("agreement", "/api/v1/agreements/" + agreement.id()
                 + "/fulfilment?from=2025-06-09&to=2025-06-15&groupBy=WEEK", tokens.press());
@@ -598,7 +607,9 @@ public final class SeedStory {
         }
         List<String> all = new ArrayList<>(prisonerTransfers);
         all.addAll(transfers);
-        return StoryReport.of(agreement.id(), all, fulfilment, week, states, cases, checks, brothers, subscriber.tally(), took);
+        return StoryReport.of(agreement.id(), all, fulfilment, week, states, cases, checks, brothers,
+                new StoryReport.BeyondDna(beyondDna.byOdontology(), beyondDna.byFingerprints(), beyondDna.splitInto(),
+                        beyondDna.joined()), subscriber.tally(), took);
     }
 
     private void step(String format, Object... arguments) {

@@ -62,6 +62,16 @@ public final class StoryPeople {
         }).toList();
     }
 
+    /** Missing soldiers whose families gave ante-mortem records: dentists' charts, the military's fingerprint files. */
+    private static final List<String> DVI_SURNAMES = List.of("Гуменюк", "Дорошенко", "Єременко", "Заїка", "Кириленко",
+            "Лукаш", "Максименко", "Назаренко", "Осадчий", "Прокопенко", "Рибак", "Стасюк");
+
+    static List<Person> missingWithRecords(String run, int count) {
+        int shift = Math.floorMod(run.hashCode(), 300);
+        return IntStream.range(0, count).mapToObj(i -> new Person(DVI_SURNAMES.get(i), FIRST_NAMES.get(i % FIRST_NAMES.size()),
+                LocalDate.of(1985 + i, 1 + i % 12, 1 + i % 27).plusDays(shift), "ЗСУ-" + run + "-dvi-" + i, "MILITARY")).toList();
+    }
+
     /** Russian prisoners handed back the other way, half of each category. */
     static List<Person> russians(String run, int count) {
         return IntStream.range(0, count).mapToObj(i -> new Person(RU_SURNAMES.get(i), RU_FIRST_NAMES.get(i % RU_FIRST_NAMES.size()),

@@ -12,8 +12,15 @@ import java.util.Map;
 /** What the four services say once the story has played, each from its own API. */
 public record StoryReport(String agreementId, List<String> transferIds, List<Term> terms, List<Balance> balances,
                           List<WeekTotal> week, List<String> handoverStates, Map<String, Long> cases,
-                          Map<String, Integer> prisonerChecks, Brothers brothers, SignedWebhookSubscriber.Tally webhooks,
-                          Duration took) {
+                          Map<String, Integer> prisonerChecks, Brothers brothers, BeyondDna beyondDna,
+                          SignedWebhookSubscriber.Tally webhooks, Duration took) {
+
+    /**
+     * What was done beyond DNA: bodies identified by odontology and by fingerprints, the individuals one bag was split
+     * into, and the fragments joined to their body.
+     */
+    public record BeyondDna(int byOdontology, int byFingerprints, int splitInto, int joined) {
+    }
 
     /** Brothers missing from one family: how many remains were linked to the family, and how many named. */
     public record Brothers(int missing, int remainsLinkedToTheFamily, int undisputed) {
@@ -34,13 +41,13 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
     public record Balance(String direction, long received, long reciprocalReceived, double balance, boolean outOfTolerance) {
     }
 
-    /** transfer-service's receipts in one ISO week, per direction and kind. */
-    public record WeekTotal(String period, String from, String to, String kind, int transfers, int received) {
+    /** transfer-service's receipts in one ISO week, per direction and kind, beside what the manifests claimed. */
+    public record WeekTotal(String period, String from, String to, String kind, int transfers, int claimed, int received) {
     }
 
     static StoryReport of(String agreementId, List<String> transferIds, JsonNode fulfilment, List<JsonNode> week,
                           List<String> states, JsonNode caseStatistics, Map<String, Integer> checks, Brothers brothers,
-                          SignedWebhookSubscriber.Tally webhooks, Duration took) {
+                          BeyondDna beyondDna, SignedWebhookSubscriber.Tally webhooks, Duration took) {
         List<Term> terms = new ArrayList<>();
         Map<String, String> directionOfTerm = new LinkedHashMap<>();
         for (JsonNode t : fulfilment.path("terms")) {
@@ -57,11 +64,12 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
                     b.path("reciprocalReceived").asLong(), b.path("balance").asDouble(), b.path("outOfTolerance").asBoolean()));
         }
         List<WeekTotal> totals = week.stream().map(w -> new WeekTotal(w.path("period").asText(), w.path("fromParty").asText(),
-                w.path("toParty").asText(), w.path("kind").asText(), w.path("transfers").asInt(), w.path("received").asInt())).toList();
+                w.path("toParty").asText(), w.path("kind").asText(), w.path("transfers").asInt(), w.path("claimed").asInt(),
+                w.path("received").asInt())).toList();
         Map<String, Long> cases = new LinkedHashMap<>();
         caseStatistics.path("counts").fields().forEachRemaining(e -> cases.put(e.getKey(), e.getValue().asLong()));
         return new StoryReport(agreementId, transferIds, terms, balances, totals, states, cases, checks, brothers,
-                webhooks, took);
+                beyondDna, webhooks, took);
     }
 
     private static Exchange exchange(JsonNode e) {
@@ -75,6 +83,11 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
         return terms.stream().filter(t -> t.kind().equals(kind) && t.from().equals(from) && t.to().equals(to)
                 && (category == null || category.equals(t.category()))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No term " + kind + " " + from + "→" + to + " " + category));
+    }
+
+    /** The bodies the week's manifests of remains claimed, in the direction that received any. */
+    public long remainsClaimed() {
+        return week.stream().filter(w -> w.kind().equals("REMAINS")).mapToLong(WeekTotal::claimed).sum();
     }
 
     public void print(PrintStream out) {
@@ -102,13 +115,18 @@ public record StoryReport(String agreementId, List<String> transferIds, List<Ter
         out.println();
         out.println("transfer-service: received in ISO week 2025-W24 (9 to 15 June, dates in Kyiv time)");
         for (WeekTotal w : week) {
-            out.printf("  %s  %s→%s  %-9s %d transfers, %,d received%n", w.period(), w.from(), w.to(), w.kind(),
-                    w.transfers(), w.received());
+            out.printf("  %s  %s→%s  %-9s %d transfers, %,d claimed, %,d received%n", w.period(), w.from(), w.to(),
+                    w.kind(), w.transfers(), w.claimed(), w.received());
         }
         out.println("  handovers of remains: " + String.join(", ", handoverStates));
         out.println();
         out.println("identification-service: cases of the agreement's bodies, by status");
         cases.forEach((status, count) -> out.printf("  %-20s %,d%n", status, count));
+        out.printf("  bodies claimed %,d (the manifests), items received %,d, individuals established %,d%n",
+                remainsClaimed(), cases.getOrDefault("received", 0L), cases.getOrDefault("individuals", 0L));
+        out.printf("  identified before any DNA: %d by odontology, %d by fingerprints; one bag split into %d individuals,"
+                + " %d fragment joined to its body%n", beyondDna.byOdontology(), beyondDna.byFingerprints(),
+                beyondDna.splitInto(), beyondDna.joined());
         out.println("  identity checks of the prisoners who came home: " + prisonerChecks);
         out.printf("  %d brothers missing from one family: %d remains linked to the family, %d undisputed"
                 + " (the parents cannot tell their sons apart)%n", brothers.missing(), brothers.remainsLinkedToTheFamily(),
