@@ -1,6 +1,8 @@
 package org.homeward.identification.kinship;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,9 @@ public interface KinshipResults {
      * multiplied with them).
      */
     Map<UUID, DnaStanding> standingByPerson(UUID caseId);
+
+    /** The cases among {@code caseIds} that have a DNA candidate. */
+    Set<UUID> withCandidates(Collection<UUID> caseIds);
 
     /** Where a person stands in the case's DNA matching. */
     record DnaStanding(UUID candidateId, double log10Lr, double posterior, boolean undisputed) {

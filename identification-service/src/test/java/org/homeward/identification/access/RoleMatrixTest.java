@@ -44,6 +44,7 @@ class RoleMatrixTest {
             entry("GET /api/v1/cases/{id}/post-mortem", EXAMINER),
             entry("POST /api/v1/cases/{id}/post-mortem", EXAMINER),
             entry("GET /api/v1/cases/{id}/reconciliation", EXAMINER),
+            entry("GET /api/v1/reconciliation-board", EXAMINER),
             entry("GET /api/v1/missing-persons/{id}/ante-mortem", EXAMINER),
             entry("POST /api/v1/missing-persons/{id}/ante-mortem", EXAMINER),
             entry("GET /api/v1/cases/{id}/proposals", EXAMINER),

@@ -173,6 +173,30 @@ class CommingledRemainsTest {
                 + "/join-proposals").then().statusCode(409);
     }
 
+    @Test
+    void badSplitsAndJoinsGetAProblemAndChangeNothing() {
+        String caseId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        String split = "/api/v1/cases/" + caseId + "/split-proposals";
+        for (Object body : List.of(Map.of("individuals", 1, "reason", "x"), Map.of("individuals", 51, "reason", "x"),
+                Map.of("individuals", 2), Map.of("individuals", 2, "reason", "x", "weight", 3),
+                Map.of("individuals", "two", "reason", "x"), Map.of("individuals", 2, "reason", "x\u202E"))) {
+            as(EXAMINER).body(body).post(split).then().statusCode(400).contentType("application/problem+json");
+        }
+        as(EXAMINER).body(Map.of("fragmentCaseId", "not-a-uuid", "reason", "x"))
+                .post("/api/v1/cases/" + caseId + "/join-proposals").then().statusCode(400);
+        as(EXAMINER).body(Map.of("decision", "CONFIRM"))
+                .post("/api/v1/cases/" + caseId + "/commingling-proposals/" + UUID.randomUUID() + "/decision").then()
+                .statusCode(404).contentType("application/problem+json");
+        as(EXAMINER).body(Map.of("decision", "MAYBE"))
+                .post("/api/v1/cases/" + caseId + "/commingling-proposals/" + UUID.randomUUID() + "/decision").then()
+                .statusCode(400);
+        as(EXAMINER).get("/api/v1/cases/" + caseId + "/commingling-proposals").then().statusCode(200)
+                .body("size()", equalTo(0));
+        as(EXAMINER).get("/api/v1/cases/" + caseId).then().body("status", equalTo("RECEIVED"));
+        given().header("Authorization", OBSERVER).get("/api/v1/case-statistics/minimum-number-of-individuals").then()
+                .statusCode(400);
+    }
+
     private static List<JsonNode> eventsOf(String caseId, int expected) {
         List<ConsumerRecord<String, String>> records = KafkaTestClient.shared().readUntil("homeward.identification.events",
                 read -> read.stream().filter(r -> caseId.equals(r.key())).count() >= expected, Duration.ofSeconds(30));

@@ -5,6 +5,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.homeward.identification.OpenedCases;
 import org.homeward.identification.RemainsHandover;
+import io.restassured.path.json.JsonPath;
 import org.homeward.local.infra.HomewardTestInfrastructure;
 import org.homeward.local.infra.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.homeward.identification.dvi.DviRecordsTest.CHART;
@@ -93,6 +95,39 @@ class ReconciledIdentificationTest {
         as(SECOND).body(Map.of("decision", "REJECT", "reason", "The corrected chart excludes him"))
                 .post(proposals + "/" + proposal + "/decision").then().statusCode(200).body("status", equalTo("REJECTED"));
         as(EXAMINER).get("/api/v1/cases/" + caseId).then().body("status", equalTo("UNDER_EXAMINATION"));
+    }
+
+    @Test
+    void theBoardListsTheLaboratorysOpenCasesWithTheirBestCandidateByMethodAndStrength() {
+        RemainsHandover handover = RemainsHandover.ruToUa(3);
+        List<String> cases = OpenedCases.of(handover, 3);
+        String right = person("Дмитро", "MALE", "1990-05-05");
+        as(EXAMINER).body(Map.of("dental", Map.of("teeth", CHART, "source", "DENTAL_RECORD")))
+                .post("/api/v1/missing-persons/" + right + "/ante-mortem").then().statusCode(201);
+        as(EXAMINER).body(Map.of("dental", CHART)).post("/api/v1/cases/" + cases.get(0) + "/post-mortem").then().statusCode(201);
+        // A body whose record concords with nobody: on the board, with no candidate. The third has no record.
+        as(EXAMINER).body(Map.of("dental", List.of(Map.of("tooth", 47, "state", "IMPLANT"))))
+                .post("/api/v1/cases/" + cases.get(1) + "/post-mortem").then().statusCode(201);
+
+        JsonPath board = as(EXAMINER).queryParam("agreementId", handover.agreementId.toString())
+                .get("/api/v1/reconciliation-board").then().statusCode(200).extract().jsonPath();
+        assertThat(board.getList("items.caseId")).containsExactly(cases.get(0), cases.get(1));
+        assertThat(board.getString("items[0].reconciliation.missingPersonId")).isEqualTo(right);
+        assertThat(board.getString("items[0].reconciliation.strength")).isEqualTo("PRIMARY");
+        assertThat(board.getList("items[0].reconciliation.primaryIdentifiers")).containsExactly("ODONTOLOGY");
+        assertThat(board.getInt("items[0].reconciliation.dentalPoints")).isEqualTo(4);
+        assertThat(board.getString("items[0].dna")).isNull();
+        assertThat(board.getString("items[1].reconciliation")).isNull();
+        as(EXAMINER).queryParam("agreementId", handover.agreementId.toString()).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/reconciliation-board").then().statusCode(200).body("items.caseId", equalTo(List.of(cases.get(1))))
+                .body("hasMore", equalTo(false));
+        // Another laboratory's board of the same agreement is empty; the agreement is required.
+        as(RU_LAB).queryParam("agreementId", handover.agreementId.toString()).get("/api/v1/reconciliation-board").then()
+                .statusCode(200).body("items.size()", equalTo(0));
+        as(EXAMINER).get("/api/v1/reconciliation-board").then().statusCode(400);
+        as(TestTokens.bearer("org-ua-coordination", "UA", "coordinator"))
+                .queryParam("agreementId", handover.agreementId.toString()).get("/api/v1/reconciliation-board").then()
+                .statusCode(403);
     }
 
     @Test

@@ -79,9 +79,9 @@ class IdentificationWebhookTest {
                           "fromParty": "RU", "toParty": "UA", "status": "RECEIVED", "assignedOrganisation": "lab-ua",
                           "openedAt": "2025-06-02T09:59:58Z", "identificationId": null, "method": null,
                           "returnedTo": null,
-                          "transferCounts": {"received": 12, "awaitingExamination": 12, "underExamination": 0,
-                                             "identified": 0, "notANational": 0, "unidentifiable": 0,
-                                             "withdrawn": 1, "returned": 0},
+                          "transferCounts": {"received": 12, "individuals": 12, "awaitingExamination": 12,
+                                             "underExamination": 0, "identified": 0, "notANational": 0,
+                                             "unidentifiable": 0, "withdrawn": 1, "returned": 0, "joined": 0},
                           "accessScope": {"parties": %s, "organisations": ["org-icrc", "lab-ua"]}}}
                 """.formatted(eventId, caseId, caseId, itemId, JSON.writeValueAsString(parties)));
         assertThat(validate(event)).as("the event as identification-service's schema defines it").isEmpty();
@@ -99,9 +99,9 @@ class IdentificationWebhookTest {
                           "fromParty": "RU", "toParty": "UA", "status": "IDENTIFIED", "assignedOrganisation": "lab-ua",
                           "openedAt": "2025-06-02T09:59:58Z", "identificationId": "%s", "method": "DNA",
                           "returnedTo": null,
-                          "transferCounts": {"received": 12, "awaitingExamination": 11, "underExamination": 0,
-                                             "identified": 1, "notANational": 0, "unidentifiable": 0,
-                                             "withdrawn": 0, "returned": 0},
+                          "transferCounts": {"received": 12, "individuals": 12, "awaitingExamination": 11,
+                                             "underExamination": 0, "identified": 1, "notANational": 0,
+                                             "unidentifiable": 0, "withdrawn": 0, "returned": 0, "joined": 0},
                           "accessScope": {"parties": ["RU", "UA"], "organisations": ["org-icrc", "lab-ua"]}}}
                 """.formatted(eventId, caseId, caseId, UUID.randomUUID(), identificationId));
         assertThat(validate(event, "identification.identification.confirmed.json")).isEmpty();

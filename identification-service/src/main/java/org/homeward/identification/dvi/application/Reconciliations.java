@@ -78,18 +78,7 @@ public class Reconciliations implements ReconciliationResults {
         if (pm == null) {
             return new Reconciliation(remainsCase, null, List.of(), 0, 0, 0);
         }
-        Map<UUID, AnteMortemRecord> records = latestRecords(remainsCase.toParty());
-        Set<UUID> personIds = new HashSet<>(records.keySet());
-        if (pm.findings().fingerprints() != null) {
-            pm.findings().fingerprints().comparisons().stream().map(FingerprintComparison::missingPersonId).forEach(personIds::add);
-        }
-        Map<UUID, KinshipResults.DnaStanding> dna = kinship.standingByPerson(caseId);
-        List<Ranked> ranked = new ArrayList<>();
-        for (MissingPerson person : persons(personIds, remainsCase.toParty())) {
-            AnteMortemRecord am = records.get(person.id());
-            ranked.add(new Ranked(compare(pm, am, person, remainsCase), person, am, dna.get(person.id())));
-        }
-        ranked.sort(Comparator.comparing(Ranked::comparison, Comparison.BEST_FIRST));
+        List<Ranked> ranked = rank(remainsCase, pm, pool(remainsCase.toParty()));
         List<Ranked> listed = List.copyOf(ranked.subList(0, Math.min(Math.min(limit, config.maxListed()), ranked.size())));
         listed.forEach(entry -> audit.record("register.ante-mortem.read", "missing-person", entry.person().id().toString()));
         int excluded = (int) ranked.stream().filter(r -> r.comparison().excluded()).count();
@@ -127,6 +116,39 @@ public class Reconciliations implements ReconciliationResults {
         }
         return comparison.summary() + "\n(post-mortem record version " + pm.version() + ", ante-mortem record version "
                 + (am == null ? "none" : am.version()) + ")";
+    }
+
+    /** The party's missing persons with an ante-mortem record (merged entries aside), loaded once for many cases. */
+    record Pool(String party, Map<UUID, AnteMortemRecord> records, Map<UUID, MissingPerson> persons) {
+    }
+
+    Pool pool(String party) {
+        Map<UUID, AnteMortemRecord> records = latestRecords(party);
+        Map<UUID, MissingPerson> persons = new HashMap<>();
+        persons(records.keySet(), party).forEach(person -> persons.put(person.id(), person));
+        return new Pool(party, records, persons);
+    }
+
+    /**
+     * Every person of the pool, and those the case's fingerprint comparisons name, compared with the case's
+     * post-mortem record, best first, each with his DNA standing in the case.
+     */
+    List<Ranked> rank(RemainsCase remainsCase, PostMortemRecord pm, Pool pool) {
+        Map<UUID, MissingPerson> persons = new HashMap<>(pool.persons());
+        if (pm.findings().fingerprints() != null) {
+            Set<UUID> named = new HashSet<>();
+            pm.findings().fingerprints().comparisons().stream().map(FingerprintComparison::missingPersonId)
+                    .filter(id -> !persons.containsKey(id)).forEach(named::add);
+            persons(named, pool.party()).forEach(person -> persons.put(person.id(), person));
+        }
+        Map<UUID, KinshipResults.DnaStanding> dna = kinship.standingByPerson(remainsCase.id());
+        List<Ranked> ranked = new ArrayList<>();
+        for (MissingPerson person : persons.values()) {
+            AnteMortemRecord am = pool.records().get(person.id());
+            ranked.add(new Ranked(compare(pm, am, person, remainsCase), person, am, dna.get(person.id())));
+        }
+        ranked.sort(Comparator.comparing(Ranked::comparison, Comparison.BEST_FIRST));
+        return ranked;
     }
 
     private Comparison compare(PostMortemRecord pm, AnteMortemRecord am, MissingPerson person, RemainsCase remainsCase) {

@@ -112,6 +112,15 @@ public class KinshipCandidates implements KinshipResults {
     }
 
     @Override
+    public Set<UUID> withCandidates(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(entityManager.createQuery("select distinct c.caseId from KinshipCandidate c where c.caseId in :cases",
+                UUID.class).setParameter("cases", caseIds).getResultList());
+    }
+
+    @Override
     public String quoteReassociation(UUID caseId, UUID otherCaseId, UUID reassociationId) {
         ReassociationCandidate found = entityManager.find(ReassociationCandidate.class, reassociationId);
         if (found == null || !Set.of(found.caseId(), found.otherCaseId()).equals(Set.of(caseId, otherCaseId))) {

@@ -126,6 +126,8 @@ final class OrganisationRules {
             entry("POST /api/v1/cases/{id}/post-mortem",
                     write("{\"stature\": {\"range\": {\"min\": 170, \"max\": 180}, \"method\": \"matrix\"}}")),
             entry("GET /api/v1/cases/{id}/reconciliation", read(EXAMINER)),
+            // The board of the agreement for the caller's laboratory: an outsider's is empty, as for no agreement.
+            entry("GET /api/v1/reconciliation-board", filtered("?agreementId=<agreements/{id}>", EXAMINER)),
             entry("POST /api/v1/cases/{id}/split-proposals", write("{\"individuals\": 2, \"reason\": \"matrix\"}")),
             entry("POST /api/v1/cases/{id}/join-proposals",
                     write("{\"fragmentCaseId\": \"00000000-0000-4000-8000-000000000001\", \"reason\": \"matrix\"}")),
