@@ -153,9 +153,11 @@ public interface Messages {
     @Message("Nationality claimed") String nationalityClaimed();
     @Message("Bodies received by the nationality the sender claimed") String receivedByNationality();
     @Message("""
-            {#when status}{#is 'received'}Received{#is 'awaitingExamination'}Awaiting examination\
+            {#when status}{#is 'received'}Items received{#is 'individuals'}Individuals established\
+            {#is 'awaitingExamination'}Awaiting examination\
             {#is 'underExamination'}Under examination{#is 'identified'}Identified{#is 'notANational'}Not a national\
-            {#is 'unidentifiable'}Unidentifiable{#is 'withdrawn'}Withdrawn{#is 'returned'}Returned{#else}{status}{/when}""")
+            {#is 'unidentifiable'}Unidentifiable{#is 'withdrawn'}Withdrawn{#is 'returned'}Returned\
+            {#is 'joined'}Joined to another body{#else}{status}{/when}""")
     String caseCount(String status);
 
     @Message("Handover") String handover();

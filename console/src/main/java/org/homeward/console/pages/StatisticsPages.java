@@ -29,9 +29,12 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class StatisticsPages {
 
-    /** The API's counts in the order a case moves through them. */
-    static final List<String> STATUSES = List.of("received", "awaitingExamination", "underExamination", "identified",
-            "notANational", "unidentifiable", "withdrawn", "returned");
+    /**
+     * The API's counts: the items received and the individuals established among them (a bag split in two is two, a
+     * fragment joined to its body none), then in the order a case moves through them.
+     */
+    static final List<String> STATUSES = List.of("received", "individuals", "awaitingExamination", "underExamination",
+            "identified", "notANational", "unidentifiable", "withdrawn", "returned", "joined");
 
     @CheckedTemplate
     static class Templates {

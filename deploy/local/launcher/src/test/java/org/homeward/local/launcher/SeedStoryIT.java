@@ -769,8 +769,11 @@ class SeedStoryIT {
                 JsonNode counts = api.read("identification", "/api/v1/case-statistics?agreementId=" + storyAgreement,
                         api.token("console-press", "org-press", null, "observer")).path("counts");
                 assertThat(browser.text(By.id("statistics"))).contains(
-                        String.format(java.util.Locale.ENGLISH, "Received %,d", counts.path("received").asLong()),
-                        String.format(java.util.Locale.ENGLISH, "Identified %,d", counts.path("identified").asLong()));
+                        String.format(java.util.Locale.ENGLISH, "Items received %,d", counts.path("received").asLong()),
+                        String.format(java.util.Locale.ENGLISH, "Individuals established %,d",
+                                counts.path("individuals").asLong()),
+                        String.format(java.util.Locale.ENGLISH, "Identified %,d", counts.path("identified").asLong()),
+                        String.format(java.util.Locale.ENGLISH, "Joined to another body %,d", counts.path("joined").asLong()));
                 assertThat(browser.driver().findElements(By.cssSelector("figure.chart rect.series-0"))).hasSizeGreaterThan(8);
                 assertThat(browser.seriousAccessibilityViolations()).isEmpty();
                 browser.signOut();
