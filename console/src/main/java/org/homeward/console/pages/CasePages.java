@@ -37,7 +37,7 @@ import java.util.UUID;
 public class CasePages {
 
     static final List<String> STATUSES = List.of("RECEIVED", "UNDER_EXAMINATION", "PROFILED", "CANDIDATE_FOUND",
-            "IDENTIFIED", "NOT_A_NATIONAL", "UNIDENTIFIABLE", "WITHDRAWN", "RETURNED");
+            "IDENTIFIED", "NOT_A_NATIONAL", "UNIDENTIFIABLE", "WITHDRAWN", "RETURNED", "JOINED");
     static final List<String> METHODS = List.of("DNA", "FINGERPRINTS", "ODONTOLOGY", "VISUAL", "DOCUMENTS", "COMBINED");
     /** The reconciliation's best persons a case page lists (the API ranks every person with a record). */
     static final int RECONCILED_SHOWN = 10;

@@ -267,14 +267,17 @@ public class RemainsCase {
     }
 
     /**
-     * Applies a newer withdrawal record: the body was announced but never arrived. A case whose remains
-     * were already handed back keeps its status (the handover is a fact), and the record is only noted.
+     * Applies a newer withdrawal record: the body was announced but never arrived. A case whose remains were already
+     * handed back, joined to another person's, or split into several persons keeps its status (the handover, the
+     * examiners' findings are facts), and the record is only noted for the examiners to look into.
      */
-    public CaseHistoryEntry withdraw(int recordSequence, Instant now) {
+    public CaseHistoryEntry withdraw(int recordSequence, boolean splitIntoOthers, Instant now) {
         itemSequence = recordSequence;
-        if (status == CaseStatus.RETURNED || status == CaseStatus.WITHDRAWN) {
+        if (status == CaseStatus.RETURNED || status == CaseStatus.WITHDRAWN || status == CaseStatus.JOINED
+                || splitIntoOthers) {
             return new CaseHistoryEntry(id, CaseHistoryEntry.WITHDRAWAL_NOT_APPLIED, status.name(), status.name(),
-                    "The transfer's reconciliation withdrew the item after the case was " + status,
+                    "The transfer's reconciliation withdrew the item after the case was " + status
+                            + (splitIntoOthers ? " and split into several persons" : ""),
                     Actor.TRANSFER_RECORDS, now);
         }
         return moveTo(CaseStatus.WITHDRAWN, "The transfer's reconciliation found the item missing",

@@ -1,5 +1,6 @@
 package org.homeward.identification.dvi;
 
+import org.homeward.identification.cases.EstablishedIdentity;
 import org.homeward.identification.cases.IdentificationMethod;
 
 import java.util.UUID;
@@ -15,7 +16,9 @@ public interface ReconciliationResults {
      * The case's reconciliation with the person, as a proposal by {@code method} quotes it. Refused (422, saying why)
      * when it does not carry the method: the person is excluded, or ODONTOLOGY or FINGERPRINTS is not among his
      * primary identifiers, or (COMBINED) he has none and {@code dnaOfThePerson} is false. A person of another party's
-     * register, or none, is 422 too.
+     * register, or none, is 422 too, and so is an {@code established} identity whose service number or date of birth
+     * contradicts his register entry: the proposal names the person the reconciliation found, nobody else.
      */
-    String quoteForProposal(UUID caseId, UUID personId, IdentificationMethod method, boolean dnaOfThePerson);
+    String quoteForProposal(UUID caseId, UUID personId, IdentificationMethod method, boolean dnaOfThePerson,
+                            EstablishedIdentity established);
 }

@@ -1,6 +1,5 @@
 package org.homeward.identification.kinship;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,8 +32,8 @@ public interface KinshipResults {
      */
     Map<UUID, DnaStanding> standingByPerson(UUID caseId);
 
-    /** The cases among {@code caseIds} that have a DNA candidate. */
-    Set<UUID> withCandidates(Collection<UUID> caseIds);
+    /** The cases of the agreement assigned to the laboratory that have a DNA candidate. */
+    Set<UUID> withCandidates(UUID agreementId, String laboratory);
 
     /** Where a person stands in the case's DNA matching. */
     record DnaStanding(UUID candidateId, double log10Lr, double posterior, boolean undisputed) {

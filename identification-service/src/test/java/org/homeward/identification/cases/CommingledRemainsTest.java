@@ -84,6 +84,11 @@ class CommingledRemainsTest {
         assertThat(decide(bag, proposal, SECOND, "REJECT", null)).contains("A rejection says why");
         as(EXAMINER).body(Map.of("individuals", 3, "reason", "again")).post("/api/v1/cases/" + bag + "/split-proposals")
                 .then().statusCode(409).body("detail", containsString("awaits its decision"));
+        // Nor can the case go to another laboratory meanwhile: only this one may decide the split.
+        as(TestTokens.bearer("org-ua-coordination", "UA", "coordinator"))
+                .body(Map.of("organisation", "lab-ua-dnipro", "reason", "Capacity"))
+                .post("/api/v1/cases/" + bag + "/assignment").then().statusCode(409)
+                .body("detail", containsString("split or join"));
         given().header("Authorization", OBSERVER).queryParam("transferId", handover.transferId.toString())
                 .get("/api/v1/case-statistics").then().body("counts.individuals", equalTo(2));
 

@@ -80,7 +80,7 @@ class RemainsCaseLifecycleTest {
                     }
                     case NOT_A_NATIONAL -> history.add(c.notANational("RU passport", !pending.isEmpty(), EXAMINER, NOW));
                     case UNIDENTIFIABLE -> history.add(c.unidentifiable("burnt", !pending.isEmpty(), EXAMINER, NOW));
-                    case WITHDRAW -> history.add(c.withdraw(++withdrawalSequence, NOW));
+                    case WITHDRAW -> history.add(c.withdraw(++withdrawalSequence, false, NOW));
                     case RETURN_TO_FAMILY -> history.add(c.returned(ReturnedTo.FAMILY, "Mother", "Kyiv", NOW, EXAMINER, NOW));
                     case RETURN_TO_SENDER -> history.add(c.returned(ReturnedTo.SENDING_PARTY, "RU", "Border", NOW, EXAMINER, NOW));
                     case REASSIGN -> history.add(c.reassign(c.assignedOrganisation().equals("lab-ua") ? "lab-ua-2" : "lab-ua",
@@ -129,9 +129,32 @@ class RemainsCaseLifecycleTest {
         RemainsCase c = opened();
         c.notANational("RU passport", false, EXAMINER, NOW);
         c.returned(ReturnedTo.SENDING_PARTY, "RU liaison", "Border", NOW, EXAMINER, NOW);
-        CaseHistoryEntry entry = c.withdraw(2, NOW);
+        CaseHistoryEntry entry = c.withdraw(2, false, NOW);
         assertThat(entry.kind()).isEqualTo(CaseHistoryEntry.WITHDRAWAL_NOT_APPLIED);
         assertThat(c.status()).isEqualTo(CaseStatus.RETURNED);
+    }
+
+    @Test
+    void anIndividualSplitOffCarriesTheItemsClaimsAndASubTagAndAJoinedFragmentTakesNoWithdrawal() {
+        RemainsCase bag = opened();
+        bag.examined(EXAMINER, NOW);
+        RemainsCase second = bag.splitOff(2, NOW);
+        assertThat(second.itemId()).isEqualTo(bag.itemId());
+        assertThat(second.tag()).isEqualTo(bag.tag() + "/2");
+        assertThat(second.itemTag()).isEqualTo(bag.tag());
+        assertThat(second.claims()).isEqualTo(bag.claims());
+        assertThat(second.status()).isEqualTo(CaseStatus.RECEIVED);
+        assertThat(second.splitOff(3, NOW).tag()).as("numbered on the item, not on the split one").isEqualTo(bag.tag() + "/3");
+        assertThat(bag.splitOff(2, NOW).id()).as("the same split applied again is the same case").isEqualTo(second.id());
+        // Withdrawn after a split, or after a join: noted, not applied; the persons established stand.
+        assertThat(bag.withdraw(2, true, NOW).kind()).isEqualTo(CaseHistoryEntry.WITHDRAWAL_NOT_APPLIED);
+        second.joinInto(bag, "One person after all", EXAMINER, NOW);
+        assertThat(second.status()).isEqualTo(CaseStatus.JOINED);
+        assertThat(second.joinedInto()).isEqualTo(bag.id());
+        assertThat(second.withdraw(3, false, NOW).kind()).isEqualTo(CaseHistoryEntry.WITHDRAWAL_NOT_APPLIED);
+        assertThat(second.status()).isEqualTo(CaseStatus.JOINED);
+        assertThatThrownBy(() -> bag.joinInto(bag, "x", EXAMINER, NOW)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> second.splitOff(4, NOW)).isInstanceOf(InvalidTransition.class);
     }
 
     @Test

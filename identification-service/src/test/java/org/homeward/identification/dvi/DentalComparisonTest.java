@@ -67,17 +67,43 @@ class DentalComparisonTest {
     @Test
     void whatTimeCannotExplainIsUnexplainable() {
         // An extracted tooth in the jaw, an extracted tooth's socket open at death, a filling gone, a filling shrunk,
-        // a crown gone, a root filling undone, an implant turned into a natural tooth, a pontic with a root.
+        // a crown gone, an implant turned into a natural tooth, a pontic with a root, a pontic's gap with an open
+        // socket, an erupted tooth back in the jaw.
         List<ToothRecord> am = List.of(state(14, ToothState.MISSING_ANTE_MORTEM), state(15, ToothState.MISSING_ANTE_MORTEM),
-                filled(24, "MO"), filled(25, "MOD"), crowned(11, false), new ToothRecord(22, ToothState.PRESENT, "L", false, true),
-                state(36, ToothState.IMPLANT), state(46, ToothState.PONTIC));
+                filled(24, "MO"), filled(25, "MOD"), crowned(11, false), state(36, ToothState.IMPLANT),
+                state(46, ToothState.PONTIC), state(45, ToothState.PONTIC), sound(17));
         List<ToothRecord> pm = List.of(sound(14), state(15, ToothState.MISSING_POST_MORTEM), sound(24), filled(25, "O"),
-                sound(11), filled(22, "L"), sound(36), sound(46));
+                sound(11), sound(36), sound(46), state(45, ToothState.MISSING_POST_MORTEM), state(17, ToothState.UNERUPTED));
 
         DentalComparison.Result result = DentalComparison.compare(am, pm);
 
-        assertThat(result.unexplainable()).hasSize(8);
+        assertThat(result.unexplainable()).hasSize(9);
         assertThat(result.points()).isZero();
+    }
+
+    @Test
+    void whatAPostMortemChartCannotSeeContradictsNothing() {
+        // A crown hides the filling charted under it; a root filling needs a radiograph the post-mortem chart may
+        // lack; a tooth charted missing in life may be impacted (a wisdom tooth still in the jaw).
+        List<ToothRecord> am = List.of(new ToothRecord(16, ToothState.PRESENT, "MOD", true, false),
+                new ToothRecord(22, ToothState.PRESENT, "L", false, true), new ToothRecord(12, ToothState.PRESENT, null, false, true),
+                state(38, ToothState.MISSING_ANTE_MORTEM));
+        List<ToothRecord> pm = List.of(crowned(16, false), filled(22, "L"), sound(12), state(38, ToothState.UNERUPTED));
+
+        DentalComparison.Result result = DentalComparison.compare(am, pm);
+
+        assertThat(result.unexplainable()).isEmpty();
+        assertThat(result.explainable()).isEmpty();
+        assertThat(result.concordant()).as("the crown, and the filling seen").hasSize(2);
+    }
+
+    @Test
+    void aFailedImplantBridgedIsLaterDentalWork() {
+        DentalComparison.Result result = DentalComparison.compare(List.of(state(36, ToothState.IMPLANT),
+                filled(26, "O")), List.of(state(36, ToothState.PONTIC), new ToothRecord(26, ToothState.PRESENT, "O", false, true)));
+
+        assertThat(result.explainable()).hasSize(2);
+        assertThat(result.unexplainable()).isEmpty();
     }
 
     @Test

@@ -69,8 +69,8 @@ class DviComparisonTest {
         assertThat(comparison.dentalPoints()).isEqualTo(4);
         assertThat(comparison.primary()).containsExactly(Comparison.Identifier.ODONTOLOGY);
         assertThat(comparison.strength()).isEqualTo(Comparison.Strength.PRIMARY);
-        assertThat(comparison.concordances()).extracting(Comparison.Reason::by)
-                .contains(Comparison.Identifier.STATURE, Comparison.Identifier.ODONTOLOGY);
+        assertThat(comparison.concordances()).extracting(Comparison.Reason::by).containsOnly(Comparison.Identifier.ODONTOLOGY)
+                .as("a stature within the estimate is consistent, no concordance").hasSize(4);
         assertThat(comparison.summary()).contains("PRIMARY by [ODONTOLOGY]", "4 dental point(s)", "tooth 16");
     }
 
@@ -118,6 +118,36 @@ class DviComparisonTest {
                 LocalDate.of(2025, 1, 1)), person(null, 2003), RECEIVED).excluded()).isFalse();
         assertThat(RECONCILIATION.compare(postMortem(null, new Range(23, 30), null, null), anteMortem(null, null, null),
                 person(null, 2003), RECEIVED).excluded()).isTrue();
+    }
+
+    @Test
+    void aFamilysRememberedStatureIsTakenWithAToleranceAndSeenAliveAfterTheRemainsArrivedExcludes() {
+        PostMortem remains = postMortem(null, null, new Range(172, 176), null);
+        AnteMortem remembered = new AnteMortem(null, new AnteMortem.Measured(new Range(180, 180), Source.FAMILY_INTERVIEW),
+                null, null, null, null, null);
+        AnteMortem measured = new AnteMortem(null, new AnteMortem.Measured(new Range(180, 180), Source.MILITARY_RECORD),
+                null, null, null, null, null);
+        assertThat(RECONCILIATION.compare(remains, remembered, person(null, null), RECEIVED).excluded()).isFalse();
+        assertThat(RECONCILIATION.compare(remains, measured, person(null, null), RECEIVED).exclusions())
+                .extracting(Comparison.Reason::by).containsExactly(Comparison.Identifier.STATURE);
+
+        AnteMortem seenLater = anteMortem(null, null, RECEIVED.plusDays(3));
+        assertThat(RECONCILIATION.compare(remains, seenLater, person(null, null), RECEIVED).exclusions())
+                .extracting(Comparison.Reason::text).singleElement().asString().contains("after the remains arrived");
+    }
+
+    @Test
+    void aProposalQuotesAFewReasonsOfEachKindNotAll() {
+        List<Mark> many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> new Mark(Mark.Kind.TATTOO,
+                BodyRegion.BACK, "Star number " + i + " " + "x".repeat(300), null)).toList();
+        PostMortem remains = new PostMortem(null, null, null, null, null, many, null, null, null, null);
+        AnteMortem known = new AnteMortem(null, null, null, null, many.stream().map(m -> new Mark(m.kind(), m.region(),
+                m.description(), Source.FAMILY_INTERVIEW)).toList(), null, null);
+
+        Comparison comparison = RECONCILIATION.compare(remains, known, person(null, null), RECEIVED);
+
+        assertThat(comparison.concordances()).hasSize(30);
+        assertThat(comparison.summary()).contains("and 18 more").hasSizeLessThan(4_000);
     }
 
     @Test

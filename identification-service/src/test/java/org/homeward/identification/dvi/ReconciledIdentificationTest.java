@@ -76,6 +76,11 @@ class ReconciledIdentificationTest {
                 .body("detail", containsString("by DNA it is not"));
         as(EXAMINER).body(proposal("ODONTOLOGY", java.util.UUID.randomUUID().toString())).post(proposals).then()
                 .statusCode(422).body("detail", containsString("No missing person"));
+        // The identity established is the reconciled person's: his register entry's date of birth, not another.
+        Map<String, Object> otherBirth = proposal("ODONTOLOGY", right);
+        otherBirth.put("establishedIdentity", Map.of("surname", "Коваленко", "nationality", "UA", "dateOfBirth", "1971-01-01"));
+        as(EXAMINER).body(otherBirth).post(proposals).then().statusCode(422)
+                .body("violations[0].field", equalTo("establishedIdentity.dateOfBirth"));
         as(EXAMINER).get(proposals).then().statusCode(200).body("size()", equalTo(0));
 
         String proposal = as(EXAMINER).body(proposal("ODONTOLOGY", right)).post(proposals).then().statusCode(201)

@@ -41,6 +41,8 @@ class ErasureTest {
     private static final String SECOND = TestTokens.bearerOf("operator-shevchuk", "org-ops", null, "operator");
     private static final String EXAMINER = TestTokens.bearerOf("examiner-hnatiuk", "lab-ua-kyiv", "UA", "forensic-examiner");
     private static final String UA = TestTokens.bearer("org-ua-coordination", "UA", "coordinator");
+    private static final String SECOND_EXAMINER = TestTokens.bearerOf("examiner-melnyk", "lab-ua-kyiv", "UA",
+            "forensic-examiner");
 
     private static RequestSpecification as(String token) {
         return given().header("Authorization", token).contentType(ContentType.JSON);
@@ -106,6 +108,15 @@ class ErasureTest {
         UUID id = UUID.fromString(caseId);
         as(EXAMINER).body(Map.of("sampleId", "PM-ERASE", "loci", Map.of("D3S1358", List.of("15", "16"),
                 "TH01", List.of("6", "9.3")))).put("/api/v1/cases/" + caseId + "/dna-profile").then().statusCode(200);
+        // A fragment of the same person from another handover, joined to the case by two examiners: it goes with it.
+        String fragmentId = OpenedCases.of(RemainsHandover.ruToUa(1), 1).get(0);
+        UUID fragment = UUID.fromString(fragmentId);
+        as(EXAMINER).body(Map.of("inventory", List.of(Map.of("element", "ULNA", "side", "RIGHT", "count", 1))))
+                .post("/api/v1/cases/" + fragmentId + "/post-mortem").then().statusCode(201);
+        String join = as(EXAMINER).body(Map.of("fragmentCaseId", fragmentId, "reason", "The right ulna fits"))
+                .post("/api/v1/cases/" + caseId + "/join-proposals").then().statusCode(201).extract().path("id");
+        as(SECOND_EXAMINER).body(Map.of("decision", "CONFIRM", "reason", "Agreed"))
+                .post("/api/v1/cases/" + caseId + "/commingling-proposals/" + join + "/decision").then().statusCode(200);
 
         // Not closed yet: nothing to erase.
         erasing(FIRST).body(Map.of("subject", "CASE", "subjectId", caseId, "reason", "Retention ran out"))
@@ -156,8 +167,11 @@ class ErasureTest {
                 .body("confirmedBy", equalTo("operator-shevchuk"));
         for (String table : List.of("remains_case where id", "case_history where case_id",
                 "custody_entry where case_id", "remains_case_organisation where case_id",
-                "dna_profile where subject_id", "kinship_job where subject_id")) {
+                "dna_profile where subject_id", "kinship_job where subject_id", "commingling_proposal where case_id")) {
             assertThat(count("select count(*) from " + table + " = ?", id)).as(table).isZero();
+        }
+        for (String table : List.of("remains_case where id", "case_history where case_id", "post_mortem_record where case_id")) {
+            assertThat(count("select count(*) from " + table + " = ?", fragment)).as("the joined fragment's " + table).isZero();
         }
         as(EXAMINER).get("/api/v1/cases/" + caseId).then().statusCode(404);
         assertThat(count("select count(*) from audit_log where action = 'retention.erased' and resource_id = ?::text"
@@ -199,6 +213,9 @@ class ErasureTest {
         as(EXAMINER).body(Map.of("sampleId", "REF-ERASE-1", "loci", Map.of("D3S1358", List.of("15", "16"),
                 "TH01", List.of("6", "9.3")))).put("/api/v1/donors/" + donor + "/dna-profile").then().statusCode(200);
         assertThat(count("select count(*) from dna_profile where subject_id = ?", donorId)).isEqualTo(1);
+        // His ante-mortem record: erased with him.
+        as(EXAMINER).body(Map.of("stature", Map.of("range", Map.of("min", 176, "max", 180), "source", "MILITARY_RECORD")))
+                .post("/api/v1/missing-persons/" + person + "/ante-mortem").then().statusCode(201);
         // A newer report of him, probably: an open review of another entry whose candidate he is.
         report.put("firstNames", "Taras");
         report.put("sourceAddress", "https://example.org/obituaries/erasure-2");
@@ -223,6 +240,7 @@ class ErasureTest {
                 .body("status", equalTo("DONE"));
         assertThat(count("select count(*) from family_donor where id = ?", donorId)).isZero();
         assertThat(count("select count(*) from dna_profile where subject_id = ?", donorId)).isZero();
+        assertThat(count("select count(*) from ante_mortem_record where person_id = ?", id)).isZero();
         // The later report's own entry stands.
         as(UA).get("/api/v1/missing-persons/" + later.getString("personId")).then().statusCode(200);
 

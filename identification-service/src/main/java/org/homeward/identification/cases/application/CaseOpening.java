@@ -79,7 +79,9 @@ public class CaseOpening {
     }
 
     private void withdraw(RemainsCase remainsCase, RemainsItem item, Instant now) {
-        CaseHistoryEntry entry = remainsCase.withdraw(item.sequence(), now);
+        boolean split = entityManager.createQuery("select count(c) from RemainsCase c where c.itemId = :item",
+                Long.class).setParameter("item", item.itemId()).getSingleResult() > 1;
+        CaseHistoryEntry entry = remainsCase.withdraw(item.sequence(), split, now);
         entityManager.persist(entry);
         if (remainsCase.status() == CaseStatus.WITHDRAWN && CaseHistoryEntry.STATUS.equals(entry.kind())) {
             announcements.announce(CaseEvents.WITHDRAWN, remainsCase);

@@ -39,18 +39,21 @@ public class CaseOutcomes {
     private final IdentificationConfig config;
     private final Identifications identifications;
     private final CaseClosures closures;
+    private final CommingledRemains commingled;
     private final CaseAnnouncements announcements;
     private final AuditLog audit;
     private final Clock clock;
 
     public CaseOutcomes(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
-                        Identifications identifications, CaseClosures closures, CaseAnnouncements announcements,
+                        Identifications identifications, CaseClosures closures, CommingledRemains commingled,
+                        CaseAnnouncements announcements,
                         AuditLog audit, Clock clock) {
         this.entityManager = entityManager;
         this.access = access;
         this.config = config;
         this.identifications = identifications;
         this.closures = closures;
+        this.commingled = commingled;
         this.announcements = announcements;
         this.audit = audit;
         this.clock = clock;
@@ -62,9 +65,10 @@ public class CaseOutcomes {
             throw new RuleViolation("organisation", laboratory + " is not an identifying laboratory of "
                     + remainsCase.toParty() + " (homeward.identification.laboratories)");
         }
-        if (identifications.pendingProposals(caseId) || closures.pending(caseId)) {
-            throw new InvalidTransition("An identification, closure or revocation proposal awaits its decision by the"
-                    + " assigned laboratory: decide it first");
+        if (identifications.pendingProposals(caseId) || closures.pending(caseId) || commingled.pending(caseId)) {
+            // Only the proposing laboratory may decide a proposal: it would be stuck with another one.
+            throw new InvalidTransition("An identification, closure, revocation, split or join proposal awaits its"
+                    + " decision by the assigned laboratory: decide it first");
         }
         entityManager.persist(remainsCase.reassign(laboratory, reason, access.actor(), Instant.now(clock)));
         audit.record("case.reassign", "case", caseId.toString());

@@ -10,6 +10,7 @@ import org.homeward.identification.cases.messaging.CaseEvents;
 import org.homeward.identification.kinship.KinshipResults;
 import org.homeward.identification.shared.Actor;
 import org.homeward.identification.shared.IdentificationConfig;
+import org.homeward.identification.shared.ItemLock;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.InvalidTransition;
 import org.homeward.platform.persistence.RerunsLostRaces;
@@ -41,12 +42,14 @@ public class CommingledRemains {
     private final CaseClosures closures;
     private final CaseAnnouncements announcements;
     private final KinshipResults kinship;
+    private final ItemLock itemLock;
     private final AuditLog audit;
     private final Clock clock;
 
     public CommingledRemains(EntityManager entityManager, CaseAccess access, IdentificationConfig config,
                              Identifications identifications, CaseClosures closures, CaseAnnouncements announcements,
-                             KinshipResults kinship, AuditLog audit, Clock clock) {
+                             KinshipResults kinship, ItemLock itemLock, AuditLog audit, Clock clock) {
+        this.itemLock = itemLock;
         this.entityManager = entityManager;
         this.access = access;
         this.config = config;
@@ -138,6 +141,8 @@ public class CommingledRemains {
         RemainsCase remainsCase = cases[0];
         if (proposal.kind() == ComminglingProposal.Kind.SPLIT) {
             ensureSplittable(remainsCase);
+            // Cases of one item are numbered in turn: two splits of its individuals at once would take one number.
+            itemLock.lock(remainsCase.itemId());
             int next = entityManager.createQuery("select max(c.individual) from RemainsCase c where c.itemId = :item",
                     Integer.class).setParameter("item", remainsCase.itemId()).getSingleResult() + 1;
             entityManager.persist(remainsCase.splitEntry(proposal.individuals(), proposal.reason(), actor, now));
@@ -178,7 +183,8 @@ public class CommingledRemains {
         return survivorFirst ? new RemainsCase[] {first, second} : new RemainsCase[] {second, first};
     }
 
-    private boolean pending(UUID caseId) {
+    /** Whether a split or join of the case (or joining it as a fragment) awaits its decision. */
+    boolean pending(UUID caseId) {
         return !entityManager.createQuery("select p.id from ComminglingProposal p where (p.caseId = :case"
                         + " or p.fragmentCaseId = :case) and p.decision.status = PROPOSED", UUID.class)
                 .setParameter("case", caseId).setMaxResults(1).getResultList().isEmpty();

@@ -102,7 +102,7 @@ public class Identifications {
                 throw new RuleViolation("missingPersonId", "The DNA candidate points to another missing person");
             }
             evidence = quoted(evidence, reconciliations.quoteForProposal(caseId, command.missingPerson(), command.method(),
-                    candidate != null), "the reconciliation's reasons");
+                    candidate != null, command.establishedIdentity()), "the reconciliation's reasons");
         } else if (command.missingPerson() != null) {
             throw new RuleViolation("missingPersonId", "A missing person is named for an identification resting on the"
                     + " reconciliation (ODONTOLOGY, FINGERPRINTS, COMBINED); by " + command.method() + " it is not");
@@ -135,16 +135,26 @@ public class Identifications {
     }
 
     /**
-     * A record corrected since the proposal (a tooth charted again, a fingerprint exclusion) may no longer carry it:
-     * nobody confirms what the reconciliation no longer says.
+     * What was allowed when proposed may not be now: the party's policy changed, or a record corrected since (a tooth
+     * charted again, a fingerprint exclusion) no longer carries the reconciliation it rests on. Nobody confirms what
+     * the rules or the reconciliation no longer say; a proposal from before the rules names no person and is refused.
      */
-    private void reconciliationStillHolds(IdentificationProposal proposal) {
-        if (proposal.missingPersonId() == null) {
+    private void stillAllowed(RemainsCase remainsCase, IdentificationProposal proposal) {
+        try {
+            secondaryMethods.check(remainsCase.toParty(), proposal.method());
+        } catch (RuleViolation refused) {
+            throw new InvalidTransition(refused.getMessage() + ": reject this proposal");
+        }
+        if (!RESTING_ON_RECONCILIATION.contains(proposal.method())) {
             return;
+        }
+        if (proposal.missingPersonId() == null) {
+            throw new InvalidTransition("A proposal by " + proposal.method() + " rests on the reconciliation with a missing"
+                    + " person, and this one names none: reject it, and propose again naming him");
         }
         try {
             reconciliations.quoteForProposal(proposal.caseId(), proposal.missingPersonId(), proposal.method(),
-                    proposal.kinshipCandidateId() != null);
+                    proposal.kinshipCandidateId() != null, proposal.establishedIdentity());
         } catch (RuleViolation changed) {
             throw new InvalidTransition("The reconciliation no longer carries this proposal (" + changed.getMessage()
                     + "): reject it, and propose again on what stands");
@@ -164,7 +174,7 @@ public class Identifications {
                 throw new InvalidTransition("The DNA candidate this proposal rests on was erased (a donor withdrew"
                         + " consent, or the register entry was erased): reject it, and propose again on what stands");
             }
-            reconciliationStillHolds(proposal);
+            stillAllowed(remainsCase, proposal);
             proposal.confirm(actor, reason, now);
             confirmed(remainsCase, proposal, actor, now);
         } else {

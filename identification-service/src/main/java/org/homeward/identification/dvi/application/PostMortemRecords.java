@@ -11,6 +11,7 @@ import org.homeward.identification.dvi.PostMortemRecord;
 import org.homeward.identification.dvi.comparison.FingerprintComparison;
 import org.homeward.identification.dvi.comparison.PostMortem;
 import org.homeward.identification.register.MissingPerson;
+import org.homeward.identification.register.PersonStatus;
 import org.homeward.identification.shared.Actor;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
@@ -85,6 +86,10 @@ public class PostMortemRecords {
             if (person == null || !person.party().equals(remainsCase.toParty())) {
                 throw new RuleViolation("fingerprints.comparisons.missingPersonId", "No missing person "
                         + comparison.missingPersonId() + " in the register of " + remainsCase.toParty());
+            }
+            if (person.status() == PersonStatus.MERGED) {
+                throw new RuleViolation("fingerprints.comparisons.missingPersonId", "Entry " + person.id()
+                        + " was merged into " + person.mergedInto() + ": name that entry");
             }
         }
     }

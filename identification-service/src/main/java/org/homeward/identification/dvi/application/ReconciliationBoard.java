@@ -69,7 +69,7 @@ public class ReconciliationBoard {
                 .setParameter("agreement", agreementId).setParameter("laboratory", laboratory).setParameter("open", OPEN)
                 .getResultList();
         Map<UUID, PostMortemRecord> records = latestPostMortem(agreementId, laboratory);
-        Set<UUID> withDna = kinship.withCandidates(open.stream().map(RemainsCase::id).toList());
+        Set<UUID> withDna = kinship.withCandidates(agreementId, laboratory);
         List<RemainsCase> onTheBoard = open.stream()
                 .filter(c -> records.containsKey(c.id()) || withDna.contains(c.id()))
                 .sorted(Comparator.comparing(RemainsCase::tag).thenComparing(RemainsCase::id)).toList();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.homeward.identification.cases.EstablishedIdentity;
 import org.homeward.identification.cases.IdentificationMethod;
 import org.homeward.identification.cases.RemainsCase;
 import org.homeward.identification.cases.application.CaseAccess;
@@ -19,13 +20,17 @@ import org.homeward.identification.register.MissingPerson;
 import org.homeward.identification.register.PersonStatus;
 import org.homeward.platform.audit.AuditLog;
 import org.homeward.platform.domain.RuleViolation;
+import org.homeward.platform.linkage.BirthDate;
+import org.homeward.platform.linkage.Particulars;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -87,16 +92,18 @@ public class Reconciliations implements ReconciliationResults {
     }
 
     @Override
-    public String quoteForProposal(UUID caseId, UUID personId, IdentificationMethod method, boolean dnaOfThePerson) {
+    public String quoteForProposal(UUID caseId, UUID personId, IdentificationMethod method, boolean dnaOfThePerson,
+                                   EstablishedIdentity established) {
         RemainsCase remainsCase = access.forLaboratory(caseId, LockModeType.NONE);
         MissingPerson person = entityManager.find(MissingPerson.class, personId);
         if (person == null || !person.party().equals(remainsCase.toParty()) || person.status() == PersonStatus.MERGED) {
             throw new RuleViolation("missingPersonId", "No missing person " + personId + " standing in the register of "
                     + remainsCase.toParty());
         }
+        theSamePerson(established, person);
         PostMortemRecord pm = postMortem.latest(caseId).orElseThrow(() -> new RuleViolation("method",
                 "An identification by " + method + " rests on the reconciliation: record the case's post-mortem record first"));
-        AnteMortemRecord am = anteMortem.latest(personId).orElse(null);
+        AnteMortemRecord am = recordOf(person).orElse(null);
         Comparison comparison = compare(pm, am, person, remainsCase);
         audit.record("register.ante-mortem.read", "missing-person", personId.toString());
         if (comparison.excluded()) {
@@ -118,15 +125,74 @@ public class Reconciliations implements ReconciliationResults {
                 + (am == null ? "none" : am.version()) + ")";
     }
 
+    /** The identity a proposal establishes must not contradict the register entry whose reconciliation it rests on. */
+    private static void theSamePerson(EstablishedIdentity established, MissingPerson person) {
+        if (established == null) {
+            return;
+        }
+        String stated = Particulars.serviceNumberKey(established.serviceNumber());
+        String registered = Particulars.serviceNumberKey(person.serviceNumber());
+        if (stated != null && registered != null && !stated.equals(registered)) {
+            throw new RuleViolation("establishedIdentity.serviceNumber", "The established service number is not the"
+                    + " register entry's of the person the reconciliation rests on");
+        }
+        LocalDate born = established.dateOfBirth();
+        if (born != null && new BirthDate(born.getYear(), born.getMonthValue(), born.getDayOfMonth())
+                .compare(person.birthDate()) == BirthDate.Agreement.CONFLICT) {
+            throw new RuleViolation("establishedIdentity.dateOfBirth", "The established date of birth contradicts the"
+                    + " register entry's of the person the reconciliation rests on");
+        }
+    }
+
     /** The party's missing persons with an ante-mortem record (merged entries aside), loaded once for many cases. */
     record Pool(String party, Map<UUID, AnteMortemRecord> records, Map<UUID, MissingPerson> persons) {
     }
 
     Pool pool(String party) {
-        Map<UUID, AnteMortemRecord> records = latestRecords(party);
+        Map<UUID, AnteMortemRecord> records = new HashMap<>();
         Map<UUID, MissingPerson> persons = new HashMap<>();
-        persons(records.keySet(), party).forEach(person -> persons.put(person.id(), person));
+        Map<MissingPerson, AnteMortemRecord> ofMerged = new HashMap<>();
+        // One query, however large the register: no list of ids bound as parameters.
+        entityManager.createQuery("select r, p from AnteMortemRecord r, MissingPerson p where p.id = r.personId"
+                        + " and r.party = :party and r.version ="
+                        + " (select max(o.version) from AnteMortemRecord o where o.personId = r.personId)", Object[].class)
+                .setParameter("party", party).getResultList().forEach(row -> {
+                    AnteMortemRecord record = (AnteMortemRecord) row[0];
+                    MissingPerson person = (MissingPerson) row[1];
+                    if (person.status() == PersonStatus.MERGED) {
+                        ofMerged.put(person, record);
+                    } else {
+                        records.put(person.id(), record);
+                        persons.put(person.id(), person);
+                    }
+                });
+        // A merged entry's record speaks for the entry it was merged into, when that one has none of its own.
+        ofMerged.forEach((merged, record) -> survivorOf(merged).filter(survivor -> !records.containsKey(survivor.id()))
+                .ifPresent(survivor -> {
+                    records.put(survivor.id(), record);
+                    persons.put(survivor.id(), survivor);
+                }));
         return new Pool(party, records, persons);
+    }
+
+    /** The ante-mortem record of the person, or of an entry merged into him when he has none of his own. */
+    private Optional<AnteMortemRecord> recordOf(MissingPerson person) {
+        Optional<AnteMortemRecord> own = anteMortem.latest(person.id());
+        if (own.isPresent()) {
+            return own;
+        }
+        return entityManager.createQuery("select r from AnteMortemRecord r, MissingPerson p where p.id = r.personId"
+                        + " and p.mergedInto = :survivor order by r.recorded.at desc", AnteMortemRecord.class)
+                .setParameter("survivor", person.id()).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** The entry a merged one now lives in (merges may chain), if it still stands. */
+    private Optional<MissingPerson> survivorOf(MissingPerson merged) {
+        MissingPerson current = merged;
+        for (int hops = 0; hops < 10 && current != null && current.status() == PersonStatus.MERGED; hops++) {
+            current = current.mergedInto() == null ? null : entityManager.find(MissingPerson.class, current.mergedInto());
+        }
+        return current == null || current.status() == PersonStatus.MERGED ? Optional.empty() : Optional.of(current);
     }
 
     /**
@@ -158,16 +224,7 @@ public class Reconciliations implements ReconciliationResults {
                 remainsCase.receivedOn());
     }
 
-    /** The latest record of each person of the party. */
-    private Map<UUID, AnteMortemRecord> latestRecords(String party) {
-        Map<UUID, AnteMortemRecord> latest = new HashMap<>();
-        entityManager.createQuery("select r from AnteMortemRecord r where r.party = :party and r.version ="
-                        + " (select max(o.version) from AnteMortemRecord o where o.personId = r.personId)", AnteMortemRecord.class)
-                .setParameter("party", party).getResultList().forEach(r -> latest.put(r.personId(), r));
-        return latest;
-    }
-
-    /** The entries among {@code ids} still standing in the party's register (a merged one speaks through its survivor). */
+    /** The entries among {@code ids} still standing in the party's register (merged ones are named by their survivor). */
     private List<MissingPerson> persons(Set<UUID> ids, String party) {
         if (ids.isEmpty()) {
             return List.of();

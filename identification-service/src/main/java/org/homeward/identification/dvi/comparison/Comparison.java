@@ -41,13 +41,28 @@ public record Comparison(UUID personId, List<Reason> exclusions, List<Identifier
         return concordances.isEmpty() ? Strength.NONE : Strength.SUPPORTING;
     }
 
-    /** The words a proposal's evidence quotes. */
+    /** At most this many reasons of each list are quoted; the record itself holds them all. */
+    static final int QUOTED_REASONS = 12;
+
+    /** The words a proposal's evidence quotes, a few thousand characters at most. */
     public String summary() {
         StringBuilder text = new StringBuilder("Reconciliation of the post-mortem and ante-mortem records: ")
                 .append(strength()).append(primary.isEmpty() ? "" : " by " + primary).append(", ")
                 .append(dentalPoints).append(" dental point(s) of concordance, no exclusion.");
-        concordances.forEach(reason -> text.append("\n- ").append(reason.by()).append(": ").append(reason.text()));
-        explained.forEach(reason -> text.append("\n- explainable, ").append(reason.by()).append(": ").append(reason.text()));
+        quote(text, "", concordances);
+        quote(text, "explainable, ", explained);
         return text.toString();
+    }
+
+    private static void quote(StringBuilder text, String prefix, List<Reason> reasons) {
+        reasons.stream().limit(QUOTED_REASONS).forEach(reason -> text.append("\n- ").append(prefix).append(reason.by())
+                .append(": ").append(abbreviated(reason.text())));
+        if (reasons.size() > QUOTED_REASONS) {
+            text.append("\n- ").append(prefix).append("and ").append(reasons.size() - QUOTED_REASONS).append(" more");
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 }

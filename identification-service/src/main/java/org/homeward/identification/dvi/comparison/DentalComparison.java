@@ -70,17 +70,21 @@ public final class DentalComparison {
             case MISSING_ANTE_MORTEM -> switch (pm) {
                 case MISSING_ANTE_MORTEM -> Outcome.CONCORDANT;
                 case IMPLANT, PONTIC -> Outcome.EXPLAINABLE;
+                // A clinical chart marks an impacted or congenitally absent tooth "missing" without a radiograph.
+                case UNERUPTED -> Outcome.NOT_COMPARABLE;
                 // A tooth pulled in life does not return, and an open socket says it stood there at death.
                 default -> Outcome.UNEXPLAINABLE;
             };
             case IMPLANT -> switch (pm) {
                 case IMPLANT -> Outcome.CONCORDANT;
-                case MISSING_ANTE_MORTEM, MISSING_POST_MORTEM -> Outcome.EXPLAINABLE;
+                // A failed implant removed, the gap left or bridged.
+                case MISSING_ANTE_MORTEM, MISSING_POST_MORTEM, PONTIC -> Outcome.EXPLAINABLE;
                 default -> Outcome.UNEXPLAINABLE;
             };
             case PONTIC -> switch (pm) {
                 case PONTIC -> Outcome.CONCORDANT;
-                case IMPLANT, MISSING_ANTE_MORTEM, MISSING_POST_MORTEM -> Outcome.EXPLAINABLE;
+                case IMPLANT, MISSING_ANTE_MORTEM -> Outcome.EXPLAINABLE;
+                // A pontic spans a gap: no tooth stood there to leave an open socket, nor grows back.
                 default -> Outcome.UNEXPLAINABLE;
             };
             case UNERUPTED -> switch (pm) {
@@ -108,20 +112,24 @@ public final class DentalComparison {
         if (!before.restored()) {
             return after.restored() ? Outcome.EXPLAINABLE : Outcome.AGREES;
         }
-        if (before.rootCanal() && !after.rootCanal()) {
-            return Outcome.UNEXPLAINABLE;
-        }
         if (before.crown() && !after.crown()) {
             return Outcome.UNEXPLAINABLE;
         }
-        // A crown placed later covers whatever filling was there; otherwise a filling only grows.
-        boolean crownedLater = after.crown() && !before.crown();
-        if (!crownedLater && !covers(after.filling(), before.filling())) {
+        // A crown hides whatever filling lies under it, placed before or after the record; uncrowned, a filling
+        // only grows.
+        if (!after.crown() && !covers(after.filling(), before.filling())) {
             return Outcome.UNEXPLAINABLE;
         }
-        boolean same = before.filling().equals(after.filling()) && before.crown() == after.crown()
-                && before.rootCanal() == after.rootCanal();
-        return same ? Outcome.CONCORDANT : Outcome.EXPLAINABLE;
+        // A root filling shows on a radiograph, which a post-mortem chart may lack: one not recorded after death
+        // contradicts nothing (and is no point either).
+        boolean addedLater = (after.crown() && !before.crown()) || (after.rootCanal() && !before.rootCanal())
+                || (!after.crown() && !after.filling().equals(before.filling()));
+        if (addedLater) {
+            return Outcome.EXPLAINABLE;
+        }
+        boolean sharedFeature = (before.crown() && after.crown()) || !before.filling().isEmpty()
+                || (before.rootCanal() && after.rootCanal());
+        return sharedFeature ? Outcome.CONCORDANT : Outcome.AGREES;
     }
 
     private static boolean covers(String larger, String smaller) {

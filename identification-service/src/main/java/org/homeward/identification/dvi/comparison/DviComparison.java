@@ -17,7 +17,8 @@ import static org.homeward.identification.dvi.comparison.Comparison.Reason;
 
 /**
  * Reconciles a post-mortem record with ante-mortem ones by the DVI Guide's logic: hard exclusions first (sex, an age
- * or stature range the other side's cannot meet, an unexplainable dental discrepancy, a fingerprint exclusion),
+ * or stature range the other side's cannot meet, last seen after the remains arrived, an unexplainable dental
+ * discrepancy, a fingerprint exclusion),
  * then concordances scored and shown with their reasons. Nothing here is a probability: it is never multiplied with
  * a DNA likelihood ratio, and it names no one; examiners decide.
  *
@@ -25,6 +26,9 @@ import static org.homeward.identification.dvi.comparison.Comparison.Reason;
  *                               count as a primary identifier (a laboratory's rule, configuration)
  */
 public record DviComparison(int dentalPointsToIdentify) {
+
+    /** How far a family's remembered stature may be from the truth. */
+    static final int REMEMBERED_STATURE_CM = 5;
 
     /** Descriptions this alike (Jaro-Winkler, after folding case and spacing) are taken as the same thing. */
     static final double SAME_DESCRIPTION = 0.85;
@@ -43,7 +47,7 @@ public record DviComparison(int dentalPointsToIdentify) {
         List<Reason> explained = new ArrayList<>();
         sex(pm, person, exclusions);
         age(pm, am, person, receivedOn, exclusions);
-        stature(pm, am, exclusions, concordances);
+        stature(pm, am, exclusions);
         int dentalPoints = dental(pm, am, exclusions, primary, concordances, explained);
         fingerprints(pm, person, exclusions, primary, concordances);
         marks(pm, am, concordances);
@@ -66,6 +70,11 @@ public record DviComparison(int dentalPointsToIdentify) {
      * known, at least (that year − birth year − 1): whole years, so that a birthday never excludes wrongly.
      */
     private static void age(PostMortem pm, AnteMortem am, Person person, LocalDate receivedOn, List<Reason> exclusions) {
+        if (am.disappearedOn() != null && am.disappearedOn().date() != null
+                && am.disappearedOn().date().isAfter(receivedOn)) {
+            exclusions.add(new Reason(Identifier.AGE, "the missing person was last seen on " + am.disappearedOn().date()
+                    + " (" + am.disappearedOn().source() + "), after the remains arrived on " + receivedOn));
+        }
         if (pm.age() == null || person.birth() == null || person.birth().year() == null) {
             return;
         }
@@ -85,18 +94,22 @@ public record DviComparison(int dentalPointsToIdentify) {
         }
     }
 
-    private static void stature(PostMortem pm, AnteMortem am, List<Reason> exclusions, List<Reason> concordances) {
+    /**
+     * A stature outside the estimated range excludes; within it, it is consistent but no concordance (most men's
+     * stature falls in most estimates). A family's memory is taken with {@value #REMEMBERED_STATURE_CM} cm either way.
+     */
+    private static void stature(PostMortem pm, AnteMortem am, List<Reason> exclusions) {
         if (pm.stature() == null || am.stature() == null) {
             return;
         }
         Range found = pm.stature().range();
         Range known = am.stature().range();
-        if (!found.overlaps(known)) {
+        int tolerance = am.stature().source() == Source.FAMILY_INTERVIEW ? REMEMBERED_STATURE_CM : 0;
+        Range allowed = new Range(Math.max(0, known.min() - tolerance), known.max() + tolerance);
+        if (!found.overlaps(allowed)) {
             exclusions.add(new Reason(Identifier.STATURE, "the remains' stature is estimated at " + found
-                    + " cm, the missing person's is " + known + " cm (" + am.stature().source() + ")"));
-        } else {
-            concordances.add(new Reason(Identifier.STATURE, "estimated " + found + " cm, known " + known + " cm ("
-                    + am.stature().source() + ")"));
+                    + " cm, the missing person's is " + known + " cm (" + am.stature().source()
+                    + (tolerance > 0 ? ", taken with " + tolerance + " cm either way" : "") + ")"));
         }
     }
 

@@ -43,6 +43,10 @@ public record PostMortem(SexFinding sex, Estimate age, Estimate stature, List<To
                     throw new RuleViolation("fingerprints", "One comparison per missing person: record the latest result");
                 }
             }
+            if (comparisons.stream().filter(c -> c.result() == FingerprintComparison.Result.IDENTIFICATION).count() > 1) {
+                throw new RuleViolation("fingerprints", "One body's prints identify one person: settle the comparisons"
+                        + " before recording them");
+            }
         }
 
         public List<FingerprintComparison> with(UUID person) {

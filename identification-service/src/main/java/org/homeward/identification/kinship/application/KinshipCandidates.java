@@ -112,12 +112,10 @@ public class KinshipCandidates implements KinshipResults {
     }
 
     @Override
-    public Set<UUID> withCandidates(Collection<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(entityManager.createQuery("select distinct c.caseId from KinshipCandidate c where c.caseId in :cases",
-                UUID.class).setParameter("cases", caseIds).getResultList());
+    public Set<UUID> withCandidates(UUID agreementId, String laboratory) {
+        return Set.copyOf(entityManager.createQuery("select distinct k.caseId from KinshipCandidate k, RemainsCase c"
+                        + " where c.id = k.caseId and c.agreementId = :agreement and c.assignedOrganisation = :laboratory",
+                UUID.class).setParameter("agreement", agreementId).setParameter("laboratory", laboratory).getResultList());
     }
 
     @Override
