@@ -106,12 +106,15 @@ class ReconciledIdentificationTest {
     void theBoardListsTheLaboratorysOpenCasesWithTheirBestCandidateByMethodAndStrength() {
         RemainsHandover handover = RemainsHandover.ruToUa(3);
         List<String> cases = OpenedCases.of(handover, 3);
+        // Other tests' persons share the common chart; an implant on 47 is this one's own (a fifth point).
         String right = person("Дмитро", "MALE", "1990-05-05");
-        as(EXAMINER).body(Map.of("dental", Map.of("teeth", CHART, "source", "DENTAL_RECORD")))
+        List<Map<String, Object>> chart = new java.util.ArrayList<>(CHART);
+        chart.add(Map.of("tooth", 47, "state", "IMPLANT"));
+        as(EXAMINER).body(Map.of("dental", Map.of("teeth", chart, "source", "DENTAL_RECORD")))
                 .post("/api/v1/missing-persons/" + right + "/ante-mortem").then().statusCode(201);
-        as(EXAMINER).body(Map.of("dental", CHART)).post("/api/v1/cases/" + cases.get(0) + "/post-mortem").then().statusCode(201);
+        as(EXAMINER).body(Map.of("dental", chart)).post("/api/v1/cases/" + cases.get(0) + "/post-mortem").then().statusCode(201);
         // A body whose record concords with nobody: on the board, with no candidate. The third has no record.
-        as(EXAMINER).body(Map.of("dental", List.of(Map.of("tooth", 47, "state", "IMPLANT"))))
+        as(EXAMINER).body(Map.of("dental", List.of(Map.of("tooth", 48, "state", "PONTIC"))))
                 .post("/api/v1/cases/" + cases.get(1) + "/post-mortem").then().statusCode(201);
 
         JsonPath board = as(EXAMINER).queryParam("agreementId", handover.agreementId.toString())
@@ -120,7 +123,9 @@ class ReconciledIdentificationTest {
         assertThat(board.getString("items[0].reconciliation.missingPersonId")).isEqualTo(right);
         assertThat(board.getString("items[0].reconciliation.strength")).isEqualTo("PRIMARY");
         assertThat(board.getList("items[0].reconciliation.primaryIdentifiers")).containsExactly("ODONTOLOGY");
-        assertThat(board.getInt("items[0].reconciliation.dentalPoints")).isEqualTo(4);
+        assertThat(board.getInt("items[0].reconciliation.dentalPoints")).isEqualTo(5);
+        assertThat(board.getInt("items[0].reconciliation.primaryCandidates")).as("him, and whoever else shares the chart")
+                .isGreaterThanOrEqualTo(1);
         assertThat(board.getString("items[0].dna")).isNull();
         assertThat(board.getString("items[1].reconciliation")).isNull();
         as(EXAMINER).queryParam("agreementId", handover.agreementId.toString()).queryParam("size", 1).queryParam("page", 1)

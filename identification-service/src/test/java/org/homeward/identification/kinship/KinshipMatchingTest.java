@@ -163,6 +163,14 @@ class KinshipMatchingTest {
         assertThat(a.getInt("[0].basis.lociCompared")).isEqualTo(LOCI.size());
         given().header("Authorization", EXAMINER).get("/api/v1/cases/" + caseA).then().statusCode(200)
                 .body("status", equalTo("CANDIDATE_FOUND"));
+        // The identification board shows the family beside the (absent) reconciliation, never combined with it.
+        JsonPath board = given().header("Authorization", EXAMINER).queryParam("agreementId", handover.agreementId.toString())
+                .queryParam("size", 100).get("/api/v1/reconciliation-board").then().statusCode(200).extract().jsonPath();
+        String rowA = "items.find { it.caseId == '" + caseA + "' }";
+        assertThat(board.getMap(rowA).get("reconciliation")).isNull();
+        assertThat(board.getMap(rowA).get("samePerson")).isNull();
+        assertThat(board.<String, Object>getMap(rowA + ".dna")).containsEntry("missingPersonId", personA)
+                .containsEntry("candidateId", a.getString("[0].id")).containsEntry("undisputed", true);
         // Another laboratory recomputes the candidate from the pedtools files the report exports.
         JsonPath exported = given().header("Authorization", EXAMINER)
                 .get("/api/v1/cases/" + caseA + "/kinship-candidates/" + a.getString("[0].id") + "/report/pedtools")

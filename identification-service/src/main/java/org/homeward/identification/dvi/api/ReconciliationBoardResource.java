@@ -33,9 +33,12 @@ public class ReconciliationBoardResource {
         this.board = board;
     }
 
-    /** The best person of the reconciliation (not excluded), as the board reads him. */
+    /**
+     * The best person of the reconciliation (not excluded), as the board reads him; {@code primaryCandidates}: how many
+     * persons are PRIMARY for the case (more than one: the records do not tell them apart).
+     */
     public record Reconciled(UUID missingPersonId, String surname, String firstNames, Comparison.Strength strength,
-                             List<Comparison.Identifier> primaryIdentifiers, int dentalPoints) {
+                             List<Comparison.Identifier> primaryIdentifiers, int dentalPoints, int primaryCandidates) {
     }
 
     /** The person of the case's best DNA candidate. */
@@ -50,7 +53,7 @@ public class ReconciliationBoardResource {
             Reconciled reconciled = row.reconciled() == null ? null : new Reconciled(row.reconciled().person().id(),
                     row.reconciled().person().surname(), row.reconciled().person().firstNames(),
                     row.reconciled().comparison().strength(), row.reconciled().comparison().primary(),
-                    row.reconciled().comparison().dentalPoints());
+                    row.reconciled().comparison().dentalPoints(), row.primaryCandidates());
             MissingPerson person = row.dnaPerson();
             Dna dna = row.dna() == null || person == null ? null : new Dna(person.id(), person.surname(),
                     person.firstNames(), row.dna().candidateId(), row.dna().posterior(), row.dna().undisputed());

@@ -49,11 +49,12 @@ public class ReconciliationBoard {
     }
 
     /**
-     * {@code reconciled}: the best person of the reconciliation not excluded, null without one; {@code dna}: the
-     * person of the case's best DNA candidate, with his standing, null without one.
+     * {@code reconciled}: the best person of the reconciliation not excluded, null without one; {@code primaryCandidates}:
+     * how many persons the reconciliation finds PRIMARY (more than one: the records do not tell them apart);
+     * {@code dna}: the person of the case's best DNA candidate, with his standing, null without one.
      */
-    public record Row(RemainsCase remainsCase, Reconciliations.Ranked reconciled, MissingPerson dnaPerson,
-                      KinshipResults.DnaStanding dna) {
+    public record Row(RemainsCase remainsCase, Reconciliations.Ranked reconciled, int primaryCandidates,
+                      MissingPerson dnaPerson, KinshipResults.DnaStanding dna) {
 
         /** Whether the two methods name the same person; null unless both name one. */
         public Boolean samePerson() {
@@ -80,14 +81,16 @@ public class ReconciliationBoard {
         List<Row> rows = new ArrayList<>();
         for (RemainsCase remainsCase : fetched) {
             PostMortemRecord pm = records.get(remainsCase.id());
-            Reconciliations.Ranked best = pm == null ? null : reconciliations.rank(remainsCase, pm,
-                            pools.computeIfAbsent(remainsCase.toParty(), reconciliations::pool)).stream()
+            List<Reconciliations.Ranked> ranked = pm == null ? List.of() : reconciliations.rank(remainsCase, pm,
+                    pools.computeIfAbsent(remainsCase.toParty(), reconciliations::pool));
+            Reconciliations.Ranked best = ranked.stream()
                     .filter(r -> !r.comparison().excluded() && r.comparison().strength() != Comparison.Strength.NONE)
                     .findFirst().orElse(null);
+            int primary = (int) ranked.stream().filter(r -> r.comparison().strength() == Comparison.Strength.PRIMARY).count();
             Map.Entry<UUID, KinshipResults.DnaStanding> dna = kinship.standingByPerson(remainsCase.id()).entrySet().stream()
                     .max(Comparator.comparingDouble(e -> e.getValue().log10Lr())).orElse(null);
             MissingPerson dnaPerson = dna == null ? null : entityManager.find(MissingPerson.class, dna.getKey());
-            rows.add(new Row(remainsCase, best, dnaPerson, dna == null ? null : dna.getValue()));
+            rows.add(new Row(remainsCase, best, primary, dnaPerson, dna == null ? null : dna.getValue()));
             audit.record("case.reconciliation.read", "case", remainsCase.id().toString());
             if (best != null) {
                 audit.record("register.ante-mortem.read", "missing-person", best.person().id().toString());
